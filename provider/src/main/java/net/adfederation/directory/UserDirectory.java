@@ -1,0 +1,42 @@
+package net.adfederation.directory;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The user and group reads and the password check of one domain. Every lookup is one LDAP
+ * search that returns all attributes of {@link AdUser}; nothing is cached here. Every value
+ * put into a filter is escaped (RFC 4515), so "*" or "alice)(|(cn=*" finds nobody.
+ * Referrals are never followed: a user of another domain or forest is simply not found.
+ */
+public interface UserDirectory {
+
+    /**
+     * Finds a user by a typed name. A down-level name whose NetBIOS part is not this domain's,
+     * or a UPN that is not in this domain, finds nobody (no LDAP operation for the former).
+     */
+    Optional<AdUser> findByName(AccountName name);
+
+    /** Finds a user by objectGUID (the Keycloak user id). */
+    Optional<AdUser> findByGuid(UUID objectGuid);
+
+    /** Finds a user whose mail or userPrincipalName equals the value; empty when none or several. */
+    Optional<AdUser> findByMailOrUpn(String value);
+
+    /**
+     * Admin search: users whose sAMAccountName, UPN, mail, givenName, sn or displayName starts with
+     * the text ("*" or blank: all users), in a stable order, skipping {@code first}, at most
+     * {@code max} (bounded by a hard limit) and read with the paged-results control.
+     */
+    List<AdUser> search(String text, int first, int max);
+
+    /** The user's groups, nested ones included (one search with the in-chain matching rule). */
+    List<AdGroup> groupsOf(AdUser user);
+
+    /**
+     * Checks the password by a bind as the user on a pooled connection kept for binds. An empty
+     * password gives {@link BindOutcome#EMPTY_PASSWORD} without any LDAP operation.
+     */
+    BindOutcome authenticate(AdUser user, String password);
+}
