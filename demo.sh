@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# The demo: builds the provider, starts the embedded AD and Keycloak 26.7.0 (fetched by Maven)
+# with our JAR and realm-config/corp-connector.json, then prints the URLs and demo credentials.
+# Ctrl-C stops everything. State lives in ./demo-data (delete it to start from scratch).
+set -euo pipefail
+cd "$(dirname "$0")"
+mvn -B -q install -DskipTests
+exec mvn -B -q -pl it-tests exec:java@demo

@@ -1,0 +1,60 @@
+package net.adfederation.it.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.keycloak.testframework.config.Config;
+
+/**
+ * Keycloak's own database, opened beside the running server (H2 with AUTO_SERVER). It answers
+ * one question: how many rows mention a user, in every table where Keycloak keeps users,
+ * their attributes, credentials, groups, roles and required actions.
+ */
+public final class KeycloakDatabase {
+
+    /** Tables keyed by USER_ID that hold per-user data, local and federated. */
+    private static final List<String> USER_TABLES = List.of(
+            "CREDENTIAL", "USER_ATTRIBUTE", "USER_GROUP_MEMBERSHIP", "USER_ROLE_MAPPING", "USER_REQUIRED_ACTION",
+            "FEDERATED_IDENTITY", "USER_CONSENT",
+            "FED_USER_ATTRIBUTE", "FED_USER_CREDENTIAL", "FED_USER_GROUP_MEMBERSHIP", "FED_USER_ROLE_MAPPING",
+            "FED_USER_REQUIRED_ACTION", "FED_USER_CONSENT");
+
+    private KeycloakDatabase() {
+    }
+
+    /** Row counts per table for this user id, plus USER_ENTITY rows with this id or username. */
+    public static Map<String, Integer> rowsAbout(String userId, String username) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        try (Connection db = connect()) {
+            counts.put("USER_ENTITY", count(db, "SELECT COUNT(*) FROM USER_ENTITY WHERE ID = ? OR LOWER(USERNAME) = LOWER(?)", userId, username));
+            for (String table : USER_TABLES) {
+                counts.put(table, count(db, "SELECT COUNT(*) FROM " + table + " WHERE USER_ID = ?", userId));
+            }
+        } catch (SQLException e) {
+            throw new AssertionError("cannot read Keycloak's database", e);
+        }
+        return counts;
+    }
+
+    private static Connection connect() throws SQLException {
+        String url = Config.get("kc.test.database.url", null, String.class);
+        return DriverManager.getConnection(url, Config.get("kc.test.database.user", "sa", String.class),
+                Config.get("kc.test.database.password", "password", String.class));
+    }
+
+    private static int count(Connection db, String sql, String... params) throws SQLException {
+        try (PreparedStatement st = db.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) st.setString(i + 1, params[i]);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+}
