@@ -1,0 +1,146 @@
+package net.adfederation.directory;
+
+import static net.adfederation.directory.SambaDc.LDAP;
+import static net.adfederation.directory.SambaDc.LDAPS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** AdDomain.connect against the real Samba AD DC: transports, TLS checks, refusals and failover. */
+class AdDomainSambaTest {
+
+    @BeforeAll
+    static void sambaIsRunning() {
+        SambaDc.assumeRunning();
+    }
+
+    private static void assertConnects(DomainSettings settings) {
+        try (AdDomain domain = AdDomain.connect(settings)) {
+            assertThat(domain.info()).isEqualTo(new DomainInfo(SambaDc.DOMAIN, SambaDc.NETBIOS, SambaDc.BASE_DN,
+                    "DC1.corp.example.test"));
+            assertThat(domain.users().findByName(AccountName.parse("alice").orElseThrow())).isPresent();
+        }
+    }
+
+    @Test
+    void connectsOverPlainLdapWhenInsecureBindIsAllowed() {
+        assertConnects(SambaDc.settings(LDAP));
+    }
+
+    @Test
+    void connectsOverLdapsTrustingTheTestCa() {
+        assertConnects(SambaDc.settings(LDAPS));
+    }
+
+    @Test
+    void connectsOverLdapsToTheIpAddressTheCertificateNames() {
+        assertConnects(SambaDc.settings("ldaps://127.0.0.2"));
+    }
+
+    @Test
+    void connectsWithStartTlsWithoutInsecureBindPermission() {
+        assertConnects(SambaDc.settings(SambaDc.DOMAIN, SambaDc.SERVICE_UPN, SambaDc.SERVICE_PASSWORD, true, false,
+                "ldap://dc1.corp.example.test"));
+    }
+
+    @Test
+    void serviceAccountMayBeNamedByDnUpnOrDownLevelName() {
+        for (String account : new String[] {
+                "CN=svc-keycloak,CN=Users," + SambaDc.BASE_DN, SambaDc.SERVICE_UPN, "CORP\\svc-keycloak"}) {
+            assertConnects(SambaDc.settings(SambaDc.DOMAIN, account, SambaDc.SERVICE_PASSWORD, false, true, LDAP));
+        }
+    }
+
+    @Test
+    void wrongServicePasswordIsBindRefusedWithAdSubCode() {
+        DirectoryException failure = ConnectAttempt.failure(
+                SambaDc.settings(SambaDc.DOMAIN, SambaDc.SERVICE_UPN, "wrong", false, true, LDAP));
+
+        assertThat(failure.problem()).isEqualTo(DirectoryProblem.BIND_REFUSED);
+        assertThat(failure.getMessage()).contains(LDAP, SambaDc.SERVICE_UPN, "invalid credentials (AD data 52e)");
+    }
+
+    @Test
+    void untrustedCertificateIsTlsProblemNamingTheUrl() {
+        DomainSettings jvmTrustOnly = new DomainSettings(SambaDc.DOMAIN, SambaDc.settings(LDAPS).serverUrls(),
+                SambaDc.SERVICE_UPN, SambaDc.SERVICE_PASSWORD, false, false, 2000, 5000, null);
+
+        DirectoryException failure = ConnectAttempt.failure(jvmTrustOnly);
+
+        assertThat(failure.problem()).isEqualTo(DirectoryProblem.TLS);
+        assertThat(failure.getMessage()).contains(LDAPS, "certificate is not trusted");
+    }
+
+    @Test
+    void ldapsHostNameMissingFromCertificateIsTlsProblem() throws Exception {
+        // "localhost" reaches the DC through a relay, but the DC's certificate does not name it.
+        try (TcpRelay relay = TcpRelay.to(SambaDc.HOST, 636)) {
+            String url = "ldaps://localhost:" + relay.port();
+
+            DirectoryException failure = ConnectAttempt.failure(SambaDc.settings(url));
+
+            assertThat(failure.problem()).isEqualTo(DirectoryProblem.TLS);
+            assertThat(failure.getMessage()).contains(url, "host name localhost is not in the DC's certificate");
+        }
+    }
+
+    @Test
+    void startTlsHostNameMissingFromCertificateIsTlsProblem() throws Exception {
+        try (TcpRelay relay = TcpRelay.to(SambaDc.HOST, 389)) {
+            String url = "ldap://localhost:" + relay.port();
+
+            DirectoryException failure = ConnectAttempt.failure(SambaDc.settings(SambaDc.DOMAIN, SambaDc.SERVICE_UPN,
+                    SambaDc.SERVICE_PASSWORD, true, false, url));
+
+            assertThat(failure.problem()).isEqualTo(DirectoryProblem.TLS);
+            assertThat(failure.getMessage()).contains(url, "host name localhost is not in the DC's certificate");
+        }
+    }
+
+    @Test
+    void dcOfAnotherDomainIsDomainMismatchNamingBoth() {
+        DirectoryException failure = ConnectAttempt.failure(SambaDc.settings("other.example.test",
+                SambaDc.SERVICE_UPN, SambaDc.SERVICE_PASSWORD, false, true, LDAP));
+
+        assertThat(failure.problem()).isEqualTo(DirectoryProblem.DOMAIN_MISMATCH);
+        assertThat(failure.getMessage()).contains(SambaDc.BASE_DN, "other.example.test",
+                "DC=other,DC=example,DC=test");
+    }
+
+    @Test
+    void domainNameIsComparedCaseInsensitively() {
+        assertConnects(SambaDc.settings("CORP.Example.TEST", SambaDc.SERVICE_UPN, SambaDc.SERVICE_PASSWORD, false,
+                true, LDAP));
+    }
+
+    @Test
+    void failsOverFromRefusingDcToTheNextUrl() {
+        assertConnects(SambaDc.settings("ldap://127.0.0.1:1", LDAP));
+    }
+
+    @Test
+    void failsOverFromDcThatNeverAnswers() throws Exception {
+        try (TcpRelay hung = TcpRelay.silent()) {
+            assertConnects(SambaDc.settings("ldap://127.0.0.1:" + hung.port(), LDAP));
+        }
+    }
+
+    @Test
+    void lookupDuringOutageThrowsUnreachableAndBindReportsUnavailable() throws Exception {
+        AdDomain domain;
+        AdUser alice;
+        try (TcpRelay relay = TcpRelay.to(SambaDc.HOST, 389)) {
+            domain = AdDomain.connect(SambaDc.settings("ldap://127.0.0.1:" + relay.port()));
+            alice = domain.users().findByName(AccountName.parse("alice").orElseThrow()).orElseThrow();
+        }
+        try (domain) {
+            DirectoryException outage = org.assertj.core.api.Assertions.catchThrowableOfType(DirectoryException.class,
+                    () -> domain.users().findByName(AccountName.parse("alice").orElseThrow()));
+
+            assertThat(outage.problem()).isEqualTo(DirectoryProblem.UNREACHABLE);
+            assertThat(outage.getMessage()).contains(SambaDc.DOMAIN);
+            assertThat(domain.users().authenticate(alice, "Passw0rd!Alice")).isEqualTo(BindOutcome.DIRECTORY_UNAVAILABLE);
+        }
+    }
+}
