@@ -3,15 +3,17 @@ package net.adfederation.directory;
 import static net.adfederation.directory.SambaDc.LDAP;
 import static net.adfederation.directory.SambaDc.LDAPS;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import org.junit.jupiter.api.BeforeAll;
+import java.io.IOException;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** AdDomain.connect against the real Samba AD DC: transports, TLS checks, refusals and failover. */
 class AdDomainSambaTest {
 
-    @BeforeAll
-    static void sambaIsRunning() {
+    @BeforeEach
+    void sambaIsRunning() {
         SambaDc.assumeRunning();
     }
 
@@ -19,7 +21,8 @@ class AdDomainSambaTest {
         try (AdDomain domain = AdDomain.connect(settings)) {
             assertThat(domain.info()).isEqualTo(new DomainInfo(SambaDc.DOMAIN, SambaDc.NETBIOS, SambaDc.BASE_DN,
                     "DC1.corp.example.test"));
-            assertThat(domain.users().findByName(AccountName.parse("alice").orElseThrow())).isPresent();
+            AdUser alice = domain.users().findByName(AccountName.parse("alice").orElseThrow()).orElseThrow();
+            assertThat(domain.users().authenticate(alice, "Passw0rd!Alice")).isEqualTo(BindOutcome.SUCCESS);
         }
     }
 
@@ -74,24 +77,22 @@ class AdDomainSambaTest {
 
     @Test
     void ldapsHostNameMissingFromCertificateIsTlsProblem() throws Exception {
-        // "localhost" reaches the DC through a relay, but the DC's certificate does not name it.
-        try (TcpRelay relay = TcpRelay.to(SambaDc.HOST, 636)) {
-            String url = "ldaps://localhost:" + relay.port();
-
-            DirectoryException failure = ConnectAttempt.failure(SambaDc.settings(url));
-
-            assertThat(failure.problem()).isEqualTo(DirectoryProblem.TLS);
-            assertThat(failure.getMessage()).contains(url, "host name localhost is not in the DC's certificate");
-        }
+        assertHostNameMissingFromCertificateIsRefused("ldaps", 636, false);
     }
 
     @Test
     void startTlsHostNameMissingFromCertificateIsTlsProblem() throws Exception {
-        try (TcpRelay relay = TcpRelay.to(SambaDc.HOST, 389)) {
-            String url = "ldap://localhost:" + relay.port();
+        assertHostNameMissingFromCertificateIsRefused("ldap", 389, true);
+    }
+
+    /** "localhost" reaches the DC through a relay, but the DC's certificate does not name it. */
+    private static void assertHostNameMissingFromCertificateIsRefused(String scheme, int dcPort, boolean startTls)
+            throws IOException {
+        try (TcpRelay relay = TcpRelay.to(SambaDc.HOST, dcPort)) {
+            String url = scheme + "://localhost:" + relay.port();
 
             DirectoryException failure = ConnectAttempt.failure(SambaDc.settings(SambaDc.DOMAIN, SambaDc.SERVICE_UPN,
-                    SambaDc.SERVICE_PASSWORD, true, false, url));
+                    SambaDc.SERVICE_PASSWORD, startTls, false, url));
 
             assertThat(failure.problem()).isEqualTo(DirectoryProblem.TLS);
             assertThat(failure.getMessage()).contains(url, "host name localhost is not in the DC's certificate");
@@ -127,6 +128,25 @@ class AdDomainSambaTest {
     }
 
     @Test
+    void staleConnectionsAreReplacedWithoutFailingTheCaller() throws Exception {
+        try (TcpRelay relay = TcpRelay.to(SambaDc.HOST, 389);
+             AdDomain domain = AdDomain.connect(SambaDc.settings("ldap://127.0.0.1:" + relay.port()))) {
+            UserDirectory users = domain.users();
+            AdUser alice = users.findByName(AccountName.parse("alice").orElseThrow()).orElseThrow();
+            assertThat(users.authenticate(alice, "Passw0rd!Alice")).isEqualTo(BindOutcome.SUCCESS);
+
+            relay.dropConnections();
+            assertThat(users.findByGuid(alice.objectGuid())).contains(alice);
+            relay.dropConnections();
+            assertThat(users.groupsOf(alice)).extracting(AdGroup::name).contains("Developers");
+            relay.dropConnections();
+            assertThat(users.search("al", 0, 10)).contains(alice);
+            relay.dropConnections();
+            assertThat(users.authenticate(alice, "Passw0rd!Alice")).isEqualTo(BindOutcome.SUCCESS);
+        }
+    }
+
+    @Test
     void lookupDuringOutageThrowsUnreachableAndBindReportsUnavailable() throws Exception {
         AdDomain domain;
         AdUser alice;
@@ -135,7 +155,7 @@ class AdDomainSambaTest {
             alice = domain.users().findByName(AccountName.parse("alice").orElseThrow()).orElseThrow();
         }
         try (domain) {
-            DirectoryException outage = org.assertj.core.api.Assertions.catchThrowableOfType(DirectoryException.class,
+            DirectoryException outage = catchThrowableOfType(DirectoryException.class,
                     () -> domain.users().findByName(AccountName.parse("alice").orElseThrow()));
 
             assertThat(outage.problem()).isEqualTo(DirectoryProblem.UNREACHABLE);

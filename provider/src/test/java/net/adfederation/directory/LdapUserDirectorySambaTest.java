@@ -7,7 +7,7 @@ import com.unboundid.ldap.sdk.LDAPException;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** User and group reads and password checks against the seeded Samba AD DC. */
@@ -16,11 +16,13 @@ class LdapUserDirectorySambaTest {
     private static AdDomain domain;
     private static UserDirectory users;
 
-    @BeforeAll
-    static void connect() {
+    @BeforeEach
+    void connectOnce() {
         SambaDc.assumeRunning();
-        domain = AdDomain.connect(SambaDc.settings(SambaDc.LDAPS));
-        users = domain.users();
+        if (domain == null) {
+            domain = AdDomain.connect(SambaDc.settings(SambaDc.LDAPS));
+            users = domain.users();
+        }
     }
 
     @AfterAll

@@ -78,11 +78,17 @@ final class TcpRelay implements AutoCloseable {
         pump.start();
     }
 
-    @Override
-    public void close() throws IOException {
-        listener.close();
+    /** Cuts every open connection, as a DC restart or an idle timeout would; new ones still relay. */
+    void dropConnections() throws IOException {
         for (Socket socket : sockets) {
             socket.close();
         }
+        sockets.clear();
+    }
+
+    @Override
+    public void close() throws IOException {
+        listener.close();
+        dropConnections();
     }
 }
