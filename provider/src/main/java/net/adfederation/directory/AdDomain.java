@@ -9,25 +9,37 @@ package net.adfederation.directory;
  */
 public final class AdDomain implements AutoCloseable {
 
-    private AdDomain() {
+    private final DomainInfo info;
+    private final DirectoryPools pools;
+    private final UserDirectory users;
+
+    private AdDomain(DomainInfo info, DirectoryPools pools) {
+        this.info = info;
+        this.pools = pools;
+        this.users = new LdapUserDirectory(pools, info);
     }
 
     /** Opens and checks the domain; throws {@link DirectoryException} with an admin-readable message. */
     public static AdDomain connect(DomainSettings settings) {
-        throw new UnsupportedOperationException("implemented by the directory package");
+        // Checks the URLs and refuses clear-text binds before any connection, so no password is sent.
+        DcServers servers = new DcServers(settings);
+        DomainInfo info = DomainProbe.probe(settings, servers);
+        return new AdDomain(info, DirectoryPools.open(servers, settings));
     }
 
     /** Facts read when the domain was opened. */
     public DomainInfo info() {
-        throw new UnsupportedOperationException();
+        return info;
     }
 
     /** The user reads and password check of this domain. */
     public UserDirectory users() {
-        throw new UnsupportedOperationException();
+        return users;
     }
 
+    /** Closes both connection pools; the domain is unusable afterwards. */
     @Override
     public void close() {
+        pools.close();
     }
 }

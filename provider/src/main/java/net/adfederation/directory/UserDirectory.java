@@ -26,8 +26,9 @@ public interface UserDirectory {
 
     /**
      * Admin search: users whose sAMAccountName, UPN, mail, givenName, sn or displayName starts with
-     * the text ("*" or blank: all users), in a stable order, skipping {@code first}, at most
-     * {@code max} (bounded by a hard limit) and read with the paged-results control.
+     * the text ("*" or blank: all users), in the directory's order, skipping {@code first}, at most
+     * {@code max} (a negative max: no limit of its own), read with the paged-results control. At most
+     * 1000 entries are read, so {@code first + max} beyond that returns fewer.
      */
     List<AdUser> search(String text, int first, int max);
 

@@ -1,0 +1,66 @@
+package net.adfederation.directory;
+
+import com.unboundid.ldap.sdk.Entry;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Turns AD entries into {@link AdUser} and {@link AdGroup}, and names the attributes a search
+ * must ask for so that one search fills a whole record.
+ */
+final class AdEntryMapper {
+
+    static final String[] USER_ATTRIBUTES = {
+        "objectGUID", "objectSid", "sAMAccountName", "userPrincipalName", "mail", "givenName", "sn",
+        "displayName", "department", "title", "userAccountControl", "pwdLastSet", "accountExpires",
+        "lockoutTime", "memberOf"};
+    static final String[] GROUP_ATTRIBUTES = {"sAMAccountName", "objectSid", "objectGUID"};
+
+    private AdEntryMapper() {
+    }
+
+    static AdUser user(Entry entry) {
+        Long pwdLastSet = entry.getAttributeValueAsLong("pwdLastSet");
+        Integer userAccountControl = entry.getAttributeValueAsInteger("userAccountControl");
+        String[] memberOf = entry.getAttributeValues("memberOf");
+        return new AdUser(
+                entry.getDN(),
+                guid(entry),
+                sid(entry),
+                entry.getAttributeValue("sAMAccountName"),
+                entry.getAttributeValue("userPrincipalName"),
+                entry.getAttributeValue("mail"),
+                entry.getAttributeValue("givenName"),
+                entry.getAttributeValue("sn"),
+                entry.getAttributeValue("displayName"),
+                entry.getAttributeValue("department"),
+                entry.getAttributeValue("title"),
+                userAccountControl == null ? 0 : userAccountControl,
+                time(pwdLastSet),
+                pwdLastSet != null && pwdLastSet == 0,
+                time(entry.getAttributeValueAsLong("accountExpires")),
+                time(entry.getAttributeValueAsLong("lockoutTime")),
+                memberOf == null ? List.of() : List.of(memberOf));
+    }
+
+    static AdGroup group(Entry entry) {
+        UUID guid = guid(entry);
+        return new AdGroup(entry.getDN(), entry.getAttributeValue("sAMAccountName"), sid(entry),
+                guid == null ? null : guid.toString());
+    }
+
+    private static UUID guid(Entry entry) {
+        byte[] bytes = entry.getAttributeValueBytes("objectGUID");
+        return bytes == null ? null : AdCodecs.guidToUuid(bytes);
+    }
+
+    private static String sid(Entry entry) {
+        byte[] bytes = entry.getAttributeValueBytes("objectSid");
+        return bytes == null ? null : AdCodecs.sidToString(bytes);
+    }
+
+    private static Instant time(Long fileTime) {
+        return fileTime == null ? null : AdCodecs.fileTimeToInstant(fileTime);
+    }
+}

@@ -1,0 +1,96 @@
+package net.adfederation.directory;
+
+import com.unboundid.ldap.sdk.FailoverServerSet;
+import com.unboundid.ldap.sdk.LDAPConnectionOptions;
+import com.unboundid.ldap.sdk.PostConnectProcessor;
+import com.unboundid.ldap.sdk.ServerSet;
+import com.unboundid.ldap.sdk.SingleServerSet;
+import java.net.URI;
+import java.security.NoSuchAlgorithmException;
+import java.util.List;
+import java.util.Locale;
+import javax.net.SocketFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
+
+/**
+ * The transport to a domain's DCs: one UnboundID server set per configured URL (each with its own
+ * socket factory, since ldap:// and ldaps:// may mix) and a failover set over them in order.
+ * Carries the timeouts, the no-referrals rule, host name verification and StartTLS. Creating it
+ * connects nowhere, and refuses URLs that are not LDAP and simple binds that would travel in clear.
+ */
+final class DcServers {
+
+    private final List<URI> urls;
+    private final LDAPConnectionOptions options;
+    private final SSLSocketFactory tls;
+    private final PostConnectProcessor startTls;
+
+    DcServers(DomainSettings settings) {
+        if (settings.serverUrls().isEmpty()) {
+            throw new DirectoryException(DirectoryProblem.UNREACHABLE,
+                    "No domain controller URL is configured for " + settings.domain() + ".");
+        }
+        settings.serverUrls().forEach(DcServers::requireLdapUrl);
+        refuseClearTextBinds(settings);
+        this.urls = settings.serverUrls();
+        this.options = new LDAPConnectionOptions();
+        options.setConnectTimeoutMillis(settings.connectTimeoutMs());
+        options.setResponseTimeoutMillis(settings.readTimeoutMs());
+        options.setFollowReferrals(false);
+        options.setBindWithDNRequiresPassword(true);
+        options.setSSLSocketVerifier(new HostNameCheck());
+        this.tls = settings.sslSocketFactory() != null ? settings.sslSocketFactory() : jvmDefaultTls();
+        this.startTls = settings.startTls() ? new StartTlsOnPlain(tls) : null;
+    }
+
+    /** Refuses, before any password is sent, a configuration whose simple binds would travel in clear. */
+    private static void refuseClearTextBinds(DomainSettings settings) {
+        if (settings.startTls() || settings.allowInsecureBind()) return;
+        for (URI url : settings.serverUrls()) {
+            if (!isLdaps(url)) {
+                throw new DirectoryException(DirectoryProblem.INSECURE_BIND, url
+                        + " is plain LDAP: simple binds would send the service account's and the users'"
+                        + " passwords unencrypted. Use an ldaps:// URL or turn on startTls; only in a lab,"
+                        + " set allowInsecureBind to permit it.");
+            }
+        }
+    }
+
+    List<URI> urls() {
+        return urls;
+    }
+
+    /** The DC at one URL: TCP or TLS per the scheme, StartTLS on plain connections when configured. */
+    ServerSet server(URI url) {
+        boolean ldaps = isLdaps(url);
+        int port = url.getPort() > 0 ? url.getPort() : ldaps ? 636 : 389;
+        SocketFactory sockets = ldaps ? tls : SocketFactory.getDefault();
+        return new SingleServerSet(url.getHost(), port, sockets, options, null, startTls);
+    }
+
+    /** All DCs, tried in the configured order for each new connection. */
+    ServerSet failover() {
+        return new FailoverServerSet(urls.stream().map(this::server).toList());
+    }
+
+    private static boolean isLdaps(URI url) {
+        return "ldaps".equalsIgnoreCase(url.getScheme());
+    }
+
+    private static void requireLdapUrl(URI url) {
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        if (!(scheme.equals("ldap") || scheme.equals("ldaps")) || url.getHost() == null) {
+            throw new DirectoryException(DirectoryProblem.UNREACHABLE,
+                    url + " is not an ldap:// or ldaps:// URL with a host name.");
+        }
+    }
+
+    private static SSLSocketFactory jvmDefaultTls() {
+        try {
+            return SSLContext.getDefault().getSocketFactory();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this JVM has no default TLS context", e);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package net.adfederation.directory;
+
+import com.unboundid.ldap.sdk.LDAPConnectionPool;
+import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.SimpleBindRequest;
+
+/**
+ * The two connection pools of a domain, both failing over across its DCs: reads, bound as the
+ * service account, and password checks, whose connections take each user's bind in turn. Kept
+ * apart so that a user's bind never changes the identity the reads run as.
+ */
+final class DirectoryPools implements AutoCloseable {
+
+    private static final int MAX_READ_CONNECTIONS = 10;
+    private static final int MAX_BIND_CONNECTIONS = 10;
+
+    private final LDAPConnectionPool reads;
+    private final LDAPConnectionPool binds;
+
+    private DirectoryPools(LDAPConnectionPool reads, LDAPConnectionPool binds) {
+        this.reads = reads;
+        this.binds = binds;
+    }
+
+    /** Creates both pools empty: connections are made on first use, the probe having just checked a DC. */
+    static DirectoryPools open(DcServers servers, DomainSettings settings) {
+        LDAPConnectionPool reads = null;
+        try {
+            reads = pool(servers, new SimpleBindRequest(settings.bindDn(), settings.bindPassword()),
+                    MAX_READ_CONNECTIONS, "reads");
+            return new DirectoryPools(reads, pool(servers, null, MAX_BIND_CONNECTIONS, "binds"));
+        } catch (LDAPException e) {
+            if (reads != null) reads.close();
+            throw new DirectoryException(DirectoryProblem.OPERATION_FAILED,
+                    "The connection pools for " + settings.domain() + " could not be created: " + e.getMessage(), e);
+        }
+    }
+
+    private static LDAPConnectionPool pool(DcServers servers, SimpleBindRequest bind, int max, String name)
+            throws LDAPException {
+        LDAPConnectionPool pool = new LDAPConnectionPool(servers.failover(), bind, 0, max, 1, null, false,
+                new AnswersWhenNew());
+        pool.setConnectionPoolName("adfederation-" + name);
+        // A pooled connection the DC closed (idle timeout, restart) costs one retry, not a failure.
+        pool.setRetryFailedOperationsDueToInvalidConnections(true);
+        return pool;
+    }
+
+    LDAPConnectionPool reads() {
+        return reads;
+    }
+
+    LDAPConnectionPool binds() {
+        return binds;
+    }
+
+    @Override
+    public void close() {
+        reads.close();
+        binds.close();
+    }
+}

@@ -1,0 +1,82 @@
+package net.adfederation.directory;
+
+import com.unboundid.ldap.sdk.Filter;
+import com.unboundid.ldap.sdk.LDAPConnection;
+import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.SearchResult;
+import com.unboundid.ldap.sdk.SearchScope;
+import com.unboundid.ldap.sdk.SimpleBindRequest;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The check made when a domain is opened: the DCs are tried in order until one answers; on that
+ * one the rootDSE is checked, the service account binds and the NetBIOS name is read. A DC that
+ * does not answer sends the probe to the next; a refusal by an answering DC ends it.
+ */
+final class DomainProbe {
+
+    private DomainProbe() {
+    }
+
+    static DomainInfo probe(DomainSettings settings, DcServers servers) {
+        List<ConnectFailure> failures = new ArrayList<>();
+        for (URI url : servers.urls()) {
+            try (LDAPConnection connection = servers.server(url).getConnection()) {
+                return check(connection, url, settings);
+            } catch (LDAPException outage) {
+                failures.add(ConnectFailure.of(url, outage));
+            }
+        }
+        throw ConnectFailure.noneUsable(settings.domain(), failures);
+    }
+
+    private static DomainInfo check(LDAPConnection connection, URI url, DomainSettings settings)
+            throws LDAPException {
+        RootDse root = RootDse.readAndCheck(connection, url, settings);
+        bindServiceAccount(connection, url, settings);
+        String netbios = netbiosName(connection, url, root, settings.bindDn());
+        return new DomainInfo(settings.domain().toLowerCase(Locale.ROOT), netbios, root.defaultNamingContext(), root.dnsHostName());
+    }
+
+    private static void bindServiceAccount(LDAPConnection connection, URI url, DomainSettings settings)
+            throws LDAPException {
+        try {
+            connection.bind(new SimpleBindRequest(settings.bindDn(), settings.bindPassword()));
+        } catch (LDAPException e) {
+            if (AdBindErrors.isOutage(e.getResultCode())) throw e;
+            throw new DirectoryException(DirectoryProblem.BIND_REFUSED, url + " refused the service account "
+                    + settings.bindDn() + ": " + AdBindErrors.explain(e.getResultCode(), e.getDiagnosticMessage())
+                    + ". Check the bind DN and password.", e);
+        }
+    }
+
+    /** The domain's crossRef in the configuration partition holds its NetBIOS name. */
+    private static String netbiosName(LDAPConnection connection, URI url, RootDse root, String account)
+            throws LDAPException {
+        String partitions = "CN=Partitions," + root.configurationNamingContext();
+        Filter crossRef = Filter.createANDFilter(
+                Filter.createEqualityFilter("objectClass", "crossRef"),
+                Filter.createEqualityFilter("nCName", root.defaultNamingContext()));
+        SearchResult result;
+        try {
+            result = connection.search(partitions, SearchScope.ONE, crossRef, "nETBIOSName");
+        } catch (LDAPException e) {
+            if (AdBindErrors.isOutage(e.getResultCode())) throw e;
+            throw netbiosUnreadable(url, account, partitions, e.getMessage(), e);
+        }
+        return result.getSearchEntries().stream()
+                .map(entry -> entry.getAttributeValue("nETBIOSName"))
+                .filter(name -> name != null)
+                .findFirst()
+                .orElseThrow(() -> netbiosUnreadable(url, account, partitions, "no crossRef names it", null));
+    }
+
+    private static DirectoryException netbiosUnreadable(URI url, String account, String partitions, String why,
+                                                        Throwable cause) {
+        return new DirectoryException(DirectoryProblem.OPERATION_FAILED, "The NetBIOS name of the domain could not"
+                + " be read at " + url + " from " + partitions + " as " + account + ": " + why + ".", cause);
+    }
+}

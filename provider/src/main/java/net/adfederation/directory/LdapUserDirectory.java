@@ -1,0 +1,121 @@
+package net.adfederation.directory;
+
+import com.unboundid.ldap.sdk.Filter;
+import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.LDAPSearchException;
+import com.unboundid.ldap.sdk.ResultCode;
+import com.unboundid.ldap.sdk.SearchRequest;
+import com.unboundid.ldap.sdk.SearchResultEntry;
+import com.unboundid.ldap.sdk.SearchScope;
+import com.unboundid.ldap.sdk.SimpleBindRequest;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * {@link UserDirectory} over a domain's connection pools: each lookup is one subtree search of the
+ * domain partition for normal user accounts, and each password check one bind on the bind pool.
+ * An outage is always an exception, never an empty result.
+ */
+final class LdapUserDirectory implements UserDirectory {
+
+    /** The most entries an admin search reads, whatever page of them it returns. */
+    static final int SEARCH_HARD_LIMIT = 1000;
+
+    private final DirectoryPools pools;
+    private final DomainInfo domain;
+
+    LdapUserDirectory(DirectoryPools pools, DomainInfo domain) {
+        this.pools = pools;
+        this.domain = domain;
+    }
+
+    @Override
+    public Optional<AdUser> findByName(AccountName name) {
+        return switch (name.form()) {
+            case BARE -> findOne(UserFilters.bySamAccountName(name.account()));
+            case UPN -> findOne(UserFilters.byUserPrincipalName(name.account()));
+            // Another domain's user is not ours to find: answered without asking the DC.
+            case DOWN_LEVEL -> name.domain().equalsIgnoreCase(domain.netbiosName())
+                    ? findOne(UserFilters.bySamAccountName(name.account()))
+                    : Optional.empty();
+        };
+    }
+
+    @Override
+    public Optional<AdUser> findByGuid(UUID objectGuid) {
+        return findOne(UserFilters.byGuid(Objects.requireNonNull(objectGuid)));
+    }
+
+    @Override
+    public Optional<AdUser> findByMailOrUpn(String value) {
+        if (value == null || value.isBlank()) return Optional.empty();
+        return findOne(UserFilters.byMailOrUpn(value.trim()));
+    }
+
+    @Override
+    public List<AdUser> search(String text, int first, int max) {
+        int skip = Math.max(first, 0);
+        int wanted = (int) Math.min(max < 0 ? SEARCH_HARD_LIMIT : (long) skip + max, SEARCH_HARD_LIMIT);
+        if (skip >= wanted) return List.of();
+        List<SearchResultEntry> entries = readAll(UserFilters.byPrefix(text), wanted, "searching users for " + text,
+                AdEntryMapper.USER_ATTRIBUTES);
+        return entries.subList(Math.min(skip, entries.size()), Math.min(wanted, entries.size())).stream()
+                .map(AdEntryMapper::user)
+                .toList();
+    }
+
+    @Override
+    public List<AdGroup> groupsOf(AdUser user) {
+        return readAll(UserFilters.groupsWithMember(user.dn()), Integer.MAX_VALUE, "reading the groups of " + user.dn(),
+                AdEntryMapper.GROUP_ATTRIBUTES).stream()
+                .map(AdEntryMapper::group)
+                .toList();
+    }
+
+    @Override
+    public BindOutcome authenticate(AdUser user, String password) {
+        // An empty simple bind is an anonymous bind, which AD accepts: never send one.
+        if (password == null || password.isEmpty()) return BindOutcome.EMPTY_PASSWORD;
+        try {
+            // The pool keeps a connection after a refused bind and drops it after a broken one.
+            pools.binds().bind(new SimpleBindRequest(user.dn(), password));
+            return BindOutcome.SUCCESS;
+        } catch (LDAPException e) {
+            return AdBindErrors.fromLdapResult(e.getResultCode(), e.getDiagnosticMessage());
+        }
+    }
+
+    /** One entry or none; two or more matches count as none, so an ambiguous name signs nobody in. */
+    private Optional<AdUser> findOne(Filter filter) {
+        SearchRequest request = new SearchRequest(domain.defaultNamingContext(), SearchScope.SUB, filter,
+                AdEntryMapper.USER_ATTRIBUTES);
+        request.setSizeLimit(2);
+        List<SearchResultEntry> entries;
+        try {
+            entries = pools.reads().search(request).getSearchEntries();
+        } catch (LDAPSearchException e) {
+            if (ResultCode.SIZE_LIMIT_EXCEEDED.equals(e.getResultCode())) return Optional.empty();
+            throw failure(e, "looking up a user by " + filter);
+        }
+        return entries.size() == 1 ? Optional.of(AdEntryMapper.user(entries.get(0))) : Optional.empty();
+    }
+
+    private List<SearchResultEntry> readAll(Filter filter, int limit, String what, String... attributes) {
+        try {
+            return new PagedSearch(domain.defaultNamingContext(), filter, attributes).read(pools.reads(), limit);
+        } catch (LDAPException e) {
+            throw failure(e, what);
+        }
+    }
+
+    private DirectoryException failure(LDAPException e, String what) {
+        if (AdBindErrors.isOutage(e.getResultCode())) {
+            return new DirectoryException(DirectoryProblem.UNREACHABLE, "No domain controller of "
+                    + domain.dnsName() + " answered while " + what + ": " + e.getMessage(), e);
+        }
+        return new DirectoryException(DirectoryProblem.OPERATION_FAILED,
+                "The directory of " + domain.dnsName() + " failed " + what + ": " + e.getMessage(), e);
+    }
+}

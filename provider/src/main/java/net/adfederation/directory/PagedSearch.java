@@ -1,0 +1,98 @@
+package net.adfederation.directory;
+
+import com.unboundid.asn1.ASN1OctetString;
+import com.unboundid.ldap.sdk.Filter;
+import com.unboundid.ldap.sdk.LDAPConnection;
+import com.unboundid.ldap.sdk.LDAPConnectionPool;
+import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.LDAPSearchException;
+import com.unboundid.ldap.sdk.ResultCode;
+import com.unboundid.ldap.sdk.SearchRequest;
+import com.unboundid.ldap.sdk.SearchResult;
+import com.unboundid.ldap.sdk.SearchResultEntry;
+import com.unboundid.ldap.sdk.SearchScope;
+import com.unboundid.ldap.sdk.controls.SimplePagedResultsControl;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A subtree search read page by page with the simple paged results control, so that AD's
+ * MaxPageSize never cuts a result short. AD ties a paging cookie to its connection: all pages
+ * are read on one pooled connection.
+ */
+final class PagedSearch {
+
+    private static final int PAGE_SIZE = 500;
+
+    private final String baseDn;
+    private final Filter filter;
+    private final String[] attributes;
+
+    PagedSearch(String baseDn, Filter filter, String... attributes) {
+        this.baseDn = baseDn;
+        this.filter = filter;
+        this.attributes = attributes;
+    }
+
+    /**
+     * The entries in the directory's order, stopping once at least {@code limit} are read; a size
+     * limit the DC imposes ends the read with what came, never with an exception.
+     */
+    List<SearchResultEntry> read(LDAPConnectionPool pool, int limit) throws LDAPException {
+        LDAPConnection connection = pool.getConnection();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                List<SearchResultEntry> entries = readPages(connection, limit);
+                pool.releaseConnection(connection);
+                return entries;
+            } catch (LDAPException e) {
+                if (attempt > 1 || ResultCode.isConnectionUsable(e.getResultCode())) {
+                    pool.releaseConnectionAfterException(connection, e);
+                    throw e;
+                }
+                // The pooled connection had gone stale (DC restart, idle timeout): once more on a new one.
+                connection = pool.replaceDefunctConnection(connection);
+            }
+        }
+    }
+
+    private List<SearchResultEntry> readPages(LDAPConnection connection, int limit) throws LDAPException {
+        int pageSize = Math.min(PAGE_SIZE, limit);
+        List<SearchResultEntry> entries = new ArrayList<>();
+        ASN1OctetString cookie = null;
+        do {
+            SearchResult page;
+            try {
+                page = connection.search(request(pageSize, cookie));
+            } catch (LDAPSearchException e) {
+                if (!ResultCode.SIZE_LIMIT_EXCEEDED.equals(e.getResultCode())) throw e;
+                entries.addAll(e.getSearchEntries());
+                return entries;
+            }
+            entries.addAll(page.getSearchEntries());
+            cookie = nextCookie(page);
+        } while (cookie != null && entries.size() < limit);
+        if (cookie != null) abandon(connection, cookie);
+        return entries;
+    }
+
+    /** A page size of 0 with the cookie tells the DC to drop the rest of the result. */
+    private void abandon(LDAPConnection connection, ASN1OctetString cookie) {
+        try {
+            connection.search(request(0, cookie));
+        } catch (LDAPSearchException e) {
+            // The entries are read; the DC frees the rest when the connection closes anyway.
+        }
+    }
+
+    private SearchRequest request(int pageSize, ASN1OctetString cookie) {
+        SearchRequest request = new SearchRequest(baseDn, SearchScope.SUB, filter, attributes);
+        request.addControl(new SimplePagedResultsControl(pageSize, cookie));
+        return request;
+    }
+
+    private static ASN1OctetString nextCookie(SearchResult page) throws LDAPException {
+        SimplePagedResultsControl response = SimplePagedResultsControl.get(page);
+        return response == null || response.getCookie().getValueLength() == 0 ? null : response.getCookie();
+    }
+}
