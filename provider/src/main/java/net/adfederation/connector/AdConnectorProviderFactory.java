@@ -1,6 +1,7 @@
 package net.adfederation.connector;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 import net.adfederation.directory.AdDomain;
 import net.adfederation.directory.DirectoryException;
@@ -49,7 +50,16 @@ public class AdConnectorProviderFactory implements UserStorageProviderFactory<Ad
 
     @Override
     public AdConnectorProvider create(KeycloakSession session, ComponentModel model) {
-        return new AdConnectorProvider(session, model, () -> openDomain(session, model));
+        return new AdConnectorProvider(session, model, new Supplier<>() {
+            // Parsed and looked up once per request; a failure is retried (the registry answers it fast).
+            private AdDomain domain;
+
+            @Override
+            public AdDomain get() {
+                if (domain == null) domain = openDomain(session, model);
+                return domain;
+            }
+        });
     }
 
     /**

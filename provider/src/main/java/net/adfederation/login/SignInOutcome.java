@@ -41,10 +41,4 @@ public record SignInOutcome(BindOutcome outcome, String componentId) {
         return last(session).flatMap(last -> AccountStateMessages.forOutcome(last.outcome(),
                 PasswordGate.target(realm, last.componentId())));
     }
-
-    /** The {@code error_description} of a direct-grant refusal: the AD reason for {@code invalid_grant} when there is one. */
-    public static String grantErrorDescription(KeycloakSession session, String error, String fallback) {
-        if (session == null || !"invalid_grant".equals(error)) return fallback;
-        return message(session).orElse(fallback);
-    }
 }

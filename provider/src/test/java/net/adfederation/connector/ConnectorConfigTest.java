@@ -31,13 +31,18 @@ class ConnectorConfigTest {
         return model;
     }
 
-    static String refusal(ComponentModel model) {
+    /** The admin-facing text of the refusal the action must make. */
+    static String refusalOf(Runnable action) {
         try {
-            ConnectorConfig.parse(model);
+            action.run();
         } catch (ComponentValidationException e) {
             return ConnectorConfig.describe(e);
         }
         throw new AssertionError("expected the configuration to be refused");
+    }
+
+    private static String refusal(ComponentModel model) {
+        return refusalOf(() -> ConnectorConfig.parse(model));
     }
 
     @Test

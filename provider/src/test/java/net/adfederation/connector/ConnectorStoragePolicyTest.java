@@ -18,12 +18,7 @@ class ConnectorStoragePolicyTest {
     }
 
     private static String refusal(ComponentModel model) {
-        try {
-            ConnectorStoragePolicy.enforce(model);
-        } catch (ComponentValidationException e) {
-            return ConnectorConfig.describe(e);
-        }
-        throw new AssertionError("expected a refusal");
+        return ConnectorConfigTest.refusalOf(() -> ConnectorStoragePolicy.enforce(model));
     }
 
     @Test
