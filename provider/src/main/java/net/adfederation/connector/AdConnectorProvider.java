@@ -1,0 +1,160 @@
+package net.adfederation.connector;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import net.adfederation.directory.AdDomain;
+import net.adfederation.directory.BindOutcome;
+import net.adfederation.password.GateTarget;
+import net.adfederation.password.PasswordGate;
+import org.keycloak.component.ComponentModel;
+import org.keycloak.credential.CredentialInput;
+import org.keycloak.credential.CredentialInputUpdater;
+import org.keycloak.credential.CredentialInputValidator;
+import org.keycloak.models.GroupModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ModelException;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.credential.PasswordCredentialModel;
+import org.keycloak.storage.StorageId;
+import org.keycloak.storage.StorageUnavailableException;
+import org.keycloak.storage.UserStorageProvider;
+import org.keycloak.storage.user.UserLookupProvider;
+import org.keycloak.storage.user.UserQueryMethodsProvider;
+import org.keycloak.userprofile.AttributeMetadata;
+import org.keycloak.userprofile.UserProfileDecorator;
+import org.keycloak.userprofile.UserProfileMetadata;
+
+/**
+ * One request's view of an AD domain: every lookup, search and password check goes to the
+ * directory, and what was read is remembered until the request ends, never longer. Passwords
+ * are checked by a bind and never changed; no credential of these users is ever stored.
+ * <p>
+ * It offers query methods but no counts ({@code UserQueryMethodsProvider}, not
+ * {@code UserQueryProvider}): counting AD means reading all of it, and Keycloak 26.7's
+ * {@code UserStorageManager} pages a provider that cannot count by skipping in the stream.
+ */
+public class AdConnectorProvider implements UserStorageProvider, UserLookupProvider, UserQueryMethodsProvider,
+        CredentialInputValidator, CredentialInputUpdater, UserProfileDecorator {
+
+    private final ComponentModel model;
+    private final UserReader reader;
+
+    AdConnectorProvider(KeycloakSession session, ComponentModel model, Supplier<AdDomain> domain) {
+        this.model = model;
+        this.reader = new UserReader(session, model, domain);
+    }
+
+    /**
+     * Unlike the other lookups this one throws when no DC answers: on a null user Keycloak 26.7
+     * removes the user's sessions, offline ones included ({@code PersistentUserSessionProvider},
+     * {@code InfinispanUserSessionProvider}), so an outage would log everybody out for good.
+     */
+    @Override
+    public UserModel getUserById(RealmModel realm, String id) {
+        UUID guid;
+        try {
+            guid = UUID.fromString(StorageId.externalId(id));
+        } catch (IllegalArgumentException notAGuid) {
+            return null;
+        }
+        return reader.byGuid(realm, guid);
+    }
+
+    @Override
+    public UserModel getUserByUsername(RealmModel realm, String username) {
+        return reader.byName(realm, username);
+    }
+
+    @Override
+    public UserModel getUserByEmail(RealmModel realm, String email) {
+        return reader.byMailOrUpn(realm, email);
+    }
+
+    @Override
+    public Stream<UserModel> searchForUserStream(RealmModel realm, Map<String, String> params, Integer firstResult, Integer maxResults) {
+        Optional<SearchQuery> query = SearchQuery.of(params);
+        if (query.isEmpty()) return Stream.empty();
+        int first = firstResult == null || firstResult < 0 ? 0 : firstResult;
+        int max = maxResults == null || maxResults < 0 ? Integer.MAX_VALUE : maxResults;
+        return reader.search(realm, query.get().text(), first, max).stream()
+                .filter(user -> query.get().matches(user::getFirstAttribute, user.isEnabled(), user.isEmailVerified()))
+                .map(UserModel.class::cast);
+    }
+
+    /** Membership lives in AD; Keycloak groups are linked to AD groups, never joined. */
+    @Override
+    public Stream<UserModel> getGroupMembersStream(RealmModel realm, GroupModel group, Integer firstResult, Integer maxResults) {
+        return Stream.empty();
+    }
+
+    @Override
+    public Stream<UserModel> searchForUserByUserAttributeStream(RealmModel realm, String attrName, String attrValue) {
+        return Stream.empty();
+    }
+
+    /**
+     * Every type: answering false for one would send it to Keycloak's local credential
+     * providers, which store it (see {@link GatedCredentialManager}).
+     */
+    @Override
+    public boolean supportsCredentialType(String credentialType) {
+        return true;
+    }
+
+    @Override
+    public boolean isConfiguredFor(RealmModel realm, UserModel user, String credentialType) {
+        return PasswordCredentialModel.TYPE.equals(credentialType);
+    }
+
+    @Override
+    public boolean isValid(RealmModel realm, UserModel user, CredentialInput input) {
+        if (!PasswordCredentialModel.TYPE.equals(input.getType())) return false;
+        LiveAdUser live;
+        try {
+            // Keycloak hands back our own instance unless something wrapped it.
+            live = user instanceof LiveAdUser mine ? mine : (LiveAdUser) getUserById(realm, user.getId());
+        } catch (StorageUnavailableException e) {
+            return false; // recorded as DIRECTORY_UNAVAILABLE by the reader
+        }
+        return live != null && reader.authenticate(live, input.getChallengeResponse()) == BindOutcome.SUCCESS;
+    }
+
+    /** Never returns false, which would let Keycloak store the credential locally instead. */
+    @Override
+    public boolean updateCredential(RealmModel realm, UserModel user, CredentialInput input) {
+        GateTarget target = PasswordGate.target(model);
+        throw new ModelException(PasswordCredentialModel.TYPE.equals(input.getType())
+                ? target.message() : target.otherCredentialsMessage());
+    }
+
+    @Override
+    public void disableCredentialType(RealmModel realm, UserModel user, String credentialType) {
+        // Nothing is stored for these users, so there is nothing to disable.
+    }
+
+    @Override
+    public Stream<String> getDisableableCredentialTypesStream(RealmModel realm, UserModel user) {
+        return Stream.empty();
+    }
+
+    /**
+     * Every profile attribute is read-only for these users, so Keycloak never asks them to fill in
+     * what AD lacks (26.7's profile validation lets unchanged read-only values pass).
+     */
+    @Override
+    public List<AttributeMetadata> decorateUserProfile(String providerId, UserProfileMetadata metadata) {
+        metadata.getAttributes().forEach(attribute -> attribute.addWriteCondition(AttributeMetadata.ALWAYS_FALSE));
+        return List.of();
+    }
+
+    @Override
+    public void close() {
+        // The open domain belongs to the factory; what this request read dies with this instance.
+    }
+}

@@ -1,0 +1,119 @@
+package net.adfederation.connector;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+import net.adfederation.directory.AdDomain;
+import net.adfederation.directory.DirectoryException;
+import net.adfederation.directory.DirectoryProblem;
+import net.adfederation.directory.DomainInfo;
+import org.jboss.logging.Logger;
+import org.keycloak.component.ComponentModel;
+import org.keycloak.component.ComponentValidationException;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.storage.UserStorageProviderFactory;
+import org.keycloak.storage.UserStorageProviderModel;
+
+/**
+ * Connector mode ({@code ad-connector}): a user-storage provider that sends every lookup and
+ * sign-in to one Active Directory domain and keeps nothing from it in Keycloak. The factory
+ * checks the configuration (including a real connection) when an admin saves it, and holds one
+ * open domain per component for all requests of this node.
+ */
+public class AdConnectorProviderFactory implements UserStorageProviderFactory<AdConnectorProvider> {
+
+    public static final String PROVIDER_ID = "ad-connector";
+
+    private static final Logger LOG = Logger.getLogger(AdConnectorProviderFactory.class);
+
+    private final DomainRegistry<AdDomain> domains = new DomainRegistry<>(System::currentTimeMillis);
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+
+    @Override
+    public String getHelpText() {
+        return "Connector mode: signs users in against one Active Directory domain and reads them live from it, "
+                + "like a gateway. Nothing from the directory is imported or cached in Keycloak, and passwords "
+                + "are only changed in Active Directory. Give roles to AD groups by adding the attribute adGroup "
+                + "(the AD group name or DN) to a Keycloak group.";
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigProperties() {
+        return ConnectorProperties.ALL;
+    }
+
+    @Override
+    public AdConnectorProvider create(KeycloakSession session, ComponentModel model) {
+        return new AdConnectorProvider(session, model, new Supplier<>() {
+            // Parsed and looked up once per request; a failure is retried (the registry answers it fast).
+            private AdDomain domain;
+
+            @Override
+            public AdDomain get() {
+                if (domain == null) domain = openDomain(session, model);
+                return domain;
+            }
+        });
+    }
+
+    /**
+     * Keycloak 26.7 stores the very model passed here after this returns (JPA
+     * {@code RealmAdapter.importComponentModel} and {@code updateComponent}), so the import and
+     * cache settings forced here are what gets saved, for the admin console and realm imports alike.
+     */
+    @Override
+    public void validateConfiguration(KeycloakSession session, RealmModel realm, ComponentModel model)
+            throws ComponentValidationException {
+        ConnectorStoragePolicy.enforce(model);
+        ConnectorConfig config = ConnectorConfig.parse(model);
+        // Not probed while disabled, so an admin can switch the component off during an outage.
+        if (!new UserStorageProviderModel(model).isEnabled()) return;
+        try (AdDomain probe = AdDomain.connect(SettingsResolver.resolve(session, config))) {
+            DomainInfo info = probe.info();
+            LOG.infof("%s: domain controller %s answered for %s", model.getName(), info.dcHostName(), info.dnsName());
+        } catch (DirectoryException e) {
+            // The directory's own wording ("DC unreachable", "bind refused", ...), passed as a
+            // parameter so MessageFormat in the admin console cannot mangle it.
+            throw new ComponentValidationException("{0}", e.getMessage());
+        }
+    }
+
+    @Override
+    public void onUpdate(KeycloakSession session, RealmModel realm, ComponentModel oldModel, ComponentModel newModel) {
+        domains.forget(newModel.getId());
+    }
+
+    @Override
+    public void preRemove(KeycloakSession session, RealmModel realm, ComponentModel model) {
+        domains.forget(model.getId());
+    }
+
+    @Override
+    public void close() {
+        domains.close();
+    }
+
+    /** The component's open domain; every failure, a bad stored configuration included, is a {@link DirectoryException}. */
+    private AdDomain openDomain(KeycloakSession session, ComponentModel model) {
+        ConnectorConfig config;
+        try {
+            config = ConnectorConfig.parse(model);
+        } catch (ComponentValidationException e) {
+            throw new DirectoryException(DirectoryProblem.OPERATION_FAILED,
+                    "The stored configuration of " + model.getName() + " is invalid: " + ConnectorConfig.describe(e), e);
+        }
+        return domains.get(model.getId(), config.fingerprint(), () -> {
+            try {
+                return AdDomain.connect(SettingsResolver.resolve(session, config));
+            } catch (ComponentValidationException e) {
+                throw new DirectoryException(DirectoryProblem.BIND_REFUSED, ConnectorConfig.describe(e), e);
+            }
+        });
+    }
+}

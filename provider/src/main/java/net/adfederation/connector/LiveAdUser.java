@@ -1,0 +1,128 @@
+package net.adfederation.connector;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import net.adfederation.directory.AdUser;
+import net.adfederation.directory.DomainInfo;
+import org.keycloak.component.ComponentModel;
+import org.keycloak.models.GroupModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.SubjectCredentialManager;
+import org.keycloak.storage.StorageId;
+import org.keycloak.storage.adapter.AbstractUserAdapter;
+
+/**
+ * An AD user as read from the directory during this request, shown to Keycloak read-only. Its id
+ * is the component's storage id plus the objectGUID; whether it is enabled, its attributes and
+ * its linked groups come from this read, so a change in AD applies at the next request (token
+ * refresh included). Every setter throws {@code ReadOnlyException}; nothing goes to federated storage.
+ */
+final class LiveAdUser extends AbstractUserAdapter.Streams {
+
+    private final AdUser adUser;
+    private final String username;
+    private final Map<String, List<String>> attributes;
+    private final Supplier<Set<GroupModel>> linkedGroups;
+    private final String credentialRefusal;
+    private Set<GroupModel> groups;
+    private SubjectCredentialManager credentials;
+
+    LiveAdUser(KeycloakSession session, RealmModel realm, ComponentModel component, AdUser adUser, DomainInfo domain,
+               Supplier<Set<GroupModel>> linkedGroups, String credentialRefusal) {
+        super(session, realm, component);
+        this.adUser = adUser;
+        this.username = UserAttributes.username(adUser, domain);
+        this.attributes = UserAttributes.of(adUser, domain);
+        this.linkedGroups = linkedGroups;
+        this.credentialRefusal = credentialRefusal;
+        this.storageId = new StorageId(component.getId(), adUser.objectGuid().toString());
+    }
+
+    AdUser adUser() {
+        return adUser;
+    }
+
+    @Override
+    public String getUsername() {
+        return username;
+    }
+
+    @Override
+    public String getEmail() {
+        return getFirstAttribute(EMAIL);
+    }
+
+    @Override
+    public String getFirstName() {
+        return getFirstAttribute(FIRST_NAME);
+    }
+
+    @Override
+    public String getLastName() {
+        return getFirstAttribute(LAST_NAME);
+    }
+
+    @Override
+    public boolean isEmailVerified() {
+        return getEmail() != null;
+    }
+
+    /** Read from userAccountControl at every request, so a user disabled in AD loses token refresh at once. */
+    @Override
+    public boolean isEnabled() {
+        return UserAttributes.enabled(adUser);
+    }
+
+    /** None: Keycloak never created this account, and a made-up time would mislead the admin console. */
+    @Override
+    public Long getCreatedTimestamp() {
+        return null;
+    }
+
+    @Override
+    public String getFirstAttribute(String name) {
+        List<String> values = attributes.get(name);
+        return values == null ? null : values.get(0);
+    }
+
+    @Override
+    public Stream<String> getAttributeStream(String name) {
+        return attributes.getOrDefault(name, List.of()).stream();
+    }
+
+    @Override
+    public Map<String, List<String>> getAttributes() {
+        return attributes;
+    }
+
+    /** The Keycloak groups linked to the user's AD groups (nested ones included), read once per request. */
+    @Override
+    protected Set<GroupModel> getGroupsInternal() {
+        if (groups == null) groups = linkedGroups.get();
+        return groups;
+    }
+
+    @Override
+    public SubjectCredentialManager credentialManager() {
+        if (credentials == null) credentials = new GatedCredentialManager(session, realm, this, credentialRefusal);
+        return credentials;
+    }
+
+    /**
+     * Removing nothing: these users never carry a required action, yet Keycloak 26.7 calls this
+     * after every completed required action (AuthenticationManager, LoginActionsService), which
+     * must not fail for them.
+     */
+    @Override
+    public void removeRequiredAction(String action) {
+    }
+
+    @Override
+    public void removeRequiredAction(RequiredAction action) {
+    }
+}

@@ -1,0 +1,122 @@
+package net.adfederation.connector;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import net.adfederation.directory.AccountName;
+import net.adfederation.directory.AdDomain;
+import net.adfederation.directory.AdUser;
+import net.adfederation.directory.BindOutcome;
+import net.adfederation.directory.DirectoryException;
+import net.adfederation.directory.UserDirectory;
+import net.adfederation.login.SignInOutcome;
+import net.adfederation.password.PasswordGate;
+import org.jboss.logging.Logger;
+import org.keycloak.component.ComponentModel;
+import org.keycloak.models.GroupModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.storage.StorageUnavailableException;
+
+/**
+ * One request's reads of the domain: each user read at most once ({@link RequestMemo}), turned
+ * into a {@link LiveAdUser}, and every "no DC answered" logged and recorded for the sign-in
+ * messages. Which failures become "nobody found" and which fail the request is decided here.
+ */
+final class UserReader {
+
+    private static final Logger LOG = Logger.getLogger(UserReader.class);
+
+    private final KeycloakSession session;
+    private final ComponentModel model;
+    private final Supplier<AdDomain> domain;
+    private final RequestMemo<LiveAdUser> memo = new RequestMemo<>();
+
+    UserReader(KeycloakSession session, ComponentModel model, Supplier<AdDomain> domain) {
+        this.session = session;
+        this.model = model;
+        this.domain = domain;
+    }
+
+    /** Throws {@link StorageUnavailableException} rather than answer "nobody" when no DC answers. */
+    LiveAdUser byGuid(RealmModel realm, UUID guid) {
+        try {
+            return memo.byGuid(guid, () -> users().findByGuid(guid), adapter(realm));
+        } catch (DirectoryException e) {
+            throw unavailable(e);
+        }
+    }
+
+    /** Null when nobody has the name, and when no DC answers (recorded for the sign-in message). */
+    LiveAdUser byName(RealmModel realm, String typed) {
+        Optional<AccountName> name = AccountName.parse(typed);
+        if (name.isEmpty()) return null;
+        return orNull(() -> memo.byName(typed, () -> users().findByName(name.get()), adapter(realm)));
+    }
+
+    LiveAdUser byMailOrUpn(RealmModel realm, String typed) {
+        if (typed == null || typed.isBlank()) return null;
+        return orNull(() -> memo.byMailOrUpn(typed, () -> users().findByMailOrUpn(typed.trim()), adapter(realm)));
+    }
+
+    /** One page of the directory's prefix search; empty when no DC answers. */
+    List<LiveAdUser> search(RealmModel realm, String text, int first, int max) {
+        try {
+            Function<AdUser, LiveAdUser> adapt = adapter(realm);
+            return users().search(text, first, max).stream().map(user -> memo.remember(user, adapt)).toList();
+        } catch (DirectoryException e) {
+            unavailable(e);
+            return List.of();
+        }
+    }
+
+    /** AD's verdict on the password, also recorded for the sign-in messages. */
+    BindOutcome authenticate(LiveAdUser user, String password) {
+        BindOutcome outcome;
+        try {
+            outcome = users().authenticate(user.adUser(), password == null ? "" : password);
+        } catch (DirectoryException e) {
+            unavailable(e);
+            outcome = BindOutcome.DIRECTORY_UNAVAILABLE;
+        }
+        SignInOutcome.record(session, outcome, model.getId());
+        return outcome;
+    }
+
+    private Function<AdUser, LiveAdUser> adapter(RealmModel realm) {
+        return adUser -> new LiveAdUser(session, realm, model, adUser, domain.get().info(),
+                () -> linkedGroups(realm, adUser), PasswordGate.target(model).otherCredentialsMessage());
+    }
+
+    private Set<GroupModel> linkedGroups(RealmModel realm, AdUser adUser) {
+        try {
+            return GroupLinks.linkedTo(session, realm, users().groupsOf(adUser));
+        } catch (DirectoryException e) {
+            // Failing the request beats issuing a token with part of the user's roles.
+            throw unavailable(e);
+        }
+    }
+
+    private LiveAdUser orNull(Supplier<LiveAdUser> lookup) {
+        try {
+            return lookup.get();
+        } catch (DirectoryException e) {
+            unavailable(e);
+            return null;
+        }
+    }
+
+    private StorageUnavailableException unavailable(DirectoryException e) {
+        LOG.warnf("%s: Active Directory did not answer (%s): %s", model.getName(), e.problem(), e.getMessage());
+        SignInOutcome.record(session, BindOutcome.DIRECTORY_UNAVAILABLE, model.getId());
+        return new StorageUnavailableException(e.getMessage(), e);
+    }
+
+    private UserDirectory users() {
+        return domain.get().users();
+    }
+}

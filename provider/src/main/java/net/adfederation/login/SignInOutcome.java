@@ -1,0 +1,44 @@
+package net.adfederation.login;
+
+import java.util.Optional;
+
+import net.adfederation.directory.BindOutcome;
+import net.adfederation.password.PasswordGate;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+
+/**
+ * Carries what Active Directory said about the last lookup or password check of this request
+ * from the storage provider, which only answers true or false to Keycloak, to the authenticators
+ * that word the error. It lives in a {@link KeycloakSession} attribute, so it ends with the request.
+ *
+ * @param outcome     AD's answer
+ * @param componentId the {@code ad-connector} component that asked
+ */
+public record SignInOutcome(BindOutcome outcome, String componentId) {
+
+    private static final String ATTRIBUTE = SignInOutcome.class.getName();
+
+    public static void record(KeycloakSession session, BindOutcome outcome, String componentId) {
+        session.setAttribute(ATTRIBUTE, new SignInOutcome(outcome, componentId));
+    }
+
+    public static Optional<SignInOutcome> last(KeycloakSession session) {
+        return Optional.ofNullable(session.getAttribute(ATTRIBUTE, SignInOutcome.class));
+    }
+
+    /** Forgets earlier outcomes, so only what happens next in this request counts. */
+    public static void clear(KeycloakSession session) {
+        session.removeAttribute(ATTRIBUTE);
+    }
+
+    /**
+     * The message to show instead of Keycloak's generic one, when AD refused for a reason the user
+     * can act on (account state, directory down); empty for a wrong password or no AD involvement.
+     */
+    public static Optional<String> message(KeycloakSession session) {
+        RealmModel realm = session.getContext().getRealm();
+        return last(session).flatMap(last -> AccountStateMessages.forOutcome(last.outcome(),
+                PasswordGate.target(realm, last.componentId())));
+    }
+}

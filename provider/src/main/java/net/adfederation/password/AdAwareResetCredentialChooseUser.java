@@ -1,0 +1,55 @@
+package net.adfederation.password;
+
+import java.util.Optional;
+
+import net.adfederation.login.BuiltInOverride;
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.FlowStatus;
+import org.keycloak.authentication.authenticators.resetcred.ResetCredentialChooseUser;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.FormMessage;
+
+/**
+ * The "Forgot password?" user chooser ({@code reset-credentials-choose-user}). In a realm with an
+ * enabled {@code ad-connector} component, a connector user gets the password-gate message and
+ * no reset e-mail; local users keep Keycloak's behaviour.
+ * <p>
+ * Enumeration trade-off: names that are unknown, disabled or could not be looked up get the very
+ * same answer as AD users, so the page never tells an AD account from a non-existent one. It
+ * does tell local accounts (Keycloak's "check your e-mail") from everything else; that is
+ * accepted so that AD users are told where their password really lives.
+ */
+public class AdAwareResetCredentialChooseUser extends ResetCredentialChooseUser {
+
+    /** Covers the paths that pick the user without the form: an SSO session or a reset link. */
+    @Override
+    public void authenticate(AuthenticationFlowContext context) {
+        super.authenticate(context);
+        if (context.getStatus() != FlowStatus.SUCCESS) return;
+        Optional<GateTarget> own = PasswordGate.targetOf(context.getRealm(), context.getUser());
+        if (own.isPresent()) refuse(context, PasswordGate.realmTarget(context.getRealm()).orElse(own.get()));
+    }
+
+    @Override
+    public void action(AuthenticationFlowContext context) {
+        RealmModel realm = context.getRealm();
+        Optional<GateTarget> gate = PasswordGate.realmTarget(realm);
+        super.action(context);
+        if (gate.isEmpty() || context.getStatus() != FlowStatus.SUCCESS) return;
+        UserModel chosen = context.getUser();
+        if (chosen == null || PasswordGate.targetOf(realm, chosen).isPresent()) refuse(context, gate.get());
+    }
+
+    /** Back to the login page with the message, as Keycloak does after "e-mail sent", with no user chosen. */
+    private void refuse(AuthenticationFlowContext context, GateTarget gate) {
+        context.clearUser();
+        context.getAuthenticationSession().removeAuthNote(RESET_CREDENTIAL_USER_CHOSEN);
+        context.forkWithSuccessMessage(new FormMessage(gate.message()));
+    }
+
+    @Override
+    public int order() {
+        return BuiltInOverride.ORDER;
+    }
+}

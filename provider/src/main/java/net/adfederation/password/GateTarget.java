@@ -1,0 +1,53 @@
+package net.adfederation.password;
+
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * Where the password of an AD account lives and where its owner changes it, with the wording the
+ * sign-in pages, the account console and the admin API show. The texts hold no apostrophe and no
+ * brace: Keycloak passes some of them through {@link java.text.MessageFormat}.
+ *
+ * @param domain   the AD domain, shown in upper case (CORP.EXAMPLE.TEST); several joined by ", "
+ * @param resetUrl where users change or reset their AD password, or null; several joined by " or "
+ */
+public record GateTarget(String domain, String resetUrl) {
+
+    public GateTarget {
+        domain = domain == null ? "" : domain.trim().toUpperCase(Locale.ROOT);
+        resetUrl = resetUrl == null || resetUrl.isBlank() ? null : resetUrl.trim();
+    }
+
+    /** One target naming every domain and every reset address, for answers that must not tell users apart. */
+    public static GateTarget combined(Collection<GateTarget> targets) {
+        String domains = targets.stream().map(GateTarget::domain).filter(d -> !d.isEmpty())
+                .distinct().sorted().collect(Collectors.joining(", "));
+        String urls = targets.stream().map(GateTarget::resetUrl).filter(Objects::nonNull)
+                .distinct().sorted().collect(Collectors.joining(" or "));
+        return new GateTarget(domains, urls);
+    }
+
+    /** The password-gate message: this password is changed in AD, not here. */
+    public String message() {
+        return "The password of this account is managed in " + directory()
+                + ". Change or reset it in Active Directory" + whereToChange();
+    }
+
+    /** Why no other credential (OTP, passkey, ...) can be kept for such an account. */
+    public String otherCredentialsMessage() {
+        return "This account signs in with its password from " + directory()
+                + ". Keycloak keeps no other credentials for it.";
+    }
+
+    /** The tail every "change it in AD" sentence ends with: where, and how on a domain computer. */
+    public String whereToChange() {
+        return (resetUrl == null ? "" : " at " + resetUrl)
+                + ", for example with Ctrl+Alt+Del > Change a password on a domain computer, or ask your IT help desk.";
+    }
+
+    private String directory() {
+        return domain.isEmpty() ? "Active Directory" : "Active Directory (" + domain + ")";
+    }
+}

@@ -1,0 +1,56 @@
+package net.adfederation.password;
+
+import java.util.List;
+import java.util.Optional;
+
+import net.adfederation.connector.AdConnectorProviderFactory;
+import net.adfederation.connector.ConnectorConfig;
+import org.keycloak.component.ComponentModel;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.storage.UserStorageProvider;
+import org.keycloak.storage.UserStorageProviderModel;
+
+/**
+ * Tells which users and realms have their passwords in Active Directory through connector mode,
+ * and where those passwords are changed. A user belongs to connector mode when its federation
+ * link names a component of provider {@code ad-connector}; only configuration is read here,
+ * never the directory.
+ */
+public final class PasswordGate {
+
+    private PasswordGate() {
+    }
+
+    /** The gate for a connector user; empty for a local user or one of another provider. */
+    public static Optional<GateTarget> targetOf(RealmModel realm, UserModel user) {
+        if (user == null || user.getFederationLink() == null) return Optional.empty();
+        ComponentModel component = realm.getComponent(user.getFederationLink());
+        return isConnector(component) ? Optional.of(target(component)) : Optional.empty();
+    }
+
+    /** The gate of one component, by id; a bare "Active Directory" one if the component is gone. */
+    public static GateTarget target(RealmModel realm, String componentId) {
+        ComponentModel component = componentId == null ? null : realm.getComponent(componentId);
+        return isConnector(component) ? target(component) : new GateTarget(null, null);
+    }
+
+    public static GateTarget target(ComponentModel component) {
+        return new GateTarget(component.getConfig().getFirst(ConnectorConfig.DOMAIN),
+                component.getConfig().getFirst(ConnectorConfig.PASSWORD_RESET_URL));
+    }
+
+    /** One gate naming all enabled connector components of the realm; empty when it has none. */
+    public static Optional<GateTarget> realmTarget(RealmModel realm) {
+        List<GateTarget> targets = realm.getStorageProviders(UserStorageProvider.class)
+                .filter(PasswordGate::isConnector)
+                .filter(component -> new UserStorageProviderModel(component).isEnabled())
+                .map(PasswordGate::target)
+                .toList();
+        return targets.isEmpty() ? Optional.empty() : Optional.of(GateTarget.combined(targets));
+    }
+
+    private static boolean isConnector(ComponentModel component) {
+        return component != null && AdConnectorProviderFactory.PROVIDER_ID.equals(component.getProviderId());
+    }
+}

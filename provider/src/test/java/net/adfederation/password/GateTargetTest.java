@@ -1,0 +1,52 @@
+package net.adfederation.password;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.text.MessageFormat;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class GateTargetTest {
+
+    @Test
+    void messageNamesTheDomainAndHowToChangeThePassword() {
+        assertThat(new GateTarget("corp.example.test", null).message()).isEqualTo(
+                "The password of this account is managed in Active Directory (CORP.EXAMPLE.TEST). "
+                        + "Change or reset it in Active Directory, for example with Ctrl+Alt+Del > Change a password "
+                        + "on a domain computer, or ask your IT help desk.");
+    }
+
+    @Test
+    void messageNamesTheResetPageWhenConfigured() {
+        assertThat(new GateTarget("corp.example.test", "https://passwords.corp.example.test").message()).isEqualTo(
+                "The password of this account is managed in Active Directory (CORP.EXAMPLE.TEST). "
+                        + "Change or reset it in Active Directory at https://passwords.corp.example.test, for example "
+                        + "with Ctrl+Alt+Del > Change a password on a domain computer, or ask your IT help desk.");
+    }
+
+    @Test
+    void messagesSurviveMessageFormatUnchanged() {
+        GateTarget target = new GateTarget("corp.example.test", "https://passwords.corp.example.test/?a=1&b=2");
+
+        for (String text : List.of(target.message(), target.otherCredentialsMessage())) {
+            assertThat(MessageFormat.format(text, new Object[0])).isEqualTo(text);
+        }
+    }
+
+    @Test
+    void combinedTargetNamesEveryDomainAndResetPageOnce() {
+        GateTarget combined = GateTarget.combined(List.of(
+                new GateTarget("lab.example.test", "https://pw.example.test"),
+                new GateTarget("corp.example.test", "https://pw.example.test"),
+                new GateTarget("corp.example.test", null)));
+
+        assertThat(combined.domain()).isEqualTo("CORP.EXAMPLE.TEST, LAB.EXAMPLE.TEST");
+        assertThat(combined.resetUrl()).isEqualTo("https://pw.example.test");
+    }
+
+    @Test
+    void unknownDomainStillSaysActiveDirectory() {
+        assertThat(new GateTarget(null, null).message()).startsWith("The password of this account is managed in Active Directory.");
+    }
+}
