@@ -21,7 +21,6 @@ final class InterceptorChain {
         MemberLinks links = new MemberLinks(directory);
         List<InMemoryOperationInterceptor> chain = List.of(
                 new OperationRecorder(log),
-                new StartTlsTracker(sessions),
                 new AccessGuard(sessions),
                 new BindInterceptor(directory, sessions, closure),
                 new FilterRewriter(new AdMatchingRules(directory, closure), factory::objectCategoryDn),

@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Who is bound on each client connection and whether it is encrypted (LDAPS or after
+ * Who is bound on each client connection and whether it is encrypted (LDAPS, or upgraded by
  * StartTLS), the two facts AD's access rules depend on. Entries are dropped when the listener
  * reports the connection closed.
  */
@@ -54,7 +54,11 @@ final class Sessions implements LDAPListenerExceptionHandler {
         }
     }
 
-    private final Map<Long, Session> byConnection = new ConcurrentHashMap<>();
+    /** Each listener numbers its connections from 0, so a connection is known by port and id. */
+    private record ConnectionKey(int port, long connectionId) {
+    }
+
+    private final Map<ConnectionKey, Session> byConnection = new ConcurrentHashMap<>();
     private final Set<Integer> encryptedPorts = ConcurrentHashMap.newKeySet();
 
     /** Connections accepted on this port are TLS from the first byte (the LDAPS listener). */
@@ -63,7 +67,9 @@ final class Sessions implements LDAPListenerExceptionHandler {
     }
 
     Session of(InMemoryInterceptedRequest request) {
-        return of(request.getConnectionID(), request.getConnectedPort());
+        Session session = of(request.getConnectionID(), request.getConnectedPort());
+        if (!session.isEncrypted() && StartTlsDetector.isUpgraded(request)) session.encrypted();
+        return session;
     }
 
     Session of(InMemoryInterceptedResult result) {
@@ -71,7 +77,7 @@ final class Sessions implements LDAPListenerExceptionHandler {
     }
 
     private Session of(long connectionId, int connectedPort) {
-        return byConnection.computeIfAbsent(connectionId, id -> {
+        return byConnection.computeIfAbsent(new ConnectionKey(connectedPort, connectionId), key -> {
             Session session = new Session();
             if (encryptedPorts.contains(connectedPort)) session.encrypted();
             return session;
@@ -85,6 +91,7 @@ final class Sessions implements LDAPListenerExceptionHandler {
 
     @Override
     public void connectionTerminated(LDAPListenerClientConnection connection, LDAPException cause) {
-        byConnection.remove(connection.getConnectionID());
+        Socket socket = connection.getSocket();
+        if (socket != null) byConnection.remove(new ConnectionKey(socket.getLocalPort(), connection.getConnectionID()));
     }
 }
