@@ -1,0 +1,236 @@
+package net.adfederation.embeddedad;
+
+import com.unboundid.ldap.sdk.DN;
+import com.unboundid.ldap.sdk.Entry;
+import com.unboundid.ldap.sdk.Filter;
+import com.unboundid.ldap.sdk.LDAPConnection;
+import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.Modification;
+import com.unboundid.ldap.sdk.ModificationType;
+import com.unboundid.ldap.sdk.RDN;
+import com.unboundid.ldap.sdk.SearchResultEntry;
+import com.unboundid.ldap.sdk.SearchScope;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The admin changes tests need, made over LDAP exactly as on Active Directory so the same calls
+ * work against the embedded AD and a Samba DC: users and groups in CN=Users, membership,
+ * disabling, expiry, forced password change, lockout and password resets (unicodePwd, which
+ * needs an ldaps:// URL). Accounts are named by sAMAccountName. Not thread-safe; close it.
+ */
+public final class DirectoryAdmin implements AutoCloseable {
+
+    private static final int LOCKOUT_THRESHOLD_FOR_TESTS = 3;
+    private static final int ENABLED_NORMAL_ACCOUNT = 512;
+
+    private final LdapEndpoint endpoint;
+    private final LDAPConnection connection;
+    private final String baseDn;
+    private final String dnsDomain;
+
+    /**
+     * @param url           ldaps://host:636 (needed for passwords) or ldap://host:389
+     * @param caPem         PEM file of the CA that signed the DC's certificate; null for ldap://
+     * @param adminName     an admin's bind name: DN, UPN or DOMAIN\name
+     * @param adminPassword its password
+     * @param baseDn        the domain's DN, DC=corp,DC=example,DC=test
+     */
+    public DirectoryAdmin(String url, Path caPem, String adminName, String adminPassword, String baseDn) {
+        this.endpoint = new LdapEndpoint(url, caPem);
+        this.baseDn = baseDn;
+        this.dnsDomain = dnsNameOf(baseDn);
+        this.connection = call(() -> {
+            LDAPConnection opened = endpoint.connect();
+            try {
+                opened.bind(adminName, adminPassword);
+                return opened;
+            } catch (LDAPException e) {
+                opened.close();
+                throw e;
+            }
+        });
+    }
+
+    /** Creates an enabled user in CN=Users with UPN sam@domain and the password given; returns its DN. */
+    public String createUser(String sam, String password, String givenName, String surname, String mail) {
+        return call(() -> {
+            DN dn = new DN(new RDN("CN", sam), new DN("CN=Users," + baseDn));
+            Entry user = new Entry(dn);
+            user.addAttribute("objectClass", "top", "person", "organizationalPerson", "user");
+            user.addAttribute("sAMAccountName", sam);
+            user.addAttribute("userPrincipalName", sam + "@" + dnsDomain);
+            user.addAttribute("givenName", givenName);
+            user.addAttribute("sn", surname);
+            user.addAttribute("displayName", givenName + " " + surname);
+            if (mail != null) user.addAttribute("mail", mail);
+            user.addAttribute("userAccountControl", Integer.toString(ENABLED_NORMAL_ACCOUNT));
+            user.addAttribute("unicodePwd", UnicodePwd.encode(password));
+            connection.add(user);
+            return dn.toString();
+        });
+    }
+
+    public void deleteUser(String sam) {
+        call(() -> connection.delete(dnOf(sam)));
+    }
+
+    public void setMail(String sam, String mail) {
+        modify(sam, new Modification(ModificationType.REPLACE, "mail", mail));
+    }
+
+    public void setNames(String sam, String givenName, String surname) {
+        modify(sam, new Modification(ModificationType.REPLACE, "givenName", givenName),
+                new Modification(ModificationType.REPLACE, "sn", surname),
+                new Modification(ModificationType.REPLACE, "displayName", givenName + " " + surname));
+    }
+
+    /** Sets ACCOUNTDISABLE in userAccountControl: binds then answer data 533. */
+    public void disable(String sam) {
+        setUserAccountControl(sam, true);
+    }
+
+    public void enable(String sam) {
+        setUserAccountControl(sam, false);
+    }
+
+    /** Sets accountExpires a day in the past: binds then answer data 701. */
+    public void expireAccount(String sam) {
+        long yesterday = FileTime.of(Instant.now().minus(Duration.ofDays(1)));
+        modify(sam, new Modification(ModificationType.REPLACE, "accountExpires", Long.toString(yesterday)));
+    }
+
+    /** Sets pwdLastSet to 0: binds with the right password then answer data 773. */
+    public void requirePasswordChange(String sam) {
+        modify(sam, new Modification(ModificationType.REPLACE, "pwdLastSet", "0"));
+    }
+
+    /**
+     * Locks the account by failing binds until the DC answers data 775. When the domain has no
+     * lockoutThreshold one is set for the time of the failures and then restored, so other
+     * accounts are not put at risk; the lockout stays until {@link #unlock} or lockoutDuration.
+     */
+    public void lockOut(String sam) {
+        call(() -> {
+            String upn = upnOf(sam);
+            long threshold = DomainPolicy.longOf(connection.getEntry(baseDn, "lockoutThreshold"), "lockoutThreshold", 0);
+            if (threshold == 0) setLockoutThreshold(LOCKOUT_THRESHOLD_FOR_TESTS);
+            try {
+                long attempts = Math.max(threshold, LOCKOUT_THRESHOLD_FOR_TESTS) + 1;
+                for (int i = 0; i < attempts; i++) {
+                    Optional<LDAPException> refused = endpoint.tryBind(upn, "Not-the-password-" + i);
+                    String diagnostic = refused.map(LDAPException::getDiagnosticMessage).orElse("");
+                    if (String.valueOf(diagnostic).contains("data 775")) return null;
+                }
+                throw new IllegalStateException(sam + " was not locked out after " + attempts + " wrong passwords");
+            } finally {
+                if (threshold == 0) setLockoutThreshold(0);
+            }
+        });
+    }
+
+    /** Sets lockoutTime to 0, which also clears the bad-password count. */
+    public void unlock(String sam) {
+        modify(sam, new Modification(ModificationType.REPLACE, "lockoutTime", "0"));
+    }
+
+    /** Creates a global security group in CN=Users; returns its DN. */
+    public String createGroup(String name) {
+        return call(() -> {
+            DN dn = new DN(new RDN("CN", name), new DN("CN=Users," + baseDn));
+            Entry group = new Entry(dn);
+            group.addAttribute("objectClass", "top", "group");
+            group.addAttribute("sAMAccountName", name);
+            connection.add(group);
+            return dn.toString();
+        });
+    }
+
+    public void deleteGroup(String name) {
+        call(() -> connection.delete(dnOf(name)));
+    }
+
+    /** Adds a user or group, by sAMAccountName, to the group's member attribute. */
+    public void addToGroup(String memberSam, String groupName) {
+        call(() -> connection.modify(dnOf(groupName),
+                new Modification(ModificationType.ADD, "member", dnOf(memberSam))));
+    }
+
+    public void removeFromGroup(String memberSam, String groupName) {
+        call(() -> connection.modify(dnOf(groupName),
+                new Modification(ModificationType.DELETE, "member", dnOf(memberSam))));
+    }
+
+    /** An admin reset: replaces unicodePwd with the new password (needs ldaps://). */
+    public void resetPassword(String sam, String newPassword) {
+        modify(sam, new Modification(ModificationType.REPLACE, "unicodePwd", UnicodePwd.encode(newPassword)));
+    }
+
+    /** The DN of the account (user or group) with this sAMAccountName. */
+    public String dnOf(String sam) {
+        return call(() -> {
+            List<SearchResultEntry> found = connection.search(baseDn, SearchScope.SUB,
+                    Filter.createEqualityFilter("sAMAccountName", sam), "1.1").getSearchEntries();
+            if (found.size() != 1) throw new IllegalArgumentException("no single account named " + sam);
+            return found.get(0).getDN();
+        });
+    }
+
+    /** sam@corp.example.test: the implicit UPN every account has. */
+    public String upnOf(String sam) {
+        return sam + "@" + dnsDomain;
+    }
+
+    @Override
+    public void close() {
+        connection.close();
+    }
+
+    private void setUserAccountControl(String sam, boolean disabled) {
+        call(() -> {
+            String dn = dnOf(sam);
+            int uac = connection.getEntry(dn, "userAccountControl").getAttributeValueAsInteger("userAccountControl");
+            int updated = disabled ? uac | BindRules.ACCOUNTDISABLE : uac & ~BindRules.ACCOUNTDISABLE;
+            return connection.modify(dn,
+                    new Modification(ModificationType.REPLACE, "userAccountControl", Integer.toString(updated)));
+        });
+    }
+
+    private void setLockoutThreshold(int threshold) throws LDAPException {
+        connection.modify(baseDn,
+                new Modification(ModificationType.REPLACE, "lockoutThreshold", Integer.toString(threshold)));
+    }
+
+    private void modify(String sam, Modification... modifications) {
+        call(() -> connection.modify(dnOf(sam), modifications));
+    }
+
+    private static String dnsNameOf(String baseDn) {
+        return call(() -> {
+            StringBuilder dns = new StringBuilder();
+            for (RDN rdn : new DN(baseDn).getRDNs()) {
+                if (dns.length() > 0) dns.append('.');
+                dns.append(rdn.getAttributeValues()[0].toLowerCase(Locale.ROOT));
+            }
+            return dns.toString();
+        });
+    }
+
+    /** An LDAP step whose failure becomes a {@link DirectoryAdminException} with AD's diagnostic. */
+    @FunctionalInterface
+    private interface LdapCall<T> {
+        T run() throws LDAPException;
+    }
+
+    private static <T> T call(LdapCall<T> step) {
+        try {
+            return step.run();
+        } catch (LDAPException e) {
+            throw new DirectoryAdminException(e);
+        }
+    }
+}

@@ -1,0 +1,186 @@
+package net.adfederation.embeddedad;
+
+import com.unboundid.ldap.listener.InMemoryDirectoryServer;
+import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
+import com.unboundid.ldap.sdk.LDAPException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import javax.net.ssl.SSLSocketFactory;
+
+/**
+ * An in-process domain controller on UnboundID's in-memory server that answers like Active
+ * Directory where our provider relies on it: AD's name forms and bind sub-codes, lockout, the
+ * in-chain rule, memberOf back-links, USNs and AD's rootDSE. Start one with {@link #builder()};
+ * it listens on 127.0.0.1 (LDAP with StartTLS, and LDAPS with a certificate made at start).
+ */
+public final class EmbeddedActiveDirectory implements AutoCloseable {
+
+    private final AdDomainSpec domain;
+    private final InMemoryDirectoryServer server;
+    private final TlsMaterial tls;
+    private final OperationLog log;
+
+    private EmbeddedActiveDirectory(AdDomainSpec domain, InMemoryDirectoryServer server, TlsMaterial tls,
+                                    OperationLog log) {
+        this.domain = domain;
+        this.server = server;
+        this.tls = tls;
+        this.log = log;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Runs the demo directory on fixed ports until Ctrl-C; see {@link DemoLauncher} for the options. */
+    public static void main(String[] args) throws Exception {
+        DemoLauncher.run(args);
+    }
+
+    /** ldap://127.0.0.1:port */
+    public String ldapUrl() {
+        return "ldap://127.0.0.1:" + ldapPort();
+    }
+
+    /** ldaps://127.0.0.1:port; fails when the directory was built without LDAPS. */
+    public String ldapsUrl() {
+        return "ldaps://127.0.0.1:" + ldapsPort();
+    }
+
+    public int ldapPort() {
+        return server.getListenPort("LDAP");
+    }
+
+    public int ldapsPort() {
+        requireTls();
+        return server.getListenPort("LDAPS");
+    }
+
+    /** The PEM of the self-signed server certificate, the one CA a client must trust. */
+    public String caCertificatePem() {
+        requireTls();
+        return tls.caPem();
+    }
+
+    /** The same PEM as a file, deleted on {@link #close()}. */
+    public Path caCertificatePath() {
+        requireTls();
+        return tls.caPemPath();
+    }
+
+    /** Client sockets that trust this directory's certificate (for LDAPS and StartTLS). */
+    public SSLSocketFactory clientSocketFactory() {
+        requireTls();
+        return tls.context().getSocketFactory();
+    }
+
+    public AdDomainSpec domain() {
+        return domain;
+    }
+
+    public String baseDn() {
+        return domain.baseDn();
+    }
+
+    /** Operations clients sent since start or the last reset. */
+    public OperationCounts operationCounts() {
+        return log.counts();
+    }
+
+    public void resetOperationCounts() {
+        log.reset();
+    }
+
+    /** The last (up to 1000) operations, oldest first: "BIND CN=Alice Smith,...", "SEARCH base (filter)". */
+    public List<String> recentOperations() {
+        return log.recentLines();
+    }
+
+    @Override
+    public void close() {
+        server.shutDown(true);
+        if (tls != null) {
+            try {
+                tls.close();
+            } catch (IOException e) {
+                // Only temporary certificate files are left behind; nothing to recover.
+            }
+        }
+    }
+
+    private void requireTls() {
+        if (tls == null) throw new IllegalStateException("this directory was built without TLS");
+    }
+
+    /** Options of a new directory: domain, ports, TLS, demo seed and the clock its rules read. */
+    public static final class Builder {
+        private AdDomainSpec domain = AdDomainSpec.CORP;
+        private int ldapPort;
+        private int ldapsPort;
+        private boolean tls = true;
+        private boolean demoAccounts = true;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {
+        }
+
+        public Builder domain(AdDomainSpec spec) {
+            this.domain = Objects.requireNonNull(spec);
+            return this;
+        }
+
+        /** 0 (the default) picks a free port. */
+        public Builder ldapPort(int port) {
+            this.ldapPort = port;
+            return this;
+        }
+
+        /** 0 (the default) picks a free port. */
+        public Builder ldapsPort(int port) {
+            this.ldapsPort = port;
+            return this;
+        }
+
+        /** Without TLS there is no LDAPS listener, no StartTLS, and so no unicodePwd writes. */
+        public Builder withoutTls() {
+            this.tls = false;
+            return this;
+        }
+
+        /** Whether to add svc-keycloak, alice, bob, carol, dave, erin and their groups (default yes). */
+        public Builder demoAccounts(boolean seed) {
+            this.demoAccounts = seed;
+            return this;
+        }
+
+        /** The clock behind expiry, lockout and password age; tests pass one they can move. */
+        public Builder clock(Clock rulesClock) {
+            this.clock = Objects.requireNonNull(rulesClock);
+            return this;
+        }
+
+        public EmbeddedActiveDirectory start() throws LDAPException, IOException, GeneralSecurityException {
+            TlsMaterial material = tls ? TlsMaterial.generate(domain.dcHostName()) : null;
+            ChangeStamp stamp = new ChangeStamp(clock);
+            InternalDirectory directory = new InternalDirectory(domain, stamp);
+            Sessions sessions = new Sessions();
+            OperationLog log = new OperationLog();
+            AdObjectFactory factory = new AdObjectFactory(domain, stamp);
+            InMemoryDirectoryServerConfig config = DcServerConfig.create(domain, ldapPort, tls ? ldapsPort : null,
+                    material, sessions);
+            InterceptorChain.install(config, directory, sessions, log, factory);
+            InMemoryDirectoryServer server = new InMemoryDirectoryServer(config);
+            directory.attach(server);
+            DirectorySeed seed = new DirectorySeed(directory, factory, new MemberLinks(directory));
+            seed.seedDomain();
+            if (demoAccounts) seed.seedDemoAccounts();
+            server.startListening();
+            if (tls) sessions.encryptedPort(server.getListenPort("LDAPS"));
+            return new EmbeddedActiveDirectory(domain, server, material, log);
+        }
+    }
+}

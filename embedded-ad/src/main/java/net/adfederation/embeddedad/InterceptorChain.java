@@ -1,0 +1,35 @@
+package net.adfederation.embeddedad;
+
+import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
+import com.unboundid.ldap.listener.interceptor.InMemoryOperationInterceptor;
+import com.unboundid.ldap.sdk.LDAPException;
+import java.util.List;
+
+/**
+ * The AD behaviour as an ordered chain of small interceptors. Order matters: the recorder sees
+ * requests as sent; access is checked before anything is rewritten; account-attribute rules run
+ * before password writes add their own pwdLastSet; stamping comes last so it marks the final change.
+ */
+final class InterceptorChain {
+
+    private InterceptorChain() {
+    }
+
+    static void install(InMemoryDirectoryServerConfig config, InternalDirectory directory, Sessions sessions,
+                        OperationLog log, AdObjectFactory factory) throws LDAPException {
+        GroupClosure closure = new GroupClosure(directory);
+        MemberLinks links = new MemberLinks(directory);
+        List<InMemoryOperationInterceptor> chain = List.of(
+                new OperationRecorder(log),
+                new AccessGuard(sessions),
+                new BindInterceptor(directory, sessions, closure),
+                new FilterRewriter(new AdMatchingRules(directory, closure), factory::objectCategoryDn),
+                new SearchResultCleaner(directory.domain(), directory.stamp()),
+                new AddDefaults(directory, factory),
+                new AccountAttributeWrites(directory.stamp()),
+                new PasswordWrites(directory, sessions),
+                new BackLinkMaintainer(directory, links),
+                new ChangeStamping(directory.stamp()));
+        chain.forEach(config::addInMemoryOperationInterceptor);
+    }
+}

@@ -1,0 +1,45 @@
+package net.adfederation.embeddedad;
+
+import java.util.List;
+
+/**
+ * The accounts `ad-dc.sh up` seeds into the Samba DC, with the same names, passwords and states,
+ * so a test written against one directory passes against the other.
+ */
+final class SeedAccounts {
+
+    /** A seeded user; {@code ou} is relative to the base DN, null for CN=Users. */
+    record SeedUser(String sam, String password, String givenName, String surname, String mail,
+                    String ou, boolean disabled, boolean mustChangePassword, String description) {
+
+        String cn() {
+            return givenName == null ? sam : givenName + " " + surname;
+        }
+    }
+
+    /** A seeded group and the sAMAccountNames of its direct members. */
+    record SeedGroup(String name, String description, List<String> members) {
+    }
+
+    static final String ADMINISTRATOR_PASSWORD = "Passw0rd!Admin";
+
+    static final List<SeedUser> USERS = List.of(
+            new SeedUser("svc-keycloak", "Passw0rd!Svc1", null, null, null, null, false, false,
+                    "Keycloak service account"),
+            new SeedUser("alice", "Passw0rd!Alice", "Alice", "Smith", "alice@corp.example.test", null,
+                    false, false, null),
+            new SeedUser("bob", "Passw0rd!Bob1", "Bob", "Jones", null, null, false, true, null),
+            new SeedUser("carol", "Passw0rd!Carol", "Carol", "White", null, null, true, false, null),
+            new SeedUser("dave", "Passw0rd!Dave", "Dave", "Brown", null, null, false, false, null),
+            new SeedUser("erin", "Passw0rd!Erin", "Erin", "Green", null, "OU=Contractors,OU=People",
+                    false, false, null));
+
+    /** In creation order (Samba gives Engineering, Developers, Testers consecutive RIDs). */
+    static final List<SeedGroup> GROUPS = List.of(
+            new SeedGroup("Engineering", "All engineering", List.of("Developers", "Testers")),
+            new SeedGroup("Developers", null, List.of("alice", "dave")),
+            new SeedGroup("Testers", null, List.of("bob")));
+
+    private SeedAccounts() {
+    }
+}

@@ -1,0 +1,43 @@
+package net.adfederation.embeddedad;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * The Samba AD DC that /work/shared/samba/ad-dc.sh runs on 127.0.0.2. Tests that need it call
+ * {@link #assumeRunning()}: they are skipped when it is down, or fail when the system property
+ * adfed.requireSamba is true (as CI sets it, so a dead DC cannot pass as green).
+ */
+final class SambaDc {
+
+    static final String LDAPS_URL = "ldaps://127.0.0.2:636";
+    static final Path CA_PEM = Path.of(System.getProperty("adfed.sambaCa", "/tmp/ad-dc/corp/private/tls/ca.pem"));
+    static final String BASE_DN = "DC=corp,DC=example,DC=test";
+    static final String ADMIN = "Administrator@corp.example.test";
+    static final String ADMIN_PASSWORD = "Passw0rd!Admin";
+
+    private SambaDc() {
+    }
+
+    static void assumeRunning() {
+        boolean reachable = isReachable();
+        if (Boolean.getBoolean("adfed.requireSamba")) {
+            Assertions.assertTrue(reachable, "adfed.requireSamba=true but no Samba DC answers on 127.0.0.2:389");
+        } else {
+            Assumptions.assumeTrue(reachable, "no Samba DC on 127.0.0.2:389 (start it with ad-dc.sh up)");
+        }
+    }
+
+    private static boolean isReachable() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.2", 389), 1_000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
