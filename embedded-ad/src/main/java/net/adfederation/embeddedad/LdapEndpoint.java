@@ -6,7 +6,9 @@ import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.LDAPURL;
 import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.util.ssl.HostNameSSLSocketVerifier;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.util.Optional;
 import javax.net.ssl.SSLSocketFactory;
 
@@ -29,7 +31,7 @@ final class LdapEndpoint {
             boolean secure = parsed.getScheme().equalsIgnoreCase("ldaps");
             if (secure && caPem == null) throw new IllegalArgumentException("an ldaps:// URL needs the CA's PEM file");
             this.tls = secure ? PemTrust.socketFactory(caPem) : null;
-        } catch (LDAPException | java.io.IOException | java.security.GeneralSecurityException e) {
+        } catch (LDAPException | IOException | GeneralSecurityException e) {
             throw new IllegalArgumentException("cannot use " + url + ": " + e.getMessage(), e);
         }
     }

@@ -3,6 +3,7 @@ package net.adfederation.embeddedad;
 import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.extensions.StartTLSExtendedRequest;
 import com.unboundid.ldap.sdk.extensions.WhoAmIExtendedRequest;
+import java.util.Locale;
 
 /**
  * The rootDSE of the emulated DC, shaped like the Samba DC's: naming contexts, the AD
@@ -42,8 +43,8 @@ final class RootDse {
         rootDse.addAttribute("serverName", server);
         rootDse.addAttribute("dsServiceName", "CN=NTDS Settings," + server);
         rootDse.addAttribute("ldapServiceName", domain.dnsName() + ":"
-                + domain.dcHostName().split("\\.")[0].toLowerCase(java.util.Locale.ROOT) + "$@"
-                + domain.dnsName().toUpperCase(java.util.Locale.ROOT));
+                + domain.dcHostName().split("\\.")[0].toLowerCase(Locale.ROOT) + "$@"
+                + domain.dnsName().toUpperCase(Locale.ROOT));
         rootDse.addAttribute("isSynchronized", "TRUE");
         rootDse.addAttribute("isGlobalCatalogReady", "FALSE");
         rootDse.addAttribute("domainFunctionality", "4");

@@ -13,6 +13,7 @@ import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.UUID;
 import java.util.stream.Stream;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -42,7 +43,7 @@ final class TlsMaterial implements AutoCloseable {
     static TlsMaterial generate(String hostName) throws IOException, GeneralSecurityException {
         Path directory = Files.createTempDirectory("embedded-ad-tls");
         Path keyStore = directory.resolve("server.p12");
-        String pin = java.util.UUID.randomUUID().toString();
+        String pin = UUID.randomUUID().toString();
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         ResultCode result = ManageCertificates.main(InputStream.nullInputStream(), output, output,
                 "generate-self-signed-certificate", "--keystore", keyStore.toString(), "--keystore-password", pin,

@@ -3,6 +3,7 @@ package net.adfederation.embeddedad;
 import static net.adfederation.embeddedad.EmbeddedAdFixture.BASE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.LDAPConnection;
@@ -43,7 +44,7 @@ class AdminChangesTest {
         assertThat(created.getAttributeValue("userPrincipalName")).isEqualTo("adm-frank@corp.example.test");
         assertThat(created.getAttributeValueAsInteger("userAccountControl")).isEqualTo(512);
         assertThat(FileTime.toInstant(created.getAttributeValueAsLong("pwdLastSet")))
-                .isCloseTo(Instant.now(), org.assertj.core.api.Assertions.within(1, ChronoUnit.MINUTES));
+                .isCloseTo(Instant.now(), within(1, ChronoUnit.MINUTES));
 
         long usn = created.getAttributeValueAsLong("uSNChanged");
         admin.setMail("adm-frank", "f.ocean@corp.example.test");
@@ -131,7 +132,7 @@ class AdminChangesTest {
 
         long pwdLastSet = reader.getEntry(dave, "pwdLastSet").getAttributeValueAsLong("pwdLastSet");
         assertThat(FileTime.toInstant(pwdLastSet)).isCloseTo(Instant.now(),
-                org.assertj.core.api.Assertions.within(1, ChronoUnit.MINUTES));
+                within(1, ChronoUnit.MINUTES));
         assertThatThrownBy(() -> reader.modify(dave,
                 new Modification(ModificationType.REPLACE, "pwdLastSet", "1234")))
                 .isInstanceOf(LDAPException.class);

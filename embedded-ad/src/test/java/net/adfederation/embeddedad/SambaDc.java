@@ -14,7 +14,9 @@ import org.junit.jupiter.api.Assumptions;
  */
 final class SambaDc {
 
-    static final String LDAPS_URL = "ldaps://127.0.0.2:636";
+    /** Overridable so the skip/fail switch itself can be tried against an address where no DC runs. */
+    static final String HOST = System.getProperty("adfed.sambaHost", "127.0.0.2");
+    static final String LDAPS_URL = "ldaps://" + HOST + ":636";
     static final Path CA_PEM = Path.of(System.getProperty("adfed.sambaCa", "/tmp/ad-dc/corp/private/tls/ca.pem"));
     static final String BASE_DN = "DC=corp,DC=example,DC=test";
     static final String ADMIN = "Administrator@corp.example.test";
@@ -26,15 +28,15 @@ final class SambaDc {
     static void assumeRunning() {
         boolean reachable = isReachable();
         if (Boolean.getBoolean("adfed.requireSamba")) {
-            Assertions.assertTrue(reachable, "adfed.requireSamba=true but no Samba DC answers on 127.0.0.2:389");
+            Assertions.assertTrue(reachable, "adfed.requireSamba=true but no Samba DC answers on " + HOST + ":389");
         } else {
-            Assumptions.assumeTrue(reachable, "no Samba DC on 127.0.0.2:389 (start it with ad-dc.sh up)");
+            Assumptions.assumeTrue(reachable, "no Samba DC on " + HOST + ":389 (start it with ad-dc.sh up)");
         }
     }
 
     private static boolean isReachable() {
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.2", 389), 1_000);
+            socket.connect(new InetSocketAddress(HOST, 389), 1_000);
             return true;
         } catch (IOException e) {
             return false;

@@ -4,6 +4,7 @@ import static net.adfederation.embeddedad.EmbeddedAdFixture.ALICE;
 import static net.adfederation.embeddedad.EmbeddedAdFixture.BASE;
 import static net.adfederation.embeddedad.EmbeddedAdFixture.USERS;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.LDAPConnection;
@@ -60,7 +61,7 @@ class SeedTest {
         long aliceSet = admin.getEntry(ALICE, "pwdLastSet").getAttributeValueAsLong("pwdLastSet");
         long bobSet = admin.getEntry("CN=Bob Jones," + USERS, "pwdLastSet").getAttributeValueAsLong("pwdLastSet");
 
-        assertThat(FileTime.toInstant(aliceSet)).isCloseTo(Instant.now(), org.assertj.core.api.Assertions.within(1, ChronoUnit.MINUTES));
+        assertThat(FileTime.toInstant(aliceSet)).isCloseTo(Instant.now(), within(1, ChronoUnit.MINUTES));
         assertThat(bobSet).isZero();
     }
 

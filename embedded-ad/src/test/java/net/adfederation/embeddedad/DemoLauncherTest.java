@@ -1,0 +1,24 @@
+package net.adfederation.embeddedad;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class DemoLauncherTest {
+
+    @Test
+    void describesUrlsBaseDnCaPathAndDemoCredentials() throws Exception {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        try (EmbeddedActiveDirectory ad = EmbeddedActiveDirectory.builder().start()) {
+            DemoLauncher.describe(ad, new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+            assertThat(printed.toString(StandardCharsets.UTF_8))
+                    .contains(ad.ldapUrl(), ad.ldapsUrl(), "DC=corp,DC=example,DC=test",
+                            ad.caCertificatePath().toString(), "Administrator@corp.example.test / Passw0rd!Admin",
+                            "alice@corp.example.test / Passw0rd!Alice", "carol@corp.example.test / Passw0rd!Carol  (disabled)");
+        }
+    }
+}
