@@ -104,8 +104,7 @@ class LiveDirectoryTest {
         dave.setFirstName("Changed in Keycloak");
         dave.setAttributes(java.util.Map.of("note", List.of("kept nowhere")));
         Throwable refused = catchThrowable(() -> users.get(dave.getId()).update(dave));
-        Throwable joined = catchThrowable(() -> users.get(dave.getId()).joinGroup(
-                admin.realm(directory.realm()).groups().groups().get(0).getId()));
+        Throwable joined = catchThrowable(() -> users.get(dave.getId()).joinGroup(unlinkedGroup(directory)));
 
         assertThat(refused).isInstanceOf(WebApplicationException.class);
         assertThat(joined).isInstanceOf(WebApplicationException.class);
@@ -114,6 +113,19 @@ class LiveDirectoryTest {
         users.get(dave.getId()).roles().getAll();
         assertThat(KeycloakDatabase.rowsAbout(dave.getId(), dave.getUsername())).allSatisfy((table, rows) ->
                 assertThat(rows).as(table).isZero());
+    }
+
+    /** A Keycloak group that no AD group is linked to: joining it would need a row in Keycloak. */
+    private String unlinkedGroup(TestDirectory directory) {
+        var groups = admin.realm(directory.realm()).groups();
+        return groups.groups("local-only", 0, 1).stream().findFirst().map(GroupRepresentation::getId).orElseGet(() -> {
+            GroupRepresentation group = new GroupRepresentation();
+            group.setName("local-only");
+            try (var created = groups.add(group)) {
+                String path = created.getLocation().getPath();
+                return path.substring(path.lastIndexOf('/') + 1);
+            }
+        });
     }
 
     @ParameterizedTest(name = "{0}")

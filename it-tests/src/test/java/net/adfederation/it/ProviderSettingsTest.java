@@ -124,7 +124,8 @@ class ProviderSettingsTest {
         component.setParentId(admin.realm(directory.realm()).toRepresentation().getId());
         MultivaluedHashMap<String, String> config = new MultivaluedHashMap<>();
         settings.forEach(config::putSingle);
-        config.putSingle("enabled", "false");
+        // Enabled, as an admin saves it: that is when the provider checks the DC.
+        config.putSingle("enabled", "true");
         component.setConfig(config);
         try (Response response = admin.realm(directory.realm()).components().add(component)) {
             String location = response.getLocation() == null ? null : response.getLocation().getPath();

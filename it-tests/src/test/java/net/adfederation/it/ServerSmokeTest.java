@@ -15,9 +15,10 @@ class ServerSmokeTest {
     Keycloak admin;
 
     @Test
-    void serverRunsWithOurProviders() {
+    void keycloakRunsWithTheAdConnectorDeployed() {
         var info = admin.serverInfo().getInfo();
-        System.out.println("PROVIDERS " + info.getProviders().get("storage").getProviders().keySet());
+
         assertThat(info.getSystemInfo().getVersion()).startsWith("26.7.0");
+        assertThat(info.getProviders().get("storage").getProviders()).containsKey("ad-connector");
     }
 }

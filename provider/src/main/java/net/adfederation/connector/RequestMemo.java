@@ -36,9 +36,23 @@ final class RequestMemo<U> {
         return find("mail:" + typed.trim().toLowerCase(Locale.ROOT), read, adapt);
     }
 
-    /** The model for a user read by a search; the one already built this request if any. */
+    /**
+     * The model for a user read by a search; the one already built this request if any. The
+     * user's own names answer later lookups too: after a sign-in Keycloak validates the profile
+     * by asking again for the username (the UPN) and the e-mail, which must not cost two more
+     * searches. sAMAccountName and UPN are unique in a domain; a mail shared by two accounts can
+     * only make the duplicate-e-mail check see this user, which is the answer it wants anyway.
+     */
     U remember(AdUser user, Function<AdUser, U> adapt) {
+        Optional<UUID> self = Optional.of(user.objectGuid());
+        alias("name:", user.samAccountName(), self);
+        alias("name:", user.userPrincipalName(), self);
+        alias("mail:", user.mail(), self);
         return users.computeIfAbsent(user.objectGuid(), guid -> adapt.apply(user));
+    }
+
+    private void alias(String kind, String name, Optional<UUID> guid) {
+        if (name != null && !name.isBlank()) lookups.putIfAbsent(kind + name.trim().toLowerCase(Locale.ROOT), guid);
     }
 
     private U find(String key, Supplier<Optional<AdUser>> read, Function<AdUser, U> adapt) {

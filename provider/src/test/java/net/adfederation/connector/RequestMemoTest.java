@@ -73,4 +73,13 @@ class RequestMemoTest {
 
         assertThat(memo.remember(alice(), adapt)).isSameAs(looked);
     }
+
+    @Test
+    void aUserReadByOneNameAnswersLookupsByItsUpnAndMailWithoutReadingAgain() {
+        String byName = memo.byName("alice", reading(Optional.of(alice())), adapt);
+
+        assertThat(memo.byName("alice@corp.example.test", reading(Optional.empty()), adapt)).isSameAs(byName);
+        assertThat(memo.byMailOrUpn("Alice.Liddell@corp.example.test", reading(Optional.empty()), adapt)).isSameAs(byName);
+        assertThat(reads).hasValue(1);
+    }
 }

@@ -1,7 +1,6 @@
 package net.adfederation.it.support;
 
 import java.io.IOException;
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -36,7 +35,7 @@ public final class OidcClient {
     private final String realmUrl;
     private final String clientId;
     private final HttpClient http = HttpClient.newBuilder()
-            .cookieHandler(new CookieManager())
+            .cookieHandler(new LocalhostCookieJar())
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
 
