@@ -8,7 +8,9 @@ import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
 import com.unboundid.ldap.listener.InMemoryListenerConfig;
 import jakarta.ws.rs.core.Response;
 import net.adfederation.it.support.AdFederationServerConfig;
+import net.adfederation.it.support.Availability;
 import net.adfederation.it.support.Directories;
+import net.adfederation.it.support.SambaDirectory;
 import net.adfederation.it.support.TestDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -100,6 +102,30 @@ class ProviderSettingsTest {
     void aPlainLdapBindWithoutAllowInsecureBindIsRefused() {
         TestDirectory directory = Directories.ready(admin, Directories.embedded());
         assertRefused(directory, Map.of("allowInsecureBind", "false"), "allowInsecureBind");
+    }
+
+    @Test
+    void startTlsToTheDcIsCheckedThroughKeycloaksTruststore() {
+        TestDirectory samba = Directories.ready(admin, Directories.samba());
+        Saved saved = save(samba, Map.of("serverUrls", "ldap://" + SambaDirectory.HOST + ":389", "startTls", "true"));
+
+        assertThat(saved.status()).as(saved.message()).isEqualTo(201);
+        admin.realm(samba.realm()).components().component(saved.id()).remove();
+    }
+
+    @Test
+    void aCertificateThatDoesNotNameTheHostIsRefused() {
+        // /etc/hosts gives the Samba DC a second name (.ci/run adds it) that its certificate does not list.
+        TestDirectory samba = Directories.ready(admin, Directories.samba());
+        Availability.require(SambaDirectory.aliasResolves(), SambaDirectory.ALIAS + " in /etc/hosts");
+        assertRefused(samba, Map.of("serverUrls", "ldaps://" + SambaDirectory.ALIAS + ":636"), "is not in the DC's certificate");
+    }
+
+    @Test
+    void aCertificateFromAnUntrustedAuthorityIsRefused() {
+        // The embedded AD's LDAPS certificate comes from a CA that Keycloak's truststore does not hold.
+        TestDirectory embedded = Directories.ready(admin, Directories.embedded());
+        assertRefused(embedded, Map.of("serverUrls", Directories.embedded().server().ldapsUrl()), "not trusted");
     }
 
     private void assertRefused(TestDirectory directory, Map<String, String> change, String explanation) {

@@ -1,5 +1,7 @@
 package net.adfederation.directory;
 
+import net.adfederation.embeddedad.TcpRelay;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unboundid.ldap.listener.InMemoryDirectoryServer;

@@ -1,5 +1,7 @@
 package net.adfederation.directory;
 
+import net.adfederation.embeddedad.TcpRelay;
+
 import static net.adfederation.directory.SambaDc.LDAP;
 import static net.adfederation.directory.SambaDc.LDAPS;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -30,6 +30,10 @@ public final class Directories {
         return (EmbeddedDirectory) EMBEDDED;
     }
 
+    public static TestDirectory samba() {
+        return SAMBA;
+    }
+
     /** Makes sure the directory is there and its realm is imported; returns the directory. */
     public static synchronized TestDirectory ready(Keycloak admin, TestDirectory directory) {
         directory.assumeAvailable();

@@ -14,6 +14,8 @@ public final class SambaDirectory implements TestDirectory {
     public static final Path BASE = Path.of(System.getProperty("adfed.samba.base", "/tmp/ad-dc"));
     public static final Path CA_PEM = BASE.resolve("corp/private/tls/ca.pem");
     public static final String HOST = "dc1.corp.example.test";
+    /** A second name of the same DC, absent from its certificate: proves host names are checked. */
+    public static final String ALIAS = "dc-alias.corp.example.test";
 
     private DirectoryAdmin admin;
 
@@ -45,8 +47,16 @@ public final class SambaDirectory implements TestDirectory {
     }
 
     private static boolean resolvesToSamba() {
+        return resolvesToSamba(HOST);
+    }
+
+    public static boolean aliasResolves() {
+        return resolvesToSamba(ALIAS);
+    }
+
+    private static boolean resolvesToSamba(String host) {
         try {
-            return java.net.InetAddress.getByName(HOST).getHostAddress().equals("127.0.0.2");
+            return java.net.InetAddress.getByName(host).getHostAddress().equals("127.0.0.2");
         } catch (java.net.UnknownHostException e) {
             return false;
         }

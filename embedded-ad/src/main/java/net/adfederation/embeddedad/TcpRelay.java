@@ -1,4 +1,4 @@
-package net.adfederation.directory;
+package net.adfederation.embeddedad;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,16 +12,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A loopback TCP endpoint for connection tests: relays to a target (so the DC can be reached under
- * a host name its certificate lacks, or be cut off), or, without a target, accepts and never
- * answers (a DC that hangs). Counts accepted connections. Closing it drops every connection.
+ * a host name its certificate lacks, or be cut off for an outage and restored), or, without a
+ * target, accepts and never answers (a DC that hangs). Counts accepted connections. Closing it
+ * drops every connection.
  */
-final class TcpRelay implements AutoCloseable {
+public final class TcpRelay implements AutoCloseable {
 
     private final ServerSocket listener;
     private final String targetHost;
     private final int targetPort;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private final AtomicInteger accepted = new AtomicInteger();
+    private volatile boolean cutOff;
 
     private TcpRelay(String targetHost, int targetPort) throws IOException {
         this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -32,19 +34,19 @@ final class TcpRelay implements AutoCloseable {
         acceptor.start();
     }
 
-    static TcpRelay to(String host, int port) throws IOException {
+    public static TcpRelay to(String host, int port) throws IOException {
         return new TcpRelay(host, port);
     }
 
-    static TcpRelay silent() throws IOException {
+    public static TcpRelay silent() throws IOException {
         return new TcpRelay(null, 0);
     }
 
-    int port() {
+    public int port() {
         return listener.getLocalPort();
     }
 
-    int acceptedConnections() {
+    public int acceptedConnections() {
         return accepted.get();
     }
 
@@ -53,6 +55,10 @@ final class TcpRelay implements AutoCloseable {
             while (true) {
                 Socket client = listener.accept();
                 accepted.incrementAndGet();
+                if (cutOff) {
+                    client.close();
+                    continue;
+                }
                 sockets.add(client);
                 if (targetHost != null) {
                     Socket server = new Socket(targetHost, targetPort);
@@ -78,8 +84,19 @@ final class TcpRelay implements AutoCloseable {
         pump.start();
     }
 
+    /** An outage: drops every connection and closes new ones at once, until {@link #restore()}. */
+    public void cutOff() throws IOException {
+        cutOff = true;
+        dropConnections();
+    }
+
+    /** Ends the outage: new connections relay again. */
+    public void restore() {
+        cutOff = false;
+    }
+
     /** Cuts every open connection, as a DC restart or an idle timeout would; new ones still relay. */
-    void dropConnections() throws IOException {
+    public void dropConnections() throws IOException {
         for (Socket socket : sockets) {
             socket.close();
         }
