@@ -133,6 +133,16 @@ public final class DirectoryAdmin implements AutoCloseable {
         });
     }
 
+    /**
+     * Sets the domain's maxPwdAge (Duration.ZERO: passwords never age). Every account whose
+     * password is older than this answers data 532 at its next bind, unless its
+     * userAccountControl says DONT_EXPIRE_PASSWORD: this is domain-wide, so restore it.
+     */
+    public void setMaxPasswordAge(java.time.Duration age) {
+        call(() -> connection.modify(baseDn, new Modification(ModificationType.REPLACE, "maxPwdAge",
+                Long.toString(age.isZero() ? 0 : FileTime.ticksOf(age)))));
+    }
+
     /** Sets lockoutTime to 0, which also clears the bad-password count. */
     public void unlock(String sam) {
         modify(sam, new Modification(ModificationType.REPLACE, "lockoutTime", "0"));

@@ -1,5 +1,6 @@
 package net.adfederation.it;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -9,6 +10,7 @@ import net.adfederation.it.support.Directories;
 import net.adfederation.it.support.OidcClient;
 import net.adfederation.it.support.OidcClient.TokenResult;
 import net.adfederation.it.support.TestDirectory;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.keycloak.admin.client.Keycloak;
@@ -62,6 +64,32 @@ class AccountStateTest {
     void expiredAccountIsRefusedWithItsReason(TestDirectory directory) {
         withFreshUser(directory, admin -> admin.expireAccount(FRESH), () ->
                 assertRefusal(client(directory), FRESH, FRESH_PASSWORD, "expired"));
+    }
+
+    /**
+     * Embedded AD only: ageing a password needs the domain's maxPwdAge, which on the shared Samba
+     * DC would also expire the service account and every seeded user (pwdLastSet takes only 0 or -1).
+     */
+    @Test
+    void expiredPasswordIsRefusedSayingToChangeItInActiveDirectory() {
+        TestDirectory embedded = Directories.ready(admin, Directories.embedded());
+        try {
+            withFreshUser(embedded, ad -> {
+                ad.setMaxPasswordAge(Duration.ofSeconds(1));
+                sleep(Duration.ofMillis(1500));
+            }, () -> assertRefusal(client(embedded), FRESH, FRESH_PASSWORD, "password has expired", "Active Directory"));
+        } finally {
+            embedded.admin().setMaxPasswordAge(Duration.ZERO);
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     @ParameterizedTest(name = "{0}")
