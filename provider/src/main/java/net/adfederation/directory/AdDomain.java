@@ -27,6 +27,25 @@ public final class AdDomain implements AutoCloseable {
         return new AdDomain(info, DirectoryPools.open(servers, settings));
     }
 
+    /**
+     * Opens a domain whose service account logs in as given: a simple bind in the bound forest,
+     * Kerberos in a trusted one. Same checks and errors as {@link #connect(DomainSettings)}; a
+     * Kerberos ticket refused across a one-way trust is reported as such, not as a crash.
+     */
+    public static AdDomain connect(DomainSettings settings, ServiceLogin login) {
+        throw new UnsupportedOperationException("trust-api contract: implemented on the directory-trust branch");
+    }
+
+    /** The trusts of this (bound) forest, read from trustedDomain objects under CN=System. */
+    public java.util.List<TrustedDomain> trusts() {
+        throw new UnsupportedOperationException("trust-api contract");
+    }
+
+    /** The synchronisation reads of this domain. */
+    public DirectorySync sync() {
+        throw new UnsupportedOperationException("trust-api contract");
+    }
+
     /** Facts read when the domain was opened. */
     public DomainInfo info() {
         return info;
