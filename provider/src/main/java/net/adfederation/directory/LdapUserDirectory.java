@@ -118,4 +118,14 @@ final class LdapUserDirectory implements UserDirectory {
         return new DirectoryException(DirectoryProblem.OPERATION_FAILED,
                 "The directory of " + domain.dnsName() + " failed " + what + ": " + e.getMessage(), e);
     }
+
+    @Override
+    public PasswordChange changePassword(AdUser user, String currentPassword, String newPassword) {
+        throw new UnsupportedOperationException("trust-api contract: implemented on the directory-trust branch");
+    }
+
+    @Override
+    public PasswordChange resetPassword(AdUser user, String newPassword) {
+        throw new UnsupportedOperationException("trust-api contract: implemented on the directory-trust branch");
+    }
 }
