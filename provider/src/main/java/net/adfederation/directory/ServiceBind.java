@@ -60,7 +60,7 @@ final class ServiceBind {
             String principal = account();
             return new DirectoryException(DirectoryProblem.KERBEROS_REFUSED, "No Kerberos ticket for ldap/"
                     + url.getHost() + " could be obtained as " + principal + " (realm " + realm(principal) + "): "
-                    + e.getDiagnosticMessage() + ". Check the principal and its password, that krb5.conf names the"
+                    + reason(e) + ". Check the principal and its password, that krb5.conf names the"
                     + " KDCs of both realms, and that the DC's forest trusts " + realm(principal)
                     + " (a two-way or incoming trust; an outgoing-only trust gives no ticket).", e);
         }
@@ -69,12 +69,27 @@ final class ServiceBind {
                 + ". Check the bind DN and password.", e);
     }
 
+    /**
+     * The Kerberos layer's own words (e.g. "Server not found in Kerberos database (7)"): the deepest
+     * Kerberos, GSS or login exception. UnboundID's own message nests whole stack traces.
+     */
+    static String reason(LDAPException e) {
+        String reason = null;
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            String type = t.getClass().getSimpleName();
+            if (type.equals("KrbException") || type.equals("GSSException") || type.equals("LoginException")) {
+                reason = t.getMessage();
+            }
+        }
+        if (reason != null) return reason;
+        return e.getDiagnosticMessage() != null ? e.getDiagnosticMessage() : e.getResultCode().getName();
+    }
+
     private static GSSAPIBindRequest gssapi(ServiceLogin.Kerberos kerberos) {
         Validator.ensureNotNull(kerberos.principal(), kerberos.password());
         GSSAPIBindRequestProperties properties =
                 new GSSAPIBindRequestProperties(kerberos.principal(), kerberos.password());
-        String realm = realm(kerberos.principal());
-        if (realm != null) properties.setRealm(realm);
+        // No setRealm: UnboundID would set java.security.krb5.realm JVM-wide; user@REALM names it already.
         // The password is the only credential: a ticket cache would make the identity depend on the host.
         properties.setUseTicketCache(false);
         properties.setRequireCachedCredentials(false);
