@@ -12,7 +12,7 @@ import java.util.UUID;
  * {@link DirectorySync} over the read pool: each pass is a {@link SyncPass} on one connection.
  * A scoped change read cannot see users move in or out of scope through a membership change (a
  * user's uSNChanged does not move when a group gains or loses it), so a changed group in scope
- * makes that read ask for a full pass.
+ * makes that read ask for a full pass; so does an account that cannot read tombstones.
  */
 final class LdapDirectorySync implements DirectorySync {
 
@@ -47,6 +47,14 @@ final class LdapDirectorySync implements DirectorySync {
         return pass("change read", pass -> {
             SyncCursor now = pass.cursor();
             if (!now.dcHostName().equalsIgnoreCase(since.dcHostName()) || !now.invocationId().equals(since.invocationId())) {
+                return fullPassRequired(since);
+            }
+            if (!pass.tombstonesVisible()) {
+                // Without tombstones deletions go unseen; a full pass shows them by absence.
+                LOG.log(Level.WARNING, "The service account cannot read deleted objects of {0}, so every change"
+                        + " read becomes a full pass. Grant it List Contents and Read Property on CN=Deleted"
+                        + " Objects (dsacls \"CN=Deleted Objects,{1}\" /takeownership, then /G <account>:LCRP).",
+                        domain.dnsName(), domain.defaultNamingContext());
                 return fullPassRequired(since);
             }
             Filter changed = SyncFilters.changedSince(since.highestUsn());

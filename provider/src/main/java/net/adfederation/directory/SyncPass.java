@@ -7,8 +7,11 @@ import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPConnectionPool;
 import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.LDAPSearchException;
 import com.unboundid.ldap.sdk.ResultCode;
+import com.unboundid.ldap.sdk.SearchRequest;
 import com.unboundid.ldap.sdk.SearchResultEntry;
+import com.unboundid.ldap.sdk.SearchScope;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -82,6 +85,24 @@ final class SyncPass implements AutoCloseable {
         PagedSearch deleted = new PagedSearch(domain.defaultNamingContext(), SyncFilters.tombstonesSince(sinceUsn),
                 new Control[] {SHOW_DELETED}, "objectGUID");
         return run(() -> deleted.readAll(connection)).stream().map(AdEntryMapper::guid).toList();
+    }
+
+    /**
+     * Whether this account sees tombstones: AD lets only admins (or accounts granted List Contents
+     * and Read Property on CN=Deleted Objects) read them; others get the container without its
+     * isDeleted, and no deletion would ever show.
+     */
+    boolean tombstonesVisible() throws LDAPException {
+        SearchRequest container = new SearchRequest("CN=Deleted Objects," + domain.defaultNamingContext(),
+                SearchScope.BASE, Filter.createPresenceFilter("objectClass"), "isDeleted");
+        container.addControl(SHOW_DELETED);
+        try {
+            return connection.search(container).getSearchEntries().stream()
+                    .anyMatch(entry -> entry.hasAttribute("isDeleted"));
+        } catch (LDAPSearchException e) {
+            if (ResultCode.NO_SUCH_OBJECT.equals(e.getResultCode())) return false;
+            throw failed(e);
+        }
     }
 
     /** The DNs of the scope's groups, named by sAMAccountName or DN; a name that finds no group is refused. */

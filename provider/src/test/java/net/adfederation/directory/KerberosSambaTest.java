@@ -54,6 +54,18 @@ class KerberosSambaTest {
     }
 
     @Test
+    void partnerIsSynchronisedOverKerberos() {
+        try (AdDomain partner = AdDomain.connect(SambaDc.partnerSettings(SambaDc.PARTNER_LDAPS), CORP_SERVICE)) {
+            DirectorySync.Snapshot all = partner.sync().readAll(SyncScope.everything());
+
+            assertThat(all.users()).extracting(AdUser::samAccountName).contains("pat", "alice");
+            assertThat(all.groups()).filteredOn(group -> group.name().equals("PartnerStaff")).singleElement()
+                    .satisfies(staff -> assertThat(staff.memberDns()).hasSize(2));
+            assertThat(all.cursor().dcHostName()).isEqualToIgnoringCase(SambaDc.PARTNER_HOST_NAME);
+        }
+    }
+
+    @Test
     void wrongPasswordIsKerberosRefusedNamingPrincipalAndRealm() {
         DirectoryException refused = catchThrowableOfType(() -> AdDomain.connect(SambaDc.partnerSettings(
                 SambaDc.PARTNER_LDAPS), new ServiceLogin.Kerberos(SambaDc.SERVICE_PRINCIPAL, "wrong")),
