@@ -3,6 +3,7 @@ package net.adfederation.directory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.LDAPResult;
 import com.unboundid.ldap.sdk.ResultCode;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class PasswordWritesTest {
 
     private static PasswordChange outcome(ResultCode code, String diagnostic) {
-        return PasswordWrites.outcome(new LDAPException(code, "refused", diagnostic, null, null, null));
+        return PasswordWrites.outcome(new LDAPException(new LDAPResult(1, code, diagnostic, null, (String[]) null, null)));
     }
 
     @Test
