@@ -3,10 +3,10 @@ package net.adfederation.directory;
 import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.LDAPConnectionPool;
 import com.unboundid.ldap.sdk.LDAPException;
-import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /**
  * {@link DirectorySync} over the read pool: each pass is a {@link SyncPass} on one connection.
@@ -16,7 +16,7 @@ import java.util.UUID;
  */
 final class LdapDirectorySync implements DirectorySync {
 
-    private static final System.Logger LOG = System.getLogger(LdapDirectorySync.class.getName());
+    private static final Logger LOG = Logger.getLogger(LdapDirectorySync.class);
 
     private final LDAPConnectionPool reads;
     private final DomainInfo domain;
@@ -51,9 +51,9 @@ final class LdapDirectorySync implements DirectorySync {
             }
             if (!pass.tombstonesVisible()) {
                 // Without tombstones deletions go unseen; a full pass shows them by absence.
-                LOG.log(Level.WARNING, "The service account cannot read deleted objects of {0}, so every change"
-                        + " read becomes a full pass. Grant it List Contents and Read Property on CN=Deleted"
-                        + " Objects (dsacls \"CN=Deleted Objects,{1}\" /takeownership, then /G <account>:LCRP).",
+                LOG.warnf("The service account cannot read deleted objects of %s, so every change read becomes"
+                        + " a full pass. Grant it List Contents and Read Property on CN=Deleted Objects (dsacls"
+                        + " \"CN=Deleted Objects,%s\" /takeownership, then /G <account>:LCRP).",
                         domain.dnsName(), domain.defaultNamingContext());
                 return fullPassRequired(since);
             }
@@ -90,8 +90,8 @@ final class LdapDirectorySync implements DirectorySync {
         try (SyncPass pass = new SyncPass(reads, domain)) {
             T result = body.run(pass);
             lastOperations = pass.operations();
-            LOG.log(Level.INFO, "{0} of {1}: {2} LDAP operations in {3} ms", what, domain.dnsName(),
-                    lastOperations, (System.nanoTime() - started) / 1_000_000);
+            LOG.infof("%s of %s: %d LDAP operations in %d ms", what, domain.dnsName(), lastOperations,
+                    (System.nanoTime() - started) / 1_000_000);
             return result;
         } catch (LDAPException e) {
             DirectoryProblem problem = AdBindErrors.isOutage(e.getResultCode())

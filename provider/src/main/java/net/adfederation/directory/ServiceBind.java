@@ -5,7 +5,6 @@ import com.unboundid.ldap.sdk.GSSAPIBindRequest;
 import com.unboundid.ldap.sdk.GSSAPIBindRequestProperties;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.SimpleBindRequest;
-import com.unboundid.util.Validator;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
@@ -58,10 +57,11 @@ final class ServiceBind {
     DirectoryException refused(URI url, LDAPException e) {
         if (isKerberos()) {
             String principal = account();
+            String realm = realm(principal) == null ? "the default realm of krb5.conf" : realm(principal);
             return new DirectoryException(DirectoryProblem.KERBEROS_REFUSED, "No Kerberos ticket for ldap/"
-                    + url.getHost() + " could be obtained as " + principal + " (realm " + realm(principal) + "): "
+                    + url.getHost() + " could be obtained as " + principal + " (realm " + realm + "): "
                     + reason(e) + ". Check the principal and its password, that krb5.conf names the"
-                    + " KDCs of both realms, and that the DC's forest trusts " + realm(principal)
+                    + " KDCs of both realms, and that the DC's forest trusts " + realm
                     + " (a two-way or incoming trust; an outgoing-only trust gives no ticket).", e);
         }
         return new DirectoryException(DirectoryProblem.BIND_REFUSED, url + " refused the service account "
@@ -86,7 +86,11 @@ final class ServiceBind {
     }
 
     private static GSSAPIBindRequest gssapi(ServiceLogin.Kerberos kerberos) {
-        Validator.ensureNotNull(kerberos.principal(), kerberos.password());
+        if (kerberos.principal() == null || kerberos.principal().isBlank() || kerberos.password() == null
+                || kerberos.password().isEmpty()) {
+            throw new DirectoryException(DirectoryProblem.KERBEROS_REFUSED,
+                    "A Kerberos login needs a principal (svc-keycloak@CORP.EXAMPLE.TEST) and its password.");
+        }
         GSSAPIBindRequestProperties properties =
                 new GSSAPIBindRequestProperties(kerberos.principal(), kerberos.password());
         // No setRealm: UnboundID would set java.security.krb5.realm JVM-wide; user@REALM names it already.

@@ -15,7 +15,6 @@ import com.unboundid.ldap.sdk.SearchScope;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -43,24 +42,30 @@ final class SyncPass implements AutoCloseable {
 
     /** The answering DC's identity and highest uSN; read first, so nothing committed after it is missed. */
     SyncCursor cursor() throws LDAPException {
-        Entry root;
         try {
-            root = connection.getEntry("", "highestCommittedUSN", "dsServiceName", "dnsHostName");
+            return readCursor();
         } catch (LDAPException e) {
             if (ResultCode.isConnectionUsable(e.getResultCode())) throw failed(e);
             // A pooled connection gone stale (DC restart, idle timeout): once more on a new one.
             long counted = searches() - searchesBefore;
             connection = pool.replaceDefunctConnection(connection);
             searchesBefore = searches() - counted;
-            return cursor();
+            return run(this::readCursor);
         }
-        String ntdsSettings = root.getAttributeValue("dsServiceName");
-        Entry dsa = run(() -> connection.getEntry(ntdsSettings, "invocationId"));
+    }
+
+    private SyncCursor readCursor() throws LDAPException {
+        Entry root = connection.getEntry("", "highestCommittedUSN", "dsServiceName", "dnsHostName");
+        String ntdsSettings = root == null ? null : root.getAttributeValue("dsServiceName");
+        Entry dsa = ntdsSettings == null ? null : connection.getEntry(ntdsSettings, "invocationId");
         byte[] invocationId = dsa == null ? null : dsa.getAttributeValueBytes("invocationId");
-        if (invocationId == null) throw failed(new LDAPException(ResultCode.NO_SUCH_ATTRIBUTE,
-                "no invocationId on " + ntdsSettings));
+        Long highestUsn = root == null ? null : root.getAttributeValueAsLong("highestCommittedUSN");
+        if (invocationId == null || highestUsn == null) {
+            throw new LDAPException(ResultCode.NO_SUCH_ATTRIBUTE, "the rootDSE or " + ntdsSettings
+                    + " lacks highestCommittedUSN or invocationId");
+        }
         return new SyncCursor(root.getAttributeValue("dnsHostName"), AdCodecs.guidToUuid(invocationId).toString(),
-                Objects.requireNonNull(root.getAttributeValueAsLong("highestCommittedUSN"), "highestCommittedUSN"));
+                highestUsn);
     }
 
     List<AdUser> users(Filter filter) throws LDAPException {
