@@ -25,10 +25,12 @@ final class LdapUserDirectory implements UserDirectory {
 
     private final DirectoryPools pools;
     private final DomainInfo domain;
+    private final PasswordWrites passwords;
 
     LdapUserDirectory(DirectoryPools pools, DomainInfo domain) {
         this.pools = pools;
         this.domain = domain;
+        this.passwords = new PasswordWrites(pools);
     }
 
     @Override
@@ -117,5 +119,15 @@ final class LdapUserDirectory implements UserDirectory {
         }
         return new DirectoryException(DirectoryProblem.OPERATION_FAILED,
                 "The directory of " + domain.dnsName() + " failed " + what + ": " + e.getMessage(), e);
+    }
+
+    @Override
+    public PasswordChange changePassword(AdUser user, String currentPassword, String newPassword) {
+        return passwords.change(user, currentPassword, newPassword);
+    }
+
+    @Override
+    public PasswordChange resetPassword(AdUser user, String newPassword) {
+        return passwords.reset(user, newPassword);
     }
 }

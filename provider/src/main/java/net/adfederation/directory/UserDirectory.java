@@ -40,4 +40,10 @@ public interface UserDirectory {
      * password gives {@link BindOutcome#EMPTY_PASSWORD} without any LDAP operation.
      */
     BindOutcome authenticate(AdUser user, String password);
+
+    /** The user's own change: deletes the old and adds the new unicodePwd, bound as the user, over TLS. */
+    PasswordChange changePassword(AdUser user, String currentPassword, String newPassword);
+
+    /** An administrative reset by the service account (replaces unicodePwd), over TLS. */
+    PasswordChange resetPassword(AdUser user, String newPassword);
 }

@@ -1,0 +1,18 @@
+package net.adfederation.directory;
+
+/**
+ * How the service account proves itself to a domain's DCs. In its own forest a simple bind
+ * (DN, UPN or DOMAIN\name); in a trusted forest Kerberos (GSSAPI), as AD requires: a DC refuses
+ * a simple bind from another forest's account. Kerberos realms and KDCs come from the standard
+ * krb5 configuration ({@code java.security.krb5.conf}).
+ */
+public sealed interface ServiceLogin {
+
+    /** A simple bind: allowed only over TLS unless allowInsecureBind. */
+    record Simple(String bindName, String password) implements ServiceLogin {
+    }
+
+    /** A GSSAPI bind with a ticket obtained for the principal (svc-keycloak@CORP.EXAMPLE.TEST). */
+    record Kerberos(String principal, String password) implements ServiceLogin {
+    }
+}
