@@ -38,7 +38,7 @@ final class DemoLauncher {
         out.println("  base DN   " + directory.baseDn());
         out.println("  CA (PEM)  " + directory.caCertificatePath());
         out.println("  admin     Administrator@" + domain.dnsName() + " / " + SeedAccounts.ADMINISTRATOR_PASSWORD);
-        for (SeedAccounts.SeedUser user : SeedAccounts.USERS) {
+        for (SeedAccounts.SeedUser user : SeedAccounts.forDomain(domain).users()) {
             String state = user.disabled() ? "  (disabled)" : user.mustChangePassword() ? "  (must change password)" : "";
             out.println("  user      " + domain.upnOf(user.sam()) + " / " + user.password() + state);
         }

@@ -35,8 +35,8 @@ final class DirectorySeed {
         directory.add(domainObject());
         container("CN=Users", "container");
         container("CN=Computers", "container");
-        container("OU=People", "organizationalUnit");
-        container("OU=Contractors,OU=People", "organizationalUnit");
+        container("CN=System", "container");
+        container("CN=ForeignSecurityPrincipals", "container");
         container("CN=Configuration", "configuration");
         container("CN=Partitions,CN=Configuration", "crossRefContainer");
         Entry crossRef = new Entry("CN=" + domain.netbiosName() + ",CN=Partitions," + domain.configurationDn());
@@ -59,10 +59,12 @@ final class DirectorySeed {
         directory.add(factory.complete(group("Domain Users", "All domain users"), 513));
     }
 
-    /** The accounts `ad-dc.sh up` creates, in the same order so RIDs match Samba's. */
+    /** The accounts `ad-dc.sh` creates in this domain, in the same order so RIDs match Samba's. */
     void seedDemoAccounts() throws LDAPException {
+        SeedAccounts.Seed accounts = SeedAccounts.forDomain(domain);
+        for (String ou : accounts.organizationalUnits()) container(ou, "organizationalUnit");
         Map<String, DN> byName = new LinkedHashMap<>();
-        for (SeedAccounts.SeedUser seed : SeedAccounts.USERS) {
+        for (SeedAccounts.SeedUser seed : accounts.users()) {
             String parent = seed.ou() == null ? domain.usersDn() : seed.ou() + "," + domain.baseDn();
             Entry user = user(seed.cn(), seed.password(), parent);
             user.setAttribute("sAMAccountName", seed.sam());
@@ -79,12 +81,12 @@ final class DirectorySeed {
             directory.add(factory.complete(user, null));
             byName.put(seed.sam(), user.getParsedDN());
         }
-        for (SeedAccounts.SeedGroup seed : SeedAccounts.GROUPS) {
+        for (SeedAccounts.SeedGroup seed : accounts.groups()) {
             Entry group = group(seed.name(), seed.description());
             directory.add(factory.complete(group, null));
             byName.put(seed.name(), group.getParsedDN());
         }
-        for (SeedAccounts.SeedGroup seed : SeedAccounts.GROUPS) {
+        for (SeedAccounts.SeedGroup seed : accounts.groups()) {
             List<DN> members = new ArrayList<>();
             for (String member : seed.members()) members.add(byName.get(member));
             DN group = byName.get(seed.name());

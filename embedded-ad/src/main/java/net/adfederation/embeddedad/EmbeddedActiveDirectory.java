@@ -23,13 +23,22 @@ public final class EmbeddedActiveDirectory implements AutoCloseable {
     private final InMemoryDirectoryServer server;
     private final TlsMaterial tls;
     private final OperationLog log;
+    private final Internals internals;
+
+    /** What sibling classes in this package reach into: trusts between forests, bulk seeding. */
+    record Internals(InternalDirectory directory, AdObjectFactory factory, TrustedForests trustedForests) {
+        TrustObjects trustObjects() {
+            return new TrustObjects(directory, factory);
+        }
+    }
 
     private EmbeddedActiveDirectory(AdDomainSpec domain, InMemoryDirectoryServer server, TlsMaterial tls,
-                                    OperationLog log) {
+                                    OperationLog log, Internals internals) {
         this.domain = domain;
         this.server = server;
         this.tls = tls;
         this.log = log;
+        this.internals = internals;
     }
 
     public static Builder builder() {
@@ -100,6 +109,10 @@ public final class EmbeddedActiveDirectory implements AutoCloseable {
         return log.recentLines();
     }
 
+    Internals internals() {
+        return internals;
+    }
+
     @Override
     public void close() {
         server.shutDown(true);
@@ -151,7 +164,10 @@ public final class EmbeddedActiveDirectory implements AutoCloseable {
             return this;
         }
 
-        /** Whether to add svc-keycloak, alice, bob, carol, dave, erin and their groups (default yes). */
+        /**
+         * Whether to add the accounts `ad-dc.sh` seeds (default yes): svc-keycloak, alice, bob, carol,
+         * dave, erin and their groups in CORP; pat, alice and PartnerStaff in {@link AdDomainSpec#PARTNER}.
+         */
         public Builder demoAccounts(boolean seed) {
             this.demoAccounts = seed;
             return this;
@@ -170,9 +186,10 @@ public final class EmbeddedActiveDirectory implements AutoCloseable {
             Sessions sessions = new Sessions();
             OperationLog log = new OperationLog();
             AdObjectFactory factory = new AdObjectFactory(domain, stamp);
+            TrustedForests trustedForests = new TrustedForests(new TrustObjects(directory, factory));
             InMemoryDirectoryServerConfig config = DcServerConfig.create(domain, ldapPort, tls ? ldapsPort : null,
                     material, sessions);
-            InterceptorChain.install(config, directory, sessions, log, factory);
+            InterceptorChain.install(config, directory, sessions, log, factory, trustedForests);
             InMemoryDirectoryServer server = new InMemoryDirectoryServer(config);
             directory.attach(server);
             DirectorySeed seed = new DirectorySeed(directory, factory, new MemberLinks(directory));
@@ -180,7 +197,8 @@ public final class EmbeddedActiveDirectory implements AutoCloseable {
             if (demoAccounts) seed.seedDemoAccounts();
             server.startListening();
             if (tls) sessions.encryptedPort(server.getListenPort("LDAPS"));
-            return new EmbeddedActiveDirectory(domain, server, material, log);
+            return new EmbeddedActiveDirectory(domain, server, material, log,
+                    new Internals(directory, factory, trustedForests));
         }
     }
 }

@@ -16,13 +16,14 @@ final class InterceptorChain {
     }
 
     static void install(InMemoryDirectoryServerConfig config, InternalDirectory directory, Sessions sessions,
-                        OperationLog log, AdObjectFactory factory) throws LDAPException {
+                        OperationLog log, AdObjectFactory factory, TrustedForests trustedForests)
+            throws LDAPException {
         GroupClosure closure = new GroupClosure(directory);
         MemberLinks links = new MemberLinks(directory);
         List<InMemoryOperationInterceptor> chain = List.of(
                 new OperationRecorder(log),
                 new AccessGuard(sessions),
-                new BindInterceptor(directory, sessions, closure),
+                new BindInterceptor(directory, sessions, closure, new AccountVerifier(directory), trustedForests),
                 new FilterRewriter(new AdMatchingRules(directory, closure), factory::objectCategoryDn),
                 new SearchResultCleaner(directory.domain(), directory.stamp()),
                 new AddDefaults(directory, factory),

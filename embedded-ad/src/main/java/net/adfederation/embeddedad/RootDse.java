@@ -37,13 +37,12 @@ final class RootDse {
         } else {
             rootDse.addAttribute("supportedExtension", WhoAmIExtendedRequest.WHO_AM_I_REQUEST_OID);
         }
-        String server = "CN=" + domain.dcHostName().split("\\.")[0] + ",CN=Servers,CN=Default-First-Site-Name,CN=Sites,"
-                + domain.configurationDn();
+        String server = domain.serverDn();
         rootDse.addAttribute("dnsHostName", domain.dcHostName());
         rootDse.addAttribute("serverName", server);
         rootDse.addAttribute("dsServiceName", "CN=NTDS Settings," + server);
         rootDse.addAttribute("ldapServiceName", domain.dnsName() + ":"
-                + domain.dcHostName().split("\\.")[0].toLowerCase(Locale.ROOT) + "$@"
+                + domain.dcName().toLowerCase(Locale.ROOT) + "$@"
                 + domain.dnsName().toUpperCase(Locale.ROOT));
         rootDse.addAttribute("isSynchronized", "TRUE");
         rootDse.addAttribute("isGlobalCatalogReady", "FALSE");
