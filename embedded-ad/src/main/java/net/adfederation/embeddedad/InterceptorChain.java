@@ -29,6 +29,7 @@ final class InterceptorChain {
                 new AddDefaults(directory, factory),
                 new AccountAttributeWrites(directory.stamp()),
                 new PasswordWrites(directory, sessions),
+                new ForeignMembers(directory, factory),
                 new BackLinkMaintainer(directory, links),
                 new ChangeStamping(directory.stamp()));
         chain.forEach(config::addInMemoryOperationInterceptor);
