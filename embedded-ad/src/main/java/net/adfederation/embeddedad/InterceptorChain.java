@@ -31,6 +31,7 @@ final class InterceptorChain {
                 new PasswordWrites(directory, sessions),
                 new ForeignMembers(directory, factory),
                 new BackLinkMaintainer(directory, links),
+                new DeletedObjects(directory, new Tombstones(directory)),
                 new ChangeStamping(directory.stamp()));
         chain.forEach(config::addInMemoryOperationInterceptor);
     }
