@@ -16,8 +16,8 @@ class ForeignMemberTest {
     private static final String PAT_SID = AdDomainSpec.PARTNER.sidOf(1103);
 
     @ParameterizedTest
-    @EnumSource(ForestPair.Target.class)
-    void addingAPartnerUsersSidCreatesItsForeignSecurityPrincipalAndLinksIt(ForestPair.Target target)
+    @EnumSource(DirectoryUnderTest.Target.class)
+    void addingAPartnerUsersSidCreatesItsForeignSecurityPrincipalAndLinksIt(DirectoryUnderTest.Target target)
             throws Exception {
         String userName = DirectoryUnderTest.uniqueName("fsu");
         String groupName = DirectoryUnderTest.uniqueName("fsg");

@@ -9,8 +9,6 @@ import java.nio.file.Path;
  */
 final class ForestPair implements AutoCloseable {
 
-    enum Target { EMBEDDED, SAMBA }
-
     /** One forest's LDAPS endpoint and admin. */
     record Forest(String ldapsUrl, Path caPem, String adminName, String baseDn) {
         DirectoryAdmin admin() {
@@ -35,8 +33,8 @@ final class ForestPair implements AutoCloseable {
     }
 
     /** Two-way trust either way; the Samba target is skipped (or fails) as {@link SambaDc} decides. */
-    static ForestPair open(Target target) throws Exception {
-        if (target == Target.SAMBA) {
+    static ForestPair open(DirectoryUnderTest.Target target) throws Exception {
+        if (target == DirectoryUnderTest.Target.SAMBA) {
             SambaDc.assumeForestsRunning();
             return new ForestPair(new Forest(SambaDc.LDAPS_URL, SambaDc.CA_PEM, SambaDc.ADMIN, SambaDc.BASE_DN),
                     new Forest(SambaDc.PARTNER_LDAPS_URL, SambaDc.PARTNER_CA_PEM, SambaDc.PARTNER_ADMIN,

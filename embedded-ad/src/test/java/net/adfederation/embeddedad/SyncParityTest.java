@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.unboundid.ldap.sdk.Control;
 import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.LDAPConnection;
+import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.SearchRequest;
 import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldap.sdk.SearchScope;
 import java.util.List;
 import java.util.UUID;
+import net.adfederation.embeddedad.DirectoryUnderTest.Target;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,8 +25,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 class SyncParityTest {
 
     private static final String PASSWORD = "Parity!Pass42";
-
-    enum Target { EMBEDDED, SAMBA }
 
     private static EmbeddedActiveDirectory embedded;
 
@@ -81,14 +81,8 @@ class SyncParityTest {
         }
     }
 
-    private static DirectoryUnderTest open(Target target) throws Exception {
-        if (target == Target.SAMBA) {
-            SambaDc.assumeRunning();
-            return new DirectoryUnderTest(SambaDc.LDAPS_URL, SambaDc.CA_PEM, SambaDc.ADMIN, SambaDc.ADMIN_PASSWORD,
-                    SambaDc.BASE_DN);
-        }
-        return new DirectoryUnderTest(embedded.ldapsUrl(), embedded.caCertificatePath(), EmbeddedAdFixture.ADMIN,
-                EmbeddedAdFixture.ADMIN_PASSWORD, embedded.baseDn());
+    private static DirectoryUnderTest open(Target target) throws LDAPException {
+        return DirectoryUnderTest.open(target, embedded);
     }
 
     private static LDAPConnection reader(DirectoryUnderTest directory) throws Exception {
