@@ -47,6 +47,16 @@ class CrossForestBindTest {
     }
 
     @Test
+    void retrustingWithAnotherDirectionChangesWhoMayBindAtOnce() throws Exception {
+        try (EmbeddedForests forests = EmbeddedForests.startTrusting(TrustDirection.BIDIRECTIONAL)) {
+            EmbeddedForests.trust(forests.corp(), forests.partner(), TrustDirection.OUTBOUND);
+
+            assertThat(bindAt(forests.partner(), "svc-keycloak@corp.example.test", SVC)).isEqualTo("52e");
+            assertThat(bindAt(forests.corp(), "pat@partner.example.test", "Passw0rd!Pat1")).isEqualTo("ok");
+        }
+    }
+
+    @Test
     void withoutATrustAnotherForestsAccountIsUnknown() throws Exception {
         try (EmbeddedActiveDirectory partner = EmbeddedActiveDirectory.builder().withoutTls()
                 .domain(AdDomainSpec.PARTNER).start()) {

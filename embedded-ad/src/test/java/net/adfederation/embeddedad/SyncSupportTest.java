@@ -2,13 +2,17 @@ package net.adfederation.embeddedad;
 
 import static net.adfederation.embeddedad.EmbeddedAdFixture.BASE;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.unboundid.ldap.sdk.Control;
 import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.LDAPConnection;
+import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.SearchRequest;
 import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldap.sdk.SearchScope;
+import com.unboundid.ldap.sdk.controls.SimplePagedResultsControl;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -100,6 +104,34 @@ class SyncSupportTest {
         admin.createUser("tomb-again", "Tomb!Pass42", "Tomb", "Again", null);
         assertThat(names("(sAMAccountName=tomb-again)")).containsExactly("tomb-again");
         assertThat(showDeleted("(sAMAccountName=tomb-again)")).hasSize(2);
+    }
+
+    @Test
+    void deletedGroupIsATombstoneItsMembersNoLongerPointTo() throws Exception {
+        admin.createGroup("tomb-group");
+        admin.addToGroup("alice", "tomb-group");
+
+        admin.deleteGroup("tomb-group");
+
+        assertThat(reader.getEntry(EmbeddedAdFixture.ALICE, "memberOf").getAttributeValues("memberOf"))
+                .noneMatch(group -> group.contains("tomb-group"));
+        SearchRequest paged = new SearchRequest(BASE, SearchScope.SUB, "(&(isDeleted=TRUE)(objectClass=group))",
+                "sAMAccountName", "member");
+        paged.addControl(SHOW_DELETED);
+        paged.addControl(new SimplePagedResultsControl(100));
+        List<SearchResultEntry> tombstones = reader.search(paged).getSearchEntries();
+        assertThat(tombstones).extracting(e -> e.getAttributeValue("sAMAccountName")).containsExactly("tomb-group");
+        assertThat(tombstones.get(0).hasAttribute("member")).isFalse();
+    }
+
+    @Test
+    void aTombstoneCannotBeDeletedAgain() throws Exception {
+        admin.createUser("tomb-twice", "Tomb!Pass42", "Tomb", "Twice", null);
+        admin.deleteUser("tomb-twice");
+        String tombstone = showDeleted("(sAMAccountName=tomb-twice)").get(0).getDN();
+
+        assertThatThrownBy(() -> reader.delete(tombstone)).isInstanceOfSatisfying(LDAPException.class,
+                e -> assertThat(e.getResultCode()).isEqualTo(ResultCode.NO_SUCH_OBJECT));
     }
 
     @Test

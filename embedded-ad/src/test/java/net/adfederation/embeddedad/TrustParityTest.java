@@ -31,6 +31,24 @@ class TrustParityTest {
         }
     }
 
+    /**
+     * The one deliberate difference: Samba (like Windows) refuses a simple bind of the other
+     * forest's account with 52e and reads across the trust only over Kerberos; the embedded DC,
+     * which has no Kerberos, accepts it when it trusts that forest. Pinned here so it stays known.
+     */
+    @Test
+    void sambaRefusesCrossForestSimpleBindsThatTheTrustingEmbeddedDcAccepts() throws Exception {
+        SambaDc.assumeForestsRunning();
+        LdapEndpoint sambaPartner = new LdapEndpoint(SambaDc.PARTNER_LDAPS_URL, SambaDc.PARTNER_CA_PEM);
+        LdapEndpoint sambaCorp = new LdapEndpoint(SambaDc.LDAPS_URL, SambaDc.CA_PEM);
+        assertThat(Binds.outcome(sambaPartner, "svc-keycloak@corp.example.test", "Passw0rd!Svc1")).isEqualTo("52e");
+        assertThat(Binds.outcome(sambaCorp, "pat@partner.example.test", "Passw0rd!Pat1")).isEqualTo("52e");
+        try (EmbeddedForests forests = EmbeddedForests.startTrusting(TrustDirection.BIDIRECTIONAL)) {
+            assertThat(Binds.outcome(EmbeddedAdFixture.plainEndpoint(forests.partner()),
+                    "svc-keycloak@corp.example.test", "Passw0rd!Svc1")).isEqualTo("ok");
+        }
+    }
+
     /** The domain SIDs differ (Samba's are made at provisioning), so each side is checked against its own partner. */
     private static void assertSameTrust(Entry embedded, Entry samba, String sambaPartnerSid, String embeddedPartnerSid) {
         assertThat(embedded.getDN()).isEqualToIgnoringCase(samba.getDN());
