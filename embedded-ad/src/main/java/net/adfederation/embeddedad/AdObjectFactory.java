@@ -132,6 +132,11 @@ final class AdObjectFactory {
             case "organizationalUnit" -> "Organizational-Unit";
             case "crossRef" -> "Cross-Ref";
             case "crossRefContainer" -> "Cross-Ref-Container";
+            case "trustedDomain" -> "Trusted-Domain";
+            case "foreignSecurityPrincipal" -> "Foreign-Security-Principal";
+            case "sitesContainer" -> "Sites-Container";
+            case "serversContainer" -> "Servers-Container";
+            case "nTDSDSA" -> "NTDS-DSA";
             default -> kind.substring(0, 1).toUpperCase(Locale.ROOT) + kind.substring(1);
         };
         return "CN=" + category + "," + domain.schemaDn();

@@ -39,20 +39,23 @@ final class AdSchema {
                 "l", "st", "postalCode", "co", "c", "info", "ou", "dc", "o", "dnsRoot", "nETBIOSName",
                 "proxyAddresses", "userWorkstations", "servicePrincipalName", "dNSHostName", "wWWHomePage",
                 "preferredLanguage", "homeDirectory", "homeDrive", "scriptPath", "profilePath",
-                "extensionAttribute1", "extensionAttribute2", "extensionAttribute3", "gPLink"));
+                "extensionAttribute1", "extensionAttribute2", "extensionAttribute3", "gPLink", "trustPartner",
+                "flatName"));
         ATTRIBUTES_BY_SYNTAX.put(INTEGER, List.of("userAccountControl", "sAMAccountType", "groupType",
                 "primaryGroupID", "pwdLastSet", "accountExpires", "lockoutTime", "badPwdCount",
                 "badPasswordTime", "lastLogon", "lastLogonTimestamp", "lastLogoff", "logonCount", "uSNCreated",
                 "uSNChanged", "instanceType", "lockoutThreshold", "lockoutDuration", "lockOutObservationWindow",
                 "maxPwdAge", "minPwdAge", "minPwdLength", "pwdHistoryLength", "pwdProperties", "systemFlags",
                 "codePage", "countryCode", "adminCount", "msDS-Behavior-Version", "nTMixedDomain",
-                "msDS-SupportedEncryptionTypes"));
+                "msDS-SupportedEncryptionTypes", "trustDirection", "trustType", "trustAttributes", "options"));
         ATTRIBUTES_BY_SYNTAX.put(OCTETS, List.of("objectGUID", "objectSid", "unicodePwd", "thumbnailPhoto",
-                "jpegPhoto", "logonHours", "userCertificate", "mS-DS-ConsistencyGuid"));
+                "jpegPhoto", "logonHours", "userCertificate", "mS-DS-ConsistencyGuid", "securityIdentifier",
+                "invocationId"));
         ATTRIBUTES_BY_SYNTAX.put(DN, List.of("distinguishedName", "member", "memberOf", "manager",
-                "directReports", "objectCategory", "nCName", "managedBy", "seeAlso"));
+                "directReports", "objectCategory", "nCName", "managedBy", "seeAlso", "lastKnownParent"));
         ATTRIBUTES_BY_SYNTAX.put(TIME, List.of("whenCreated", "whenChanged"));
-        ATTRIBUTES_BY_SYNTAX.put(BOOLEAN, List.of("isCriticalSystemObject", "showInAdvancedViewOnly"));
+        ATTRIBUTES_BY_SYNTAX.put(BOOLEAN, List.of("isCriticalSystemObject", "showInAdvancedViewOnly", "isDeleted",
+                "isRecycled"));
     }
 
     /** Structural classes, each with its superior; "top" is the abstract root. */
@@ -71,6 +74,15 @@ final class AdSchema {
         CLASSES.put("configuration", "top");
         CLASSES.put("crossRefContainer", "top");
         CLASSES.put("crossRef", "top");
+        CLASSES.put("leaf", "top");
+        CLASSES.put("trustedDomain", "leaf");
+        CLASSES.put("foreignSecurityPrincipal", "top");
+        CLASSES.put("sitesContainer", "top");
+        CLASSES.put("site", "top");
+        CLASSES.put("serversContainer", "top");
+        CLASSES.put("server", "top");
+        CLASSES.put("applicationSettings", "top");
+        CLASSES.put("nTDSDSA", "applicationSettings");
     }
 
     private AdSchema() {

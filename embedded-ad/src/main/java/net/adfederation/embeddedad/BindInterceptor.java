@@ -1,6 +1,5 @@
 package net.adfederation.embeddedad;
 
-import com.unboundid.asn1.ASN1OctetString;
 import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedSASLBindRequest;
 import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedSimpleBindRequest;
 import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedSimpleBindResult;
@@ -17,23 +16,25 @@ import java.util.Optional;
  * AD's sub-codes (see {@link BindRules}); wrong passwords feed the lockout count; and a bind with
  * a name but an empty password succeeds as an anonymous bind, as on Windows. A successful bind
  * is handed to the server under the account's DN, so it authenticates the connection as that entry.
+ * An account of a linked forest this DC trusts (see {@link TrustedForests}) is checked by its own
+ * forest and bound as a read-only identity the server itself does not know.
  */
 final class BindInterceptor extends InMemoryOperationInterceptor {
 
     private static final String BOUND_ACCOUNT = "adfed.boundAccount";
+    private static final String FOREIGN = "adfed.foreignAccount";
 
-    private final InternalDirectory directory;
     private final Sessions sessions;
-    private final AccountNameResolver resolver;
-    private final LockoutBookkeeping lockout;
+    private final AccountVerifier verifier;
+    private final TrustedForests trustedForests;
     private final GroupClosure closure;
     private final DN domainAdmins;
 
-    BindInterceptor(InternalDirectory directory, Sessions sessions, GroupClosure closure) throws LDAPException {
-        this.directory = directory;
+    BindInterceptor(InternalDirectory directory, Sessions sessions, GroupClosure closure, AccountVerifier verifier,
+                    TrustedForests trustedForests) throws LDAPException {
         this.sessions = sessions;
-        this.resolver = new AccountNameResolver(directory);
-        this.lockout = new LockoutBookkeeping(directory);
+        this.verifier = verifier;
+        this.trustedForests = trustedForests;
         this.closure = closure;
         this.domainAdmins = new DN("CN=Domain Admins," + directory.domain().usersDn());
     }
@@ -50,28 +51,43 @@ final class BindInterceptor extends InMemoryOperationInterceptor {
             request.setRequest(new SimpleBindRequest("", "", bind.getControls()));
             return;
         }
-        Optional<Entry> found = resolver.resolve(name);
-        if (found.isEmpty()) throw AdErrors.bindFailure("52e");
-        Entry account = found.get();
-        boolean matches = !directory.server().getPasswordsInEntry(account, new ASN1OctetString(password)).isEmpty();
-        DomainPolicy policy = directory.policy();
-        Optional<String> refusal = BindRules.refusal(
-                BindRules.AccountState.of(account), matches, policy, directory.stamp().now());
-        if (refusal.isPresent()) {
-            if (!matches) lockout.wrongPassword(account, policy);
-            throw AdErrors.bindFailure(refusal.get());
+        Optional<Entry> found = verifier.resolve(name);
+        if (found.isEmpty()) {
+            bindFromTrustedForest(request, name, password);
+            return;
         }
-        lockout.goodPassword(account);
+        Entry account = found.get();
+        Optional<String> refusal = verifier.refusal(account, password);
+        if (refusal.isPresent()) throw AdErrors.bindFailure(refusal.get());
         request.setRequest(new SimpleBindRequest(account.getDN(), password, bind.getControls()));
         request.setProperty(BOUND_ACCOUNT, account.getParsedDN());
+    }
+
+    /**
+     * An account this forest does not hold: its home forest checks the password, if this DC
+     * trusts that forest; otherwise, as for any unknown name, 52e. The server sees an anonymous
+     * bind (it has no entry to authenticate); the session remembers the foreign DN, never as admin.
+     */
+    private void bindFromTrustedForest(InMemoryInterceptedSimpleBindRequest request, String name, String password)
+            throws LDAPException {
+        Optional<AccountVerifier> home = trustedForests.homeOf(name);
+        if (home.isEmpty() || !trustedForests.trusts(home.get())) throw AdErrors.bindFailure("52e");
+        Optional<Entry> account = home.get().resolve(name);
+        if (account.isEmpty()) throw AdErrors.bindFailure("52e");
+        Optional<String> refusal = home.get().refusal(account.get(), password);
+        if (refusal.isPresent()) throw AdErrors.bindFailure(refusal.get());
+        request.setRequest(new SimpleBindRequest("", "", request.getRequest().getControls()));
+        request.setProperty(BOUND_ACCOUNT, account.get().getParsedDN());
+        request.setProperty(FOREIGN, Boolean.TRUE);
     }
 
     @Override
     public void processSimpleBindResult(InMemoryInterceptedSimpleBindResult result) {
         DN account = (DN) result.getProperty(BOUND_ACCOUNT);
         if (account != null && result.getResult().getResultCode() == ResultCode.SUCCESS) {
-            LdapWork.unchecked(() ->
-                    sessions.of(result).boundAs(account, closure.nestedGroups(account).contains(domainAdmins)));
+            boolean foreign = result.getProperty(FOREIGN) != null;
+            LdapWork.unchecked(() -> sessions.of(result).boundAs(account,
+                    !foreign && closure.nestedGroups(account).contains(domainAdmins)));
         }
     }
 

@@ -24,7 +24,7 @@ final class DcServerConfig {
     static final int MAX_PAGE_SIZE = 1000;
 
     private static final String[] INDEXED = {"sAMAccountName", "userPrincipalName", "objectGUID", "objectSid",
-            "member", "memberOf", "distinguishedName", "objectClass", "mail"};
+            "member", "memberOf", "distinguishedName", "mail"};
 
     private DcServerConfig() {
     }

@@ -1,5 +1,7 @@
 package net.adfederation.embeddedad;
 
+import static net.adfederation.embeddedad.LdapCall.call;
+
 import com.unboundid.ldap.sdk.DN;
 import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.Filter;
@@ -170,6 +172,18 @@ public final class DirectoryAdmin implements AutoCloseable {
                 new Modification(ModificationType.ADD, "member", dnOf(memberSam))));
     }
 
+    /**
+     * Adds a principal of a trusted forest, by SID, to the group: the DC creates its
+     * foreignSecurityPrincipal under CN=ForeignSecurityPrincipals when it has none yet (AD and
+     * Samba refuse to let a client add one directly) and links it. Returns that principal's DN.
+     */
+    public String addForeignMember(String groupName, String foreignSid) {
+        return call(() -> {
+            connection.modify(dnOf(groupName), new Modification(ModificationType.ADD, "member", "<SID=" + foreignSid + ">"));
+            return "CN=" + foreignSid + ",CN=ForeignSecurityPrincipals," + baseDn;
+        });
+    }
+
     public void removeFromGroup(String memberSam, String groupName) {
         call(() -> connection.modify(dnOf(groupName),
                 new Modification(ModificationType.DELETE, "member", dnOf(memberSam))));
@@ -228,19 +242,5 @@ public final class DirectoryAdmin implements AutoCloseable {
             }
             return dns.toString();
         });
-    }
-
-    /** An LDAP step whose failure becomes a {@link DirectoryAdminException} with AD's diagnostic. */
-    @FunctionalInterface
-    private interface LdapCall<T> {
-        T run() throws LDAPException;
-    }
-
-    private static <T> T call(LdapCall<T> step) {
-        try {
-            return step.run();
-        } catch (LDAPException e) {
-            throw new DirectoryAdminException(e);
-        }
     }
 }

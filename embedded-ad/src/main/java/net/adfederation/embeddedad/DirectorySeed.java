@@ -35,8 +35,9 @@ final class DirectorySeed {
         directory.add(domainObject());
         container("CN=Users", "container");
         container("CN=Computers", "container");
-        container("OU=People", "organizationalUnit");
-        container("OU=Contractors,OU=People", "organizationalUnit");
+        container("CN=System", "container");
+        container("CN=ForeignSecurityPrincipals", "container");
+        deletedObjectsContainer();
         container("CN=Configuration", "configuration");
         container("CN=Partitions,CN=Configuration", "crossRefContainer");
         Entry crossRef = new Entry("CN=" + domain.netbiosName() + ",CN=Partitions," + domain.configurationDn());
@@ -46,6 +47,7 @@ final class DirectorySeed {
         crossRef.addAttribute("nETBIOSName", domain.netbiosName());
         crossRef.addAttribute("systemFlags", "3");
         directory.add(factory.complete(crossRef, null));
+        seedServer();
 
         Entry administrator = user("Administrator", SeedAccounts.ADMINISTRATOR_PASSWORD, domain.usersDn());
         administrator.addAttribute("description", "Built-in account for administering the computer/domain");
@@ -59,10 +61,12 @@ final class DirectorySeed {
         directory.add(factory.complete(group("Domain Users", "All domain users"), 513));
     }
 
-    /** The accounts `ad-dc.sh up` creates, in the same order so RIDs match Samba's. */
+    /** The accounts `ad-dc.sh` creates in this domain, in the same order so RIDs match Samba's. */
     void seedDemoAccounts() throws LDAPException {
+        SeedAccounts.Seed accounts = SeedAccounts.forDomain(domain);
+        for (String ou : accounts.organizationalUnits()) container(ou, "organizationalUnit");
         Map<String, DN> byName = new LinkedHashMap<>();
-        for (SeedAccounts.SeedUser seed : SeedAccounts.USERS) {
+        for (SeedAccounts.SeedUser seed : accounts.users()) {
             String parent = seed.ou() == null ? domain.usersDn() : seed.ou() + "," + domain.baseDn();
             Entry user = user(seed.cn(), seed.password(), parent);
             user.setAttribute("sAMAccountName", seed.sam());
@@ -79,12 +83,12 @@ final class DirectorySeed {
             directory.add(factory.complete(user, null));
             byName.put(seed.sam(), user.getParsedDN());
         }
-        for (SeedAccounts.SeedGroup seed : SeedAccounts.GROUPS) {
+        for (SeedAccounts.SeedGroup seed : accounts.groups()) {
             Entry group = group(seed.name(), seed.description());
             directory.add(factory.complete(group, null));
             byName.put(seed.name(), group.getParsedDN());
         }
-        for (SeedAccounts.SeedGroup seed : SeedAccounts.GROUPS) {
+        for (SeedAccounts.SeedGroup seed : accounts.groups()) {
             List<DN> members = new ArrayList<>();
             for (String member : seed.members()) members.add(byName.get(member));
             DN group = byName.get(seed.name());
@@ -93,6 +97,41 @@ final class DirectorySeed {
             }
             links.addBackLinks(group, members);
         }
+    }
+
+    /**
+     * The DC's server object and its NTDS Settings, the rootDSE's dsServiceName: a sync cursor
+     * names the DC by its invocationId, new at every start as after a restore, so no cursor
+     * outlives the in-memory data it counted.
+     */
+    private void seedServer() throws LDAPException {
+        String configuration = domain.configurationDn();
+        add(new Entry("CN=Sites," + configuration), "sitesContainer");
+        add(new Entry("CN=Default-First-Site-Name,CN=Sites," + configuration), "site");
+        add(new Entry("CN=Servers,CN=Default-First-Site-Name,CN=Sites," + configuration), "serversContainer");
+        Entry server = new Entry(domain.serverDn());
+        server.addAttribute("dNSHostName", domain.dcHostName());
+        add(server, "server");
+        Entry settings = new Entry("CN=NTDS Settings," + domain.serverDn());
+        settings.addAttribute("invocationId", AdBinary.guidBytes(UUID.randomUUID()));
+        settings.addAttribute("options", "1");
+        add(settings, "nTDSDSA");
+    }
+
+    /** Where tombstones go; it is itself marked deleted, so only Show Deleted searches see it. */
+    private void deletedObjectsContainer() throws LDAPException {
+        Entry entry = new Entry(Tombstones.deletedObjectsDn(domain));
+        entry.addAttribute("description", "Container for deleted objects");
+        entry.addAttribute("isDeleted", "TRUE");
+        entry.addAttribute("showInAdvancedViewOnly", "TRUE");
+        entry.addAttribute("isCriticalSystemObject", "TRUE");
+        entry.addAttribute("systemFlags", "-1946157056");
+        add(entry, "container");
+    }
+
+    private void add(Entry entry, String objectClass) throws LDAPException {
+        entry.addAttribute("objectClass", objectClass);
+        directory.add(factory.complete(entry, null));
     }
 
     private Entry domainObject() {
@@ -127,9 +166,7 @@ final class DirectorySeed {
     }
 
     private void container(String relativeDn, String objectClass) throws LDAPException {
-        Entry entry = new Entry(relativeDn + "," + domain.baseDn());
-        entry.addAttribute("objectClass", objectClass);
-        directory.add(factory.complete(entry, null));
+        add(new Entry(relativeDn + "," + domain.baseDn()), objectClass);
     }
 
     private static Entry user(String cn, String password, String parentDn) throws LDAPException {

@@ -23,13 +23,22 @@ public final class EmbeddedActiveDirectory implements AutoCloseable {
     private final InMemoryDirectoryServer server;
     private final TlsMaterial tls;
     private final OperationLog log;
+    private final Internals internals;
+
+    /** What sibling classes in this package reach into: trusts between forests, bulk seeding. */
+    record Internals(InternalDirectory directory, AdObjectFactory factory, TrustedForests trustedForests) {
+        TrustObjects trustObjects() {
+            return new TrustObjects(directory, factory);
+        }
+    }
 
     private EmbeddedActiveDirectory(AdDomainSpec domain, InMemoryDirectoryServer server, TlsMaterial tls,
-                                    OperationLog log) {
+                                    OperationLog log, Internals internals) {
         this.domain = domain;
         this.server = server;
         this.tls = tls;
         this.log = log;
+        this.internals = internals;
     }
 
     public static Builder builder() {
@@ -100,6 +109,10 @@ public final class EmbeddedActiveDirectory implements AutoCloseable {
         return log.recentLines();
     }
 
+    Internals internals() {
+        return internals;
+    }
+
     @Override
     public void close() {
         server.shutDown(true);
@@ -123,6 +136,8 @@ public final class EmbeddedActiveDirectory implements AutoCloseable {
         private int ldapsPort;
         private boolean tls = true;
         private boolean demoAccounts = true;
+        private int bulkUsers;
+        private int bulkGroups;
         private Clock clock = Clock.systemUTC();
 
         private Builder() {
@@ -151,9 +166,24 @@ public final class EmbeddedActiveDirectory implements AutoCloseable {
             return this;
         }
 
-        /** Whether to add svc-keycloak, alice, bob, carol, dave, erin and their groups (default yes). */
+        /**
+         * Whether to add the accounts `ad-dc.sh` seeds (default yes): svc-keycloak, alice, bob, carol,
+         * dave, erin and their groups in CORP; pat, alice and PartnerStaff in {@link AdDomainSpec#PARTNER}.
+         */
         public Builder demoAccounts(boolean seed) {
             this.demoAccounts = seed;
+            return this;
+        }
+
+        /**
+         * Adds {@code users} users (user00001..., password {@code Passw0rd!Bulk1}) and {@code groups}
+         * groups (group0001...) in OU=Bulk, each user in up to three groups and every tenth group
+         * nested, for benchmarks: 10,000 users and 1,000 groups take a few seconds.
+         */
+        public Builder bulkUsers(int users, int groups) {
+            BulkSeed.requireValid(users, groups);
+            this.bulkUsers = users;
+            this.bulkGroups = groups;
             return this;
         }
 
@@ -170,17 +200,20 @@ public final class EmbeddedActiveDirectory implements AutoCloseable {
             Sessions sessions = new Sessions();
             OperationLog log = new OperationLog();
             AdObjectFactory factory = new AdObjectFactory(domain, stamp);
+            TrustedForests trustedForests = new TrustedForests(new TrustObjects(directory, factory));
             InMemoryDirectoryServerConfig config = DcServerConfig.create(domain, ldapPort, tls ? ldapsPort : null,
                     material, sessions);
-            InterceptorChain.install(config, directory, sessions, log, factory);
+            InterceptorChain.install(config, directory, sessions, log, factory, trustedForests);
             InMemoryDirectoryServer server = new InMemoryDirectoryServer(config);
             directory.attach(server);
             DirectorySeed seed = new DirectorySeed(directory, factory, new MemberLinks(directory));
             seed.seedDomain();
             if (demoAccounts) seed.seedDemoAccounts();
+            if (bulkUsers + bulkGroups > 0) new BulkSeed(directory, factory).add(bulkUsers, bulkGroups);
             server.startListening();
             if (tls) sessions.encryptedPort(server.getListenPort("LDAPS"));
-            return new EmbeddedActiveDirectory(domain, server, material, log);
+            return new EmbeddedActiveDirectory(domain, server, material, log,
+                    new Internals(directory, factory, trustedForests));
         }
     }
 }

@@ -16,19 +16,22 @@ final class InterceptorChain {
     }
 
     static void install(InMemoryDirectoryServerConfig config, InternalDirectory directory, Sessions sessions,
-                        OperationLog log, AdObjectFactory factory) throws LDAPException {
+                        OperationLog log, AdObjectFactory factory, TrustedForests trustedForests)
+            throws LDAPException {
         GroupClosure closure = new GroupClosure(directory);
         MemberLinks links = new MemberLinks(directory);
         List<InMemoryOperationInterceptor> chain = List.of(
                 new OperationRecorder(log),
                 new AccessGuard(sessions),
-                new BindInterceptor(directory, sessions, closure),
+                new BindInterceptor(directory, sessions, closure, new AccountVerifier(directory), trustedForests),
                 new FilterRewriter(new AdMatchingRules(directory, closure), factory::objectCategoryDn),
                 new SearchResultCleaner(directory.domain(), directory.stamp()),
                 new AddDefaults(directory, factory),
                 new AccountAttributeWrites(directory.stamp()),
                 new PasswordWrites(directory, sessions),
+                new ForeignMembers(directory, factory),
                 new BackLinkMaintainer(directory, links),
+                new DeletedObjects(directory, new Tombstones(directory)),
                 new ChangeStamping(directory.stamp()));
         chain.forEach(config::addInMemoryOperationInterceptor);
     }

@@ -50,10 +50,12 @@ final class InternalDirectory {
         return Optional.ofNullable(server.getEntry(dn.toString(), "*"));
     }
 
-    /** Entries below the domain's base DN that match, with all user attributes. */
+    /** Live entries (tombstones are skipped) below the domain's base DN that match, with all user attributes. */
     List<SearchResultEntry> find(Filter filter, String... attributes) throws LDAPException {
         String[] requested = attributes.length == 0 ? new String[] {"*"} : attributes;
-        return new ArrayList<>(server.search(domain.baseDn(), SearchScope.SUB, filter, requested).getSearchEntries());
+        Filter live = Filter.createANDFilter(filter,
+                Filter.createNOTFilter(Filter.createEqualityFilter("isDeleted", "TRUE")));
+        return new ArrayList<>(server.search(domain.baseDn(), SearchScope.SUB, live, requested).getSearchEntries());
     }
 
     /** The single account (user or group) with this sAMAccountName, if any. */

@@ -29,21 +29,21 @@ final class RootDse {
         rootDse.addAttribute("supportedCapabilities", AD_CAPABILITY, "1.2.840.113556.1.4.1670",
                 "1.2.840.113556.1.4.1791", "1.2.840.113556.1.4.1935", "1.2.840.113556.1.4.2080");
         rootDse.addAttribute("supportedLDAPVersion", "2", "3");
-        // Only controls the in-memory server implements: paged results, server-side sort, VLV.
-        rootDse.addAttribute("supportedControl", PAGED_RESULTS, "1.2.840.113556.1.4.473", "2.16.840.1.113730.3.4.9");
+        // Only controls implemented here: paged results, server-side sort, VLV, and Show Deleted (DeletedObjects).
+        rootDse.addAttribute("supportedControl", PAGED_RESULTS, "1.2.840.113556.1.4.473", "2.16.840.1.113730.3.4.9",
+                DeletedObjects.SHOW_DELETED);
         if (startTls) {
             rootDse.addAttribute("supportedExtension", StartTLSExtendedRequest.STARTTLS_REQUEST_OID,
                     WhoAmIExtendedRequest.WHO_AM_I_REQUEST_OID);
         } else {
             rootDse.addAttribute("supportedExtension", WhoAmIExtendedRequest.WHO_AM_I_REQUEST_OID);
         }
-        String server = "CN=" + domain.dcHostName().split("\\.")[0] + ",CN=Servers,CN=Default-First-Site-Name,CN=Sites,"
-                + domain.configurationDn();
+        String server = domain.serverDn();
         rootDse.addAttribute("dnsHostName", domain.dcHostName());
         rootDse.addAttribute("serverName", server);
         rootDse.addAttribute("dsServiceName", "CN=NTDS Settings," + server);
         rootDse.addAttribute("ldapServiceName", domain.dnsName() + ":"
-                + domain.dcHostName().split("\\.")[0].toLowerCase(Locale.ROOT) + "$@"
+                + domain.dcName().toLowerCase(Locale.ROOT) + "$@"
                 + domain.dnsName().toUpperCase(Locale.ROOT));
         rootDse.addAttribute("isSynchronized", "TRUE");
         rootDse.addAttribute("isGlobalCatalogReady", "FALSE");

@@ -3,8 +3,9 @@ package net.adfederation.embeddedad;
 import java.util.List;
 
 /**
- * The accounts `ad-dc.sh up` seeds into the Samba DC, with the same names, passwords and states,
- * so a test written against one directory passes against the other.
+ * The accounts `ad-dc.sh up` and `up-trust` seed into the Samba DCs, with the same names,
+ * passwords and states, so a test written against one directory passes against the other.
+ * {@link #forDomain} picks PARTNER's seed for partner.example.test and CORP's for any other domain.
  */
 final class SeedAccounts {
 
@@ -19,6 +20,10 @@ final class SeedAccounts {
 
     /** A seeded group and the sAMAccountNames of its direct members. */
     record SeedGroup(String name, String description, List<String> members) {
+    }
+
+    /** One domain's seed: organizational units (relative to the base DN, parents first), users, groups. */
+    record Seed(List<String> organizationalUnits, List<SeedUser> users, List<SeedGroup> groups) {
     }
 
     static final String ADMINISTRATOR_PASSWORD = "Passw0rd!Admin";
@@ -40,6 +45,19 @@ final class SeedAccounts {
             new SeedGroup("Developers", null, List.of("alice", "dave")),
             new SeedGroup("Testers", null, List.of("bob")));
 
+    static final Seed CORP = new Seed(List.of("OU=People", "OU=Contractors,OU=People"), USERS, GROUPS);
+
+    /** `seed_partner_and_trust`: pat, and an alice with CORP's alice's sAMAccountName, in PartnerStaff. */
+    static final Seed PARTNER = new Seed(List.of(),
+            List.of(new SeedUser("pat", "Passw0rd!Pat1", "Pat", "Partner", "pat@partner.example.test", null,
+                            false, false, null),
+                    new SeedUser("alice", "Passw0rd!Alice2", "Alice", "Partner", null, null, false, false, null)),
+            List.of(new SeedGroup("PartnerStaff", null, List.of("pat", "alice"))));
+
     private SeedAccounts() {
+    }
+
+    static Seed forDomain(AdDomainSpec domain) {
+        return domain.dnsName().equals(AdDomainSpec.PARTNER.dnsName()) ? PARTNER : CORP;
     }
 }

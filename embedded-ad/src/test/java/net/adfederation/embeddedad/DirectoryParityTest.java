@@ -7,6 +7,7 @@ import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
+import net.adfederation.embeddedad.DirectoryUnderTest.Target;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,8 +22,6 @@ class DirectoryParityTest {
 
     private static final String PASSWORD = "Parity!Pass42";
 
-    enum Target { EMBEDDED, SAMBA }
-
     private static EmbeddedActiveDirectory embedded;
 
     @BeforeAll
@@ -36,13 +35,7 @@ class DirectoryParityTest {
     }
 
     private static DirectoryUnderTest open(Target target) throws LDAPException {
-        if (target == Target.SAMBA) {
-            SambaDc.assumeRunning();
-            return new DirectoryUnderTest(SambaDc.LDAPS_URL, SambaDc.CA_PEM, SambaDc.ADMIN, SambaDc.ADMIN_PASSWORD,
-                    SambaDc.BASE_DN);
-        }
-        return new DirectoryUnderTest(embedded.ldapsUrl(), embedded.caCertificatePath(), EmbeddedAdFixture.ADMIN,
-                EmbeddedAdFixture.ADMIN_PASSWORD, embedded.baseDn());
+        return DirectoryUnderTest.open(target, embedded);
     }
 
     @ParameterizedTest

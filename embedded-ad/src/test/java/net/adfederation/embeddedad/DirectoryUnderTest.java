@@ -16,6 +16,9 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class DirectoryUnderTest implements AutoCloseable {
 
+    /** Where a parity scenario runs: the embedded AD, or the Samba DC of `ad-dc.sh` on 127.0.0.2. */
+    enum Target { EMBEDDED, SAMBA }
+
     final DirectoryAdmin admin;
     final LdapEndpoint endpoint;
     final String baseDn;
@@ -30,6 +33,17 @@ final class DirectoryUnderTest implements AutoCloseable {
         this.baseDn = baseDn;
         this.reader = endpoint.connect();
         reader.bind(adminName, adminPassword);
+    }
+
+    /** CORP on the target; the Samba run is skipped (or fails) as {@link SambaDc#assumeRunning()} decides. */
+    static DirectoryUnderTest open(Target target, EmbeddedActiveDirectory embedded) throws LDAPException {
+        if (target == Target.SAMBA) {
+            SambaDc.assumeRunning();
+            return new DirectoryUnderTest(SambaDc.LDAPS_URL, SambaDc.CA_PEM, SambaDc.ADMIN, SambaDc.ADMIN_PASSWORD,
+                    SambaDc.BASE_DN);
+        }
+        return new DirectoryUnderTest(embedded.ldapsUrl(), embedded.caCertificatePath(), EmbeddedAdFixture.ADMIN,
+                EmbeddedAdFixture.ADMIN_PASSWORD, embedded.baseDn());
     }
 
     /** A fresh, unique account name such as pty-3fa9c1 (sAMAccountName allows 20 characters). */

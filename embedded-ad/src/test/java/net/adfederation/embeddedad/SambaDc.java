@@ -25,18 +25,36 @@ final class SambaDc {
     private SambaDc() {
     }
 
+    /** PARTNER.EXAMPLE.TEST of `ad-dc.sh up-trust`, trusted both ways by CORP. */
+    static final String PARTNER_HOST = System.getProperty("adfed.sambaPartnerHost", "127.0.0.3");
+    static final String PARTNER_LDAPS_URL = "ldaps://" + PARTNER_HOST + ":636";
+    static final Path PARTNER_CA_PEM = Path.of(System.getProperty("adfed.sambaPartnerCa",
+            "/tmp/ad-dc/partner/private/tls/ca.pem"));
+    static final String PARTNER_BASE_DN = "DC=partner,DC=example,DC=test";
+    static final String PARTNER_ADMIN = "Administrator@partner.example.test";
+
     static void assumeRunning() {
-        boolean reachable = isReachable();
+        assumeRunning(HOST, "ad-dc.sh up");
+    }
+
+    /** Both forests of `ad-dc.sh up-trust`. */
+    static void assumeForestsRunning() {
+        assumeRunning(HOST, "ad-dc.sh up-trust");
+        assumeRunning(PARTNER_HOST, "ad-dc.sh up-trust");
+    }
+
+    private static void assumeRunning(String host, String startWith) {
+        boolean reachable = isReachable(host);
         if (Boolean.getBoolean("adfed.requireSamba")) {
-            Assertions.assertTrue(reachable, "adfed.requireSamba=true but no Samba DC answers on " + HOST + ":389");
+            Assertions.assertTrue(reachable, "adfed.requireSamba=true but no Samba DC answers on " + host + ":389");
         } else {
-            Assumptions.assumeTrue(reachable, "no Samba DC on " + HOST + ":389 (start it with ad-dc.sh up)");
+            Assumptions.assumeTrue(reachable, "no Samba DC on " + host + ":389 (start it with " + startWith + ")");
         }
     }
 
-    private static boolean isReachable() {
+    private static boolean isReachable(String host) {
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(HOST, 389), 1_000);
+            socket.connect(new InetSocketAddress(host, 389), 1_000);
             return true;
         } catch (IOException e) {
             return false;
