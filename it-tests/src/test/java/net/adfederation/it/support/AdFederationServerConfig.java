@@ -10,8 +10,10 @@ import org.keycloak.testframework.server.KeycloakServerConfigBuilder;
 
 /**
  * The Keycloak every integration test shares: the distribution with our provider JAR in
- * providers/, Samba's LDAPS CA in its truststore when a Samba DC has been provisioned, and a
- * file vault holding the service account's password (the realms use ${vault.svcpassword}).
+ * providers/, the Samba forests' LDAPS CAs in its truststore when they have been provisioned,
+ * and a file vault holding the service account's password (the realms use ${vault.svcpassword}).
+ * Kerberos (trust mode reads PARTNER as CORP's service account) gets its krb5.conf through
+ * JAVA_OPTS_APPEND, set for the tests in it-tests/pom.xml.
  */
 public class AdFederationServerConfig implements KeycloakServerConfig {
 
@@ -22,8 +24,10 @@ public class AdFederationServerConfig implements KeycloakServerConfig {
     @Override
     public KeycloakServerConfigBuilder configure(KeycloakServerConfigBuilder config) {
         config.dependency("net.adfederation", "keycloak-ad-federation");
-        if (Files.isRegularFile(SambaDirectory.CA_PEM)) {
-            config.option("truststore-paths", SambaDirectory.CA_PEM.toString());
+        String samba = java.util.stream.Stream.of(SambaDirectory.CA_PEM, SambaDirectory.PARTNER_CA_PEM)
+                .filter(Files::isRegularFile).map(Path::toString).collect(java.util.stream.Collectors.joining(","));
+        if (!samba.isEmpty()) {
+            config.option("truststore-paths", samba);
         }
         writeVault();
         config.option("vault", "file").option("vault-dir", VAULT_DIR.toString());
@@ -34,7 +38,7 @@ public class AdFederationServerConfig implements KeycloakServerConfig {
     private static void writeVault() {
         try {
             Files.createDirectories(VAULT_DIR);
-            for (String realm : new String[]{"corp-embedded", "corp-samba", "corp-outage"}) {
+            for (String realm : new String[]{"corp-embedded", "corp-samba", "corp-outage", "trust-embedded", "trust-samba", "trust-oneway"}) {
                 Files.writeString(VAULT_DIR.resolve(realm + "_" + VAULT_KEY), "Passw0rd!Svc1");
             }
         } catch (IOException e) {

@@ -35,7 +35,11 @@ public final class RealmFiles {
 
     /** Deletes the realm if a previous run left it, then imports the file under that name. */
     public static void importAs(Keycloak admin, String realmName, String file, Map<String, String> values) {
-        RealmRepresentation realm = load(file, values);
+        importAs(admin, realmName, load(file, values));
+    }
+
+    /** Deletes the realm if a previous run left it, then creates it from the representation. */
+    public static void importAs(Keycloak admin, String realmName, RealmRepresentation realm) {
         realm.setRealm(realmName);
         realm.setId(null);
         if (admin.realms().findAll().stream().anyMatch(r -> r.getRealm().equals(realmName))) {

@@ -13,6 +13,8 @@ public final class SambaDirectory implements TestDirectory {
 
     public static final Path BASE = Path.of(System.getProperty("adfed.samba.base", "/tmp/ad-dc"));
     public static final Path CA_PEM = BASE.resolve("corp/private/tls/ca.pem");
+    public static final Path PARTNER_CA_PEM = BASE.resolve("partner/private/tls/ca.pem");
+    public static final Path KRB5_CONF = BASE.resolve("krb5.conf");
     public static final String HOST = "dc1.corp.example.test";
     /** A second name of the same DC, absent from its certificate: proves host names are checked. */
     public static final String ALIAS = "dc-alias.corp.example.test";

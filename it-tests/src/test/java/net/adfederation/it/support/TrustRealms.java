@@ -1,0 +1,53 @@
+package net.adfederation.it.support;
+
+import java.util.HashSet;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.representations.idm.ComponentRepresentation;
+import org.keycloak.representations.idm.SynchronizationResultRepresentation;
+
+/**
+ * The forests every trust-mode test runs against, their realms in the shared Keycloak
+ * (imported once per run from realm-config/corp-trust.json), and the admin console's sync
+ * buttons, pressed through the admin API.
+ */
+public final class TrustRealms {
+
+    private static final TrustForests EMBEDDED = new EmbeddedTrustForests();
+    private static final TrustForests SAMBA = new SambaTrustForests();
+    private static final Set<String> imported = new HashSet<>();
+
+    private TrustRealms() {
+    }
+
+    /** For {@code @MethodSource}: the same cases on the embedded forests and on Samba's. */
+    public static Stream<TrustForests> both() {
+        return Stream.of(EMBEDDED, SAMBA);
+    }
+
+    public static synchronized TrustForests ready(Keycloak admin, TrustForests forests) {
+        forests.assumeAvailable();
+        if (!imported.contains(forests.name())) {
+            RealmFiles.importAs(admin, forests.realm(), "corp-trust.json", forests.realmFileValues());
+            imported.add(forests.name());
+        }
+        return forests;
+    }
+
+    public static ComponentRepresentation provider(Keycloak admin, String realm) {
+        return admin.realm(realm).components().query(null, "org.keycloak.storage.UserStorageProvider").stream()
+                .filter(c -> "ad-trust".equals(c.getProviderId())).findFirst().orElseThrow();
+    }
+
+    /** The admin console's "Synchronize all users". */
+    public static SynchronizationResultRepresentation fullSync(Keycloak admin, String realm) {
+        return admin.realm(realm).userStorage().syncUsers(provider(admin, realm).getId(), "triggerFullSync");
+    }
+
+    /** The admin console's "Synchronize changed users". */
+    public static SynchronizationResultRepresentation changedSync(Keycloak admin, String realm) {
+        return admin.realm(realm).userStorage().syncUsers(provider(admin, realm).getId(), "triggerChangedUsersSync");
+    }
+}
