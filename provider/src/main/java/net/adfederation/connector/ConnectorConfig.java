@@ -2,17 +2,12 @@ package net.adfederation.connector;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.text.MessageFormat;
-import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLSocketFactory;
 
+import net.adfederation.common.ConfigValues;
 import net.adfederation.directory.DomainSettings;
 import org.keycloak.common.util.MultivaluedHashMap;
 import org.keycloak.component.ComponentModel;
@@ -48,8 +43,6 @@ public record ConnectorConfig(
     static final int DEFAULT_CONNECT_TIMEOUT_MS = 5000;
     static final int DEFAULT_READ_TIMEOUT_MS = 10000;
 
-    private static final Pattern DNS_NAME =
-            Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*");
     private static final Pattern SEVERAL = Pattern.compile("[\\s,;]");
 
     public ConnectorConfig {
@@ -85,87 +78,43 @@ public record ConnectorConfig(
      * node or another cluster node) is noticed without keeping the secret itself in memory.
      */
     public String fingerprint() {
-        String canonical = String.join("\n", domain, serverUrls.toString(), bindDn, bindCredential,
+        return ConfigValues.digest(domain, serverUrls.toString(), bindDn, bindCredential,
                 Boolean.toString(startTls), Boolean.toString(allowInsecureBind),
                 Integer.toString(connectTimeoutMs), Integer.toString(readTimeoutMs));
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
     }
 
     /** A refusal as the admin reads it, its parameters filled in. */
     public static String describe(ComponentValidationException e) {
-        return MessageFormat.format(e.getMessage(), e.getParameters() == null ? new Object[0] : e.getParameters());
+        return ConfigValues.describe(e);
     }
 
     private static String domain(String raw) {
         if (raw == null || raw.isBlank()) {
             throw new ComponentValidationException(DOMAIN + " is required: the DNS name of the Active Directory domain, for example corp.example.test");
         }
-        String domain = raw.trim().toLowerCase(Locale.ROOT);
-        if (SEVERAL.matcher(domain).find()) {
+        if (SEVERAL.matcher(raw.trim()).find()) {
             throw new ComponentValidationException("connector mode attaches to exactly one domain; use ad-trust for several (got {0})", raw.trim());
         }
-        if (domain.endsWith(".")) domain = domain.substring(0, domain.length() - 1);
-        if (!DNS_NAME.matcher(domain).matches()) {
-            throw new ComponentValidationException(DOMAIN + ": {0} is not a DNS domain name such as corp.example.test", raw.trim());
-        }
-        return domain;
+        return ConfigValues.dnsName(DOMAIN, raw);
     }
 
     private static List<URI> serverUrls(String raw) {
         if (raw == null || raw.isBlank()) {
             throw new ComponentValidationException(SERVER_URLS + " is required: the domain controllers to use, such as ldaps://dc1.corp.example.test ldaps://dc2.corp.example.test");
         }
-        List<URI> urls = new ArrayList<>();
-        for (String text : raw.trim().split("\\s+")) {
-            urls.add(ldapUrl(text));
-        }
-        return urls;
-    }
-
-    private static URI ldapUrl(String text) {
-        try {
-            URI uri = new URI(text);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if ((scheme.equals("ldap") || scheme.equals("ldaps")) && uri.getHost() != null) return uri;
-        } catch (URISyntaxException ignored) {
-            // reported below with the same message as a wrong scheme
-        }
-        throw new ComponentValidationException(SERVER_URLS + ": {0} is not an ldap:// or ldaps:// URL with a host name", text);
+        return ConfigValues.ldapUrls(SERVER_URLS, raw);
     }
 
     private static void refuseCleartextBinds(List<URI> urls, boolean startTls, boolean allowInsecureBind) {
-        if (startTls || allowInsecureBind) return;
-        for (URI url : urls) {
-            if (url.getScheme().equalsIgnoreCase("ldap")) {
-                throw new ComponentValidationException(SERVER_URLS + ": {0} would send passwords unencrypted; use ldaps://, turn on "
-                        + START_TLS + ", or turn on " + ALLOW_INSECURE_BIND + " for a test lab only", url.toString());
-            }
-        }
+        ConfigValues.refuseCleartextBinds(SERVER_URLS, urls, startTls, allowInsecureBind, START_TLS, ALLOW_INSECURE_BIND);
     }
 
     private static boolean flag(MultivaluedHashMap<String, String> config, String key) {
-        String raw = config.getFirst(key);
-        if (raw == null || raw.isBlank()) return false;
-        if (raw.trim().equalsIgnoreCase("true")) return true;
-        if (raw.trim().equalsIgnoreCase("false")) return false;
-        throw new ComponentValidationException(key + " must be true or false, got {0}", raw);
+        return ConfigValues.flag(config, key);
     }
 
     private static int millis(MultivaluedHashMap<String, String> config, String key, int fallback) {
-        String raw = config.getFirst(key);
-        if (raw == null || raw.isBlank()) return fallback;
-        try {
-            int value = Integer.parseInt(raw.trim());
-            if (value > 0) return value;
-        } catch (NumberFormatException ignored) {
-            // reported below with the same message as a non-positive number
-        }
-        throw new ComponentValidationException(key + " must be a positive whole number of milliseconds, got {0}", raw);
+        return ConfigValues.positive(config, key, fallback, "milliseconds");
     }
 
     private static String resetUrl(String raw) {
@@ -186,7 +135,6 @@ public record ConnectorConfig(
     }
 
     private static String required(String raw, String message) {
-        if (raw == null || raw.isBlank()) throw new ComponentValidationException(message);
-        return raw;
+        return ConfigValues.required(raw, message);
     }
 }

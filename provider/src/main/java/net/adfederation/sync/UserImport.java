@@ -1,0 +1,153 @@
+package net.adfederation.sync;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+import net.adfederation.common.UserAttributes;
+import net.adfederation.directory.AdUser;
+import net.adfederation.directory.DomainInfo;
+import org.keycloak.component.ComponentModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.UserProvider;
+import org.keycloak.models.cache.UserCache;
+import org.keycloak.storage.UserStoragePrivateUtil;
+import org.keycloak.storage.UserStorageUtil;
+
+/**
+ * Writes AD users into Keycloak's own user store with a federation link to the {@code ad-trust}
+ * component, for sign-in (first sign-in imports) and for synchronisation alike. The objectGUID
+ * attribute is the external id: a renamed AD account keeps its Keycloak user, and two domains'
+ * "alice" stay two users because the username is the UPN.
+ */
+public final class UserImport {
+
+    /** The external id, like the LDAP provider's LDAP_ID. */
+    public static final String GUID = "objectGUID";
+    public static final String SID = "objectSid";
+    public static final String DOMAIN = "domain";
+    public static final String DN = "distinguishedName";
+    /** Names the component on each user, so a sync can list its users (Keycloak cannot search by federation link). */
+    public static final String COMPONENT = "adTrustComponent";
+
+    /** What an import did to the Keycloak user. */
+    public enum Change { ADDED, UPDATED, UNCHANGED }
+
+    public record Imported(UserModel user, Change change) {
+    }
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final ComponentModel component;
+
+    public UserImport(KeycloakSession session, RealmModel realm, ComponentModel component) {
+        this.session = session;
+        this.realm = realm;
+        this.component = component;
+    }
+
+    /** The component's Keycloak user for an objectGUID, if imported. */
+    public Optional<UserModel> byGuid(UUID guid) {
+        return byAttribute(GUID, guid.toString());
+    }
+
+    /** The component's Keycloak user with an objectSid (any domain), used to resolve foreign security principals. */
+    public Optional<UserModel> bySid(String sid) {
+        return byAttribute(SID, sid);
+    }
+
+    /** Adds the user, or brings an imported one up to date; nothing is written when nothing changed. */
+    public Imported importOrUpdate(AdUser adUser, DomainInfo domain) {
+        Optional<UserModel> existing = byGuid(adUser.objectGuid());
+        UserModel user = existing.orElseGet(() -> {
+            UserModel added = local().addUser(realm, UserAttributes.username(adUser, domain));
+            added.setFederationLink(component.getId());
+            added.setSingleAttribute(COMPONENT, component.getId());
+            return added;
+        });
+        boolean changed = apply(user, adUser, domain);
+        // Written past Keycloak's user cache (straight to its store, as the LDAP provider does), so evicted here.
+        if (changed && existing.isPresent()) evict(user);
+        return new Imported(user, existing.isEmpty() ? Change.ADDED : changed ? Change.UPDATED : Change.UNCHANGED);
+    }
+
+    /** The component's users: objectGUID to domain, for the sync's removal decisions. */
+    public Map<UUID, String> known() {
+        Map<UUID, String> known = new java.util.HashMap<>();
+        local().searchForUserByUserAttributeStream(realm, COMPONENT, component.getId())
+                .filter(u -> component.getId().equals(u.getFederationLink()))
+                .forEach(u -> {
+                    try {
+                        known.put(UUID.fromString(u.getFirstAttribute(GUID)), String.valueOf(u.getFirstAttribute(DOMAIN)));
+                    } catch (RuntimeException notAGuid) {
+                        // Not ours to judge: a user without a readable objectGUID is left alone.
+                    }
+                });
+        return known;
+    }
+
+    /** Removes an imported user from Keycloak (its sessions, consents and local credentials go with it). */
+    public void remove(UserModel user) {
+        evict(user);
+        local().removeUser(realm, user);
+    }
+
+    /** Drops the user from Keycloak's user cache after a write that went straight to the store. */
+    public void evict(UserModel user) {
+        UserCache cache = UserStorageUtil.userCache(session);
+        if (cache != null) cache.evict(realm, user);
+    }
+
+    private boolean apply(UserModel user, AdUser adUser, DomainInfo domain) {
+        Map<String, List<String>> wanted = UserAttributes.of(adUser, domain);
+        boolean changed = false;
+        changed |= set(user.getUsername(), first(wanted, UserModel.USERNAME), user::setUsername);
+        changed |= set(user.getEmail(), first(wanted, UserModel.EMAIL), user::setEmail);
+        changed |= set(user.getFirstName(), first(wanted, UserModel.FIRST_NAME), user::setFirstName);
+        changed |= set(user.getLastName(), first(wanted, UserModel.LAST_NAME), user::setLastName);
+        if (user.getEmail() != null && !user.isEmailVerified()) {
+            // AD is the authority for mail in this mode, as in connector mode.
+            user.setEmailVerified(true);
+            changed = true;
+        }
+        boolean enabled = UserAttributes.enabled(adUser);
+        if (user.isEnabled() != enabled) {
+            user.setEnabled(enabled);
+            changed = true;
+        }
+        for (String name : ImportedAttributes.NAMES) {
+            String value = name.equals(COMPONENT) ? component.getId() : first(wanted, name);
+            String current = user.getFirstAttribute(name);
+            if (Objects.equals(value, current)) continue;
+            if (value == null) user.removeAttribute(name);
+            else user.setSingleAttribute(name, value);
+            changed = true;
+        }
+        return changed;
+    }
+
+    private static boolean set(String current, String wanted, java.util.function.Consumer<String> setter) {
+        if (Objects.equals(current, wanted)) return false;
+        setter.accept(wanted);
+        return true;
+    }
+
+    private static String first(Map<String, List<String>> values, String name) {
+        List<String> list = values.get(name);
+        return list == null || list.isEmpty() ? null : list.get(0);
+    }
+
+    private Optional<UserModel> byAttribute(String name, String value) {
+        return local().searchForUserByUserAttributeStream(realm, name, value)
+                .filter(u -> component.getId().equals(u.getFederationLink()))
+                .findFirst();
+    }
+
+    private UserProvider local() {
+        return UserStoragePrivateUtil.userLocalStorage(session);
+    }
+}
