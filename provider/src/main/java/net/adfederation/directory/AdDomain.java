@@ -1,5 +1,8 @@
 package net.adfederation.directory;
 
+import java.util.List;
+import java.util.Optional;
+
 /**
  * One AD domain reached through pooled connections to its DCs, with failover in the order of
  * {@link DomainSettings#serverUrls()}. Opening it checks the DC: reachable, TLS as configured,
@@ -12,19 +15,21 @@ public final class AdDomain implements AutoCloseable {
     private final DomainInfo info;
     private final DirectoryPools pools;
     private final UserDirectory users;
+    private final DirectorySync sync;
 
     private AdDomain(DomainInfo info, DirectoryPools pools) {
         this.info = info;
         this.pools = pools;
         this.users = new LdapUserDirectory(pools, info);
+        this.sync = new LdapDirectorySync(pools.reads(), info);
     }
 
-    /** Opens and checks the domain; throws {@link DirectoryException} with an admin-readable message. */
+    /**
+     * Opens and checks the domain with the service account of the settings (a simple bind);
+     * throws {@link DirectoryException} with an admin-readable message.
+     */
     public static AdDomain connect(DomainSettings settings) {
-        // Checks the URLs and refuses clear-text binds before any connection, so no password is sent.
-        DcServers servers = new DcServers(settings);
-        DomainInfo info = DomainProbe.probe(settings, servers);
-        return new AdDomain(info, DirectoryPools.open(servers, settings));
+        return connect(settings, new ServiceLogin.Simple(settings.bindDn(), settings.bindPassword()));
     }
 
     /**
@@ -33,17 +38,30 @@ public final class AdDomain implements AutoCloseable {
      * Kerberos ticket refused across a one-way trust is reported as such, not as a crash.
      */
     public static AdDomain connect(DomainSettings settings, ServiceLogin login) {
-        throw new UnsupportedOperationException("trust-api contract: implemented on the directory-trust branch");
+        // Checks the URLs and refuses clear-text user binds before any connection, so no password is sent.
+        DcServers servers = new DcServers(settings);
+        ServiceBind service = new ServiceBind(login);
+        service.requireHostNames(settings.serverUrls());
+        DomainInfo info = DomainProbe.probe(settings, servers, service);
+        return new AdDomain(info, DirectoryPools.open(servers, settings, service));
     }
 
     /** The trusts of this (bound) forest, read from trustedDomain objects under CN=System. */
-    public java.util.List<TrustedDomain> trusts() {
-        throw new UnsupportedOperationException("trust-api contract");
+    public List<TrustedDomain> trusts() {
+        return TrustReader.read(pools.reads(), info);
+    }
+
+    /**
+     * Empty when this forest has a two-way trust with the partner (DNS or NetBIOS name); else the
+     * refusal an admin reads (see {@link TrustCheck}). Reads the trusts each time it is called.
+     */
+    public Optional<String> trustRefusal(String partner) {
+        return TrustCheck.refusal(info.dnsName(), trusts(), partner);
     }
 
     /** The synchronisation reads of this domain. */
     public DirectorySync sync() {
-        throw new UnsupportedOperationException("trust-api contract");
+        return sync;
     }
 
     /** Facts read when the domain was opened. */

@@ -16,6 +16,8 @@ final class AdEntryMapper {
         "displayName", "department", "title", "userAccountControl", "pwdLastSet", "accountExpires",
         "lockoutTime", "memberOf"};
     static final String[] GROUP_ATTRIBUTES = {"sAMAccountName", "objectSid", "objectGUID"};
+    /** A group as synchronisation reads it: with its description and direct members. */
+    static final String[] SYNC_GROUP_ATTRIBUTES = {"sAMAccountName", "objectSid", "objectGUID", "description", "member"};
 
     private AdEntryMapper() {
     }
@@ -50,7 +52,13 @@ final class AdEntryMapper {
                 guid == null ? null : guid.toString());
     }
 
-    private static UUID guid(Entry entry) {
+    /** A group for synchronisation; members come apart, as they may take more reads (ranges). */
+    static GroupEntry groupEntry(Entry entry, List<String> memberDns) {
+        return new GroupEntry(entry.getDN(), entry.getAttributeValue("sAMAccountName"), guid(entry), sid(entry),
+                entry.getAttributeValue("description"), memberDns);
+    }
+
+    static UUID guid(Entry entry) {
         byte[] bytes = entry.getAttributeValueBytes("objectGUID");
         return bytes == null ? null : AdCodecs.guidToUuid(bytes);
     }

@@ -1,8 +1,8 @@
 package net.adfederation.directory;
 
+import com.unboundid.ldap.sdk.BindRequest;
 import com.unboundid.ldap.sdk.LDAPConnectionPool;
 import com.unboundid.ldap.sdk.LDAPException;
-import com.unboundid.ldap.sdk.SimpleBindRequest;
 
 /**
  * The two connection pools of a domain, both failing over across its DCs: reads, bound as the
@@ -23,11 +23,10 @@ final class DirectoryPools implements AutoCloseable {
     }
 
     /** Creates both pools empty: connections are made on first use, the probe having just checked a DC. */
-    static DirectoryPools open(DcServers servers, DomainSettings settings) {
+    static DirectoryPools open(DcServers servers, DomainSettings settings, ServiceBind service) {
         LDAPConnectionPool reads = null;
         try {
-            reads = pool(servers, new SimpleBindRequest(settings.bindDn(), settings.bindPassword()),
-                    MAX_READ_CONNECTIONS, "reads");
+            reads = pool(servers, service.request(), MAX_READ_CONNECTIONS, "reads");
             return new DirectoryPools(reads, pool(servers, null, MAX_BIND_CONNECTIONS, "binds"));
         } catch (LDAPException e) {
             if (reads != null) reads.close();
@@ -36,7 +35,7 @@ final class DirectoryPools implements AutoCloseable {
         }
     }
 
-    private static LDAPConnectionPool pool(DcServers servers, SimpleBindRequest bind, int max, String name)
+    private static LDAPConnectionPool pool(DcServers servers, BindRequest bind, int max, String name)
             throws LDAPException {
         LDAPConnectionPool pool = new LDAPConnectionPool(servers.failover(), bind, 0, max, 1, null, false,
                 new AnswersWhenNew());

@@ -14,6 +14,8 @@ public enum DirectoryProblem {
     NOT_ACTIVE_DIRECTORY,
     /** The DC serves another domain than the one configured. */
     DOMAIN_MISMATCH,
+    /** No Kerberos ticket for the service account: wrong principal or password, KDC unreachable, or a one-way trust. */
+    KERBEROS_REFUSED,
     /** Any other LDAP failure during an operation. */
     OPERATION_FAILED
 }

@@ -17,7 +17,9 @@ public interface DirectorySync {
 
     /**
      * What changed since the cursor. When the cursor's DC is not the one answering, or its
-     * invocationId changed, the result says {@code fullPassRequired} and holds no changes.
+     * invocationId changed, the result says {@code fullPassRequired} and holds no changes. So it
+     * does when deletions or scope moves cannot be seen: the service account cannot read tombstones
+     * (CN=Deleted Objects), or, with a scope, a group in scope changed (its members may have moved).
      */
     Changes readChanges(SyncCursor since, SyncScope scope);
 
@@ -30,7 +32,8 @@ public interface DirectorySync {
      * @param deletedGuids     objectGUIDs of users and groups deleted (tombstones) since the cursor
      * @param leftScope        objectGUIDs of users and groups that changed and are now out of scope
      * @param cursor           where the next change read resumes
-     * @param fullPassRequired true when the cursor cannot be resumed (other DC, restored DC)
+     * @param fullPassRequired true when the cursor cannot be resumed (other DC, restored DC) or the
+     *                         changes cannot be read completely (see {@link #readChanges})
      */
     record Changes(List<AdUser> users, List<GroupEntry> groups, List<UUID> deletedGuids, List<UUID> leftScope,
                    SyncCursor cursor, boolean fullPassRequired) {

@@ -5,7 +5,6 @@ import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.SearchResult;
 import com.unboundid.ldap.sdk.SearchScope;
-import com.unboundid.ldap.sdk.SimpleBindRequest;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,11 +20,11 @@ final class DomainProbe {
     private DomainProbe() {
     }
 
-    static DomainInfo probe(DomainSettings settings, DcServers servers) {
+    static DomainInfo probe(DomainSettings settings, DcServers servers, ServiceBind service) {
         List<ConnectFailure> failures = new ArrayList<>();
         for (URI url : servers.urls()) {
             try (LDAPConnection connection = servers.server(url).getConnection()) {
-                return check(connection, url, settings);
+                return check(connection, url, settings, service);
             } catch (LDAPException outage) {
                 failures.add(ConnectFailure.of(url, outage));
             }
@@ -33,23 +32,21 @@ final class DomainProbe {
         throw ConnectFailure.noneUsable(settings.domain(), failures);
     }
 
-    private static DomainInfo check(LDAPConnection connection, URI url, DomainSettings settings)
-            throws LDAPException {
+    private static DomainInfo check(LDAPConnection connection, URI url, DomainSettings settings,
+                                    ServiceBind service) throws LDAPException {
         RootDse root = RootDse.readAndCheck(connection, url, settings);
-        bindServiceAccount(connection, url, settings);
-        String netbios = netbiosName(connection, url, root, settings.bindDn());
+        bindServiceAccount(connection, url, service);
+        String netbios = netbiosName(connection, url, root, service.account());
         return new DomainInfo(settings.domain().toLowerCase(Locale.ROOT), netbios, root.defaultNamingContext(), root.dnsHostName());
     }
 
-    private static void bindServiceAccount(LDAPConnection connection, URI url, DomainSettings settings)
+    private static void bindServiceAccount(LDAPConnection connection, URI url, ServiceBind service)
             throws LDAPException {
         try {
-            connection.bind(new SimpleBindRequest(settings.bindDn(), settings.bindPassword()));
+            connection.bind(service.request());
         } catch (LDAPException e) {
             if (AdBindErrors.isOutage(e.getResultCode())) throw e;
-            throw new DirectoryException(DirectoryProblem.BIND_REFUSED, url + " refused the service account "
-                    + settings.bindDn() + ": " + AdBindErrors.explain(e.getResultCode(), e.getDiagnosticMessage())
-                    + ". Check the bind DN and password.", e);
+            throw service.refused(url, e);
         }
     }
 

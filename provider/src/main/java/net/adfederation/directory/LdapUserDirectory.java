@@ -25,10 +25,12 @@ final class LdapUserDirectory implements UserDirectory {
 
     private final DirectoryPools pools;
     private final DomainInfo domain;
+    private final PasswordWrites passwords;
 
     LdapUserDirectory(DirectoryPools pools, DomainInfo domain) {
         this.pools = pools;
         this.domain = domain;
+        this.passwords = new PasswordWrites(pools);
     }
 
     @Override
@@ -121,11 +123,11 @@ final class LdapUserDirectory implements UserDirectory {
 
     @Override
     public PasswordChange changePassword(AdUser user, String currentPassword, String newPassword) {
-        throw new UnsupportedOperationException("trust-api contract: implemented on the directory-trust branch");
+        return passwords.change(user, currentPassword, newPassword);
     }
 
     @Override
     public PasswordChange resetPassword(AdUser user, String newPassword) {
-        throw new UnsupportedOperationException("trust-api contract: implemented on the directory-trust branch");
+        return passwords.reset(user, newPassword);
     }
 }

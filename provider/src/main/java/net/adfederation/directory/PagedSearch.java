@@ -1,6 +1,7 @@
 package net.adfederation.directory;
 
 import com.unboundid.asn1.ASN1OctetString;
+import com.unboundid.ldap.sdk.Control;
 import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPConnectionPool;
@@ -27,10 +28,17 @@ final class PagedSearch {
     private final String baseDn;
     private final Filter filter;
     private final String[] attributes;
+    private final Control[] controls;
 
     PagedSearch(String baseDn, Filter filter, String... attributes) {
+        this(baseDn, filter, new Control[0], attributes);
+    }
+
+    /** A paged search that also sends the given controls (e.g. Show Deleted) with each page. */
+    PagedSearch(String baseDn, Filter filter, Control[] controls, String... attributes) {
         this.baseDn = baseDn;
         this.filter = filter;
+        this.controls = controls.clone();
         this.attributes = attributes;
     }
 
@@ -54,6 +62,11 @@ final class PagedSearch {
                 connection = pool.replaceDefunctConnection(connection);
             }
         }
+    }
+
+    /** Every entry, all pages on the given connection (a sync pass keeps to one DC); no retry. */
+    List<SearchResultEntry> readAll(LDAPConnection connection) throws LDAPException {
+        return readPages(connection, Integer.MAX_VALUE);
     }
 
     private List<SearchResultEntry> readPages(LDAPConnection connection, int limit) throws LDAPException {
@@ -87,6 +100,7 @@ final class PagedSearch {
 
     private SearchRequest request(int pageSize, ASN1OctetString cookie) {
         SearchRequest request = new SearchRequest(baseDn, SearchScope.SUB, filter, attributes);
+        request.addControls(controls);
         request.addControl(new SimplePagedResultsControl(pageSize, cookie));
         return request;
     }

@@ -34,9 +34,19 @@ final class SambaDc {
     static final String LDAP = "ldap://" + HOST + ":389";
     static final String LDAPS = "ldaps://" + HOST_NAME + ":636";
     private static final Path CA_PEM = Path.of("/tmp/ad-dc/corp/private/tls/ca.pem");
+    private static final Path PARTNER_CA_PEM = Path.of("/tmp/ad-dc/partner/private/tls/ca.pem");
+    private static final String KRB5_CONF = "/tmp/ad-dc/krb5.conf";
+
+    /** The trusted forest (two-way forest trust with CORP), reachable by host name for Kerberos. */
+    static final String PARTNER_DOMAIN = "partner.example.test";
+    static final String PARTNER_HOST_NAME = "dc2.partner.example.test";
+    static final String PARTNER_LDAP = "ldap://" + PARTNER_HOST_NAME + ":389";
+    static final String PARTNER_LDAPS = "ldaps://" + PARTNER_HOST_NAME + ":636";
+    static final String SERVICE_PRINCIPAL = "svc-keycloak@CORP.EXAMPLE.TEST";
 
     /** Probed once per test JVM: null when the DC accepts connections, else why not. */
-    private static final String DOWN_REASON = probe();
+    private static final String DOWN_REASON = probe(HOST);
+    private static final String PARTNER_DOWN_REASON = probe("127.0.0.3");
 
     private SambaDc() {
     }
@@ -46,16 +56,26 @@ final class SambaDc {
      * or fails it under -Dadfed.requireSamba=true, when the DC is down.
      */
     static void assumeRunning() {
-        if (DOWN_REASON == null) return;
-        String why = "Samba AD DC not reachable at " + HOST + ":389 (" + DOWN_REASON
-                + "); start it with /work/shared/samba/ad-dc.sh up";
+        skipOrFail(DOWN_REASON, HOST, "up");
+    }
+
+    /** As {@link #assumeRunning()}, for both forests and their trust. */
+    static void assumeTrustRunning() {
+        assumeRunning();
+        skipOrFail(PARTNER_DOWN_REASON, "127.0.0.3", "up-trust");
+    }
+
+    private static void skipOrFail(String downReason, String host, String command) {
+        if (downReason == null) return;
+        String why = "Samba AD DC not reachable at " + host + ":389 (" + downReason
+                + "); start it with /work/shared/samba/ad-dc.sh " + command;
         if (Boolean.getBoolean("adfed.requireSamba")) fail(why);
         abort(why);
     }
 
-    private static String probe() {
+    private static String probe(String host) {
         try (Socket probe = new Socket()) {
-            probe.connect(new InetSocketAddress(HOST, 389), 1000);
+            probe.connect(new InetSocketAddress(host, 389), 1000);
             return null;
         } catch (IOException down) {
             return down.toString();
@@ -73,19 +93,40 @@ final class SambaDc {
                 startTls, allowInsecureBind, 2000, 3000, trustingTestCa());
     }
 
+    /** Settings for PARTNER's DC at the URLs, trusting both test CAs; the login comes apart (Kerberos). */
+    static DomainSettings partnerSettings(String... urls) {
+        useTestKrb5Conf();
+        return new DomainSettings(PARTNER_DOMAIN, Arrays.stream(urls).map(URI::create).toList(), null, null,
+                false, true, 2000, 5000, trusting(CA_PEM, PARTNER_CA_PEM));
+    }
+
+    /** Kerberos realms and KDCs of both forests, as ad-dc.sh wrote them; set before any Kerberos use. */
+    static void useTestKrb5Conf() {
+        System.setProperty("java.security.krb5.conf", KRB5_CONF);
+    }
+
     /** Sockets that trust the CA which signed the DC's certificate, and nothing else. */
     static SSLSocketFactory trustingTestCa() {
-        try (InputStream pem = Files.newInputStream(CA_PEM)) {
+        return trusting(CA_PEM);
+    }
+
+    private static SSLSocketFactory trusting(Path... caPems) {
+        try {
             KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
             trust.load(null, null);
-            trust.setCertificateEntry("test-ca", CertificateFactory.getInstance("X.509").generateCertificate(pem));
+            for (Path caPem : caPems) {
+                try (InputStream pem = Files.newInputStream(caPem)) {
+                    trust.setCertificateEntry(caPem.toString(),
+                            CertificateFactory.getInstance("X.509").generateCertificate(pem));
+                }
+            }
             TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             trustManagers.init(trust);
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(null, trustManagers.getTrustManagers(), null);
             return context.getSocketFactory();
         } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalStateException("cannot read the test CA " + CA_PEM, e);
+            throw new IllegalStateException("cannot read the test CAs " + Arrays.toString(caPems), e);
         }
     }
 }

@@ -1,0 +1,178 @@
+package net.adfederation.directory;
+
+import com.unboundid.ldap.sdk.Control;
+import com.unboundid.ldap.sdk.DN;
+import com.unboundid.ldap.sdk.Entry;
+import com.unboundid.ldap.sdk.Filter;
+import com.unboundid.ldap.sdk.LDAPConnection;
+import com.unboundid.ldap.sdk.LDAPConnectionPool;
+import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.LDAPSearchException;
+import com.unboundid.ldap.sdk.ResultCode;
+import com.unboundid.ldap.sdk.SearchRequest;
+import com.unboundid.ldap.sdk.SearchResultEntry;
+import com.unboundid.ldap.sdk.SearchScope;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * One synchronisation pass on one pooled connection, hence one DC: uSNs are per DC, so the
+ * cursor and every read of a pass must come from the same one. Counts the LDAP operations it
+ * makes. Close it to return the connection (as defunct after an LDAP failure).
+ */
+final class SyncPass implements AutoCloseable {
+
+    /** LDAP_SERVER_SHOW_DELETED_OID: tombstones are returned (UnboundID has no class for it). */
+    static final Control SHOW_DELETED = new Control("1.2.840.113556.1.4.417", true);
+
+    private final LDAPConnectionPool pool;
+    private final DomainInfo domain;
+    private LDAPConnection connection;
+    private long searchesBefore;
+    private LDAPException failure;
+
+    SyncPass(LDAPConnectionPool pool, DomainInfo domain) throws LDAPException {
+        this.pool = pool;
+        this.domain = domain;
+        this.connection = pool.getConnection();
+        this.searchesBefore = searches();
+    }
+
+    /** The answering DC's identity and highest uSN; read first, so nothing committed after it is missed. */
+    SyncCursor cursor() throws LDAPException {
+        try {
+            return readCursor();
+        } catch (LDAPException e) {
+            if (ResultCode.isConnectionUsable(e.getResultCode())) throw failed(e);
+            // A pooled connection gone stale (DC restart, idle timeout): once more on a new one.
+            long counted = searches() - searchesBefore;
+            connection = pool.replaceDefunctConnection(connection);
+            searchesBefore = searches() - counted;
+            return run(this::readCursor);
+        }
+    }
+
+    private SyncCursor readCursor() throws LDAPException {
+        Entry root = connection.getEntry("", "highestCommittedUSN", "dsServiceName", "dnsHostName");
+        String ntdsSettings = root == null ? null : root.getAttributeValue("dsServiceName");
+        Entry dsa = ntdsSettings == null ? null : connection.getEntry(ntdsSettings, "invocationId");
+        byte[] invocationId = dsa == null ? null : dsa.getAttributeValueBytes("invocationId");
+        Long highestUsn = root == null ? null : root.getAttributeValueAsLong("highestCommittedUSN");
+        if (invocationId == null || highestUsn == null) {
+            throw new LDAPException(ResultCode.NO_SUCH_ATTRIBUTE, "the rootDSE or " + ntdsSettings
+                    + " lacks highestCommittedUSN or invocationId");
+        }
+        return new SyncCursor(root.getAttributeValue("dnsHostName"), AdCodecs.guidToUuid(invocationId).toString(),
+                highestUsn);
+    }
+
+    List<AdUser> users(Filter filter) throws LDAPException {
+        return search(filter, AdEntryMapper.USER_ATTRIBUTES).stream().map(AdEntryMapper::user).toList();
+    }
+
+    List<GroupEntry> groups(Filter filter) throws LDAPException {
+        List<GroupEntry> groups = new ArrayList<>();
+        for (SearchResultEntry entry : search(filter, AdEntryMapper.SYNC_GROUP_ATTRIBUTES)) {
+            List<String> members = run(() -> MemberRanges.members(entry, (dn, range) -> connection.getEntry(dn, range)));
+            groups.add(AdEntryMapper.groupEntry(entry, members));
+        }
+        return groups;
+    }
+
+    /** objectGUIDs only: for objects that left the scope. */
+    List<UUID> guids(Filter filter) throws LDAPException {
+        return search(filter, "objectGUID").stream().map(AdEntryMapper::guid).toList();
+    }
+
+    List<UUID> tombstones(long sinceUsn) throws LDAPException {
+        PagedSearch deleted = new PagedSearch(domain.defaultNamingContext(), SyncFilters.tombstonesSince(sinceUsn),
+                new Control[] {SHOW_DELETED}, "objectGUID");
+        return run(() -> deleted.readAll(connection)).stream().map(AdEntryMapper::guid).toList();
+    }
+
+    /**
+     * Whether this account sees tombstones: AD lets only admins (or accounts granted List Contents
+     * and Read Property on CN=Deleted Objects) read them; others get the container without its
+     * isDeleted, and no deletion would ever show.
+     */
+    boolean tombstonesVisible() throws LDAPException {
+        SearchRequest container = new SearchRequest("CN=Deleted Objects," + domain.defaultNamingContext(),
+                SearchScope.BASE, Filter.createPresenceFilter("objectClass"), "isDeleted");
+        container.addControl(SHOW_DELETED);
+        try {
+            return connection.search(container).getSearchEntries().stream()
+                    .anyMatch(entry -> entry.hasAttribute("isDeleted"));
+        } catch (LDAPSearchException e) {
+            if (ResultCode.NO_SUCH_OBJECT.equals(e.getResultCode())) return false;
+            throw failed(e);
+        }
+    }
+
+    /** The DNs of the scope's groups, named by sAMAccountName or DN; a name that finds no group is refused. */
+    List<String> scopeGroupDns(SyncScope scope) throws LDAPException {
+        List<String> names = new ArrayList<>();
+        List<String> dns = new ArrayList<>();
+        for (String name : scope.groupNames()) (isDn(name) ? dns : names).add(name);
+        List<SearchResultEntry> found = search(SyncFilters.groupsNamed(names, dns), "sAMAccountName");
+        for (String name : scope.groupNames()) {
+            if (found.stream().noneMatch(group -> names(group, name))) {
+                // Syncing without it would read an empty scope, and the caller would delete everyone.
+                throw new DirectoryException(DirectoryProblem.OPERATION_FAILED, "The sync scope names the group "
+                        + name + ", which " + domain.dnsName() + " does not have. Correct the scope.");
+            }
+        }
+        return found.stream().map(Entry::getDN).toList();
+    }
+
+    /** LDAP operations (searches) made by this pass so far. */
+    int operations() {
+        return (int) (searches() - searchesBefore);
+    }
+
+    private List<SearchResultEntry> search(Filter filter, String... attributes) throws LDAPException {
+        PagedSearch search = new PagedSearch(domain.defaultNamingContext(), filter, attributes);
+        return run(() -> search.readAll(connection));
+    }
+
+    private <T> T run(LdapCall<T> call) throws LDAPException {
+        try {
+            return call.run();
+        } catch (LDAPException e) {
+            throw failed(e);
+        }
+    }
+
+    private LDAPException failed(LDAPException e) {
+        failure = e;
+        return e;
+    }
+
+    private long searches() {
+        return connection.getConnectionStatistics().getNumSearchRequests();
+    }
+
+    private static boolean isDn(String name) {
+        return name.contains("=") && DN.isValidDN(name);
+    }
+
+    private static boolean names(Entry group, String name) {
+        if (!isDn(name)) return name.equalsIgnoreCase(group.getAttributeValue("sAMAccountName"));
+        try {
+            return DN.equals(group.getDN(), name);
+        } catch (LDAPException notADn) {
+            return group.getDN().toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT));
+        }
+    }
+
+    @Override
+    public void close() {
+        if (failure == null) pool.releaseConnection(connection);
+        else pool.releaseConnectionAfterException(connection, failure);
+    }
+
+    private interface LdapCall<T> {
+        T run() throws LDAPException;
+    }
+}
