@@ -1,5 +1,6 @@
 package net.adfederation.trust;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -11,6 +12,7 @@ import javax.net.ssl.SSLSocketFactory;
 
 import net.adfederation.common.ConfigValues;
 import net.adfederation.directory.AdDomain;
+import net.adfederation.directory.DcLocator;
 import net.adfederation.directory.DirectoryException;
 import net.adfederation.directory.DomainSettings;
 import net.adfederation.directory.ServiceLogin;
@@ -42,7 +44,7 @@ public final class Forest implements AutoCloseable {
         List<AdDomain> open = new ArrayList<>(List.of(bound));
         Map<String, String> refusals = new LinkedHashMap<>();
         try {
-            TrustCheck.Verdict verdict = TrustCheck.evaluate(config.domain(), config.trustedDomains(), bound.trusts());
+            TrustSelection.Verdict verdict = TrustSelection.evaluate(config.domain(), config.trustedDomains(), bound.trusts());
             refusals.putAll(verdict.refusals());
             for (TrustedDomain trust : verdict.usable()) {
                 try {
@@ -61,7 +63,15 @@ public final class Forest implements AutoCloseable {
     private static AdDomain openTrusted(TrustConfig config, TrustedDomain trust, String password,
                                                   SSLSocketFactory tls) {
         String partner = trust.dnsName().toLowerCase(Locale.ROOT);
-        DomainSettings settings = config.trustedSettings(partner, password, tls);
+        List<URI> urls;
+        try {
+            urls = config.domainControllersOf(partner)
+                    .orElseGet(() -> new DcLocator().locate(partner, config.locatedDcsUseLdaps()));
+        } catch (DirectoryException e) {
+            throw new ComponentValidationException("{0}", e.getMessage() + " (setting " + TrustConfig.DOMAIN_CONTROLLERS
+                    + ", line " + partner + "=ldaps://dc1." + partner + ")");
+        }
+        DomainSettings settings = config.trustedSettings(partner, urls, password, tls);
         ServiceLogin login = config.crossForestLogin() == TrustConfig.CrossForestLogin.KERBEROS
                 ? new ServiceLogin.Kerberos(ServicePrincipal.of(config.bindDn(), config.domain()), password)
                 : new ServiceLogin.Simple(config.bindDn(), password);
@@ -69,7 +79,7 @@ public final class Forest implements AutoCloseable {
             return AdDomain.connect(settings, login);
         } catch (DirectoryException e) {
             String principal = login instanceof ServiceLogin.Kerberos k ? k.principal() : config.bindDn();
-            String why = TrustCheck.loginRefused(config.domain(), partner, principal, e);
+            String why = TrustSelection.loginRefused(config.domain(), partner, principal, e);
             LOG.warn(why);
             throw new ComponentValidationException("{0}", why);
         }

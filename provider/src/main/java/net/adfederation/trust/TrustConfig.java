@@ -111,13 +111,18 @@ public record TrustConfig(
                 connectTimeoutMs, readTimeoutMs, tls);
     }
 
-    /** A trusted domain's settings: its configured DCs, with the bound forest's TLS rules and timeouts. */
-    public DomainSettings trustedSettings(String dnsName, String bindPassword, SSLSocketFactory tls) {
-        List<URI> urls = domainControllers.get(dnsName);
-        if (urls == null) {
-            throw new ComponentValidationException(DOMAIN_CONTROLLERS + ": no domain controller is configured for {0}; add a line "
-                    + "{0}=ldaps://dc1.{0}", dnsName);
-        }
+    /** The DC URLs configured for a trusted domain; empty when DNS is to find them. */
+    public java.util.Optional<List<URI>> domainControllersOf(String dnsName) {
+        return java.util.Optional.ofNullable(domainControllers.get(dnsName));
+    }
+
+    /** Whether DCs found through DNS are reached by ldaps:// (else ldap://, upgraded by StartTLS or allowed in clear). */
+    public boolean locatedDcsUseLdaps() {
+        return !startTls && !allowInsecureBind;
+    }
+
+    /** A trusted domain's settings: its DCs, with the bound forest's service account, TLS rules and timeouts. */
+    public DomainSettings trustedSettings(String dnsName, List<URI> urls, String bindPassword, SSLSocketFactory tls) {
         return new DomainSettings(dnsName, urls, bindDn, bindPassword, startTls, allowInsecureBind,
                 connectTimeoutMs, readTimeoutMs, tls);
     }

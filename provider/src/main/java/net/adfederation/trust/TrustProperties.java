@@ -65,7 +65,7 @@ final class TrustProperties {
             .type(ProviderConfigProperty.TEXT_TYPE)
             .helpText("One line per trusted domain: domain=url url, for example "
                     + "partner.example.test=ldaps://dc1.partner.example.test ldaps://dc2.partner.example.test. "
-                    + "Each trusted domain in use needs a line.")
+                    + "Only for domains whose DCs DNS cannot find; the others are found by their _ldap._tcp.dc._msdcs SRV records.")
             .add()
             .property().name(TrustConfig.SYNC_SCOPE_GROUPS).label("Sync scope groups")
             .type(ProviderConfigProperty.TEXT_TYPE)

@@ -87,13 +87,13 @@ class TrustConfigTest {
     }
 
     @Test
-    void aTrustedDomainWithoutDomainControllersIsNamedWithTheLineToAdd() {
+    void configuredDomainControllersWinAndOthersAreLeftToDns() {
         TrustConfig config = TrustConfig.parse(valid());
 
-        assertThat(refusalOf(() -> config.trustedSettings("lab.example.test", "pw", null)))
-                .contains("no domain controller is configured for lab.example.test")
-                .contains("lab.example.test=ldaps://dc1.lab.example.test");
-        assertThat(config.trustedSettings("partner.example.test", "pw", null).serverUrls()).hasSize(2);
+        assertThat(config.domainControllersOf("partner.example.test")).hasValueSatisfying(urls -> assertThat(urls).hasSize(2));
+        assertThat(config.domainControllersOf("lab.example.test")).isEmpty();
+        assertThat(config.locatedDcsUseLdaps()).isTrue();
+        assertThat(TrustConfig.parse(valid(TrustConfig.START_TLS, "true")).locatedDcsUseLdaps()).isFalse();
     }
 
     @Test
