@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import net.adfederation.directory.AdGroup;
 import net.adfederation.directory.DomainInfo;
 import net.adfederation.directory.SyncScope;
 
@@ -35,5 +36,16 @@ public final class ScopePerDomain {
             }
         }
         return mine.isEmpty() ? Optional.empty() : Optional.of(new SyncScope(mine));
+    }
+
+    /**
+     * Whether a user with these groups (nested ones included, as {@code UserDirectory.groupsOf}
+     * reads them) is in the domain's scope: a scope group is named by sAMAccountName or DN.
+     */
+    public static boolean admits(Optional<SyncScope> scope, List<AdGroup> groupsOfUser) {
+        if (scope.isEmpty()) return false;
+        if (scope.get().isEverything()) return true;
+        return groupsOfUser.stream().anyMatch(g -> scope.get().groupNames().stream()
+                .anyMatch(n -> n.equalsIgnoreCase(g.name()) || n.equalsIgnoreCase(g.dn())));
     }
 }

@@ -1,5 +1,6 @@
 package net.adfederation.trust;
 
+import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -19,6 +20,9 @@ import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.storage.UserStorageProvider;
 import org.keycloak.storage.user.ImportedUserValidation;
 import org.keycloak.storage.user.UserLookupProvider;
+import org.keycloak.userprofile.AttributeMetadata;
+import org.keycloak.userprofile.UserProfileDecorator;
+import org.keycloak.userprofile.UserProfileMetadata;
 
 /**
  * One request's view of a forest and its trusted domains for users imported into Keycloak:
@@ -27,12 +31,16 @@ import org.keycloak.storage.user.UserLookupProvider;
  * Lookups by id never reach it: imported users have Keycloak ids and are read from Keycloak's store.
  */
 public class AdTrustProvider implements UserStorageProvider, UserLookupProvider, CredentialInputValidator,
-        CredentialInputUpdater, ImportedUserValidation {
+        CredentialInputUpdater, ImportedUserValidation, UserProfileDecorator {
 
+    private final KeycloakSession session;
+    private final ComponentModel model;
     private final TrustUsers users;
 
-    AdTrustProvider(KeycloakSession session, ComponentModel model, Supplier<Forest> forest) {
-        this.users = new TrustUsers(session, model, forest);
+    AdTrustProvider(KeycloakSession session, ComponentModel model, Supplier<Forest> forest, List<String> scopeGroups) {
+        this.session = session;
+        this.model = model;
+        this.users = new TrustUsers(session, model, forest, scopeGroups);
     }
 
     /** Imported users carry local ids, so Keycloak never asks a provider for them by id. */
@@ -113,6 +121,11 @@ public class AdTrustProvider implements UserStorageProvider, UserLookupProvider,
     @Override
     public Stream<String> getDisableableCredentialTypesStream(RealmModel realm, UserModel user) {
         return Stream.empty();
+    }
+
+    @Override
+    public List<AttributeMetadata> decorateUserProfile(String providerId, UserProfileMetadata metadata) {
+        return AdProfile.decorate(session, model.getName(), metadata);
     }
 
     @Override

@@ -61,6 +61,8 @@ public class AdTrustProviderFactory implements UserStorageProviderFactory<AdTrus
 
     @Override
     public AdTrustProvider create(KeycloakSession session, ComponentModel model) {
+        TrustConfig config = parsedOrNull(model);
+        List<String> scope = config == null ? List.of() : config.syncScopeGroups();
         return new AdTrustProvider(session, model, new Supplier<>() {
             private Forest forest;
 
@@ -69,7 +71,7 @@ public class AdTrustProviderFactory implements UserStorageProviderFactory<AdTrus
                 if (forest == null) forest = openForest(session, model);
                 return forest;
             }
-        });
+        }, scope);
     }
 
     /**

@@ -12,10 +12,12 @@ import net.adfederation.directory.BindOutcome;
 import net.adfederation.directory.DirectoryException;
 import net.adfederation.directory.PasswordChange;
 import net.adfederation.login.SignInOutcome;
+import net.adfederation.sync.ScopePerDomain;
 import net.adfederation.sync.UserImport;
 import org.jboss.logging.Logger;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ModelDuplicateException;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
@@ -31,11 +33,14 @@ final class TrustUsers {
     private final KeycloakSession session;
     private final ComponentModel model;
     private final Supplier<Forest> forest;
+    private final List<String> scopeGroups;
 
-    TrustUsers(KeycloakSession session, ComponentModel model, Supplier<Forest> forest) {
+    /** @param scopeGroups the syncScopeGroups setting: who is out of the sync's scope cannot sign in either */
+    TrustUsers(KeycloakSession session, ComponentModel model, Supplier<Forest> forest, List<String> scopeGroups) {
         this.session = session;
         this.model = model;
         this.forest = forest;
+        this.scopeGroups = List.copyOf(scopeGroups);
     }
 
     /** The imported (imported now if new) user for a typed name; null when unknown, ambiguous or AD is down. */
@@ -80,7 +85,7 @@ final class TrustUsers {
         BindOutcome outcome;
         try {
             Optional<Live> live = live(user);
-            if (live.isEmpty()) {
+            if (live.isEmpty() || !inScope(live.get().domain(), live.get().user())) {
                 outcome = BindOutcome.NO_SUCH_USER;
             } else {
                 new UserImport(session, realm, model).importOrUpdate(live.get().user(), live.get().domain().info());
@@ -124,8 +129,21 @@ final class TrustUsers {
                 .flatMap(d -> d.users().findByGuid(objectGuid).map(u -> new Live(d, u)));
     }
 
+    /** Out of scope users would be imported now and removed by the next sync, so they are not found at all. */
+    private boolean inScope(AdDomain domain, AdUser user) {
+        if (scopeGroups.isEmpty()) return true;
+        return ScopePerDomain.admits(ScopePerDomain.of(scopeGroups, domain.info()), domain.users().groupsOf(user));
+    }
+
     private UserModel imported(RealmModel realm, AdDomain domain, AdUser user) {
-        return new AdManagedUser(new UserImport(session, realm, model).importOrUpdate(user, domain.info()).user());
+        if (!inScope(domain, user)) return null;
+        try {
+            return new AdManagedUser(new UserImport(session, realm, model).importOrUpdate(user, domain.info()).user());
+        } catch (ModelDuplicateException e) {
+            // Another Keycloak user (local, or of another provider) already has this UPN or e-mail: not this one.
+            LOG.warnf("%s: %s cannot be imported: %s", model.getName(), user.userPrincipalName(), e.getMessage());
+            return null;
+        }
     }
 
     private void unavailable(DirectoryException e) {

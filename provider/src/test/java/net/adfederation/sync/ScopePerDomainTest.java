@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import net.adfederation.directory.AdGroup;
 import net.adfederation.directory.DomainInfo;
 import net.adfederation.directory.SyncScope;
 import org.junit.jupiter.api.Test;
@@ -30,5 +31,16 @@ class ScopePerDomainTest {
     @Test
     void aDomainNoScopeGroupBelongsToIsNotSynchronised() {
         assertThat(ScopePerDomain.of(List.of("CORP\\Staff"), PARTNER)).isEmpty();
+    }
+
+    @Test
+    void aUserIsAdmittedThroughAnyOfItsGroupsByNameOrDn() {
+        List<AdGroup> groups = List.of(new AdGroup("CN=Engineering,OU=Groups,DC=corp,DC=example,DC=test", "Engineering", "S-1-5-21-1", "g1"));
+
+        assertThat(ScopePerDomain.admits(ScopePerDomain.of(List.of("CORP\\engineering"), CORP), groups)).isTrue();
+        assertThat(ScopePerDomain.admits(ScopePerDomain.of(List.of("cn=engineering,ou=groups,dc=corp,dc=example,dc=test"), CORP), groups)).isTrue();
+        assertThat(ScopePerDomain.admits(ScopePerDomain.of(List.of("Sales"), CORP), groups)).isFalse();
+        assertThat(ScopePerDomain.admits(ScopePerDomain.of(List.of("PARTNER\\Engineering"), CORP), groups)).isFalse();
+        assertThat(ScopePerDomain.admits(ScopePerDomain.of(List.of(), CORP), List.of())).isTrue();
     }
 }
