@@ -3,13 +3,14 @@ package net.adfederation.connector;
 import java.util.List;
 import java.util.function.Supplier;
 
+import net.adfederation.common.ConnectionKeys;
 import net.adfederation.common.DomainRegistry;
 import net.adfederation.common.SettingsResolver;
-import net.adfederation.directory.DomainSettings;
 import net.adfederation.directory.AdDomain;
 import net.adfederation.directory.DirectoryException;
 import net.adfederation.directory.DirectoryProblem;
 import net.adfederation.directory.DomainInfo;
+import net.adfederation.directory.DomainSettings;
 import org.jboss.logging.Logger;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.component.ComponentValidationException;
@@ -122,7 +123,7 @@ public class AdConnectorProviderFactory implements UserStorageProviderFactory<Ad
 
     private static DomainSettings resolve(KeycloakSession session, ConnectorConfig config) {
         return config.toDomainSettings(
-                SettingsResolver.bindPassword(session, ConnectorConfig.BIND_CREDENTIAL, config.bindCredential()),
+                SettingsResolver.bindPassword(session, ConnectionKeys.BIND_CREDENTIAL, config.bindCredential()),
                 SettingsResolver.trust(session));
     }
 }

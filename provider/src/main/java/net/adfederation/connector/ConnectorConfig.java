@@ -5,9 +5,11 @@ import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+
 import javax.net.ssl.SSLSocketFactory;
 
 import net.adfederation.common.ConfigValues;
+import net.adfederation.common.ConnectionKeys;
 import net.adfederation.directory.DomainSettings;
 import org.keycloak.common.util.MultivaluedHashMap;
 import org.keycloak.component.ComponentModel;
@@ -30,18 +32,8 @@ public record ConnectorConfig(
         int readTimeoutMs,
         String passwordResetUrl) {
 
-    public static final String DOMAIN = "domain";
-    public static final String SERVER_URLS = "serverUrls";
-    public static final String BIND_DN = "bindDn";
-    public static final String BIND_CREDENTIAL = "bindCredential";
-    public static final String START_TLS = "startTls";
-    public static final String ALLOW_INSECURE_BIND = "allowInsecureBind";
-    public static final String CONNECT_TIMEOUT_MS = "connectTimeoutMs";
-    public static final String READ_TIMEOUT_MS = "readTimeoutMs";
     public static final String PASSWORD_RESET_URL = "passwordResetUrl";
 
-    static final int DEFAULT_CONNECT_TIMEOUT_MS = 5000;
-    static final int DEFAULT_READ_TIMEOUT_MS = 10000;
 
     private static final Pattern SEVERAL = Pattern.compile("[\\s,;]");
 
@@ -52,18 +44,18 @@ public record ConnectorConfig(
     /** Parses and checks a component's configuration; throws with an admin-readable message. */
     public static ConnectorConfig parse(ComponentModel model) {
         MultivaluedHashMap<String, String> config = model.getConfig();
-        String domain = domain(config.getFirst(DOMAIN));
-        List<URI> urls = serverUrls(config.getFirst(SERVER_URLS));
-        boolean startTls = flag(config, START_TLS);
-        boolean allowInsecureBind = flag(config, ALLOW_INSECURE_BIND);
+        String domain = domain(config.getFirst(ConnectionKeys.DOMAIN));
+        List<URI> urls = serverUrls(config.getFirst(ConnectionKeys.SERVER_URLS));
+        boolean startTls = flag(config, ConnectionKeys.START_TLS);
+        boolean allowInsecureBind = flag(config, ConnectionKeys.ALLOW_INSECURE_BIND);
         refuseCleartextBinds(urls, startTls, allowInsecureBind);
         return new ConnectorConfig(domain, urls,
-                required(config.getFirst(BIND_DN), BIND_DN + " is required: the service account that reads the directory, as a DN, a UPN or DOMAIN\\name").trim(),
+                required(config.getFirst(ConnectionKeys.BIND_DN), ConnectionKeys.BIND_DN + " is required: the service account that reads the directory, as a DN, a UPN or ConnectionKeys.DOMAIN\\name").trim(),
                 // Not trimmed: a password may start or end with a space.
-                required(config.getFirst(BIND_CREDENTIAL), BIND_CREDENTIAL + " is required: the password of the service account, or a vault expression"),
+                required(config.getFirst(ConnectionKeys.BIND_CREDENTIAL), ConnectionKeys.BIND_CREDENTIAL + " is required: the password of the service account, or a vault expression"),
                 startTls, allowInsecureBind,
-                millis(config, CONNECT_TIMEOUT_MS, DEFAULT_CONNECT_TIMEOUT_MS),
-                millis(config, READ_TIMEOUT_MS, DEFAULT_READ_TIMEOUT_MS),
+                millis(config, ConnectionKeys.CONNECT_TIMEOUT_MS, ConnectionKeys.DEFAULT_CONNECT_TIMEOUT_MS),
+                millis(config, ConnectionKeys.READ_TIMEOUT_MS, ConnectionKeys.DEFAULT_READ_TIMEOUT_MS),
                 resetUrl(config.getFirst(PASSWORD_RESET_URL)));
     }
 
@@ -90,23 +82,23 @@ public record ConnectorConfig(
 
     private static String domain(String raw) {
         if (raw == null || raw.isBlank()) {
-            throw new ComponentValidationException(DOMAIN + " is required: the DNS name of the Active Directory domain, for example corp.example.test");
+            throw new ComponentValidationException(ConnectionKeys.DOMAIN + " is required: the DNS name of the Active Directory domain, for example corp.example.test");
         }
         if (SEVERAL.matcher(raw.trim()).find()) {
             throw new ComponentValidationException("connector mode attaches to exactly one domain; use ad-trust for several (got {0})", raw.trim());
         }
-        return ConfigValues.dnsName(DOMAIN, raw);
+        return ConfigValues.dnsName(ConnectionKeys.DOMAIN, raw);
     }
 
     private static List<URI> serverUrls(String raw) {
         if (raw == null || raw.isBlank()) {
-            throw new ComponentValidationException(SERVER_URLS + " is required: the domain controllers to use, such as ldaps://dc1.corp.example.test ldaps://dc2.corp.example.test");
+            throw new ComponentValidationException(ConnectionKeys.SERVER_URLS + " is required: the domain controllers to use, such as ldaps://dc1.corp.example.test ldaps://dc2.corp.example.test");
         }
-        return ConfigValues.ldapUrls(SERVER_URLS, raw);
+        return ConfigValues.ldapUrls(ConnectionKeys.SERVER_URLS, raw);
     }
 
     private static void refuseCleartextBinds(List<URI> urls, boolean startTls, boolean allowInsecureBind) {
-        ConfigValues.refuseCleartextBinds(SERVER_URLS, urls, startTls, allowInsecureBind, START_TLS, ALLOW_INSECURE_BIND);
+        ConfigValues.refuseCleartextBinds(ConnectionKeys.SERVER_URLS, urls, startTls, allowInsecureBind, ConnectionKeys.START_TLS, ConnectionKeys.ALLOW_INSECURE_BIND);
     }
 
     private static boolean flag(MultivaluedHashMap<String, String> config, String key) {

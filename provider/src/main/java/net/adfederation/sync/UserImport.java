@@ -1,10 +1,12 @@
 package net.adfederation.sync;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import net.adfederation.common.UserAttributes;
 import net.adfederation.directory.AdUser;
@@ -63,21 +65,30 @@ public final class UserImport {
     /** Adds the user, or brings an imported one up to date; nothing is written when nothing changed. */
     public Imported importOrUpdate(AdUser adUser, DomainInfo domain) {
         Optional<UserModel> existing = byGuid(adUser.objectGuid());
-        UserModel user = existing.orElseGet(() -> {
-            UserModel added = local().addUser(realm, UserAttributes.username(adUser, domain));
-            added.setFederationLink(component.getId());
-            added.setSingleAttribute(COMPONENT, component.getId());
-            return added;
-        });
+        if (existing.isEmpty()) return new Imported(add(adUser, domain), Change.ADDED);
+        UserModel user = existing.get();
         boolean changed = apply(user, adUser, domain);
         // Written past Keycloak's user cache (straight to its store, as the LDAP provider does), so evicted here.
-        if (changed && existing.isPresent()) evict(user);
-        return new Imported(user, existing.isEmpty() ? Change.ADDED : changed ? Change.UPDATED : Change.UNCHANGED);
+        if (changed) evict(user);
+        return new Imported(user, changed ? Change.UPDATED : Change.UNCHANGED);
+    }
+
+    /** All or nothing: a refused value (an e-mail another user has) must not leave a half-imported user behind. */
+    private UserModel add(AdUser adUser, DomainInfo domain) {
+        UserModel added = local().addUser(realm, UserAttributes.username(adUser, domain));
+        try {
+            added.setFederationLink(component.getId());
+            apply(added, adUser, domain);
+            return added;
+        } catch (RuntimeException e) {
+            local().removeUser(realm, added);
+            throw e;
+        }
     }
 
     /** The component's users: objectGUID to domain, for the sync's removal decisions. */
     public Map<UUID, String> known() {
-        Map<UUID, String> known = new java.util.HashMap<>();
+        Map<UUID, String> known = new HashMap<>();
         local().searchForUserByUserAttributeStream(realm, COMPONENT, component.getId())
                 .filter(u -> component.getId().equals(u.getFederationLink()))
                 .forEach(u -> {
@@ -105,8 +116,9 @@ public final class UserImport {
     private boolean apply(UserModel user, AdUser adUser, DomainInfo domain) {
         Map<String, List<String>> wanted = UserAttributes.of(adUser, domain);
         boolean changed = false;
-        changed |= set(user.getUsername(), first(wanted, UserModel.USERNAME), user::setUsername);
-        changed |= set(user.getEmail(), first(wanted, UserModel.EMAIL), user::setEmail);
+        // Keycloak stores both in lower case, so comparing as typed in AD would rewrite them at every sync.
+        changed |= setIgnoringCase(user.getUsername(), first(wanted, UserModel.USERNAME), user::setUsername);
+        changed |= setIgnoringCase(user.getEmail(), first(wanted, UserModel.EMAIL), user::setEmail);
         changed |= set(user.getFirstName(), first(wanted, UserModel.FIRST_NAME), user::setFirstName);
         changed |= set(user.getLastName(), first(wanted, UserModel.LAST_NAME), user::setLastName);
         if (user.getEmail() != null && !user.isEmailVerified()) {
@@ -130,7 +142,13 @@ public final class UserImport {
         return changed;
     }
 
-    private static boolean set(String current, String wanted, java.util.function.Consumer<String> setter) {
+    private static boolean setIgnoringCase(String current, String wanted, Consumer<String> setter) {
+        if (current == null ? wanted == null : current.equalsIgnoreCase(wanted)) return false;
+        setter.accept(wanted);
+        return true;
+    }
+
+    private static boolean set(String current, String wanted, Consumer<String> setter) {
         if (Objects.equals(current, wanted)) return false;
         setter.accept(wanted);
         return true;

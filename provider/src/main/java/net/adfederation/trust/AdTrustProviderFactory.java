@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 import net.adfederation.common.ConfigValues;
+import net.adfederation.common.ConnectionKeys;
 import net.adfederation.common.DomainRegistry;
 import net.adfederation.common.SettingsResolver;
 import net.adfederation.directory.DirectoryException;
@@ -165,7 +166,7 @@ public class AdTrustProviderFactory implements UserStorageProviderFactory<AdTrus
     }
 
     private static String password(KeycloakSession session, TrustConfig config) {
-        return SettingsResolver.bindPassword(session, TrustConfig.BIND_CREDENTIAL, config.bindCredential());
+        return SettingsResolver.bindPassword(session, ConnectionKeys.BIND_CREDENTIAL, config.bindCredential());
     }
 
     private static boolean sameConnections(ComponentModel stored, TrustConfig config) {

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import javax.net.ssl.SSLSocketFactory;
 
 import net.adfederation.common.ConfigValues;
+import net.adfederation.common.ConnectionKeys;
 import net.adfederation.directory.DomainSettings;
 import org.keycloak.common.util.MultivaluedHashMap;
 import org.keycloak.component.ComponentModel;
@@ -39,22 +40,12 @@ public record TrustConfig(
         int deletionThreshold,
         CrossForestLogin crossForestLogin) {
 
-    public static final String DOMAIN = "domain";
-    public static final String SERVER_URLS = "serverUrls";
-    public static final String BIND_DN = "bindDn";
-    public static final String BIND_CREDENTIAL = "bindCredential";
-    public static final String START_TLS = "startTls";
-    public static final String ALLOW_INSECURE_BIND = "allowInsecureBind";
-    public static final String CONNECT_TIMEOUT_MS = "connectTimeoutMs";
-    public static final String READ_TIMEOUT_MS = "readTimeoutMs";
     public static final String TRUSTED_DOMAINS = "trustedDomains";
     public static final String DOMAIN_CONTROLLERS = "domainControllers";
     public static final String SYNC_SCOPE_GROUPS = "syncScopeGroups";
     public static final String DELETION_THRESHOLD = "deletionThreshold";
     public static final String CROSS_FOREST_LOGIN = "crossForestLogin";
 
-    static final int DEFAULT_CONNECT_TIMEOUT_MS = 5000;
-    static final int DEFAULT_READ_TIMEOUT_MS = 10000;
     static final int DEFAULT_DELETION_THRESHOLD = 500;
 
     private static final Pattern QUOTED_OR_WORD = Pattern.compile("\"([^\"]*)\"|(\\S+)");
@@ -77,27 +68,27 @@ public record TrustConfig(
     /** Parses and checks a component's configuration; throws with an admin-readable message. */
     public static TrustConfig parse(ComponentModel model) {
         MultivaluedHashMap<String, String> config = model.getConfig();
-        String domain = ConfigValues.dnsName(DOMAIN, ConfigValues.required(config.getFirst(DOMAIN),
-                DOMAIN + " is required: the DNS name of the forest root domain Keycloak binds to, for example corp.example.test"));
-        List<URI> urls = ConfigValues.ldapUrls(SERVER_URLS, ConfigValues.required(config.getFirst(SERVER_URLS),
-                SERVER_URLS + " is required: the domain controllers of " + domain + ", such as ldaps://dc1." + domain));
-        boolean startTls = ConfigValues.flag(config, START_TLS);
-        boolean allowInsecureBind = ConfigValues.flag(config, ALLOW_INSECURE_BIND);
-        ConfigValues.refuseCleartextBinds(SERVER_URLS, urls, startTls, allowInsecureBind, START_TLS, ALLOW_INSECURE_BIND);
+        String domain = ConfigValues.dnsName(ConnectionKeys.DOMAIN, ConfigValues.required(config.getFirst(ConnectionKeys.DOMAIN),
+                ConnectionKeys.DOMAIN + " is required: the DNS name of the forest root domain Keycloak binds to, for example corp.example.test"));
+        List<URI> urls = ConfigValues.ldapUrls(ConnectionKeys.SERVER_URLS, ConfigValues.required(config.getFirst(ConnectionKeys.SERVER_URLS),
+                ConnectionKeys.SERVER_URLS + " is required: the domain controllers of " + domain + ", such as ldaps://dc1." + domain));
+        boolean startTls = ConfigValues.flag(config, ConnectionKeys.START_TLS);
+        boolean allowInsecureBind = ConfigValues.flag(config, ConnectionKeys.ALLOW_INSECURE_BIND);
+        ConfigValues.refuseCleartextBinds(ConnectionKeys.SERVER_URLS, urls, startTls, allowInsecureBind, ConnectionKeys.START_TLS, ConnectionKeys.ALLOW_INSECURE_BIND);
         Map<String, List<URI>> dcs = DomainControllerLines.parse(DOMAIN_CONTROLLERS, config.getFirst(DOMAIN_CONTROLLERS));
         dcs.values().forEach(list -> ConfigValues.refuseCleartextBinds(DOMAIN_CONTROLLERS, list, startTls,
-                allowInsecureBind, START_TLS, ALLOW_INSECURE_BIND));
+                allowInsecureBind, ConnectionKeys.START_TLS, ConnectionKeys.ALLOW_INSECURE_BIND));
         CrossForestLogin login = crossForestLogin(config.getFirst(CROSS_FOREST_LOGIN));
-        String bindDn = ConfigValues.required(config.getFirst(BIND_DN), BIND_DN
-                + " is required: the service account, as a UPN (svc-keycloak@" + domain + ") or DOMAIN\\name").trim();
+        String bindDn = ConfigValues.required(config.getFirst(ConnectionKeys.BIND_DN), ConnectionKeys.BIND_DN
+                + " is required: the service account, as a UPN (svc-keycloak@" + domain + ") or ConnectionKeys.DOMAIN\\name").trim();
         if (login == CrossForestLogin.KERBEROS) ServicePrincipal.of(bindDn, domain); // refuses a DN early
         return new TrustConfig(domain, urls, bindDn,
                 // Not trimmed: a password may start or end with a space.
-                ConfigValues.required(config.getFirst(BIND_CREDENTIAL), BIND_CREDENTIAL
+                ConfigValues.required(config.getFirst(ConnectionKeys.BIND_CREDENTIAL), ConnectionKeys.BIND_CREDENTIAL
                         + " is required: the password of the service account, or a vault expression"),
                 startTls, allowInsecureBind,
-                ConfigValues.positive(config, CONNECT_TIMEOUT_MS, DEFAULT_CONNECT_TIMEOUT_MS, "milliseconds"),
-                ConfigValues.positive(config, READ_TIMEOUT_MS, DEFAULT_READ_TIMEOUT_MS, "milliseconds"),
+                ConfigValues.positive(config, ConnectionKeys.CONNECT_TIMEOUT_MS, ConnectionKeys.DEFAULT_CONNECT_TIMEOUT_MS, "milliseconds"),
+                ConfigValues.positive(config, ConnectionKeys.READ_TIMEOUT_MS, ConnectionKeys.DEFAULT_READ_TIMEOUT_MS, "milliseconds"),
                 names(config.getFirst(TRUSTED_DOMAINS)).stream().map(n -> ConfigValues.dnsName(TRUSTED_DOMAINS, n))
                         .filter(n -> !n.equals(domain)).distinct().toList(),
                 dcs, scopeGroups(config.getFirst(SYNC_SCOPE_GROUPS)),

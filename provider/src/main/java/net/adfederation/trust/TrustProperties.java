@@ -2,6 +2,8 @@ package net.adfederation.trust;
 
 import java.util.List;
 
+import net.adfederation.common.ConnectionKeys;
+import net.adfederation.common.ConnectionProperties;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
@@ -15,46 +17,26 @@ final class TrustProperties {
     private TrustProperties() {
     }
 
-    static final List<ProviderConfigProperty> ALL = ProviderConfigurationBuilder.create()
-            .property().name(TrustConfig.DOMAIN).label("Forest root domain")
+    private static final List<ProviderConfigProperty> BOUND_DOMAIN = ProviderConfigurationBuilder.create()
+            .property().name(ConnectionKeys.DOMAIN).label("Forest root domain")
             .type(ProviderConfigProperty.STRING_TYPE).required(true)
             .helpText("DNS name of the domain Keycloak binds to, for example corp.example.test. Its trusts decide "
                     + "which other forests can sign in and be synchronised.")
             .add()
-            .property().name(TrustConfig.SERVER_URLS).label("Domain controller URLs")
+            .property().name(ConnectionKeys.SERVER_URLS).label("Domain controller URLs")
             .type(ProviderConfigProperty.STRING_TYPE).required(true)
             .helpText("Domain controllers of that domain, separated by spaces and tried in this order, for example "
                     + "ldaps://dc1.corp.example.test ldaps://dc2.corp.example.test.")
             .add()
-            .property().name(TrustConfig.BIND_DN).label("Service account")
+            .property().name(ConnectionKeys.BIND_DN).label("Service account")
             .type(ProviderConfigProperty.STRING_TYPE).required(true)
             .helpText("The account that reads users and groups, as a UPN (svc-keycloak@corp.example.test) or "
                     + "CORP\\svc-keycloak. Trusted forests are read with a Kerberos ticket of this account "
                     + "(svc-keycloak@CORP.EXAMPLE.TEST). To change passwords it needs the Reset Password right in each domain.")
             .add()
-            .property().name(TrustConfig.BIND_CREDENTIAL).label("Service account password")
-            .type(ProviderConfigProperty.PASSWORD).secret(true).required(true)
-            .helpText("Password of the service account. A vault expression such as ${vault.ad_bind_password} "
-                    + "is read from Keycloak's vault instead of being stored in the realm.")
-            .add()
-            .property().name(TrustConfig.START_TLS).label("Use StartTLS")
-            .type(ProviderConfigProperty.BOOLEAN_TYPE).defaultValue("false")
-            .helpText("Encrypt ldap:// connections with StartTLS before any password is sent, in every domain. "
-                    + "Active Directory accepts new passwords only over an encrypted connection.")
-            .add()
-            .property().name(TrustConfig.ALLOW_INSECURE_BIND).label("Allow unencrypted passwords")
-            .type(ProviderConfigProperty.BOOLEAN_TYPE).defaultValue("false")
-            .helpText("Let passwords travel over plain ldap:// without StartTLS. Only for a test lab: "
-                    + "anyone on the network path can read them.")
-            .add()
-            .property().name(TrustConfig.CONNECT_TIMEOUT_MS).label("Connect timeout (ms)")
-            .type(ProviderConfigProperty.STRING_TYPE).defaultValue(Integer.toString(TrustConfig.DEFAULT_CONNECT_TIMEOUT_MS))
-            .helpText("How long to wait for a domain controller to accept a connection before trying the next one, in milliseconds.")
-            .add()
-            .property().name(TrustConfig.READ_TIMEOUT_MS).label("Response timeout (ms)")
-            .type(ProviderConfigProperty.STRING_TYPE).defaultValue(Integer.toString(TrustConfig.DEFAULT_READ_TIMEOUT_MS))
-            .helpText("How long to wait for a domain controller to answer one search, password check or sync page, in milliseconds.")
-            .add()
+            .build();
+
+    private static final List<ProviderConfigProperty> TRUST_ONLY = ProviderConfigurationBuilder.create()
             .property().name(TrustConfig.TRUSTED_DOMAINS).label("Trusted domains")
             .type(ProviderConfigProperty.STRING_TYPE)
             .helpText("DNS names of the trusted domains to use, separated by spaces, for example partner.example.test. "
@@ -86,4 +68,7 @@ final class TrustProperties {
                     + "service account, which only the embedded AD of labs and tests accepts.")
             .add()
             .build();
+
+    static final List<ProviderConfigProperty> ALL =
+            ConnectionProperties.join(BOUND_DOMAIN, ConnectionProperties.SECRET_TLS_AND_TIMEOUTS, TRUST_ONLY);
 }

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.util.Map;
 
 import net.adfederation.common.ConfigValues;
+import net.adfederation.common.ConnectionKeys;
 import org.junit.jupiter.api.Test;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.component.ComponentValidationException;
@@ -15,10 +16,10 @@ class TrustConfigTest {
     static ComponentModel valid(String... overrides) {
         ComponentModel model = new ComponentModel();
         model.setName("forest");
-        Map.of(TrustConfig.DOMAIN, "Corp.Example.Test",
-                TrustConfig.SERVER_URLS, "ldaps://dc1.corp.example.test",
-                TrustConfig.BIND_DN, "svc-keycloak@corp.example.test",
-                TrustConfig.BIND_CREDENTIAL, "secret",
+        Map.of(ConnectionKeys.DOMAIN, "Corp.Example.Test",
+                ConnectionKeys.SERVER_URLS, "ldaps://dc1.corp.example.test",
+                ConnectionKeys.BIND_DN, "svc-keycloak@corp.example.test",
+                ConnectionKeys.BIND_CREDENTIAL, "secret",
                 TrustConfig.DOMAIN_CONTROLLERS, "partner.example.test=ldaps://dc1.partner.example.test ldaps://dc2.partner.example.test\n\n# lab\n")
                 .forEach((k, v) -> model.getConfig().putSingle(k, v));
         for (int i = 0; i < overrides.length; i += 2) {
@@ -67,15 +68,15 @@ class TrustConfigTest {
 
     @Test
     void aDnAsServiceAccountIsRefusedForKerberosButAcceptedForSimpleLogins() {
-        assertThat(refusal(TrustConfig.BIND_DN, "CN=svc,OU=Service,DC=corp,DC=example,DC=test"))
+        assertThat(refusal(ConnectionKeys.BIND_DN, "CN=svc,OU=Service,DC=corp,DC=example,DC=test"))
                 .contains("is a DN").contains("Kerberos").contains("svc-keycloak@corp.example.test");
-        assertThat(TrustConfig.parse(valid(TrustConfig.BIND_DN, "CN=svc,DC=corp,DC=example,DC=test",
+        assertThat(TrustConfig.parse(valid(ConnectionKeys.BIND_DN, "CN=svc,DC=corp,DC=example,DC=test",
                 TrustConfig.CROSS_FOREST_LOGIN, "simple")).crossForestLogin()).isEqualTo(TrustConfig.CrossForestLogin.SIMPLE);
     }
 
     @Test
     void refusesWhatAnAdminCanGetWrong() {
-        assertThat(refusal(TrustConfig.DOMAIN, null)).startsWith("domain is required");
+        assertThat(refusal(ConnectionKeys.DOMAIN, null)).startsWith("domain is required");
         assertThat(refusal(TrustConfig.CROSS_FOREST_LOGIN, "ntlm")).contains("kerberos").contains("simple").contains("ntlm");
         assertThat(refusal(TrustConfig.DELETION_THRESHOLD, "0")).contains("deletionThreshold must be a positive whole number of users");
         assertThat(refusal(TrustConfig.TRUSTED_DOMAINS, "partner_example")).contains("partner_example is not a DNS domain name");
@@ -83,7 +84,7 @@ class TrustConfigTest {
         assertThat(refusal(TrustConfig.DOMAIN_CONTROLLERS, "p.example.test=ldaps://a\np.example.test=ldaps://b")).contains("has two lines");
         assertThat(refusal(TrustConfig.DOMAIN_CONTROLLERS, "p.example.test=ldap://dc1.p.example.test"))
                 .contains("would send passwords unencrypted");
-        assertThat(refusal(TrustConfig.BIND_CREDENTIAL, " ")).startsWith("bindCredential is required");
+        assertThat(refusal(ConnectionKeys.BIND_CREDENTIAL, " ")).startsWith("bindCredential is required");
     }
 
     @Test
@@ -93,7 +94,7 @@ class TrustConfigTest {
         assertThat(config.domainControllersOf("partner.example.test")).hasValueSatisfying(urls -> assertThat(urls).hasSize(2));
         assertThat(config.domainControllersOf("lab.example.test")).isEmpty();
         assertThat(config.locatedDcsUseLdaps()).isTrue();
-        assertThat(TrustConfig.parse(valid(TrustConfig.START_TLS, "true")).locatedDcsUseLdaps()).isFalse();
+        assertThat(TrustConfig.parse(valid(ConnectionKeys.START_TLS, "true")).locatedDcsUseLdaps()).isFalse();
     }
 
     @Test
