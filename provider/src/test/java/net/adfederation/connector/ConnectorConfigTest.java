@@ -5,41 +5,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.util.Map;
 
+import net.adfederation.common.Components;
 import net.adfederation.common.ConnectionKeys;
 import org.junit.jupiter.api.Test;
 import org.keycloak.component.ComponentModel;
-import org.keycloak.component.ComponentValidationException;
 
 class ConnectorConfigTest {
 
     static ComponentModel model(Map<String, String> values) {
-        ComponentModel model = new ComponentModel();
-        model.setName("corp");
-        values.forEach((key, value) -> model.getConfig().putSingle(key, value));
-        return model;
+        return Components.model("corp", values);
     }
 
     static ComponentModel valid(String... overrides) {
-        ComponentModel model = model(Map.of(
+        return Components.model("corp", Map.of(
                 ConnectionKeys.DOMAIN, "corp.example.test",
                 ConnectionKeys.SERVER_URLS, "ldaps://dc1.corp.example.test ldaps://dc2.corp.example.test:3269",
                 ConnectionKeys.BIND_DN, "svc-keycloak@corp.example.test",
-                ConnectionKeys.BIND_CREDENTIAL, "secret"));
-        for (int i = 0; i < overrides.length; i += 2) {
-            if (overrides[i + 1] == null) model.getConfig().remove(overrides[i]);
-            else model.getConfig().putSingle(overrides[i], overrides[i + 1]);
-        }
-        return model;
+                ConnectionKeys.BIND_CREDENTIAL, "secret"), overrides);
     }
 
-    /** The admin-facing text of the refusal the action must make. */
     static String refusalOf(Runnable action) {
-        try {
-            action.run();
-        } catch (ComponentValidationException e) {
-            return ConnectorConfig.describe(e);
-        }
-        throw new AssertionError("expected the configuration to be refused");
+        return Components.refusalOf(action);
     }
 
     private static String refusal(ComponentModel model) {

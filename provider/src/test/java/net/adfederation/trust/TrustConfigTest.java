@@ -5,37 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.util.Map;
 
-import net.adfederation.common.ConfigValues;
+import net.adfederation.common.Components;
 import net.adfederation.common.ConnectionKeys;
 import org.junit.jupiter.api.Test;
 import org.keycloak.component.ComponentModel;
-import org.keycloak.component.ComponentValidationException;
 
 class TrustConfigTest {
 
     static ComponentModel valid(String... overrides) {
-        ComponentModel model = new ComponentModel();
-        model.setName("forest");
-        Map.of(ConnectionKeys.DOMAIN, "Corp.Example.Test",
+        return Components.model("forest", Map.of(ConnectionKeys.DOMAIN, "Corp.Example.Test",
                 ConnectionKeys.SERVER_URLS, "ldaps://dc1.corp.example.test",
                 ConnectionKeys.BIND_DN, "svc-keycloak@corp.example.test",
                 ConnectionKeys.BIND_CREDENTIAL, "secret",
-                TrustConfig.DOMAIN_CONTROLLERS, "partner.example.test=ldaps://dc1.partner.example.test ldaps://dc2.partner.example.test\n\n# lab\n")
-                .forEach((k, v) -> model.getConfig().putSingle(k, v));
-        for (int i = 0; i < overrides.length; i += 2) {
-            if (overrides[i + 1] == null) model.getConfig().remove(overrides[i]);
-            else model.getConfig().putSingle(overrides[i], overrides[i + 1]);
-        }
-        return model;
+                TrustConfig.DOMAIN_CONTROLLERS, "partner.example.test=ldaps://dc1.partner.example.test ldaps://dc2.partner.example.test\n\n# lab\n"),
+                overrides);
     }
 
     static String refusalOf(Runnable action) {
-        try {
-            action.run();
-        } catch (ComponentValidationException e) {
-            return ConfigValues.describe(e);
-        }
-        throw new AssertionError("expected a refusal");
+        return Components.refusalOf(action);
     }
 
     private static String refusal(String... overrides) {
