@@ -62,28 +62,21 @@ final class GroupWriter {
     /**
      * Creates or updates a group under {@code parent}. {@code move} says whether an existing group
      * must move there (a full read knows the whole nesting; a change read only part of it).
-     * @return true when something changed
      */
-    boolean upsert(String domain, GroupEntry entry, GroupModel parent, boolean move) {
+    GroupModel upsert(String domain, GroupEntry entry, GroupModel parent, boolean move) {
         Optional<GroupModel> existing = byGuid(entry.objectGuid());
         if (existing.isEmpty()) {
             GroupModel group = session.groups().createGroup(realm, entry.name(), parent);
             group.setSingleAttribute(COMPONENT, component.getId());
             group.setSingleAttribute(GUID, entry.objectGuid().toString());
             attributes(group, domain, entry);
-            return true;
+            return group;
         }
         GroupModel group = existing.get();
-        boolean changed = false;
-        if (move && !Objects.equals(group.getParentId(), parent.getId())) {
-            session.groups().moveGroup(realm, group, parent);
-            changed = true;
-        }
-        if (!entry.name().equals(group.getName())) {
-            group.setName(entry.name());
-            changed = true;
-        }
-        return attributes(group, domain, entry) || changed;
+        if (move && !Objects.equals(group.getParentId(), parent.getId())) session.groups().moveGroup(realm, group, parent);
+        if (!entry.name().equals(group.getName())) group.setName(entry.name());
+        attributes(group, domain, entry);
+        return group;
     }
 
     void remove(UUID guid) {
@@ -96,20 +89,18 @@ final class GroupWriter {
         });
     }
 
-    private boolean attributes(GroupModel group, String domain, GroupEntry entry) {
-        boolean changed = false;
-        changed |= set(group, UserImport.DOMAIN, domain);
-        changed |= set(group, UserImport.SID, entry.objectSid());
-        changed |= set(group, UserImport.DN, entry.dn());
-        changed |= set(group, "description", entry.description());
-        return changed;
+    private static void attributes(GroupModel group, String domain, GroupEntry entry) {
+        set(group, UserImport.DOMAIN, domain);
+        set(group, UserImport.SID, entry.objectSid());
+        set(group, UserImport.DN, entry.dn());
+        set(group, "description", entry.description());
     }
 
-    private static boolean set(GroupModel group, String name, String value) {
-        if (Objects.equals(group.getFirstAttribute(name), value)) return false;
+    /** Writes only what changed: every write to a group invalidates it in Keycloak's realm cache, cluster-wide. */
+    private static void set(GroupModel group, String name, String value) {
+        if (Objects.equals(group.getFirstAttribute(name), value)) return;
         if (value == null) group.removeAttribute(name);
         else group.setSingleAttribute(name, value);
-        return true;
     }
 
     /** Checked again after the search: with spi-group-jpa-searchable-attributes set, 26.7 may drop the condition. */

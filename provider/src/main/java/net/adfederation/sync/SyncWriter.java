@@ -87,8 +87,7 @@ final class SyncWriter {
                 GroupModel parent = parentGuid == null ? writer.domainRoot(domain)
                         : writer.byGuid(parentGuid).orElseGet(() -> writer.domainRoot(domain));
                 // A change read sees only part of the nesting: it places groups, but moves them only under a known parent.
-                writer.upsert(domain, entry, parent, groups.full() || parentGuid != null);
-                GroupModel group = writer.byGuid(entry.objectGuid()).orElseThrow();
+                GroupModel group = writer.upsert(domain, entry, parent, groups.full() || parentGuid != null);
                 new Memberships(s, realm, component).apply(group, domain, entry, userIds, groupDns);
             });
         }

@@ -14,6 +14,7 @@ import net.adfederation.directory.DomainInfo;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserManager;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserProvider;
 import org.keycloak.models.cache.UserCache;
@@ -101,10 +102,13 @@ public final class UserImport {
         return known;
     }
 
-    /** Removes an imported user from Keycloak (its sessions, consents and local credentials go with it). */
+    /**
+     * Removes an imported user from Keycloak the way Keycloak removes invalid federated users:
+     * through {@link UserManager}, so its sessions, consents and local credentials go with it.
+     */
     public void remove(UserModel user) {
         evict(user);
-        local().removeUser(realm, user);
+        new UserManager(session).removeUser(realm, user, local());
     }
 
     /** Drops the user from Keycloak's user cache after a write that went straight to the store. */
