@@ -85,7 +85,8 @@ public class AdTrustProviderFactory implements UserStorageProviderFactory<AdTrus
         TrustPolicy.enforce(model);
         TrustConfig config = TrustConfig.parse(model);
         if (!new UserStorageProviderModel(model).isEnabled()) return;
-        ComponentModel stored = realm.getComponent(model.getId());
+        // A new component has no id yet (JPA's getComponent would refuse a null one), so it is always probed.
+        ComponentModel stored = model.getId() == null ? null : realm.getComponent(model.getId());
         if (stored != null && new UserStorageProviderModel(stored).isEnabled() && sameConnections(stored, config)) return;
         try (Forest forest = Forest.open(config, password(session, config), SettingsResolver.trust(session))) {
             if (!forest.refusals().isEmpty()) {
