@@ -1,12 +1,9 @@
 package net.adfederation.sync;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Consumer;
 
 import net.adfederation.common.UserAttributes;
 import net.adfederation.directory.AdUser;
@@ -68,7 +65,7 @@ public final class UserImport {
         Optional<UserModel> existing = byGuid(adUser.objectGuid());
         if (existing.isEmpty()) return new Imported(add(adUser, domain), Change.ADDED);
         UserModel user = existing.get();
-        boolean changed = apply(user, adUser, domain);
+        boolean changed = ImportedAttributes.apply(user, adUser, domain, component.getId());
         // Written past Keycloak's user cache (straight to its store, as the LDAP provider does), so evicted here.
         if (changed) evict(user);
         return new Imported(user, changed ? Change.UPDATED : Change.UNCHANGED);
@@ -79,7 +76,7 @@ public final class UserImport {
         UserModel added = local().addUser(realm, UserAttributes.username(adUser, domain));
         try {
             added.setFederationLink(component.getId());
-            apply(added, adUser, domain);
+            ImportedAttributes.apply(added, adUser, domain, component.getId());
             return added;
         } catch (RuntimeException e) {
             local().removeUser(realm, added);
@@ -115,52 +112,6 @@ public final class UserImport {
     public void evict(UserModel user) {
         UserCache cache = UserStorageUtil.userCache(session);
         if (cache != null) cache.evict(realm, user);
-    }
-
-    private boolean apply(UserModel user, AdUser adUser, DomainInfo domain) {
-        Map<String, List<String>> wanted = UserAttributes.of(adUser, domain);
-        boolean changed = false;
-        // Keycloak stores both in lower case, so comparing as typed in AD would rewrite them at every sync.
-        changed |= setIgnoringCase(user.getUsername(), first(wanted, UserModel.USERNAME), user::setUsername);
-        changed |= setIgnoringCase(user.getEmail(), first(wanted, UserModel.EMAIL), user::setEmail);
-        changed |= set(user.getFirstName(), first(wanted, UserModel.FIRST_NAME), user::setFirstName);
-        changed |= set(user.getLastName(), first(wanted, UserModel.LAST_NAME), user::setLastName);
-        if (user.getEmail() != null && !user.isEmailVerified()) {
-            // AD is the authority for mail in this mode, as in connector mode.
-            user.setEmailVerified(true);
-            changed = true;
-        }
-        boolean enabled = UserAttributes.enabled(adUser);
-        if (user.isEnabled() != enabled) {
-            user.setEnabled(enabled);
-            changed = true;
-        }
-        for (String name : ImportedAttributes.NAMES) {
-            String value = name.equals(COMPONENT) ? component.getId() : first(wanted, name);
-            String current = user.getFirstAttribute(name);
-            if (Objects.equals(value, current)) continue;
-            if (value == null) user.removeAttribute(name);
-            else user.setSingleAttribute(name, value);
-            changed = true;
-        }
-        return changed;
-    }
-
-    private static boolean setIgnoringCase(String current, String wanted, Consumer<String> setter) {
-        if (current == null ? wanted == null : current.equalsIgnoreCase(wanted)) return false;
-        setter.accept(wanted);
-        return true;
-    }
-
-    private static boolean set(String current, String wanted, Consumer<String> setter) {
-        if (Objects.equals(current, wanted)) return false;
-        setter.accept(wanted);
-        return true;
-    }
-
-    private static String first(Map<String, List<String>> values, String name) {
-        List<String> list = values.get(name);
-        return list == null || list.isEmpty() ? null : list.get(0);
     }
 
     private Optional<UserModel> byAttribute(String name, String value) {
