@@ -34,8 +34,11 @@ public final class AdDomain implements AutoCloseable {
 
     /**
      * Opens a domain whose service account logs in as given: a simple bind in the bound forest,
-     * Kerberos in a trusted one. Same checks and errors as {@link #connect(DomainSettings)}; a
-     * Kerberos ticket refused across a one-way trust is reported as such, not as a crash.
+     * Kerberos in a trusted one. The login replaces the settings' bindDn and bindPassword; users'
+     * password checks stay simple binds at the domain's own DCs. Same checks and errors as
+     * {@link #connect(DomainSettings)}; a Kerberos ticket refused (wrong password, KDC unreachable,
+     * a one-way trust) is {@link DirectoryProblem#KERBEROS_REFUSED} naming principal and realm.
+     * Kerberos needs DC host names in the URLs and the krb5 configuration of both realms.
      */
     public static AdDomain connect(DomainSettings settings, ServiceLogin login) {
         // Checks the URLs and refuses clear-text user binds before any connection, so no password is sent.

@@ -61,6 +61,13 @@ final class DcServers {
         return urls;
     }
 
+    /** Whether connections run over TLS: true for all, false for none, null when the URLs mix. */
+    Boolean tlsOnEvery() {
+        if (startTls != null) return true;
+        long ldaps = urls.stream().filter(DcServers::isLdaps).count();
+        return ldaps == urls.size() ? Boolean.TRUE : ldaps == 0 ? Boolean.FALSE : null;
+    }
+
     /** The DC at one URL: TCP or TLS per the scheme, StartTLS on plain connections when configured. */
     ServerSet server(URI url) {
         boolean ldaps = isLdaps(url);

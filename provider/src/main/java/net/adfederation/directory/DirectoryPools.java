@@ -26,7 +26,7 @@ final class DirectoryPools implements AutoCloseable {
     static DirectoryPools open(DcServers servers, DomainSettings settings, ServiceBind service) {
         LDAPConnectionPool reads = null;
         try {
-            reads = pool(servers, service.request(), MAX_READ_CONNECTIONS, "reads");
+            reads = pool(servers, service.request(servers.tlsOnEvery()), MAX_READ_CONNECTIONS, "reads");
             return new DirectoryPools(reads, pool(servers, null, MAX_BIND_CONNECTIONS, "binds"));
         } catch (LDAPException e) {
             if (reads != null) reads.close();

@@ -43,7 +43,7 @@ final class DomainProbe {
     private static void bindServiceAccount(LDAPConnection connection, URI url, ServiceBind service)
             throws LDAPException {
         try {
-            connection.bind(service.request());
+            connection.bind(service.request(connection.getSSLSession() != null));
         } catch (LDAPException e) {
             if (AdBindErrors.isOutage(e.getResultCode())) throw e;
             throw service.refused(url, e);

@@ -4,6 +4,7 @@ import com.unboundid.ldap.sdk.BindRequest;
 import com.unboundid.ldap.sdk.GSSAPIBindRequest;
 import com.unboundid.ldap.sdk.GSSAPIBindRequestProperties;
 import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.SASLQualityOfProtection;
 import com.unboundid.ldap.sdk.SimpleBindRequest;
 import java.net.URI;
 import java.util.List;
@@ -32,9 +33,12 @@ final class ServiceBind {
         return login instanceof ServiceLogin.Kerberos;
     }
 
-    /** A new bind request; the pool duplicates it for each new connection. */
-    BindRequest request() {
-        if (login instanceof ServiceLogin.Kerberos kerberos) return gssapi(kerberos);
+    /**
+     * A new bind request; the pool duplicates it for each new connection. {@code tls} says whether
+     * the connections it binds run over TLS: true, false, or null when some do and some do not.
+     */
+    BindRequest request(Boolean tls) {
+        if (login instanceof ServiceLogin.Kerberos kerberos) return gssapi(kerberos, protection(tls));
         ServiceLogin.Simple simple = (ServiceLogin.Simple) login;
         return new SimpleBindRequest(simple.bindName(), simple.password());
     }
@@ -85,7 +89,18 @@ final class ServiceBind {
         return e.getDiagnosticMessage() != null ? e.getDiagnosticMessage() : e.getResultCode().getName();
     }
 
-    private static GSSAPIBindRequest gssapi(ServiceLogin.Kerberos kerberos) {
+    /**
+     * Without TLS, Kerberos must sign and seal the connection (AD DCs that require LDAP signing
+     * refuse anything less); over TLS it must not (AD refuses sign/seal inside TLS). For a mix, the
+     * strongest the DC offers.
+     */
+    static List<SASLQualityOfProtection> protection(Boolean tls) {
+        if (Boolean.TRUE.equals(tls)) return List.of(SASLQualityOfProtection.AUTH);
+        if (Boolean.FALSE.equals(tls)) return List.of(SASLQualityOfProtection.AUTH_CONF, SASLQualityOfProtection.AUTH_INT);
+        return List.of(SASLQualityOfProtection.AUTH_CONF, SASLQualityOfProtection.AUTH_INT, SASLQualityOfProtection.AUTH);
+    }
+
+    private static GSSAPIBindRequest gssapi(ServiceLogin.Kerberos kerberos, List<SASLQualityOfProtection> protection) {
         if (kerberos.principal() == null || kerberos.principal().isBlank() || kerberos.password() == null
                 || kerberos.password().isEmpty()) {
             throw new DirectoryException(DirectoryProblem.KERBEROS_REFUSED,
@@ -99,6 +114,7 @@ final class ServiceBind {
         properties.setRequireCachedCredentials(false);
         properties.setServicePrincipalProtocol("ldap");
         properties.setRefreshKrb5Config(false);
+        properties.setAllowedQoP(protection);
         try {
             return new GSSAPIBindRequest(properties);
         } catch (LDAPException e) {
