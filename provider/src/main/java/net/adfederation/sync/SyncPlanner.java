@@ -36,6 +36,7 @@ public final class SyncPlanner {
         Set<UUID> goneUsers = new LinkedHashSet<>();
         Set<UUID> goneGroups = new LinkedHashSet<>();
         List<String> failures = new ArrayList<>();
+        // HashMap, not Map.of: a domain out of scope has a null cursor, which forgets the stored one.
         Map<String, SyncCursor> cursors = new HashMap<>();
         Set<String> readDomains = new HashSet<>();
 

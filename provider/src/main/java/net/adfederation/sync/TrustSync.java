@@ -1,13 +1,17 @@
 package net.adfederation.sync;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
 import net.adfederation.directory.AdDomain;
 import net.adfederation.directory.SyncCursor;
+import net.adfederation.directory.SyncScope;
 import org.jboss.logging.Logger;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -31,10 +35,12 @@ public record TrustSync(KeycloakSessionFactory factory, String realmId, Componen
     /** @param full true for a full sync, false to read changes where a cursor allows */
     public SynchronizationResult run(boolean full) {
         List<DomainRead> reads = new ArrayList<>();
+        Map<String, String> scopeDigests = new HashMap<>();
         for (AdDomain domain : domains) {
-            String dns = domain.info().dnsName().toLowerCase(java.util.Locale.ROOT);
-            reads.add(DomainReader.read(domain, ScopePerDomain.of(scopeGroups, domain.info()),
-                    CursorStore.read(component.getConfig(), dns), full));
+            String dns = domain.info().dnsName().toLowerCase(Locale.ROOT);
+            Optional<SyncScope> scope = ScopePerDomain.of(scopeGroups, domain.info());
+            scopeDigests.put(dns, CursorStore.scopeDigest(scope));
+            reads.add(DomainReader.read(domain, scope, CursorStore.read(component.getConfig(), dns, scopeDigests.get(dns)), full));
         }
         refusedDomains.forEach((domain, why) -> reads.add(new DomainRead.Failed(domain, why)));
 
@@ -51,12 +57,12 @@ public record TrustSync(KeycloakSessionFactory factory, String realmId, Componen
         SyncWriter writer = new SyncWriter(factory, realmId, component);
         writer.apply(plan);
         // Removals withheld: keep every cursor, so the same changes come again once the admin has looked.
-        if (plan.blocked() == null) storeCursors(plan, writer);
+        if (plan.blocked() == null) storeCursors(plan, writer, scopeDigests);
         LOG.infof("%s: %s sync done: %s", component.getName(), full ? "full" : "changed", writer.result().getStatus());
         return writer.result();
     }
 
-    private void storeCursors(SyncPlan plan, SyncWriter writer) {
+    private void storeCursors(SyncPlan plan, SyncWriter writer, Map<String, String> scopeDigests) {
         KeycloakModelUtils.runJobInTransaction(factory, session -> {
             RealmModel realm = session.realms().getRealm(realmId);
             session.getContext().setRealm(realm);
@@ -65,8 +71,8 @@ public record TrustSync(KeycloakSessionFactory factory, String realmId, Componen
             boolean changed = false;
             for (Map.Entry<String, SyncCursor> entry : plan.cursors().entrySet()) {
                 // A domain with a failed item keeps its old cursor, so the change read retries it.
-                if (entry.getValue() == null || writer.domainsWithFailures().contains(entry.getKey())) continue;
-                CursorStore.write(stored.getConfig(), entry.getKey(), entry.getValue());
+                if (writer.domainsWithFailures().contains(entry.getKey())) continue;
+                CursorStore.write(stored.getConfig(), entry.getKey(), entry.getValue(), scopeDigests.get(entry.getKey()));
                 changed = true;
             }
             if (changed) realm.updateComponent(stored);

@@ -2,22 +2,47 @@ package net.adfederation.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.Optional;
+
 import net.adfederation.directory.SyncCursor;
+import net.adfederation.directory.SyncScope;
 import org.junit.jupiter.api.Test;
 import org.keycloak.common.util.MultivaluedHashMap;
 
 class CursorStoreTest {
 
+    private static final String EVERYTHING = CursorStore.scopeDigest(Optional.of(SyncScope.everything()));
+    private final MultivaluedHashMap<String, String> config = new MultivaluedHashMap<>();
+    private final SyncCursor cursor = new SyncCursor("dc1.corp.example.test", "0f5c2a3e-1111-2222-3333-444455556666", 123456789012L);
+
     @Test
     void aCursorIsKeptPerDomainAndReadBack() {
-        MultivaluedHashMap<String, String> config = new MultivaluedHashMap<>();
-        SyncCursor cursor = new SyncCursor("dc1.corp.example.test", "0f5c2a3e-1111-2222-3333-444455556666", 123456789012L);
+        CursorStore.write(config, "Corp.Example.Test", cursor, EVERYTHING);
 
-        CursorStore.write(config, "Corp.Example.Test", cursor);
+        assertThat(config.getFirst("syncCursor.corp.example.test"))
+                .startsWith("dc1.corp.example.test|0f5c2a3e-1111-2222-3333-444455556666|123456789012|");
+        assertThat(CursorStore.read(config, "corp.example.test", EVERYTHING)).contains(cursor);
+        assertThat(CursorStore.read(config, "partner.example.test", EVERYTHING)).isEmpty();
+    }
 
-        assertThat(config.getFirst("syncCursor.corp.example.test")).isEqualTo("dc1.corp.example.test|0f5c2a3e-1111-2222-3333-444455556666|123456789012");
-        assertThat(CursorStore.read(config, "corp.example.test")).contains(cursor);
-        assertThat(CursorStore.read(config, "partner.example.test")).isEmpty();
+    @Test
+    void aCursorOfAnotherScopeIsNotUsed() {
+        CursorStore.write(config, "corp.example.test", cursor, EVERYTHING);
+        String staff = CursorStore.scopeDigest(Optional.of(new SyncScope(List.of("Staff"))));
+
+        assertThat(staff).isNotEqualTo(EVERYTHING)
+                .isEqualTo(CursorStore.scopeDigest(Optional.of(new SyncScope(List.of("STAFF")))));
+        assertThat(CursorStore.read(config, "corp.example.test", staff)).isEmpty();
+    }
+
+    @Test
+    void aDomainOutOfScopeForgetsItsCursor() {
+        CursorStore.write(config, "corp.example.test", cursor, EVERYTHING);
+
+        CursorStore.write(config, "corp.example.test", null, CursorStore.scopeDigest(Optional.empty()));
+
+        assertThat(config.getFirst("syncCursor.corp.example.test")).isNull();
     }
 
     @Test
