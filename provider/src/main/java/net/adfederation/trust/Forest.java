@@ -60,16 +60,15 @@ public final class Forest implements AutoCloseable {
         return new Forest(open, refusals);
     }
 
-    private static AdDomain openTrusted(TrustConfig config, TrustedDomain trust, String password,
-                                                  SSLSocketFactory tls) {
+    private static AdDomain openTrusted(TrustConfig config, TrustedDomain trust, String password, SSLSocketFactory tls) {
         String partner = trust.dnsName().toLowerCase(Locale.ROOT);
         List<URI> urls;
         try {
             urls = config.domainControllersOf(partner)
                     .orElseGet(() -> new DcLocator().locate(partner, config.locatedDcsUseLdaps()));
         } catch (DirectoryException e) {
-            throw new ComponentValidationException("{0}", e.getMessage() + " (setting " + TrustConfig.DOMAIN_CONTROLLERS
-                    + ", line " + partner + "=ldaps://dc1." + partner + ")");
+            throw new ComponentValidationException("{0}", e.getMessage() + " Or add the line " + partner + "=ldaps://dc1."
+                    + partner + " to " + TrustConfig.DOMAIN_CONTROLLERS + ".");
         }
         DomainSettings settings = config.trustedSettings(partner, urls, password, tls);
         ServiceLogin login = config.crossForestLogin() == TrustConfig.CrossForestLogin.KERBEROS
