@@ -3,10 +3,14 @@ package net.adfederation.connector;
 import java.util.List;
 import java.util.function.Supplier;
 
+import net.adfederation.common.ConnectionKeys;
+import net.adfederation.common.DomainRegistry;
+import net.adfederation.common.SettingsResolver;
 import net.adfederation.directory.AdDomain;
 import net.adfederation.directory.DirectoryException;
 import net.adfederation.directory.DirectoryProblem;
 import net.adfederation.directory.DomainInfo;
+import net.adfederation.directory.DomainSettings;
 import org.jboss.logging.Logger;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.component.ComponentValidationException;
@@ -74,7 +78,7 @@ public class AdConnectorProviderFactory implements UserStorageProviderFactory<Ad
         ConnectorConfig config = ConnectorConfig.parse(model);
         // Not probed while disabled, so an admin can switch the component off during an outage.
         if (!new UserStorageProviderModel(model).isEnabled()) return;
-        try (AdDomain probe = AdDomain.connect(SettingsResolver.resolve(session, config))) {
+        try (AdDomain probe = AdDomain.connect(resolve(session, config))) {
             DomainInfo info = probe.info();
             LOG.infof("%s: domain controller %s answered for %s", model.getName(), info.dcHostName(), info.dnsName());
         } catch (DirectoryException e) {
@@ -110,10 +114,16 @@ public class AdConnectorProviderFactory implements UserStorageProviderFactory<Ad
         }
         return domains.get(model.getId(), config.fingerprint(), () -> {
             try {
-                return AdDomain.connect(SettingsResolver.resolve(session, config));
+                return AdDomain.connect(resolve(session, config));
             } catch (ComponentValidationException e) {
                 throw new DirectoryException(DirectoryProblem.BIND_REFUSED, ConnectorConfig.describe(e), e);
             }
         });
+    }
+
+    private static DomainSettings resolve(KeycloakSession session, ConnectorConfig config) {
+        return config.toDomainSettings(
+                SettingsResolver.bindPassword(session, ConnectionKeys.BIND_CREDENTIAL, config.bindCredential()),
+                SettingsResolver.trust(session));
     }
 }

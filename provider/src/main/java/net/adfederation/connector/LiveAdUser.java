@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
+import net.adfederation.common.UserAttributes;
 import net.adfederation.directory.AdUser;
 import net.adfederation.directory.DomainInfo;
 import org.keycloak.component.ComponentModel;

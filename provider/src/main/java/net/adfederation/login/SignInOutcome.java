@@ -13,14 +13,20 @@ import org.keycloak.models.RealmModel;
  * that word the error. It lives in a {@link KeycloakSession} attribute, so it ends with the request.
  *
  * @param outcome     AD's answer
- * @param componentId the {@code ad-connector} component that asked
+ * @param componentId the {@code ad-connector} or {@code ad-trust} component that asked
+ * @param explanation a message of the provider's own (an ambiguous name), or null to word the outcome
  */
-public record SignInOutcome(BindOutcome outcome, String componentId) {
+public record SignInOutcome(BindOutcome outcome, String componentId, String explanation) {
 
     private static final String ATTRIBUTE = SignInOutcome.class.getName();
 
     public static void record(KeycloakSession session, BindOutcome outcome, String componentId) {
-        session.setAttribute(ATTRIBUTE, new SignInOutcome(outcome, componentId));
+        session.setAttribute(ATTRIBUTE, new SignInOutcome(outcome, componentId, null));
+    }
+
+    /** A refusal the provider words itself, such as a bare name that exists in several domains. */
+    public static void explain(KeycloakSession session, String componentId, String explanation) {
+        session.setAttribute(ATTRIBUTE, new SignInOutcome(BindOutcome.OTHER_FAILURE, componentId, explanation));
     }
 
     public static Optional<SignInOutcome> last(KeycloakSession session) {
@@ -38,7 +44,7 @@ public record SignInOutcome(BindOutcome outcome, String componentId) {
      */
     public static Optional<String> message(KeycloakSession session) {
         RealmModel realm = session.getContext().getRealm();
-        return last(session).flatMap(last -> AccountStateMessages.forOutcome(last.outcome(),
-                PasswordGate.target(realm, last.componentId())));
+        return last(session).flatMap(last -> last.explanation() != null ? Optional.of(last.explanation())
+                : AccountStateMessages.forOutcome(last.outcome(), PasswordGate.target(realm, last.componentId())));
     }
 }

@@ -3,6 +3,7 @@ package net.adfederation.password;
 import java.util.List;
 import java.util.Optional;
 
+import net.adfederation.common.ConnectionKeys;
 import net.adfederation.connector.AdConnectorProviderFactory;
 import net.adfederation.connector.ConnectorConfig;
 import org.keycloak.component.ComponentModel;
@@ -36,7 +37,7 @@ public final class PasswordGate {
     }
 
     public static GateTarget target(ComponentModel component) {
-        return new GateTarget(component.getConfig().getFirst(ConnectorConfig.DOMAIN),
+        return new GateTarget(component.getConfig().getFirst(ConnectionKeys.DOMAIN),
                 component.getConfig().getFirst(ConnectorConfig.PASSWORD_RESET_URL));
     }
 

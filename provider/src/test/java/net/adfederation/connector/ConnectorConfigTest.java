@@ -5,40 +5,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.util.Map;
 
+import net.adfederation.common.Components;
+import net.adfederation.common.ConnectionKeys;
 import org.junit.jupiter.api.Test;
 import org.keycloak.component.ComponentModel;
-import org.keycloak.component.ComponentValidationException;
 
 class ConnectorConfigTest {
 
     static ComponentModel model(Map<String, String> values) {
-        ComponentModel model = new ComponentModel();
-        model.setName("corp");
-        values.forEach((key, value) -> model.getConfig().putSingle(key, value));
-        return model;
+        return Components.model("corp", values);
     }
 
     static ComponentModel valid(String... overrides) {
-        ComponentModel model = model(Map.of(
-                ConnectorConfig.DOMAIN, "corp.example.test",
-                ConnectorConfig.SERVER_URLS, "ldaps://dc1.corp.example.test ldaps://dc2.corp.example.test:3269",
-                ConnectorConfig.BIND_DN, "svc-keycloak@corp.example.test",
-                ConnectorConfig.BIND_CREDENTIAL, "secret"));
-        for (int i = 0; i < overrides.length; i += 2) {
-            if (overrides[i + 1] == null) model.getConfig().remove(overrides[i]);
-            else model.getConfig().putSingle(overrides[i], overrides[i + 1]);
-        }
-        return model;
+        return Components.model("corp", Map.of(
+                ConnectionKeys.DOMAIN, "corp.example.test",
+                ConnectionKeys.SERVER_URLS, "ldaps://dc1.corp.example.test ldaps://dc2.corp.example.test:3269",
+                ConnectionKeys.BIND_DN, "svc-keycloak@corp.example.test",
+                ConnectionKeys.BIND_CREDENTIAL, "secret"), overrides);
     }
 
-    /** The admin-facing text of the refusal the action must make. */
     static String refusalOf(Runnable action) {
-        try {
-            action.run();
-        } catch (ComponentValidationException e) {
-            return ConnectorConfig.describe(e);
-        }
-        throw new AssertionError("expected the configuration to be refused");
+        return Components.refusalOf(action);
     }
 
     private static String refusal(ComponentModel model) {
@@ -62,70 +49,70 @@ class ConnectorConfigTest {
 
     @Test
     void normalisesTheDomainToLowerCaseWithoutTrailingDot() {
-        assertThat(ConnectorConfig.parse(valid(ConnectorConfig.DOMAIN, " CORP.Example.Test. ")).domain())
+        assertThat(ConnectorConfig.parse(valid(ConnectionKeys.DOMAIN, " CORP.Example.Test. ")).domain())
                 .isEqualTo("corp.example.test");
     }
 
     @Test
     void keepsSpacesAroundTheBindPassword() {
-        assertThat(ConnectorConfig.parse(valid(ConnectorConfig.BIND_CREDENTIAL, " pass word ")).bindCredential())
+        assertThat(ConnectorConfig.parse(valid(ConnectionKeys.BIND_CREDENTIAL, " pass word ")).bindCredential())
                 .isEqualTo(" pass word ");
     }
 
     @Test
     void refusesAMissingDomain() {
-        assertThat(refusal(valid(ConnectorConfig.DOMAIN, null))).startsWith("domain is required");
+        assertThat(refusal(valid(ConnectionKeys.DOMAIN, null))).startsWith("domain is required");
     }
 
     @Test
     void refusesADomainThatIsNotADnsName() {
-        assertThat(refusal(valid(ConnectorConfig.DOMAIN, "corp_example!test")))
+        assertThat(refusal(valid(ConnectionKeys.DOMAIN, "corp_example!test")))
                 .isEqualTo("domain: corp_example!test is not a DNS domain name such as corp.example.test");
     }
 
     @Test
     void refusesSeveralDomainsAndPointsToTrustMode() {
         String expected = "connector mode attaches to exactly one domain; use ad-trust for several";
-        assertThat(refusal(valid(ConnectorConfig.DOMAIN, "corp.example.test lab.example.test"))).startsWith(expected);
-        assertThat(refusal(valid(ConnectorConfig.DOMAIN, "corp.example.test,lab.example.test"))).startsWith(expected);
+        assertThat(refusal(valid(ConnectionKeys.DOMAIN, "corp.example.test lab.example.test"))).startsWith(expected);
+        assertThat(refusal(valid(ConnectionKeys.DOMAIN, "corp.example.test,lab.example.test"))).startsWith(expected);
     }
 
     @Test
     void refusesMissingServerUrls() {
-        assertThat(refusal(valid(ConnectorConfig.SERVER_URLS, " "))).startsWith("serverUrls is required");
+        assertThat(refusal(valid(ConnectionKeys.SERVER_URLS, " "))).startsWith("serverUrls is required");
     }
 
     @Test
     void refusesAUrlThatIsNotLdapOrLdaps() {
-        assertThat(refusal(valid(ConnectorConfig.SERVER_URLS, "ldaps://dc1.corp.example.test https://dc2.corp.example.test")))
+        assertThat(refusal(valid(ConnectionKeys.SERVER_URLS, "ldaps://dc1.corp.example.test https://dc2.corp.example.test")))
                 .isEqualTo("serverUrls: https://dc2.corp.example.test is not an ldap:// or ldaps:// URL with a host name");
-        assertThat(refusal(valid(ConnectorConfig.SERVER_URLS, "dc1.corp.example.test")))
+        assertThat(refusal(valid(ConnectionKeys.SERVER_URLS, "dc1.corp.example.test")))
                 .isEqualTo("serverUrls: dc1.corp.example.test is not an ldap:// or ldaps:// URL with a host name");
     }
 
     @Test
     void refusesPlainLdapUnlessStartTlsOrInsecureBindIsOn() {
-        assertThat(refusal(valid(ConnectorConfig.SERVER_URLS, "ldap://dc1.corp.example.test")))
+        assertThat(refusal(valid(ConnectionKeys.SERVER_URLS, "ldap://dc1.corp.example.test")))
                 .startsWith("serverUrls: ldap://dc1.corp.example.test would send passwords unencrypted");
 
-        assertThat(ConnectorConfig.parse(valid(ConnectorConfig.SERVER_URLS, "ldap://dc1.corp.example.test",
-                ConnectorConfig.START_TLS, "true")).startTls()).isTrue();
-        assertThat(ConnectorConfig.parse(valid(ConnectorConfig.SERVER_URLS, "ldap://dc1.corp.example.test",
-                ConnectorConfig.ALLOW_INSECURE_BIND, "true")).allowInsecureBind()).isTrue();
+        assertThat(ConnectorConfig.parse(valid(ConnectionKeys.SERVER_URLS, "ldap://dc1.corp.example.test",
+                ConnectionKeys.START_TLS, "true")).startTls()).isTrue();
+        assertThat(ConnectorConfig.parse(valid(ConnectionKeys.SERVER_URLS, "ldap://dc1.corp.example.test",
+                ConnectionKeys.ALLOW_INSECURE_BIND, "true")).allowInsecureBind()).isTrue();
     }
 
     @Test
     void refusesNonNumericOrNonPositiveTimeouts() {
-        assertThat(refusal(valid(ConnectorConfig.CONNECT_TIMEOUT_MS, "5s")))
+        assertThat(refusal(valid(ConnectionKeys.CONNECT_TIMEOUT_MS, "5s")))
                 .isEqualTo("connectTimeoutMs must be a positive whole number of milliseconds, got 5s");
-        assertThat(refusal(valid(ConnectorConfig.READ_TIMEOUT_MS, "0")))
+        assertThat(refusal(valid(ConnectionKeys.READ_TIMEOUT_MS, "0")))
                 .isEqualTo("readTimeoutMs must be a positive whole number of milliseconds, got 0");
     }
 
     @Test
     void readsExplicitTimeouts() {
-        ConnectorConfig config = ConnectorConfig.parse(valid(ConnectorConfig.CONNECT_TIMEOUT_MS, "2000",
-                ConnectorConfig.READ_TIMEOUT_MS, "3000"));
+        ConnectorConfig config = ConnectorConfig.parse(valid(ConnectionKeys.CONNECT_TIMEOUT_MS, "2000",
+                ConnectionKeys.READ_TIMEOUT_MS, "3000"));
 
         assertThat(config.connectTimeoutMs()).isEqualTo(2000);
         assertThat(config.readTimeoutMs()).isEqualTo(3000);
@@ -133,13 +120,13 @@ class ConnectorConfigTest {
 
     @Test
     void refusesABooleanThatIsNeitherTrueNorFalse() {
-        assertThat(refusal(valid(ConnectorConfig.START_TLS, "yes"))).isEqualTo("startTls must be true or false, got yes");
+        assertThat(refusal(valid(ConnectionKeys.START_TLS, "yes"))).isEqualTo("startTls must be true or false, got yes");
     }
 
     @Test
     void refusesAMissingServiceAccountOrPassword() {
-        assertThat(refusal(valid(ConnectorConfig.BIND_DN, null))).startsWith("bindDn is required");
-        assertThat(refusal(valid(ConnectorConfig.BIND_CREDENTIAL, ""))).startsWith("bindCredential is required");
+        assertThat(refusal(valid(ConnectionKeys.BIND_DN, null))).startsWith("bindDn is required");
+        assertThat(refusal(valid(ConnectionKeys.BIND_CREDENTIAL, ""))).startsWith("bindCredential is required");
     }
 
     @Test
@@ -158,8 +145,8 @@ class ConnectorConfigTest {
         String base = ConnectorConfig.parse(valid()).fingerprint();
 
         assertThat(ConnectorConfig.parse(valid()).fingerprint()).isEqualTo(base);
-        assertThat(ConnectorConfig.parse(valid(ConnectorConfig.BIND_CREDENTIAL, "other")).fingerprint()).isNotEqualTo(base);
-        assertThat(ConnectorConfig.parse(valid(ConnectorConfig.READ_TIMEOUT_MS, "999")).fingerprint()).isNotEqualTo(base);
+        assertThat(ConnectorConfig.parse(valid(ConnectionKeys.BIND_CREDENTIAL, "other")).fingerprint()).isNotEqualTo(base);
+        assertThat(ConnectorConfig.parse(valid(ConnectionKeys.READ_TIMEOUT_MS, "999")).fingerprint()).isNotEqualTo(base);
         assertThat(ConnectorConfig.parse(valid(ConnectorConfig.PASSWORD_RESET_URL, "https://x.example.test")).fingerprint())
                 .isEqualTo(base);
         assertThat(base).doesNotContain("secret");
@@ -167,7 +154,7 @@ class ConnectorConfigTest {
 
     @Test
     void buildsDomainSettingsWithTheResolvedPassword() {
-        var settings = ConnectorConfig.parse(valid(ConnectorConfig.BIND_CREDENTIAL, "${vault.ad}"))
+        var settings = ConnectorConfig.parse(valid(ConnectionKeys.BIND_CREDENTIAL, "${vault.ad}"))
                 .toDomainSettings("resolved", null);
 
         assertThat(settings.domain()).isEqualTo("corp.example.test");

@@ -15,10 +15,7 @@ import org.junit.jupiter.api.Test;
 class RequestMemoTest {
 
     static AdUser alice() {
-        return new AdUser("CN=Alice,OU=Staff,DC=corp,DC=example,DC=test",
-                UUID.fromString("6f1e1f3a-5d1c-4a8e-9a51-3b2d1c0e9f10"), "S-1-5-21-1-2-3-1104", "alice",
-                "Alice@Corp.Example.Test", "alice.liddell@corp.example.test", "Alice", "Liddell", "Alice Liddell",
-                "Engineering", "Engineer", 0x200, null, false, null, null, List.of());
+        return net.adfederation.common.AdUsers.alice();
     }
 
     private final RequestMemo<String> memo = new RequestMemo<>();

@@ -1,4 +1,4 @@
-package net.adfederation.connector;
+package net.adfederation.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,14 +14,14 @@ class UserAttributesTest {
             new DomainInfo("corp.example.test", "CORP", "DC=corp,DC=example,DC=test", "dc1.corp.example.test");
 
     private static AdUser withUpnAndControl(String upn, int userAccountControl, String mail) {
-        AdUser a = RequestMemoTest.alice();
+        AdUser a = AdUsers.alice();
         return new AdUser(a.dn(), a.objectGuid(), a.objectSid(), a.samAccountName(), upn, mail, a.givenName(),
                 a.surname(), a.displayName(), null, a.title(), userAccountControl, null, false, null, null, List.of());
     }
 
     @Test
     void usernameIsTheUpnInLowerCase() {
-        assertThat(UserAttributes.username(RequestMemoTest.alice(), CORP)).isEqualTo("alice@corp.example.test");
+        assertThat(UserAttributes.username(AdUsers.alice(), CORP)).isEqualTo("alice@corp.example.test");
     }
 
     @Test

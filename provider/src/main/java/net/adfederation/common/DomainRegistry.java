@@ -1,4 +1,4 @@
-package net.adfederation.connector;
+package net.adfederation.common;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,7 +16,7 @@ import org.jboss.logging.Logger;
  *
  * @param <D> the open domain (an {@code AdDomain} in production)
  */
-final class DomainRegistry<D extends AutoCloseable> implements AutoCloseable {
+public final class DomainRegistry<D extends AutoCloseable> implements AutoCloseable {
 
     static final long RETRY_AFTER_MS = 10_000;
 
@@ -28,12 +28,12 @@ final class DomainRegistry<D extends AutoCloseable> implements AutoCloseable {
     private final Map<String, Held<D>> held = new ConcurrentHashMap<>();
     private final LongSupplier clock;
 
-    DomainRegistry(LongSupplier clock) {
+    public DomainRegistry(LongSupplier clock) {
         this.clock = clock;
     }
 
     /** The open domain for a component, opened now if absent, stale, or failed long enough ago. */
-    D get(String componentId, String fingerprint, Supplier<D> opener) {
+    public D get(String componentId, String fingerprint, Supplier<D> opener) {
         Held<D> current = usable(held.get(componentId), fingerprint);
         if (current != null) return answer(current);
         synchronized (this) {
@@ -51,7 +51,7 @@ final class DomainRegistry<D extends AutoCloseable> implements AutoCloseable {
     }
 
     /** Closes and drops a component's domain (configuration changed or component removed). */
-    void forget(String componentId) {
+    public void forget(String componentId) {
         closeQuietly(held.remove(componentId));
     }
 

@@ -1,4 +1,4 @@
-package net.adfederation.connector;
+package net.adfederation.common;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -14,26 +14,26 @@ import org.keycloak.models.UserModel;
  * What Keycloak sees of an AD user: its username and the read-only attribute map that tokens,
  * mappers and the admin console read. Absent AD values are left out rather than given as empty.
  */
-final class UserAttributes {
+public final class UserAttributes {
 
     /** userAccountControl flag ACCOUNTDISABLE. */
-    static final int ACCOUNT_DISABLE = 0x2;
+    public static final int ACCOUNT_DISABLE = 0x2;
 
     private UserAttributes() {
     }
 
     /** The UPN in lower case; sAMAccountName@domain for the rare account without one. */
-    static String username(AdUser user, DomainInfo domain) {
+    public static String username(AdUser user, DomainInfo domain) {
         String upn = user.userPrincipalName();
         String name = upn != null && !upn.isBlank() ? upn : user.samAccountName() + "@" + domain.dnsName();
         return name.toLowerCase(Locale.ROOT);
     }
 
-    static boolean enabled(AdUser user) {
+    public static boolean enabled(AdUser user) {
         return (user.userAccountControl() & ACCOUNT_DISABLE) == 0;
     }
 
-    static Map<String, List<String>> of(AdUser user, DomainInfo domain) {
+    public static Map<String, List<String>> of(AdUser user, DomainInfo domain) {
         Map<String, List<String>> attributes = new LinkedHashMap<>();
         put(attributes, UserModel.USERNAME, username(user, domain));
         put(attributes, UserModel.EMAIL, user.mail());

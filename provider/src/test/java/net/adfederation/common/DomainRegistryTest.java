@@ -1,4 +1,4 @@
-package net.adfederation.connector;
+package net.adfederation.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,0 +1,31 @@
+package net.adfederation.sync;
+
+import net.adfederation.directory.DirectorySync;
+import net.adfederation.directory.DomainInfo;
+
+/**
+ * What one sync read of one domain returned: everything (full), the changes since the stored
+ * cursor (incremental), or a failure part way, after which nothing read from it is trusted.
+ */
+public sealed interface DomainRead {
+
+    /** The domain's DNS name, lower case. */
+    String dnsName();
+
+    record Full(DomainInfo domain, DirectorySync.Snapshot snapshot) implements DomainRead {
+        @Override
+        public String dnsName() {
+            return domain.dnsName().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    record Incremental(DomainInfo domain, DirectorySync.Changes changes) implements DomainRead {
+        @Override
+        public String dnsName() {
+            return domain.dnsName().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    record Failed(String dnsName, String reason) implements DomainRead {
+    }
+}

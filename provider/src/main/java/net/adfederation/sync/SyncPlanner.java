@@ -1,0 +1,87 @@
+package net.adfederation.sync;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import net.adfederation.directory.AdUser;
+import net.adfederation.directory.SyncCursor;
+
+/**
+ * The decisions of a sync as a pure function: from what each domain's read returned and which
+ * users and groups Keycloak holds (objectGUID to domain), what to add, update and remove.
+ * Removed are: what a full read no longer returns, tombstones and objects that left the scope in
+ * a change read, and everything of a domain that is no longer part of the forest. The
+ * {@link DeletionGuard} then decides whether those removals may happen at all.
+ */
+public final class SyncPlanner {
+
+    private SyncPlanner() {
+    }
+
+    /**
+     * @param reads      one read per domain the component uses now (failed ones included)
+     * @param knownUsers the component's Keycloak users: objectGUID to domain DNS name
+     * @param knownGroups the component's Keycloak groups: objectGUID to domain DNS name
+     */
+    public static SyncPlan plan(List<DomainRead> reads, Map<UUID, String> knownUsers, Map<UUID, String> knownGroups,
+                                int threshold) {
+        List<SyncPlan.UserUpsert> users = new ArrayList<>();
+        List<SyncPlan.DomainGroups> groups = new ArrayList<>();
+        Set<UUID> goneUsers = new LinkedHashSet<>();
+        Set<UUID> goneGroups = new LinkedHashSet<>();
+        List<String> failures = new ArrayList<>();
+        // HashMap, not Map.of: a domain out of scope has a null cursor, which forgets the stored one.
+        Map<String, SyncCursor> cursors = new HashMap<>();
+        Set<String> readDomains = new HashSet<>();
+
+        for (DomainRead read : reads) {
+            readDomains.add(read.dnsName());
+            if (read instanceof DomainRead.Failed failed) {
+                failures.add(failed.dnsName() + " (" + failed.reason() + ")");
+            } else if (read instanceof DomainRead.Full full) {
+                Set<UUID> seen = new HashSet<>();
+                for (AdUser u : full.snapshot().users()) {
+                    users.add(new SyncPlan.UserUpsert(full.domain(), u));
+                    seen.add(u.objectGuid());
+                }
+                full.snapshot().groups().forEach(g -> seen.add(g.objectGuid()));
+                groups.add(new SyncPlan.DomainGroups(full.domain(), GroupTree.of(full.dnsName(), full.snapshot().groups()), true));
+                missing(knownUsers, full.dnsName(), seen, goneUsers);
+                missing(knownGroups, full.dnsName(), seen, goneGroups);
+                cursors.put(full.dnsName(), full.snapshot().cursor());
+            } else if (read instanceof DomainRead.Incremental inc) {
+                inc.changes().users().forEach(u -> users.add(new SyncPlan.UserUpsert(inc.domain(), u)));
+                groups.add(new SyncPlan.DomainGroups(inc.domain(), GroupTree.of(inc.dnsName(), inc.changes().groups()), false));
+                for (UUID gone : concat(inc.changes().deletedGuids(), inc.changes().leftScope())) {
+                    if (knownUsers.containsKey(gone)) goneUsers.add(gone);
+                    if (knownGroups.containsKey(gone)) goneGroups.add(gone);
+                }
+                cursors.put(inc.dnsName(), inc.changes().cursor());
+            }
+        }
+        // A domain the forest no longer uses (trust gone, removed from trustedDomains): its objects go.
+        knownUsers.forEach((guid, domain) -> { if (!readDomains.contains(domain)) goneUsers.add(guid); });
+        knownGroups.forEach((guid, domain) -> { if (!readDomains.contains(domain)) goneGroups.add(guid); });
+
+        String blocked = DeletionGuard.block(goneUsers.size(), goneGroups.size(), threshold, failures).orElse(null);
+        int withheld = blocked == null ? 0 : goneUsers.size() + goneGroups.size();
+        return new SyncPlan(users, groups, blocked == null ? goneUsers : Set.of(), blocked == null ? goneGroups : Set.of(),
+                blocked, withheld, failures, cursors);
+    }
+
+    private static void missing(Map<UUID, String> known, String domain, Set<UUID> seen, Set<UUID> gone) {
+        known.forEach((guid, d) -> { if (d.equals(domain) && !seen.contains(guid)) gone.add(guid); });
+    }
+
+    private static List<UUID> concat(List<UUID> a, List<UUID> b) {
+        List<UUID> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+}

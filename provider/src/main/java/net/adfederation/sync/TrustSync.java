@@ -1,0 +1,81 @@
+package net.adfederation.sync;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+
+import net.adfederation.directory.AdDomain;
+import net.adfederation.directory.SyncCursor;
+import net.adfederation.directory.SyncScope;
+import org.jboss.logging.Logger;
+import org.keycloak.component.ComponentModel;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.storage.user.SynchronizationResult;
+
+/**
+ * One synchronisation of a forest into Keycloak: read every usable domain (full, or changes since
+ * its cursor), decide with {@link SyncPlanner}, write with {@link SyncWriter}, then store the new
+ * cursors. Keycloak's scheduler runs it under a cluster-wide lock, so one node syncs at a time.
+ *
+ * @param refusedDomains configured trusted domains that cannot be used now, as "domain (why)"
+ */
+public record TrustSync(KeycloakSessionFactory factory, String realmId, ComponentModel component,
+                        List<AdDomain> domains, Map<String, String> refusedDomains, List<String> scopeGroups,
+                        int deletionThreshold) {
+
+    private static final Logger LOG = Logger.getLogger(TrustSync.class);
+
+    /** @param full true for a full sync, false to read changes where a cursor allows */
+    public SynchronizationResult run(boolean full) {
+        List<DomainRead> reads = new ArrayList<>();
+        Map<String, String> scopeDigests = new HashMap<>();
+        for (AdDomain domain : domains) {
+            String dns = domain.info().dnsName().toLowerCase(Locale.ROOT);
+            Optional<SyncScope> scope = ScopePerDomain.of(scopeGroups, domain.info());
+            scopeDigests.put(dns, CursorStore.scopeDigest(scope));
+            reads.add(DomainReader.read(domain, scope, CursorStore.read(component.getConfig(), dns, scopeDigests.get(dns)), full));
+        }
+        refusedDomains.forEach((domain, why) -> reads.add(new DomainRead.Failed(domain, why)));
+
+        AtomicReference<Map<UUID, String>> users = new AtomicReference<>();
+        AtomicReference<Map<UUID, String>> groups = new AtomicReference<>();
+        KeycloakModelUtils.runJobInTransaction(factory, session -> {
+            RealmModel realm = session.realms().getRealm(realmId);
+            session.getContext().setRealm(realm);
+            users.set(new UserImport(session, realm, component).known());
+            groups.set(new GroupWriter(session, realm, component).known());
+        });
+        SyncPlan plan = SyncPlanner.plan(reads, users.get(), groups.get(), deletionThreshold);
+
+        SyncWriter writer = new SyncWriter(factory, realmId, component);
+        writer.apply(plan);
+        // Removals withheld: keep every cursor, so the same changes come again once the admin has looked.
+        if (plan.blocked() == null) storeCursors(plan, writer, scopeDigests);
+        LOG.infof("%s: %s sync done: %s", component.getName(), full ? "full" : "changed", writer.result().getStatus());
+        return writer.result();
+    }
+
+    private void storeCursors(SyncPlan plan, SyncWriter writer, Map<String, String> scopeDigests) {
+        KeycloakModelUtils.runJobInTransaction(factory, session -> {
+            RealmModel realm = session.realms().getRealm(realmId);
+            session.getContext().setRealm(realm);
+            ComponentModel stored = realm.getComponent(component.getId());
+            if (stored == null) return;
+            boolean changed = false;
+            for (Map.Entry<String, SyncCursor> entry : plan.cursors().entrySet()) {
+                // A domain with a failed item keeps its old cursor, so the change read retries it.
+                if (writer.domainsWithFailures().contains(entry.getKey())) continue;
+                CursorStore.write(stored.getConfig(), entry.getKey(), entry.getValue(), scopeDigests.get(entry.getKey()));
+                changed = true;
+            }
+            if (changed) realm.updateComponent(stored);
+        });
+    }
+}

@@ -1,0 +1,126 @@
+package net.adfederation.sync;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import net.adfederation.common.UserAttributes;
+import net.adfederation.directory.AdUser;
+import net.adfederation.directory.DomainInfo;
+import org.keycloak.component.ComponentModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserManager;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.UserProvider;
+import org.keycloak.models.cache.UserCache;
+import org.keycloak.storage.UserStoragePrivateUtil;
+import org.keycloak.storage.UserStorageUtil;
+
+/**
+ * Writes AD users into Keycloak's own user store with a federation link to the {@code ad-trust}
+ * component, for sign-in (first sign-in imports) and for synchronisation alike. The objectGUID
+ * attribute is the external id: a renamed AD account keeps its Keycloak user, and two domains'
+ * "alice" stay two users because the username is the UPN.
+ */
+public final class UserImport {
+
+    /** The external id, like the LDAP provider's LDAP_ID. */
+    public static final String GUID = "objectGUID";
+    public static final String SID = "objectSid";
+    public static final String DOMAIN = "domain";
+    public static final String DN = "distinguishedName";
+    /** Names the component on each user, so a sync can list its users (Keycloak cannot search by federation link). */
+    public static final String COMPONENT = "adTrustComponent";
+
+    /** What an import did to the Keycloak user. */
+    public enum Change { ADDED, UPDATED, UNCHANGED }
+
+    public record Imported(UserModel user, Change change) {
+    }
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final ComponentModel component;
+
+    public UserImport(KeycloakSession session, RealmModel realm, ComponentModel component) {
+        this.session = session;
+        this.realm = realm;
+        this.component = component;
+    }
+
+    /** The component's Keycloak user for an objectGUID, if imported. */
+    public Optional<UserModel> byGuid(UUID guid) {
+        return byAttribute(GUID, guid.toString());
+    }
+
+    /** The component's Keycloak user with an objectSid (any domain), used to resolve foreign security principals. */
+    public Optional<UserModel> bySid(String sid) {
+        return byAttribute(SID, sid);
+    }
+
+    /** Adds the user, or brings an imported one up to date; nothing is written when nothing changed. */
+    public Imported importOrUpdate(AdUser adUser, DomainInfo domain) {
+        Optional<UserModel> existing = byGuid(adUser.objectGuid());
+        if (existing.isEmpty()) return new Imported(add(adUser, domain), Change.ADDED);
+        UserModel user = existing.get();
+        boolean changed = ImportedAttributes.apply(user, adUser, domain, component.getId());
+        // Written past Keycloak's user cache (straight to its store, as the LDAP provider does), so evicted here.
+        if (changed) evict(user);
+        return new Imported(user, changed ? Change.UPDATED : Change.UNCHANGED);
+    }
+
+    /** All or nothing: a refused value (an e-mail another user has) must not leave a half-imported user behind. */
+    private UserModel add(AdUser adUser, DomainInfo domain) {
+        UserModel added = local().addUser(realm, UserAttributes.username(adUser, domain));
+        try {
+            added.setFederationLink(component.getId());
+            ImportedAttributes.apply(added, adUser, domain, component.getId());
+            return added;
+        } catch (RuntimeException e) {
+            local().removeUser(realm, added);
+            throw e;
+        }
+    }
+
+    /** The component's users: objectGUID to domain, for the sync's removal decisions. */
+    public Map<UUID, String> known() {
+        Map<UUID, String> known = new HashMap<>();
+        local().searchForUserByUserAttributeStream(realm, COMPONENT, component.getId())
+                .filter(u -> component.getId().equals(u.getFederationLink()))
+                .forEach(u -> {
+                    try {
+                        known.put(UUID.fromString(u.getFirstAttribute(GUID)), String.valueOf(u.getFirstAttribute(DOMAIN)));
+                    } catch (RuntimeException notAGuid) {
+                        // Not ours to judge: a user without a readable objectGUID is left alone.
+                    }
+                });
+        return known;
+    }
+
+    /**
+     * Removes an imported user from Keycloak the way Keycloak removes invalid federated users:
+     * through {@link UserManager}, so its sessions, consents and local credentials go with it.
+     */
+    public void remove(UserModel user) {
+        evict(user);
+        new UserManager(session).removeUser(realm, user, local());
+    }
+
+    /** Drops the user from Keycloak's user cache after a write that went straight to the store. */
+    public void evict(UserModel user) {
+        UserCache cache = UserStorageUtil.userCache(session);
+        if (cache != null) cache.evict(realm, user);
+    }
+
+    private Optional<UserModel> byAttribute(String name, String value) {
+        return local().searchForUserByUserAttributeStream(realm, name, value)
+                .filter(u -> component.getId().equals(u.getFederationLink()))
+                .findFirst();
+    }
+
+    private UserProvider local() {
+        return UserStoragePrivateUtil.userLocalStorage(session);
+    }
+}

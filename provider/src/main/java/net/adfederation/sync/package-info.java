@@ -1,0 +1,15 @@
+/**
+ * Synchronisation of a forest into Keycloak. {@link net.adfederation.sync.SyncPlanner} decides, as a pure
+ * function of what the domains returned and what Keycloak holds, what to add, update and remove;
+ * {@link net.adfederation.sync.DeletionGuard} withholds every removal after a failed read or beyond the
+ * deletion threshold; {@link net.adfederation.sync.SyncWriter} writes item by item.
+ * <p>
+ * Deletion policy: users deleted in AD or out of scope are removed from Keycloak, not disabled. Their AD
+ * account is gone for Keycloak's purposes, a disabled leftover would hold the UPN (the username) against a
+ * new account that reuses it, and users disabled in AD are mirrored as disabled, not removed. Groups follow
+ * the same rule; a removed group's subgroups still in AD move up to the domain group.
+ * <p>
+ * Cursors: one per domain in the component's configuration ({@link net.adfederation.sync.CursorStore}),
+ * written only after a sync that removed what it had to and wrote every item of that domain.
+ */
+package net.adfederation.sync;

@@ -1,0 +1,41 @@
+package net.adfederation.trust;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import net.adfederation.sync.ImportedAttributes;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.UserModel;
+import org.keycloak.userprofile.AttributeGroupMetadata;
+import org.keycloak.userprofile.AttributeMetadata;
+import org.keycloak.userprofile.UserProfileMetadata;
+import org.keycloak.userprofile.UserProfileUtil;
+
+/**
+ * The user profile of a trust-mode user: username, e-mail and names come from AD and are shown
+ * read-only (the next sync would undo an edit), and the copied AD attributes (objectGUID, domain,
+ * UPN, ...) appear read-only to admins, in the realm's user-metadata group as the LDAP provider
+ * shows LDAP_ID. Everything is returned as copies: the realm's profile metadata is shared.
+ */
+final class AdProfile {
+
+    private static final List<String> FROM_AD = List.of(UserModel.USERNAME, UserModel.EMAIL, UserModel.FIRST_NAME,
+            UserModel.LAST_NAME);
+
+    private AdProfile() {
+    }
+
+    static List<AttributeMetadata> decorate(KeycloakSession session, String providerName, UserProfileMetadata metadata) {
+        List<AttributeMetadata> decorated = new ArrayList<>();
+        for (String name : FROM_AD) {
+            metadata.getAttribute(name).forEach(a -> decorated.add(a.clone().addWriteCondition(AttributeMetadata.ALWAYS_FALSE)));
+        }
+        int guiOrder = metadata.getAttributes().size();
+        AttributeGroupMetadata group = UserProfileUtil.lookupUserMetadataGroup(session);
+        for (String name : ImportedAttributes.NAMES) {
+            AttributeMetadata added = UserProfileUtil.createAttributeMetadata(name, metadata, group, guiOrder++, providerName);
+            if (added != null) decorated.add(added);
+        }
+        return decorated;
+    }
+}

@@ -1,0 +1,135 @@
+package net.adfederation.trust;
+
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import net.adfederation.directory.BindOutcome;
+import net.adfederation.directory.PasswordChange;
+import net.adfederation.password.PasswordChangeMessages;
+import net.adfederation.sync.UserImport;
+import org.keycloak.component.ComponentModel;
+import org.keycloak.credential.CredentialInput;
+import org.keycloak.credential.CredentialInputUpdater;
+import org.keycloak.credential.CredentialInputValidator;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ModelException;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.credential.PasswordCredentialModel;
+import org.keycloak.storage.UserStorageProvider;
+import org.keycloak.storage.user.ImportedUserValidation;
+import org.keycloak.storage.user.UserLookupProvider;
+import org.keycloak.userprofile.AttributeMetadata;
+import org.keycloak.userprofile.UserProfileDecorator;
+import org.keycloak.userprofile.UserProfileMetadata;
+
+/**
+ * One request's view of a forest and its trusted domains for users imported into Keycloak:
+ * names typed at sign-in are resolved across the domains and imported on first sight, passwords
+ * are checked by a bind at the user's own domain and written to AD, never stored in Keycloak.
+ * Lookups by id never reach it: imported users have Keycloak ids and are read from Keycloak's store.
+ */
+public class AdTrustProvider implements UserStorageProvider, UserLookupProvider, CredentialInputValidator,
+        CredentialInputUpdater, ImportedUserValidation, UserProfileDecorator {
+
+    private final KeycloakSession session;
+    private final ComponentModel model;
+    private final TrustUsers users;
+
+    AdTrustProvider(KeycloakSession session, ComponentModel model, Supplier<Forest> forest, List<String> scopeGroups) {
+        this.session = session;
+        this.model = model;
+        this.users = new TrustUsers(session, model, forest, scopeGroups);
+    }
+
+    /** Imported users carry local ids, so Keycloak never asks a provider for them by id. */
+    @Override
+    public UserModel getUserById(RealmModel realm, String id) {
+        return null;
+    }
+
+    @Override
+    public UserModel getUserByUsername(RealmModel realm, String username) {
+        return users.byName(realm, username);
+    }
+
+    @Override
+    public UserModel getUserByEmail(RealmModel realm, String email) {
+        UserModel byMail = users.byMailOrUpn(realm, email);
+        // An address typed at sign-in may also be a UPN in an alternative suffix.
+        return byMail != null ? byMail : users.byName(realm, email);
+    }
+
+    /**
+     * AD owns the imported attributes, so the user is shown with them read-only. Deletions are the
+     * sync's job (with its guard), not this check's: returning null here would delete the user on
+     * any read, without the guard and during a DC outage.
+     */
+    @Override
+    public UserModel validate(RealmModel realm, UserModel user) {
+        return new AdManagedUser(user);
+    }
+
+    /** Only the password: other credentials (OTP, passkeys) of trust users live in Keycloak as usual. */
+    @Override
+    public boolean supportsCredentialType(String credentialType) {
+        return PasswordCredentialModel.TYPE.equals(credentialType);
+    }
+
+    @Override
+    public boolean isConfiguredFor(RealmModel realm, UserModel user, String credentialType) {
+        return supportsCredentialType(credentialType);
+    }
+
+    /**
+     * A correct password that AD wants changed (expired, or "must change at next logon") signs in
+     * with the Update Password action: AD gives those sub-codes only for the right password, and
+     * in this mode Keycloak can write the new one to AD, which connector mode cannot.
+     */
+    @Override
+    public boolean isValid(RealmModel realm, UserModel user, CredentialInput input) {
+        if (!supportsCredentialType(input.getType())) return false;
+        BindOutcome outcome = users.authenticate(realm, user, input.getChallengeResponse());
+        if (outcome == BindOutcome.PASSWORD_EXPIRED || outcome == BindOutcome.PASSWORD_MUST_CHANGE) {
+            user.addRequiredAction(UserModel.RequiredAction.UPDATE_PASSWORD);
+            return true;
+        }
+        return outcome == BindOutcome.SUCCESS;
+    }
+
+    /**
+     * Writes the password to AD. Throws rather than return false on a refusal: false would let
+     * Keycloak store the password locally, where it would shadow the AD one.
+     */
+    @Override
+    public boolean updateCredential(RealmModel realm, UserModel user, CredentialInput input) {
+        if (!supportsCredentialType(input.getType())) return false;
+        PasswordChange change = users.resetPassword(user, input.getChallengeResponse());
+        PasswordChangeMessages.forRefusal(change, user.getFirstAttribute(UserImport.DOMAIN))
+                .ifPresent(message -> {
+                    throw new ModelException(message);
+                });
+        return true;
+    }
+
+    @Override
+    public void disableCredentialType(RealmModel realm, UserModel user, String credentialType) {
+        // The AD password cannot be switched off from Keycloak.
+    }
+
+    @Override
+    public Stream<String> getDisableableCredentialTypesStream(RealmModel realm, UserModel user) {
+        return Stream.empty();
+    }
+
+    @Override
+    public List<AttributeMetadata> decorateUserProfile(String providerId, UserProfileMetadata metadata) {
+        return AdProfile.decorate(session, model.getName(), metadata);
+    }
+
+    @Override
+    public void close() {
+        // The open forest belongs to the factory.
+    }
+}

@@ -1,0 +1,185 @@
+package net.adfederation.trust;
+
+import java.util.Date;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+import net.adfederation.common.ConfigValues;
+import net.adfederation.common.ConnectionKeys;
+import net.adfederation.common.DomainRegistry;
+import net.adfederation.common.SettingsResolver;
+import net.adfederation.directory.DirectoryException;
+import net.adfederation.directory.DirectoryProblem;
+import net.adfederation.sync.TrustSync;
+import org.jboss.logging.Logger;
+import org.keycloak.component.ComponentModel;
+import org.keycloak.component.ComponentValidationException;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.storage.UserStorageProviderFactory;
+import org.keycloak.storage.UserStorageProviderModel;
+import org.keycloak.storage.user.ImportSynchronization;
+import org.keycloak.storage.user.SynchronizationResult;
+
+/**
+ * Trust mode ({@code ad-trust}): Keycloak binds to one forest and, through its two-way trusts,
+ * signs in and synchronises the users and groups of the trusted domains too. Users are imported
+ * with a federation link; passwords stay in AD. Keycloak's scheduler runs the full and changed
+ * syncs (fullSyncPeriod, changedSyncPeriod) under its cluster-wide lock.
+ */
+public class AdTrustProviderFactory implements UserStorageProviderFactory<AdTrustProvider>, ImportSynchronization {
+
+    public static final String PROVIDER_ID = "ad-trust";
+
+    private static final Logger LOG = Logger.getLogger(AdTrustProviderFactory.class);
+
+    static final long REOPEN_REFUSED_AFTER_MS = 60_000;
+
+    private final DomainRegistry<Forest> forests = new DomainRegistry<>(System::currentTimeMillis);
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+
+    @Override
+    public String getHelpText() {
+        return "Trust mode: binds to one Active Directory forest and uses its two-way trusts, so users of the trusted "
+                + "domains sign in too (as user@domain, DOMAIN\\user or a bare name that exists in one domain). Users "
+                + "and groups are synchronised into Keycloak, groups under one top-level group per domain; passwords stay "
+                + "in Active Directory and are changed there through Keycloak. Set the sync periods to keep Keycloak current.";
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigProperties() {
+        return TrustProperties.ALL;
+    }
+
+    @Override
+    public AdTrustProvider create(KeycloakSession session, ComponentModel model) {
+        TrustConfig config = parsedOrNull(model);
+        List<String> scope = config == null ? List.of() : config.syncScopeGroups();
+        return new AdTrustProvider(session, model, new Supplier<>() {
+            private Forest forest;
+
+            @Override
+            public Forest get() {
+                if (forest == null) forest = openForest(session, model);
+                return forest;
+            }
+        }, scope);
+    }
+
+    /**
+     * Probes the forest only when what shapes the connections changed: Keycloak calls this on every
+     * {@code updateComponent}, including its own after each sync (last sync time) and ours (cursors).
+     */
+    @Override
+    public void validateConfiguration(KeycloakSession session, RealmModel realm, ComponentModel model)
+            throws ComponentValidationException {
+        TrustPolicy.enforce(model);
+        TrustConfig config = TrustConfig.parse(model);
+        if (!new UserStorageProviderModel(model).isEnabled()) return;
+        // A new component has no id yet (JPA's getComponent would refuse a null one), so it is always probed.
+        ComponentModel stored = model.getId() == null ? null : realm.getComponent(model.getId());
+        if (stored != null && new UserStorageProviderModel(stored).isEnabled() && sameConnections(stored, config)) return;
+        try (Forest forest = Forest.open(config, password(session, config), SettingsResolver.trust(session))) {
+            if (!forest.refusals().isEmpty()) {
+                throw new ComponentValidationException("{0}", String.join(" ", forest.refusals().values()));
+            }
+            LOG.infof("%s: %s and %d trusted domain(s) answered", model.getName(), config.domain(), forest.domains().size() - 1);
+        } catch (DirectoryException e) {
+            throw new ComponentValidationException("{0}", e.getMessage());
+        }
+    }
+
+    @Override
+    public void onUpdate(KeycloakSession session, RealmModel realm, ComponentModel oldModel, ComponentModel newModel) {
+        if (!sameConnections(oldModel, parsedOrNull(newModel))) forests.forget(newModel.getId());
+    }
+
+    @Override
+    public void preRemove(KeycloakSession session, RealmModel realm, ComponentModel model) {
+        forests.forget(model.getId());
+    }
+
+    @Override
+    public void close() {
+        forests.close();
+    }
+
+    @Override
+    public SynchronizationResult sync(KeycloakSessionFactory factory, String realmId, UserStorageProviderModel model) {
+        return runSync(factory, realmId, model, true);
+    }
+
+    @Override
+    public SynchronizationResult syncSince(Date lastSync, KeycloakSessionFactory factory, String realmId, UserStorageProviderModel model) {
+        return runSync(factory, realmId, model, false);
+    }
+
+    private SynchronizationResult runSync(KeycloakSessionFactory factory, String realmId, UserStorageProviderModel model, boolean full) {
+        TrustConfig config = TrustConfig.parse(model);
+        AtomicReference<Forest> forest = new AtomicReference<>();
+        try {
+            KeycloakModelUtils.runJobInTransaction(factory, session -> forest.set(openForest(session, model)));
+        } catch (DirectoryException e) {
+            LOG.warnf("%s: not synchronised, %s cannot be reached: %s", model.getName(), config.domain(), e.getMessage());
+            SynchronizationResult failed = new SynchronizationResult();
+            failed.setFailed(1);
+            return failed;
+        }
+        return new TrustSync(factory, realmId, model, forest.get().domains(), forest.get().refusals(),
+                config.syncScopeGroups(), config.deletionThreshold()).run(full);
+    }
+
+    /** The component's open forest; every failure, a bad stored configuration included, is a {@link DirectoryException}. */
+    private Forest openForest(KeycloakSession session, ComponentModel model) {
+        TrustConfig config;
+        try {
+            config = TrustConfig.parse(model);
+        } catch (ComponentValidationException e) {
+            throw new DirectoryException(DirectoryProblem.OPERATION_FAILED,
+                    "The stored configuration of " + model.getName() + " is invalid: " + ConfigValues.describe(e), e);
+        }
+        Forest forest = forests.get(model.getId(), config.fingerprint(), () -> open(session, model, config));
+        if (forest.refusalsOlderThan(REOPEN_REFUSED_AFTER_MS)) {
+            // A trusted domain that failed to open (DC down, trust being repaired) is tried again now and then.
+            forests.forget(model.getId());
+            forest = forests.get(model.getId(), config.fingerprint(), () -> open(session, model, config));
+        }
+        return forest;
+    }
+
+    private static Forest open(KeycloakSession session, ComponentModel model, TrustConfig config) {
+        try {
+            Forest opened = Forest.open(config, password(session, config), SettingsResolver.trust(session));
+            opened.refusals().values().forEach(why -> LOG.warnf("%s: %s", model.getName(), why));
+            return opened;
+        } catch (ComponentValidationException e) {
+            throw new DirectoryException(DirectoryProblem.BIND_REFUSED, ConfigValues.describe(e), e);
+        }
+    }
+
+    private static String password(KeycloakSession session, TrustConfig config) {
+        return SettingsResolver.bindPassword(session, ConnectionKeys.BIND_CREDENTIAL, config.bindCredential());
+    }
+
+    private static boolean sameConnections(ComponentModel stored, TrustConfig config) {
+        TrustConfig before = stored == null ? null : parsedOrNull(stored);
+        return before != null && config != null && Objects.equals(before.fingerprint(), config.fingerprint());
+    }
+
+    private static TrustConfig parsedOrNull(ComponentModel model) {
+        try {
+            return TrustConfig.parse(model);
+        } catch (ComponentValidationException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package net.adfederation.trust;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import net.adfederation.directory.AccountName;
+import net.adfederation.directory.AdDomain;
+import net.adfederation.directory.AdUser;
+import net.adfederation.directory.BindOutcome;
+import net.adfederation.directory.DirectoryException;
+import net.adfederation.directory.PasswordChange;
+import net.adfederation.login.SignInOutcome;
+import net.adfederation.sync.ScopePerDomain;
+import net.adfederation.sync.UserImport;
+import org.jboss.logging.Logger;
+import org.keycloak.component.ComponentModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ModelDuplicateException;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+/**
+ * The directory side of trust-mode sign-in for one request: finds the domain and AD entry of a
+ * typed name or an imported user, imports users found at sign-in, checks passwords at the user's
+ * own domain and writes new ones there. AD's verdicts are recorded for the sign-in messages.
+ */
+final class TrustUsers {
+
+    private static final Logger LOG = Logger.getLogger(TrustUsers.class);
+
+    private final KeycloakSession session;
+    private final ComponentModel model;
+    private final Supplier<Forest> forest;
+    private final List<String> scopeGroups;
+
+    /** @param scopeGroups the syncScopeGroups setting: who is out of the sync's scope cannot sign in either */
+    TrustUsers(KeycloakSession session, ComponentModel model, Supplier<Forest> forest, List<String> scopeGroups) {
+        this.session = session;
+        this.model = model;
+        this.forest = forest;
+        this.scopeGroups = List.copyOf(scopeGroups);
+    }
+
+    /** The imported (imported now if new) user for a typed name; null when unknown, ambiguous or AD is down. */
+    UserModel byName(RealmModel realm, String typed) {
+        Optional<AccountName> name = AccountName.parse(typed);
+        if (name.isEmpty()) return null;
+        try {
+            NameResolution.Result<AdDomain> result = new NameResolution<>(forest.get().domains(),
+                    d -> d.info().dnsName(), d -> d.info().netbiosName(), (d, n) -> d.users().findByName(n)).resolve(name.get());
+            if (result instanceof NameResolution.Found<AdDomain> found) return imported(realm, found.domain(), found.user());
+            if (result instanceof NameResolution.Ambiguous<AdDomain> ambiguous) {
+                SignInOutcome.explain(session, model.getId(), ambiguous.message());
+            }
+            return null;
+        } catch (DirectoryException e) {
+            unavailable(e);
+            return null;
+        }
+    }
+
+    /** A user whose mail or UPN is the value in exactly one domain. */
+    UserModel byMailOrUpn(RealmModel realm, String value) {
+        if (value == null || value.isBlank()) return null;
+        try {
+            List<AdDomain> domains = forest.get().domains();
+            UserModel hit = null;
+            for (AdDomain domain : domains) {
+                Optional<AdUser> user = domain.users().findByMailOrUpn(value.trim());
+                if (user.isEmpty()) continue;
+                if (hit != null) return null; // the same address in two domains identifies nobody
+                hit = imported(realm, domain, user.get());
+            }
+            return hit;
+        } catch (DirectoryException e) {
+            unavailable(e);
+            return null;
+        }
+    }
+
+    /** Checks the password by a bind at the user's own domain, after refreshing the import from the live entry. */
+    BindOutcome authenticate(RealmModel realm, UserModel user, String password) {
+        BindOutcome outcome;
+        try {
+            Optional<Live> live = live(user);
+            if (live.isEmpty() || !inScope(live.get().domain(), live.get().user())) {
+                outcome = BindOutcome.NO_SUCH_USER;
+            } else {
+                new UserImport(session, realm, model).importOrUpdate(live.get().user(), live.get().domain().info());
+                outcome = live.get().domain().users().authenticate(live.get().user(), password == null ? "" : password);
+            }
+        } catch (DirectoryException e) {
+            unavailable(e);
+            outcome = BindOutcome.DIRECTORY_UNAVAILABLE;
+        }
+        SignInOutcome.record(session, outcome, model.getId());
+        return outcome;
+    }
+
+    /** Resets the password in AD with the service account (Keycloak's flows never hold the current one). */
+    PasswordChange resetPassword(UserModel user, String newPassword) {
+        try {
+            Optional<Live> live = live(user);
+            if (live.isEmpty()) return PasswordChange.OTHER_FAILURE;
+            return live.get().domain().users().resetPassword(live.get().user(), newPassword);
+        } catch (DirectoryException e) {
+            LOG.warnf("%s: writing the password of %s failed: %s", model.getName(), user.getUsername(), e.getMessage());
+            return PasswordChange.DIRECTORY_UNAVAILABLE;
+        }
+    }
+
+    private record Live(AdDomain domain, AdUser user) {
+    }
+
+    /** The user's current AD entry, read by objectGUID from the domain named in its import. */
+    private Optional<Live> live(UserModel user) {
+        String domainName = user.getFirstAttribute(UserImport.DOMAIN);
+        String guid = user.getFirstAttribute(UserImport.GUID);
+        if (domainName == null || guid == null) return Optional.empty();
+        UUID objectGuid;
+        try {
+            objectGuid = UUID.fromString(guid);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        return forest.get().domains().stream().filter(d -> d.info().dnsName().equalsIgnoreCase(domainName)).findFirst()
+                .flatMap(d -> d.users().findByGuid(objectGuid).map(u -> new Live(d, u)));
+    }
+
+    /** Out of scope users would be imported now and removed by the next sync, so they are not found at all. */
+    private boolean inScope(AdDomain domain, AdUser user) {
+        if (scopeGroups.isEmpty()) return true;
+        return ScopePerDomain.admits(ScopePerDomain.of(scopeGroups, domain.info()), domain.users().groupsOf(user));
+    }
+
+    private UserModel imported(RealmModel realm, AdDomain domain, AdUser user) {
+        if (!inScope(domain, user)) return null;
+        try {
+            return new AdManagedUser(new UserImport(session, realm, model).importOrUpdate(user, domain.info()).user());
+        } catch (ModelDuplicateException e) {
+            // Another Keycloak user (local, or of another provider) already has this UPN or e-mail: not this one.
+            LOG.warnf("%s: %s cannot be imported: %s", model.getName(), user.userPrincipalName(), e.getMessage());
+            return null;
+        }
+    }
+
+    private void unavailable(DirectoryException e) {
+        LOG.warnf("%s: Active Directory did not answer (%s): %s", model.getName(), e.problem(), e.getMessage());
+        SignInOutcome.record(session, BindOutcome.DIRECTORY_UNAVAILABLE, model.getId());
+    }
+}

@@ -1,0 +1,58 @@
+package net.adfederation.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import net.adfederation.common.AdUsers;
+import net.adfederation.directory.AdUser;
+import net.adfederation.directory.DomainInfo;
+import org.junit.jupiter.api.Test;
+import org.keycloak.models.UserModel;
+import org.keycloak.storage.adapter.InMemoryUserAdapter;
+
+class ImportedAttributesTest {
+
+    private static final DomainInfo CORP = new DomainInfo("corp.example.test", "CORP", "DC=corp,DC=example,DC=test", "dc1");
+
+    private final UserModel user = new InMemoryUserAdapter(null, null, "u1");
+
+    private static AdUser with(String mail, int userAccountControl, String department) {
+        AdUser a = AdUsers.alice();
+        return new AdUser(a.dn(), a.objectGuid(), a.objectSid(), a.samAccountName(), a.userPrincipalName(), mail,
+                a.givenName(), a.surname(), a.displayName(), department, a.title(), userAccountControl, null, false, null,
+                null, List.of());
+    }
+
+    @Test
+    void aNewUserGetsEverythingAdSays() {
+        assertThat(ImportedAttributes.apply(user, with("Alice.Liddell@Corp.Example.Test", 0x200, "Engineering"), CORP, "c1")).isTrue();
+
+        assertThat(user.getUsername()).isEqualTo("alice@corp.example.test");
+        assertThat(user.getEmail()).isEqualTo("alice.liddell@corp.example.test");
+        assertThat(user.isEmailVerified()).isTrue();
+        assertThat(user.getFirstName()).isEqualTo("Alice");
+        assertThat(user.isEnabled()).isTrue();
+        assertThat(user.getFirstAttribute("objectGUID")).isEqualTo(AdUsers.alice().objectGuid().toString());
+        assertThat(user.getFirstAttribute("domain")).isEqualTo("corp.example.test");
+        assertThat(user.getFirstAttribute("netbiosDomain")).isEqualTo("CORP");
+        assertThat(user.getFirstAttribute("department")).isEqualTo("Engineering");
+        assertThat(user.getFirstAttribute("adTrustComponent")).isEqualTo("c1");
+    }
+
+    @Test
+    void anUnchangedEntryWritesNothingEvenWhenAdSpellsTheMailInCapitals() {
+        ImportedAttributes.apply(user, with("Alice.Liddell@Corp.Example.Test", 0x200, "Engineering"), CORP, "c1");
+
+        assertThat(ImportedAttributes.apply(user, with("Alice.Liddell@Corp.Example.Test", 0x200, "Engineering"), CORP, "c1")).isFalse();
+    }
+
+    @Test
+    void aDisabledAccountAndAClearedAttributeAreMirrored() {
+        ImportedAttributes.apply(user, with("alice@corp.example.test", 0x200, "Engineering"), CORP, "c1");
+
+        assertThat(ImportedAttributes.apply(user, with("alice@corp.example.test", 0x202, null), CORP, "c1")).isTrue();
+        assertThat(user.isEnabled()).isFalse();
+        assertThat(user.getFirstAttribute("department")).isNull();
+    }
+}

@@ -1,0 +1,124 @@
+package net.adfederation.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import net.adfederation.common.AdUsers;
+import net.adfederation.directory.AdUser;
+import net.adfederation.directory.DirectorySync;
+import net.adfederation.directory.DomainInfo;
+import net.adfederation.directory.GroupEntry;
+import net.adfederation.directory.SyncCursor;
+import org.junit.jupiter.api.Test;
+
+class SyncPlannerTest {
+
+    private static final DomainInfo CORP = new DomainInfo("corp.example.test", "CORP", "DC=corp,DC=example,DC=test", "dc1");
+    private static final DomainInfo PARTNER = new DomainInfo("partner.example.test", "PARTNER", "DC=partner,DC=example,DC=test", "dc1");
+    private static final SyncCursor CURSOR = new SyncCursor("dc1", "inv", 100);
+
+    private static AdUser corp(String name) {
+        return AdUsers.user(name, "DC=corp,DC=example,DC=test", "corp.example.test", "S-1-5-21-1-1-1-" + name.length());
+    }
+
+    private static DomainRead full(DomainInfo domain, List<AdUser> users, List<GroupEntry> groups) {
+        return new DomainRead.Full(domain, new DirectorySync.Snapshot(users, groups, CURSOR));
+    }
+
+    private final Map<UUID, String> knownUsers = new HashMap<>();
+    private final Map<UUID, String> knownGroups = new HashMap<>();
+
+    @Test
+    void aFullReadAddsEveryoneAndRemovesWhoIsNoLongerThere() {
+        AdUser alice = corp("alice");
+        AdUser gone = corp("gone");
+        knownUsers.put(alice.objectGuid(), "corp.example.test");
+        knownUsers.put(gone.objectGuid(), "corp.example.test");
+        UUID partnerUser = UUID.randomUUID();
+        knownUsers.put(partnerUser, "partner.example.test");
+
+        SyncPlan plan = SyncPlanner.plan(List.of(full(CORP, List.of(alice, corp("bob")), List.of()),
+                full(PARTNER, List.of(), List.of())), knownUsers, knownGroups, 500);
+
+        assertThat(plan.users()).extracting(u -> u.user().samAccountName()).containsExactly("alice", "bob");
+        assertThat(plan.removeUsers()).containsExactlyInAnyOrder(gone.objectGuid(), partnerUser);
+        assertThat(plan.blocked()).isNull();
+        assertThat(plan.cursors()).containsKeys("corp.example.test", "partner.example.test");
+    }
+
+    @Test
+    void aChangeReadRemovesTombstonesAndWhatLeftTheScopeButNotStrangers() {
+        UUID deleted = UUID.randomUUID();
+        UUID leftScope = UUID.randomUUID();
+        UUID deletedGroup = UUID.randomUUID();
+        UUID untouched = UUID.randomUUID();
+        knownUsers.put(deleted, "corp.example.test");
+        knownUsers.put(leftScope, "corp.example.test");
+        knownUsers.put(untouched, "corp.example.test");
+        knownGroups.put(deletedGroup, "corp.example.test");
+
+        SyncPlan plan = SyncPlanner.plan(List.of(new DomainRead.Incremental(CORP, new DirectorySync.Changes(
+                List.of(corp("carol")), List.of(), List.of(deleted, deletedGroup, UUID.randomUUID()), List.of(leftScope),
+                CURSOR, false))), knownUsers, knownGroups, 500);
+
+        assertThat(plan.removeUsers()).containsExactlyInAnyOrder(deleted, leftScope);
+        assertThat(plan.removeGroups()).containsExactly(deletedGroup);
+        assertThat(plan.users()).hasSize(1);
+        assertThat(plan.groups()).singleElement().satisfies(g -> assertThat(g.full()).isFalse());
+    }
+
+    @Test
+    void aFailedReadRemovesNothingAnywhereAndSaysWhy() {
+        UUID gone = UUID.randomUUID();
+        knownUsers.put(gone, "corp.example.test");
+        knownUsers.put(UUID.randomUUID(), "partner.example.test");
+
+        SyncPlan plan = SyncPlanner.plan(List.of(full(CORP, List.of(), List.of()),
+                new DomainRead.Failed("partner.example.test", "connection lost after page 3")), knownUsers, knownGroups, 500);
+
+        assertThat(plan.removeUsers()).isEmpty();
+        assertThat(plan.withheldRemovals()).isEqualTo(1);
+        assertThat(plan.blocked()).contains("Nothing was removed").contains("partner.example.test (connection lost after page 3)");
+        assertThat(plan.failures()).hasSize(1);
+    }
+
+    @Test
+    void removingMoreThanTheThresholdRemovesNothing() {
+        for (int i = 0; i < 4; i++) knownUsers.put(UUID.randomUUID(), "corp.example.test");
+
+        SyncPlan plan = SyncPlanner.plan(List.of(full(CORP, List.of(), List.of())), knownUsers, knownGroups, 3);
+
+        assertThat(plan.removeUsers()).isEmpty();
+        assertThat(plan.blocked()).contains("would remove 4 users and 0 groups, more than deletionThreshold (3)");
+        assertThat(SyncPlanner.plan(List.of(full(CORP, List.of(), List.of())), knownUsers, knownGroups, 4).removeUsers()).hasSize(4);
+    }
+
+    @Test
+    void theObjectsOfADomainNoLongerUsedLeave() {
+        UUID lab = UUID.randomUUID();
+        knownUsers.put(lab, "lab.example.test");
+        knownGroups.put(UUID.randomUUID(), "lab.example.test");
+
+        SyncPlan plan = SyncPlanner.plan(List.of(full(CORP, List.of(), List.of())), knownUsers, knownGroups, 500);
+
+        assertThat(plan.removeUsers()).containsExactly(lab);
+        assertThat(plan.removeGroups()).hasSize(1);
+    }
+
+    @Test
+    void groupsOfAFullReadAreKeptAndTheirTreeIsAuthoritative() {
+        GroupEntry kept = GroupTreeTest.group("Engineering");
+        UUID goneGroup = UUID.randomUUID();
+        knownGroups.put(kept.objectGuid(), "corp.example.test");
+        knownGroups.put(goneGroup, "corp.example.test");
+
+        SyncPlan plan = SyncPlanner.plan(List.of(full(CORP, List.of(), List.of(kept))), knownUsers, knownGroups, 500);
+
+        assertThat(plan.removeGroups()).containsExactly(goneGroup);
+        assertThat(plan.groups()).singleElement().satisfies(g -> assertThat(g.full()).isTrue());
+    }
+}

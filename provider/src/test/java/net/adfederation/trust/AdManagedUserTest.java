@@ -1,0 +1,51 @@
+package net.adfederation.trust;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.keycloak.models.UserModel;
+import org.keycloak.storage.ReadOnlyException;
+import org.keycloak.storage.adapter.InMemoryUserAdapter;
+
+class AdManagedUserTest {
+
+    private final UserModel stored = new InMemoryUserAdapter(null, null, "u1");
+    private final AdManagedUser user = new AdManagedUser(stored);
+
+    AdManagedUserTest() {
+        stored.setUsername("alice@corp.example.test");
+        stored.setFirstName("Alice");
+        stored.setSingleAttribute("department", "Engineering");
+    }
+
+    @Test
+    void whatAdOwnsCannotBeChangedInKeycloak() {
+        assertThatThrownBy(() -> user.setFirstName("Alicia")).isInstanceOf(ReadOnlyException.class)
+                .hasMessage("firstName comes from Active Directory and is changed there; "
+                        + "the next synchronisation would undo a change made in Keycloak.");
+        assertThatThrownBy(() -> user.setSingleAttribute("department", "Sales")).isInstanceOf(ReadOnlyException.class);
+        assertThatThrownBy(() -> user.removeAttribute("department")).isInstanceOf(ReadOnlyException.class);
+        assertThatThrownBy(() -> user.setAttribute("objectGUID", List.of("x"))).isInstanceOf(ReadOnlyException.class);
+        assertThat(stored.getFirstName()).isEqualTo("Alice");
+    }
+
+    @Test
+    void writingTheSameValueBackPassesSoProfileFormsStillSave() {
+        user.setFirstName("Alice");
+        user.setUsername("alice@corp.example.test");
+        user.setAttribute("department", List.of("Engineering"));
+        user.setEmail(null);
+    }
+
+    @Test
+    void whatKeycloakOwnsStaysWritable() {
+        user.setSingleAttribute("phone", "+1 555 0100");
+        user.setEnabled(false);
+
+        assertThat(stored.getFirstAttribute("phone")).isEqualTo("+1 555 0100");
+        assertThat(stored.isEnabled()).isFalse();
+    }
+}
