@@ -82,7 +82,7 @@ class LiveDirectoryTest {
             ad.deleteUser(sam);
             assertThat(catchThrowable(() -> users.get(id).toRepresentation())).isInstanceOf(NotFoundException.class);
             assertThat(oidc.directGrant(sam, PASSWORD).ok()).isFalse();
-            assertThat(KeycloakDatabase.rowsAbout(id, sam + "@corp.example.test")).allSatisfy((table, rows) ->
+            assertThat(KeycloakDatabase.rowsAbout(admin.realm(directory.realm()).toRepresentation().getId(), id, sam + "@corp.example.test")).allSatisfy((table, rows) ->
                     assertThat(rows).as(table).isZero());
         } finally {
             try {
@@ -111,7 +111,7 @@ class LiveDirectoryTest {
         assertThat(users.get(dave.getId()).toRepresentation().getFirstName()).isEqualTo("Dave");
         users.get(dave.getId()).groups();
         users.get(dave.getId()).roles().getAll();
-        assertThat(KeycloakDatabase.rowsAbout(dave.getId(), dave.getUsername())).allSatisfy((table, rows) ->
+        assertThat(KeycloakDatabase.rowsAbout(admin.realm(directory.realm()).toRepresentation().getId(), dave.getId(), dave.getUsername())).allSatisfy((table, rows) ->
                 assertThat(rows).as(table).isZero());
     }
 

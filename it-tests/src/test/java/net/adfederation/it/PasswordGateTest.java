@@ -94,7 +94,7 @@ class PasswordGateTest {
         adminResetPasswordIsRefusedWithTheReason(directory);
         UserRepresentation alice = alice(directory).toRepresentation();
 
-        assertThat(KeycloakDatabase.rowsAbout(alice.getId(), alice.getUsername())).allSatisfy((table, rows) ->
+        assertThat(KeycloakDatabase.rowsAbout(admin.realm(directory.realm()).toRepresentation().getId(), alice.getId(), alice.getUsername())).allSatisfy((table, rows) ->
                 assertThat(rows).as(table).isZero());
     }
 

@@ -127,7 +127,11 @@ public class AdTrustProviderFactory implements UserStorageProviderFactory<AdTrus
         TrustConfig config = TrustConfig.parse(model);
         AtomicReference<Forest> forest = new AtomicReference<>();
         try {
-            KeycloakModelUtils.runJobInTransaction(factory, session -> forest.set(openForest(session, model)));
+            KeycloakModelUtils.runJobInTransaction(factory, session -> {
+                // A sync job's session has no realm; the vault resolves ${vault.*} per realm.
+                session.getContext().setRealm(session.realms().getRealm(realmId));
+                forest.set(openForest(session, model));
+            });
         } catch (DirectoryException e) {
             LOG.warnf("%s: not synchronised, %s cannot be reached: %s", model.getName(), config.domain(), e.getMessage());
             SynchronizationResult failed = new SynchronizationResult();

@@ -28,11 +28,12 @@ public final class KeycloakDatabase {
     private KeycloakDatabase() {
     }
 
-    /** Row counts per table for this user id, plus USER_ENTITY rows with this id or username. */
-    public static Map<String, Integer> rowsAbout(String userId, String username) {
+    /** Row counts per table for this user id, plus USER_ENTITY rows of the realm with this id or username. */
+    public static Map<String, Integer> rowsAbout(String realmId, String userId, String username) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         try (Connection db = connect()) {
-            counts.put("USER_ENTITY", count(db, "SELECT COUNT(*) FROM USER_ENTITY WHERE ID = ? OR LOWER(USERNAME) = LOWER(?)", userId, username));
+            counts.put("USER_ENTITY", count(db, "SELECT COUNT(*) FROM USER_ENTITY WHERE ID = ? OR (REALM_ID = ? AND LOWER(USERNAME) = LOWER(?))",
+                    userId, realmId, username));
             for (String table : USER_TABLES) {
                 counts.put(table, count(db, "SELECT COUNT(*) FROM " + table + " WHERE USER_ID = ?", userId));
             }
