@@ -92,6 +92,22 @@ class TrustModeTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource(FORESTS)
+    void aPartnerUserInACorpGroupThroughAForeignSecurityPrincipalBecomesItsMember(TrustForests forests) {
+        String realm = TrustRealms.ready(admin, forests).realm();
+        TrustRealms.fullSync(admin, realm);
+        UsersResource users = admin.realm(realm).users();
+        UserRepresentation pat = users.search("pat@partner.example.test", true).get(0);
+
+        forests.corpAdmin().addForeignMember("Testers", pat.getAttributes().get("objectSid").get(0));
+        SynchronizationResultRepresentation result = TrustRealms.fullSync(admin, realm);
+
+        assertThat(result.getFailed()).as(result.getStatus()).isZero();
+        assertThat(users.get(pat.getId()).groups()).extracting(GroupRepresentation::getPath)
+                .contains("/corp.example.test/Engineering/Testers", "/partner.example.test/PartnerStaff");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(FORESTS)
     void changedSyncAddsNewUsersAndRemovesDeletedOnes(TrustForests forests) {
         String realm = TrustRealms.ready(admin, forests).realm();
         TrustRealms.fullSync(admin, realm);
