@@ -70,6 +70,36 @@ class TrustPasswordTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(FORESTS)
+    void theAccountConsolesUpdatePasswordWritesToActiveDirectory(TrustForests forests) {
+        String realm = TrustRealms.ready(admin, forests).realm();
+        DirectoryAdmin corp = forests.corpAdmin();
+        String sam = "aia-" + Long.toString(System.nanoTime() % 1000000, 36);
+        corp.createUser(sam, "Passw0rd!Old1", "Ada", "Action", null);
+        try {
+            OidcClient browser = new OidcClient(urls.getBase(), realm, "demo-app");
+            assertThat(browser.authorizationCodeSignIn(sam, "Passw0rd!Old1").ok()).isTrue();
+            // The account console's "Update password" is this application-initiated action.
+            var form = browser.openLoginPage(OidcClient.Pkce.create(), java.util.Map.of("kc_action", "UPDATE_PASSWORD"));
+            String newPassword = "N3w!Passw0rd-" + sam;
+            OidcClient.BrowserResult result = browser.submitForm(form, "kc-passwd-update-form",
+                    java.util.Map.of("password-new", newPassword, "password-confirm", newPassword));
+
+            if (forests.name().equals("samba")) {
+                assertThat(result.code()).as(result.text()).isNotNull();
+                assertThat(browser.directGrant(sam, newPassword).ok()).isTrue();
+                assertThat(browser.directGrant(sam, "Passw0rd!Old1").ok()).isFalse();
+            } else {
+                assertThat(result.code()).isNull();
+                assertThat(result.text()).containsIgnoringCase("not encrypted");
+                assertThat(browser.directGrant(sam, "Passw0rd!Old1").ok()).isTrue();
+            }
+        } finally {
+            corp.deleteUser(sam);
+        }
+    }
+
     private static CredentialRepresentation password(String value) {
         CredentialRepresentation credential = new CredentialRepresentation();
         credential.setType(CredentialRepresentation.PASSWORD);
