@@ -8,7 +8,7 @@ import net.adfederation.embeddedad.EmbeddedForests;
 import net.adfederation.embeddedad.TrustDirection;
 import net.adfederation.it.support.AdFederationServerConfig;
 import net.adfederation.it.support.EmbeddedTrustForests;
-import net.adfederation.it.support.RealmFiles;
+import net.adfederation.it.support.TrustRealms;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.keycloak.admin.client.Keycloak;
@@ -38,16 +38,7 @@ class OneWayTrustTest {
     void aOneWayTrustIsRefusedNamingWhatItBreaks(TrustDirection fromCorp, String whatBreaks) {
         try (EmbeddedForests forests = EmbeddedTrustForests.start(fromCorp)) {
             Map<String, String> values = new HashMap<>(EmbeddedTrustForests.realmFileValues(forests));
-            var realm = RealmFiles.load("corp-trust.json", values);
-            var exported = realm.getComponents().get("org.keycloak.storage.UserStorageProvider").get(0);
-            realm.getComponents().remove("org.keycloak.storage.UserStorageProvider");
-            RealmFiles.importAs(admin, REALM, realm);
-            ComponentRepresentation provider = new ComponentRepresentation();
-            provider.setName(exported.getName());
-            provider.setProviderId(exported.getProviderId());
-            provider.setConfig(exported.getConfig());
-            provider.setParentId(admin.realm(REALM).toRepresentation().getId());
-            provider.setProviderType("org.keycloak.storage.UserStorageProvider");
+            ComponentRepresentation provider = TrustRealms.importHoldingBackTheProvider(admin, REALM, values);
 
             try (Response response = admin.realm(REALM).components().add(provider)) {
                 String message = response.readEntity(String.class);

@@ -1,11 +1,10 @@
 package net.adfederation.it;
 
-import java.util.HashMap;
 import java.util.Map;
 
 import jakarta.ws.rs.core.Response;
 import net.adfederation.it.support.AdFederationServerConfig;
-import net.adfederation.it.support.RealmFiles;
+import net.adfederation.it.support.TrustRealms;
 import net.adfederation.it.support.SambaTrustForests;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
@@ -36,16 +35,7 @@ class SambaOneWayTrustTest {
         SambaTrustForests forests = new SambaTrustForests();
         forests.assumeAvailable();
         try {
-            var realm = RealmFiles.load("corp-trust.json", new HashMap<>(forests.realmFileValues()));
-            var exported = realm.getComponents().get("org.keycloak.storage.UserStorageProvider").get(0);
-            realm.getComponents().remove("org.keycloak.storage.UserStorageProvider");
-            RealmFiles.importAs(admin, REALM, realm);
-            ComponentRepresentation provider = new ComponentRepresentation();
-            provider.setName(exported.getName());
-            provider.setProviderId(exported.getProviderId());
-            provider.setConfig(exported.getConfig());
-            provider.setParentId(admin.realm(REALM).toRepresentation().getId());
-            provider.setProviderType("org.keycloak.storage.UserStorageProvider");
+            ComponentRepresentation provider = TrustRealms.importHoldingBackTheProvider(admin, REALM, forests.realmFileValues());
 
             try (Response response = admin.realm(REALM).components().add(provider)) {
                 String message = response.readEntity(String.class);

@@ -36,6 +36,24 @@ public final class TrustRealms {
         return forests;
     }
 
+    /**
+     * Imports corp-trust.json as {@code realmName} without its ad-trust provider and returns that
+     * provider, ready to be saved through the admin API (where its settings are checked).
+     */
+    public static ComponentRepresentation importHoldingBackTheProvider(Keycloak admin, String realmName,
+                                                                       java.util.Map<String, String> values) {
+        var realm = RealmFiles.load("corp-trust.json", values);
+        var exported = realm.getComponents().remove("org.keycloak.storage.UserStorageProvider").get(0);
+        RealmFiles.importAs(admin, realmName, realm);
+        ComponentRepresentation provider = new ComponentRepresentation();
+        provider.setName(exported.getName());
+        provider.setProviderId(exported.getProviderId());
+        provider.setConfig(exported.getConfig());
+        provider.setParentId(admin.realm(realmName).toRepresentation().getId());
+        provider.setProviderType("org.keycloak.storage.UserStorageProvider");
+        return provider;
+    }
+
     public static ComponentRepresentation provider(Keycloak admin, String realm) {
         return admin.realm(realm).components().query(null, "org.keycloak.storage.UserStorageProvider").stream()
                 .filter(c -> "ad-trust".equals(c.getProviderId())).findFirst().orElseThrow();
