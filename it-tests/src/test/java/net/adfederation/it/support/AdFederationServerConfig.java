@@ -38,7 +38,7 @@ public class AdFederationServerConfig implements KeycloakServerConfig {
     private static void writeVault() {
         try {
             Files.createDirectories(VAULT_DIR);
-            for (String realm : new String[]{"corp-embedded", "corp-samba", "corp-outage", "trust-embedded", "trust-samba", "trust-oneway", "trust-bench", "trust-scope"}) {
+            for (String realm : new String[]{"corp-embedded", "corp-samba", "corp-outage", "trust-embedded", "trust-samba", "trust-oneway", "trust-bench", "trust-scope", "trust-outage"}) {
                 Files.writeString(VAULT_DIR.resolve(realm + "_" + VAULT_KEY), "Passw0rd!Svc1");
             }
         } catch (IOException e) {

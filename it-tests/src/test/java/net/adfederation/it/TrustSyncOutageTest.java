@@ -1,0 +1,56 @@
+package net.adfederation.it;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import net.adfederation.embeddedad.EmbeddedForests;
+import net.adfederation.embeddedad.TcpRelay;
+import net.adfederation.embeddedad.TrustDirection;
+import net.adfederation.it.support.AdFederationServerConfig;
+import net.adfederation.it.support.EmbeddedTrustForests;
+import net.adfederation.it.support.RealmFiles;
+import net.adfederation.it.support.TrustRealms;
+import org.junit.jupiter.api.Test;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.representations.idm.SynchronizationResultRepresentation;
+import org.keycloak.testframework.annotations.InjectAdminClient;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An unreachable DC never deletes users: when PARTNER's DC stops answering while CORP's still
+ * does, the full sync's reads have failed part way, so it removes nothing and reports the
+ * failure. PARTNER's DC is the embedded one behind a TCP relay that the test cuts off.
+ */
+@KeycloakIntegrationTest(config = AdFederationServerConfig.class)
+class TrustSyncOutageTest {
+
+    private static final String REALM = "trust-outage";
+
+    @InjectAdminClient
+    Keycloak admin;
+
+    @Test
+    void aSyncWhoseReadsFailPartWayRemovesNothingAndSaysSo() throws Exception {
+        try (EmbeddedForests forests = EmbeddedTrustForests.start(TrustDirection.BIDIRECTIONAL);
+             TcpRelay partnerDc = TcpRelay.to("127.0.0.1", forests.partner().ldapPort())) {
+            Map<String, String> values = new HashMap<>(EmbeddedTrustForests.realmFileValues(forests));
+            values.put("AD_DOMAIN_CONTROLLERS", "partner.example.test=ldap://127.0.0.1:" + partnerDc.port());
+            RealmFiles.importAs(admin, REALM, "corp-trust.json", values);
+            assertThat(TrustRealms.fullSync(admin, REALM).getFailed()).isZero();
+            int before = admin.realm(REALM).users().count();
+
+            partnerDc.cutOff();
+            SynchronizationResultRepresentation during = TrustRealms.fullSync(admin, REALM);
+
+            assertThat(during.getFailed()).as(during.getStatus()).isPositive();
+            assertThat(during.getRemoved()).isZero();
+            assertThat(admin.realm(REALM).users().count()).isEqualTo(before);
+            assertThat(admin.realm(REALM).users().search("pat@partner.example.test", true)).hasSize(1);
+            assertThat(admin.realm(REALM).users().search("alice@partner.example.test", true)).hasSize(1);
+        } finally {
+            admin.realm(REALM).remove();
+        }
+    }
+}
