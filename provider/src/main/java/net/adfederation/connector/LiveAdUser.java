@@ -3,10 +3,12 @@ package net.adfederation.connector;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import net.adfederation.common.UserAttributes;
+import net.adfederation.directory.AdGroup;
 import net.adfederation.directory.AdUser;
 import net.adfederation.directory.DomainInfo;
 import org.keycloak.component.ComponentModel;
@@ -23,22 +25,26 @@ import org.keycloak.storage.adapter.AbstractUserAdapter;
  * its linked groups come from this read, so a change in AD applies at the next request (token
  * refresh included). Every setter throws {@code ReadOnlyException}; nothing goes to federated storage.
  */
-final class LiveAdUser extends AbstractUserAdapter.Streams {
+public final class LiveAdUser extends AbstractUserAdapter.Streams {
 
     private final AdUser adUser;
     private final String username;
     private final Map<String, List<String>> attributes;
-    private final Supplier<Set<GroupModel>> linkedGroups;
+    private final Supplier<List<AdGroup>> adGroupsRead;
+    private final Function<List<AdGroup>, Set<GroupModel>> linkedGroups;
+    private List<AdGroup> adGroups;
     private final String credentialRefusal;
     private Set<GroupModel> groups;
     private SubjectCredentialManager credentials;
 
     LiveAdUser(KeycloakSession session, RealmModel realm, ComponentModel component, AdUser adUser, DomainInfo domain,
-               Supplier<Set<GroupModel>> linkedGroups, String credentialRefusal) {
+               Supplier<List<AdGroup>> adGroups, Function<List<AdGroup>, Set<GroupModel>> linkedGroups,
+               String credentialRefusal) {
         super(session, realm, component);
         this.adUser = adUser;
         this.username = UserAttributes.username(adUser, domain);
         this.attributes = UserAttributes.of(adUser, domain);
+        this.adGroupsRead = adGroups;
         this.linkedGroups = linkedGroups;
         this.credentialRefusal = credentialRefusal;
         this.storageId = new StorageId(component.getId(), adUser.objectGuid().toString());
@@ -104,8 +110,17 @@ final class LiveAdUser extends AbstractUserAdapter.Streams {
     /** The Keycloak groups linked to the user's AD groups (nested ones included), read once per request. */
     @Override
     protected Set<GroupModel> getGroupsInternal() {
-        if (groups == null) groups = linkedGroups.get();
+        if (groups == null) groups = linkedGroups.apply(adGroups());
         return groups;
+    }
+
+    /**
+     * The user's AD groups, nested ones included, read from the directory once per request (shared
+     * with the linked Keycloak groups). Throws {@code StorageUnavailableException} when no DC answers.
+     */
+    public List<AdGroup> adGroups() {
+        if (adGroups == null) adGroups = List.copyOf(adGroupsRead.get());
+        return adGroups;
     }
 
     @Override

@@ -2,13 +2,13 @@ package net.adfederation.connector;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 import net.adfederation.directory.AccountName;
 import net.adfederation.directory.AdDomain;
+import net.adfederation.directory.AdGroup;
 import net.adfederation.directory.AdUser;
 import net.adfederation.directory.BindOutcome;
 import net.adfederation.directory.DirectoryException;
@@ -17,7 +17,6 @@ import net.adfederation.login.SignInOutcome;
 import net.adfederation.password.PasswordGate;
 import org.jboss.logging.Logger;
 import org.keycloak.component.ComponentModel;
-import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.storage.StorageUnavailableException;
@@ -89,12 +88,13 @@ final class UserReader {
 
     private Function<AdUser, LiveAdUser> adapter(RealmModel realm) {
         return adUser -> new LiveAdUser(session, realm, model, adUser, domain.get().info(),
-                () -> linkedGroups(realm, adUser), PasswordGate.target(model).otherCredentialsMessage());
+                () -> groupsOf(adUser), groups -> GroupLinks.linkedTo(session, realm, groups),
+                PasswordGate.target(model).otherCredentialsMessage());
     }
 
-    private Set<GroupModel> linkedGroups(RealmModel realm, AdUser adUser) {
+    private List<AdGroup> groupsOf(AdUser adUser) {
         try {
-            return GroupLinks.linkedTo(session, realm, users().groupsOf(adUser));
+            return users().groupsOf(adUser);
         } catch (DirectoryException e) {
             // Failing the request beats issuing a token with part of the user's roles.
             throw unavailable(e);
