@@ -29,18 +29,28 @@ public class AdFederationServerConfig implements KeycloakServerConfig {
         if (!samba.isEmpty()) {
             config.option("truststore-paths", samba);
         }
-        writeVault();
+        createVaultDir();
         config.option("vault", "file").option("vault-dir", VAULT_DIR.toString());
         return config;
     }
 
-    /** Keycloak's file vault: one file per secret, named realm_key. */
-    private static void writeVault() {
+    private static void createVaultDir() {
         try {
             Files.createDirectories(VAULT_DIR);
-            for (String realm : new String[]{"corp-embedded", "corp-samba", "corp-outage", "trust-embedded", "trust-samba", "trust-oneway", "trust-bench", "trust-scope", "trust-outage"}) {
-                Files.writeString(VAULT_DIR.resolve(realm + "_" + VAULT_KEY), "Passw0rd!Svc1");
-            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Puts the service account's password into the realm's part of Keycloak's file vault (one
+     * file per secret, named realm_key). Keycloak reads the file at each lookup, so a realm
+     * imported while the server runs finds it.
+     */
+    public static void storeServicePassword(String realm) {
+        try {
+            createVaultDir();
+            Files.writeString(VAULT_DIR.resolve(realm + "_" + VAULT_KEY), "Passw0rd!Svc1");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

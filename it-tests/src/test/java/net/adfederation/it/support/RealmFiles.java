@@ -38,8 +38,12 @@ public final class RealmFiles {
         importAs(admin, realmName, load(file, values));
     }
 
-    /** Deletes the realm if a previous run left it, then creates it from the representation. */
+    /**
+     * Deletes the realm if a previous run left it, then creates it from the representation, with
+     * the service account's password in its vault (the test realms use ${vault.svcpassword}).
+     */
     public static void importAs(Keycloak admin, String realmName, RealmRepresentation realm) {
+        AdFederationServerConfig.storeServicePassword(realmName);
         realm.setRealm(realmName);
         realm.setId(null);
         if (admin.realms().findAll().stream().anyMatch(r -> r.getRealm().equals(realmName))) {
