@@ -98,12 +98,20 @@ class TrustModeTest {
         UsersResource users = admin.realm(realm).users();
         UserRepresentation pat = users.search("pat@partner.example.test", true).get(0);
 
-        forests.corpAdmin().addForeignMember("Testers", pat.getAttributes().get("objectSid").get(0));
-        SynchronizationResultRepresentation result = TrustRealms.fullSync(admin, realm);
+        // A group of its own, removed afterwards: the test can run again against the same forests.
+        String group = "fsp-" + Long.toString(System.nanoTime() % 1000000, 36);
+        DirectoryAdmin corp = forests.corpAdmin();
+        corp.createGroup(group);
+        try {
+            corp.addForeignMember(group, pat.getAttributes().get("objectSid").get(0));
+            SynchronizationResultRepresentation result = TrustRealms.fullSync(admin, realm);
 
-        assertThat(result.getFailed()).as(result.getStatus()).isZero();
-        assertThat(users.get(pat.getId()).groups()).extracting(GroupRepresentation::getPath)
-                .contains("/corp.example.test/Engineering/Testers", "/partner.example.test/PartnerStaff");
+            assertThat(result.getFailed()).as(result.getStatus()).isZero();
+            assertThat(users.get(pat.getId()).groups()).extracting(GroupRepresentation::getPath)
+                    .contains("/corp.example.test/" + group, "/partner.example.test/PartnerStaff");
+        } finally {
+            corp.deleteGroup(group);
+        }
     }
 
     @ParameterizedTest(name = "{0}")
