@@ -7,7 +7,7 @@ import java.net.Socket;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Decides what a test does when a real component (a Samba DC) is missing: skip on a laptop,
+ * Decides what a test does when a real component (a Samba DC, Chromium) is missing: skip on a laptop,
  * fail where it is required (CI sets adfed.requireSamba=true, so nothing silently skips there).
  */
 public final class Availability {
@@ -25,10 +25,15 @@ public final class Availability {
     }
 
     public static void require(boolean available, String what) {
+        require(available, what, "run ../shared/samba/ad-dc.sh up");
+    }
+
+    /** Skips when WHAT is missing (saying how to get it), or fails where real components are required. */
+    public static void require(boolean available, String what, String howToGetIt) {
         if (available) return;
         if (Boolean.getBoolean("adfed.requireSamba")) {
             throw new AssertionError(what + " is required here (adfed.requireSamba=true) but is not available");
         }
-        Assumptions.abort(what + " is not available; run ../shared/samba/ad-dc.sh up to include these tests");
+        Assumptions.abort(what + " is not available; " + howToGetIt + " to include these tests");
     }
 }
