@@ -1,6 +1,7 @@
 package net.adfederation.password;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -15,6 +16,9 @@ import java.util.stream.Collectors;
  */
 public record GateTarget(String domain, String resetUrl) {
 
+    /** Joins several reset addresses; a URL holds no space, so it also splits them again. */
+    private static final String URL_SEPARATOR = " or ";
+
     public GateTarget {
         domain = domain == null ? "" : domain.trim().toUpperCase(Locale.ROOT);
         resetUrl = resetUrl == null || resetUrl.isBlank() ? null : resetUrl.trim();
@@ -25,7 +29,7 @@ public record GateTarget(String domain, String resetUrl) {
         String domains = targets.stream().map(GateTarget::domain).filter(d -> !d.isEmpty())
                 .distinct().sorted().collect(Collectors.joining(", "));
         String urls = targets.stream().map(GateTarget::resetUrl).filter(Objects::nonNull)
-                .distinct().sorted().collect(Collectors.joining(" or "));
+                .distinct().sorted().collect(Collectors.joining(URL_SEPARATOR));
         return new GateTarget(domains, urls);
     }
 
@@ -41,10 +45,15 @@ public record GateTarget(String domain, String resetUrl) {
                 + ". Keycloak keeps no other credentials for it.";
     }
 
-    /** The tail every "change it in AD" sentence ends with: where, and how on a domain computer. */
+    /** The tail every "change it in AD" sentence ends with: the reset page if any, a domain computer, the help desk. */
     public String whereToChange() {
-        return (resetUrl == null ? "" : " at " + resetUrl)
-                + ", for example with Ctrl+Alt+Del > Change a password on a domain computer, or ask your IT help desk.";
+        return (resetUrl == null ? "" : " at " + resetUrl + ",")
+                + " on a domain computer with Ctrl+Alt+Del > Change a password, or ask your IT help desk.";
+    }
+
+    /** Each reset address on its own, for pages that show them as links. */
+    public List<String> resetUrls() {
+        return resetUrl == null ? List.of() : List.of(resetUrl.split(URL_SEPARATOR));
     }
 
     private String directory() {

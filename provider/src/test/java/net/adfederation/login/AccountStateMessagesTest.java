@@ -72,6 +72,6 @@ class AccountStateMessagesTest {
     void expiredPasswordWithoutResetPageStillNamesActiveDirectory() {
         Optional<String> text = AccountStateMessages.forOutcome(BindOutcome.PASSWORD_EXPIRED, new GateTarget("corp.example.test", null));
 
-        assertThat(text).get().asString().contains("Change your password in Active Directory first, for example with");
+        assertThat(text).get().asString().contains("Change your password in Active Directory first on a domain computer with");
     }
 }

@@ -13,16 +13,16 @@ class GateTargetTest {
     void messageNamesTheDomainAndHowToChangeThePassword() {
         assertThat(new GateTarget("corp.example.test", null).message()).isEqualTo(
                 "The password of this account is managed in Active Directory (CORP.EXAMPLE.TEST). "
-                        + "Change or reset it in Active Directory, for example with Ctrl+Alt+Del > Change a password "
-                        + "on a domain computer, or ask your IT help desk.");
+                        + "Change or reset it in Active Directory on a domain computer with Ctrl+Alt+Del > Change a password, "
+                        + "or ask your IT help desk.");
     }
 
     @Test
     void messageNamesTheResetPageWhenConfigured() {
         assertThat(new GateTarget("corp.example.test", "https://passwords.corp.example.test").message()).isEqualTo(
                 "The password of this account is managed in Active Directory (CORP.EXAMPLE.TEST). "
-                        + "Change or reset it in Active Directory at https://passwords.corp.example.test, for example "
-                        + "with Ctrl+Alt+Del > Change a password on a domain computer, or ask your IT help desk.");
+                        + "Change or reset it in Active Directory at https://passwords.corp.example.test, on a domain "
+                        + "computer with Ctrl+Alt+Del > Change a password, or ask your IT help desk.");
     }
 
     @Test
@@ -43,6 +43,15 @@ class GateTargetTest {
 
         assertThat(combined.domain()).isEqualTo("CORP.EXAMPLE.TEST, LAB.EXAMPLE.TEST");
         assertThat(combined.resetUrl()).isEqualTo("https://pw.example.test");
+    }
+
+    @Test
+    void combinedResetPagesComeApartAgainForLinks() {
+        GateTarget combined = GateTarget.combined(List.of(new GateTarget("lab.example.test", "https://pw.lab.example.test"),
+                new GateTarget("corp.example.test", "https://pw.corp.example.test")));
+
+        assertThat(combined.resetUrls()).containsExactly("https://pw.corp.example.test", "https://pw.lab.example.test");
+        assertThat(new GateTarget("corp.example.test", null).resetUrls()).isEmpty();
     }
 
     @Test
