@@ -11,6 +11,8 @@ import net.adfederation.directory.DirectoryException;
 import net.adfederation.directory.DirectoryProblem;
 import net.adfederation.directory.DomainInfo;
 import net.adfederation.directory.DomainSettings;
+import net.adfederation.login.SignInDomain;
+import net.adfederation.login.SignInDomainSource;
 import org.jboss.logging.Logger;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.component.ComponentValidationException;
@@ -26,7 +28,7 @@ import org.keycloak.storage.UserStorageProviderModel;
  * checks the configuration (including a real connection) when an admin saves it, and holds one
  * open domain per component for all requests of this node.
  */
-public class AdConnectorProviderFactory implements UserStorageProviderFactory<AdConnectorProvider> {
+public class AdConnectorProviderFactory implements UserStorageProviderFactory<AdConnectorProvider>, SignInDomainSource {
 
     public static final String PROVIDER_ID = "ad-connector";
 
@@ -85,6 +87,18 @@ public class AdConnectorProviderFactory implements UserStorageProviderFactory<Ad
             // The directory's own wording ("DC unreachable", "bind refused", ...), passed as a
             // parameter so MessageFormat in the admin console cannot mangle it.
             throw new ComponentValidationException("{0}", e.getMessage());
+        }
+    }
+
+    /** The one domain; its NetBIOS name was read when the domain was opened, so a page view costs no LDAP operation. */
+    @Override
+    public List<SignInDomain> signInDomains(KeycloakSession session, ComponentModel model) {
+        try {
+            DomainInfo info = openDomain(session, model).info();
+            return List.of(new SignInDomain(info.dnsName(), info.netbiosName()));
+        } catch (DirectoryException e) {
+            String domain = model.getConfig().getFirst(ConnectionKeys.DOMAIN);
+            return domain == null || domain.isBlank() ? List.of() : List.of(new SignInDomain(domain, null));
         }
     }
 

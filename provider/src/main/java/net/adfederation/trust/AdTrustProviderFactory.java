@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import net.adfederation.common.ConfigValues;
 import net.adfederation.common.ConnectionKeys;
@@ -12,6 +13,8 @@ import net.adfederation.common.DomainRegistry;
 import net.adfederation.common.SettingsResolver;
 import net.adfederation.directory.DirectoryException;
 import net.adfederation.directory.DirectoryProblem;
+import net.adfederation.login.SignInDomain;
+import net.adfederation.login.SignInDomainSource;
 import net.adfederation.sync.TrustSync;
 import org.jboss.logging.Logger;
 import org.keycloak.component.ComponentModel;
@@ -32,7 +35,8 @@ import org.keycloak.storage.user.SynchronizationResult;
  * with a federation link; passwords stay in AD. Keycloak's scheduler runs the full and changed
  * syncs (fullSyncPeriod, changedSyncPeriod) under its cluster-wide lock.
  */
-public class AdTrustProviderFactory implements UserStorageProviderFactory<AdTrustProvider>, ImportSynchronization {
+public class AdTrustProviderFactory implements UserStorageProviderFactory<AdTrustProvider>, ImportSynchronization,
+        SignInDomainSource {
 
     public static final String PROVIDER_ID = "ad-trust";
 
@@ -95,6 +99,23 @@ public class AdTrustProviderFactory implements UserStorageProviderFactory<AdTrus
             LOG.infof("%s: %s and %d trusted domain(s) answered", model.getName(), config.domain(), forest.domains().size() - 1);
         } catch (DirectoryException e) {
             throw new ComponentValidationException("{0}", e.getMessage());
+        }
+    }
+
+    /**
+     * The bound forest and every trusted domain in use, with the NetBIOS names read when the forest
+     * was opened, so a page view costs no LDAP operation; the configured domains when no DC answers.
+     */
+    @Override
+    public List<SignInDomain> signInDomains(KeycloakSession session, ComponentModel model) {
+        try {
+            return openForest(session, model).domains().stream()
+                    .map(domain -> new SignInDomain(domain.info().dnsName(), domain.info().netbiosName())).toList();
+        } catch (DirectoryException e) {
+            TrustConfig config = parsedOrNull(model);
+            if (config == null) return List.of();
+            return Stream.concat(Stream.of(config.domain()), config.trustedDomains().stream())
+                    .map(dnsName -> new SignInDomain(dnsName, null)).toList();
         }
     }
 

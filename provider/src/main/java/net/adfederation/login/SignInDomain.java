@@ -1,0 +1,17 @@
+package net.adfederation.login;
+
+import java.util.Locale;
+
+/**
+ * A domain whose users may sign in on a realm, as the sign-in page names it.
+ *
+ * @param dnsName     corp.example.test: the UPN suffix users type after the @
+ * @param netbiosName CORP, the prefix of CORP\alice; null while no DC has told it
+ */
+public record SignInDomain(String dnsName, String netbiosName) {
+
+    public SignInDomain {
+        dnsName = dnsName.trim().toLowerCase(Locale.ROOT);
+        netbiosName = netbiosName == null || netbiosName.isBlank() ? null : netbiosName.trim().toUpperCase(Locale.ROOT);
+    }
+}
