@@ -1,15 +1,20 @@
 package net.adfederation.login;
 
+import java.util.Optional;
+
 import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.authenticators.browser.UsernamePasswordForm;
+import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
 
 /**
  * The login form, telling AD users why AD refused them (disabled, locked out, expired, password to
  * change, directory down) where Keycloak would say "Invalid username or password". A wrong
- * password keeps the generic message.
+ * password keeps the generic message. The page also gets the realm's AD name forms
+ * ({@link NameForms}) and each AD reason as a {@link SignInNotice}.
  * <p>
  * Keycloak 26.7 checks the password before the enabled flag ({@code validateUserAndPassword}),
  * and AD reports a disabled account only for a correct password (sub-code 533), so a disabled AD
@@ -17,8 +22,11 @@ import org.keycloak.models.UserModel;
  */
 public class AdAwareUsernamePasswordForm extends UsernamePasswordForm {
 
+    private final KeycloakSession session;
+
     public AdAwareUsernamePasswordForm(KeycloakSession session) {
         super(session);
+        this.session = session;
     }
 
     @Override
@@ -38,5 +46,38 @@ public class AdAwareUsernamePasswordForm extends UsernamePasswordForm {
     @Override
     protected String getDefaultChallengeMessage(AuthenticationFlowContext context) {
         return SignInOutcome.message(context.getSession()).orElseGet(() -> super.getDefaultChallengeMessage(context));
+    }
+
+    /** The page as first shown, and as shown again after a forgot-password refusal in this request. */
+    @Override
+    protected Response challenge(AuthenticationFlowContext context, MultivaluedMap<String, String> formData) {
+        LoginFormsProvider form = context.form();
+        SignInNotice.takeForwarded(context.getSession()).ifPresent(notice -> notice.applyTo(form));
+        addNameForms(form);
+        return super.challenge(context, formData);
+    }
+
+    /**
+     * AD's reason becomes an alert of its own severity, not an error on the password field: the
+     * user typed nothing wrong. Other errors (a wrong password, brute-force lockout) stay as Keycloak shows them.
+     */
+    @Override
+    protected Response challenge(AuthenticationFlowContext context, String error, String field) {
+        Optional<SignInNotice> notice = SignInOutcome.notice(context.getSession())
+                .filter(ours -> ours.text().equals(error));
+        if (notice.isEmpty()) return super.challenge(context, error, field);
+        // context.form() hands out the request's one LoginFormsProvider, which super renders.
+        notice.get().applyTo(context.form());
+        return super.challenge(context, null, null);
+    }
+
+    @Override
+    protected Response createLoginForm(LoginFormsProvider form) {
+        addNameForms(form);
+        return super.createLoginForm(form);
+    }
+
+    private void addNameForms(LoginFormsProvider form) {
+        NameForms.of(session, session.getContext().getRealm()).ifPresent(forms -> form.setAttribute(NameForms.ATTRIBUTE, forms));
     }
 }

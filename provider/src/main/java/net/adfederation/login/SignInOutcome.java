@@ -1,8 +1,10 @@
 package net.adfederation.login;
 
+import java.util.List;
 import java.util.Optional;
 
 import net.adfederation.directory.BindOutcome;
+import net.adfederation.password.GateTarget;
 import net.adfederation.password.PasswordGate;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -14,7 +16,7 @@ import org.keycloak.models.RealmModel;
  *
  * @param outcome     AD's answer
  * @param componentId the {@code ad-connector} or {@code ad-trust} component that asked
- * @param explanation a message of the provider's own (an ambiguous name), or null to word the outcome
+ * @param explanation a message of the provider's own (a name in several domains), or null to word the outcome
  */
 public record SignInOutcome(BindOutcome outcome, String componentId, String explanation) {
 
@@ -39,12 +41,25 @@ public record SignInOutcome(BindOutcome outcome, String componentId, String expl
     }
 
     /**
-     * The message to show instead of Keycloak's generic one, when AD refused for a reason the user
-     * can act on (account state, directory down); empty for a wrong password or no AD involvement.
+     * The notice to show instead of Keycloak's generic message, when AD refused for a reason the user
+     * can act on (account state, directory down) or the provider explained the refusal; empty for a
+     * wrong password or no AD involvement.
      */
-    public static Optional<String> message(KeycloakSession session) {
+    public static Optional<SignInNotice> notice(KeycloakSession session) {
         RealmModel realm = session.getContext().getRealm();
-        return last(session).flatMap(last -> last.explanation() != null ? Optional.of(last.explanation())
-                : AccountStateMessages.forOutcome(last.outcome(), PasswordGate.target(realm, last.componentId())));
+        return last(session).flatMap(last -> {
+            GateTarget where = PasswordGate.target(realm, last.componentId());
+            if (last.explanation() != null) {
+                return Optional.of(new SignInNotice(SignInNotice.NAME_IN_SEVERAL_DOMAINS, SignInNotice.Severity.WARNING,
+                        last.explanation(), List.of()));
+            }
+            return AccountStateMessages.forOutcome(last.outcome(), where).map(text -> new SignInNotice(
+                    last.outcome().name(), AccountStateMessages.severity(last.outcome()), text, where.resetUrls()));
+        });
+    }
+
+    /** The text of {@link #notice}, for answers that carry only text (a direct grant's error_description). */
+    public static Optional<String> message(KeycloakSession session) {
+        return notice(session).map(SignInNotice::text);
     }
 }

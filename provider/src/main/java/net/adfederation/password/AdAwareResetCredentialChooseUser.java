@@ -3,6 +3,7 @@ package net.adfederation.password;
 import java.util.Optional;
 
 import net.adfederation.login.BuiltInOverride;
+import net.adfederation.login.SignInNotice;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.FlowStatus;
 import org.keycloak.authentication.authenticators.resetcred.ResetCredentialChooseUser;
@@ -13,7 +14,8 @@ import org.keycloak.models.utils.FormMessage;
 /**
  * The "Forgot password?" user chooser ({@code reset-credentials-choose-user}). In a realm with an
  * enabled {@code ad-connector} component, a connector user gets the password-gate message and
- * no reset e-mail; local users keep Keycloak's behaviour.
+ * no reset e-mail; local users keep Keycloak's behaviour. The page itself gets the realm's gate as
+ * {@value #ATTRIBUTE}, so it can say where AD passwords are reset before anyone submits it.
  * <p>
  * Enumeration trade-off: names that are unknown, disabled or could not be looked up get the very
  * same answer as AD users, so the page never tells an AD account from a non-existent one. It
@@ -22,9 +24,12 @@ import org.keycloak.models.utils.FormMessage;
  */
 public class AdAwareResetCredentialChooseUser extends ResetCredentialChooseUser {
 
+    public static final String ATTRIBUTE = "adPasswordGate";
+
     /** Covers the paths that pick the user without the form: an SSO session or a reset link. */
     @Override
     public void authenticate(AuthenticationFlowContext context) {
+        explainOnThePage(context);
         super.authenticate(context);
         if (context.getStatus() != FlowStatus.SUCCESS) return;
         Optional<GateTarget> own = PasswordGate.targetOf(context.getRealm(), context.getUser());
@@ -34,17 +39,29 @@ public class AdAwareResetCredentialChooseUser extends ResetCredentialChooseUser 
     @Override
     public void action(AuthenticationFlowContext context) {
         RealmModel realm = context.getRealm();
-        Optional<GateTarget> gate = PasswordGate.realmTarget(realm);
+        Optional<GateTarget> gate = explainOnThePage(context);
         super.action(context);
         if (gate.isEmpty() || context.getStatus() != FlowStatus.SUCCESS) return;
         UserModel chosen = context.getUser();
         if (chosen == null || PasswordGate.targetOf(realm, chosen).isPresent()) refuse(context, gate.get());
     }
 
-    /** Back to the login page with the message, as Keycloak does after "e-mail sent", with no user chosen. */
+    /** The realm's gate, handed to the page Keycloak may render next (this one again when the name is missing). */
+    private static Optional<GateTarget> explainOnThePage(AuthenticationFlowContext context) {
+        Optional<GateTarget> gate = PasswordGate.realmTarget(context.getRealm());
+        gate.ifPresent(target -> context.form().setAttribute(ATTRIBUTE, target));
+        return gate;
+    }
+
+    /**
+     * Back to the login page with the message, as Keycloak does after "e-mail sent", with no user
+     * chosen. Keycloak carries only a success message there; the login form shows the forwarded
+     * notice instead, as information.
+     */
     private void refuse(AuthenticationFlowContext context, GateTarget gate) {
         context.clearUser();
         context.getAuthenticationSession().removeAuthNote(RESET_CREDENTIAL_USER_CHOSEN);
+        SignInNotice.passwordGate(gate).forward(context.getSession());
         context.forkWithSuccessMessage(new FormMessage(gate.message()));
     }
 
