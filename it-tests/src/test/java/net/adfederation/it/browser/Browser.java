@@ -100,6 +100,34 @@ public final class Browser implements AutoCloseable {
     public Browser clickAndWait(By by) {
         WebElement element = driver.findElement(by);
         element.click();
+        return waitUntilLeft(element);
+    }
+
+    /** The element that has the keyboard focus. */
+    public WebElement focused() {
+        return driver.switchTo().activeElement();
+    }
+
+    /** Presses keys (Enter, say) in the focused element and waits until the browser has left the current document. */
+    public Browser pressAndWait(CharSequence... keys) {
+        WebElement element = focused();
+        element.sendKeys(keys);
+        return waitUntilLeft(element);
+    }
+
+    /** Waits until the element is on the page (a page that a script leads or renders to). */
+    public WebElement waitFor(By by) {
+        return new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> d.findElements(by).stream().findFirst().orElse(null));
+    }
+
+    /** Waits until the page shows the text (pages that a script renders after loading). */
+    public Browser waitForText(String text) {
+        new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> text().contains(text));
+        return this;
+    }
+
+    private Browser waitUntilLeft(WebElement element) {
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> isStale(element));
         return this;
     }
