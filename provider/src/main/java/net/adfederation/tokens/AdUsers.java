@@ -12,14 +12,17 @@ import org.keycloak.models.GroupModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.UserModelDelegate;
 
-/** Which mode, if any, a token's user comes from, and its AD groups as the groups claim sees them. */
-final class AdUsers {
+/**
+ * Which mode, if any, a user comes from, and its AD groups as the groups claim (and the account
+ * portal) shows them. Public for the portal; both read the same answer.
+ */
+public final class AdUsers {
 
     private AdUsers() {
     }
 
     /** The connector's live user behind any delegating wrappers; null for other users. */
-    static LiveAdUser live(UserModel user) {
+    public static LiveAdUser live(UserModel user) {
         UserModel current = user;
         for (int i = 0; i < 10 && current != null; i++) {
             if (current instanceof LiveAdUser live) return live;
@@ -30,12 +33,12 @@ final class AdUsers {
     }
 
     /** A user trust mode's sync created. */
-    static boolean imported(UserModel user) {
+    public static boolean imported(UserModel user) {
         return user.getFirstAttribute(UserImport.COMPONENT) != null && user.getFirstAttribute(UserImport.GUID) != null;
     }
 
     /** The user's AD groups, nested ones included; null for a user of neither mode (no claim). */
-    static List<ClaimGroup> groups(UserModel user) {
+    public static List<ClaimGroup> groups(UserModel user) {
         LiveAdUser live = live(user);
         if (live != null) {
             String netbios = live.getFirstAttribute("netbiosDomain");

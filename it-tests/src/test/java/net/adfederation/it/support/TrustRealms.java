@@ -27,6 +27,11 @@ public final class TrustRealms {
         return Stream.of(EMBEDDED, SAMBA);
     }
 
+    /** The embedded forests alone, for cases that need no real Kerberos. */
+    public static TrustForests embedded() {
+        return EMBEDDED;
+    }
+
     public static synchronized TrustForests ready(Keycloak admin, TrustForests forests) {
         forests.assumeAvailable();
         if (!imported.contains(forests.name())) {

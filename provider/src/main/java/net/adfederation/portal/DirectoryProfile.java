@@ -1,0 +1,96 @@
+package net.adfederation.portal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import net.adfederation.tokens.AdUsers;
+import net.adfederation.tokens.ClaimGroup;
+import org.keycloak.models.UserModel;
+import org.keycloak.storage.StorageUnavailableException;
+
+/**
+ * What the directory says about the signed-in user, read-only, each fact with where it comes from:
+ * read live through the connector at this very request, copied by trust mode (attributes at each
+ * password sign-in and sync, groups at each sync, with the time of the last one), or Keycloak's own
+ * record for a user who is not in AD.
+ *
+ * @param summary      one sentence on where this account's data lives
+ * @param facts        name, e-mail, UPN, domain, ... (absent values left out)
+ * @param groups       AD groups, nested ones included, as DOMAIN\name; null for a user not in AD
+ * @param groupsSource where the groups come from
+ */
+public record DirectoryProfile(String summary, List<Fact> facts, List<String> groups, String groupsSource) {
+
+    public record Fact(String label, String value, String source) {
+    }
+
+    static DirectoryProfile of(UserModel user, AccountOrigin origin, PortalTexts texts) {
+        String netbios = user.getFirstAttribute("netbiosDomain");
+        String component = origin.componentName();
+        String factSource;
+        String summary;
+        String groupsSource;
+        switch (origin.kind()) {
+            case CONNECTOR -> {
+                factSource = texts.get("sourceConnector", netbios, component);
+                summary = texts.get("summaryConnector", netbios, component, PortalTexts.time(Instant.now()));
+                groupsSource = factSource;
+            }
+            case TRUST -> {
+                factSource = texts.get("sourceTrust", netbios, component);
+                String lastSync = origin.lastSync().map(PortalTexts::time).orElse(null);
+                summary = lastSync == null ? texts.get("summaryTrustNeverSynced", netbios, component)
+                        : texts.get("summaryTrust", netbios, component, lastSync);
+                groupsSource = lastSync == null ? texts.get("sourceTrustGroupsNeverSynced", component)
+                        : texts.get("sourceTrustGroups", component, lastSync);
+            }
+            default -> {
+                factSource = component == null ? texts.get("sourceKeycloak")
+                        : texts.get("sourceFederation", component);
+                summary = texts.get("summaryKeycloak");
+                groupsSource = null;
+            }
+        }
+        List<Fact> facts = new ArrayList<>();
+        add(facts, texts.get("profileName"), name(user), factSource);
+        add(facts, texts.get("profileEmail"), user.getEmail(), factSource);
+        if (origin.kind() == AccountOrigin.Kind.KEYCLOAK) {
+            add(facts, texts.get("profileUsername"), user.getUsername(), factSource);
+        } else {
+            add(facts, texts.get("profileUpn"), user.getFirstAttribute("upn"), factSource);
+            String domain = user.getFirstAttribute("domain");
+            add(facts, texts.get("profileDomain"), domain == null ? null : texts.get("profileDomainValue", domain, netbios), factSource);
+            add(facts, texts.get("profileDepartment"), user.getFirstAttribute("department"), factSource);
+            add(facts, texts.get("profileJobTitle"), user.getFirstAttribute("title"), factSource);
+        }
+        List<String> groups = origin.kind() == AccountOrigin.Kind.KEYCLOAK ? null : groups(user);
+        if (groups == null && origin.kind() != AccountOrigin.Kind.KEYCLOAK) groupsSource = texts.get("groupsUnavailable");
+        return new DirectoryProfile(summary, facts, groups, groupsSource);
+    }
+
+    /** DOMAIN\name, sorted; null when the directory did not answer. */
+    private static List<String> groups(UserModel user) {
+        try {
+            List<ClaimGroup> groups = AdUsers.groups(user);
+            if (groups == null) return List.of();
+            return groups.stream().map(g -> g.netbiosDomain() == null ? g.name() : g.netbiosDomain() + "\\" + g.name())
+                    .filter(Objects::nonNull).distinct().sorted(String.CASE_INSENSITIVE_ORDER).toList();
+        } catch (StorageUnavailableException e) {
+            return null;
+        }
+    }
+
+    private static String name(UserModel user) {
+        String display = user.getFirstAttribute("displayName");
+        if (display != null && !display.isBlank()) return display;
+        String joined = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
+                + (user.getLastName() == null ? "" : user.getLastName())).trim();
+        return joined.isEmpty() ? null : joined;
+    }
+
+    private static void add(List<Fact> facts, String label, String value, String source) {
+        if (value != null && !value.isBlank()) facts.add(new Fact(label, value, source));
+    }
+}

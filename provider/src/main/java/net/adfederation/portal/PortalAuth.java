@@ -1,0 +1,75 @@
+package net.adfederation.portal;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import org.keycloak.common.util.SecretGenerator;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.UserSessionModel;
+import org.keycloak.services.managers.AppAuthManager;
+import org.keycloak.services.managers.AuthenticationManager;
+
+/**
+ * Who is looking at the portal: the user of Keycloak's identity cookie (KEYCLOAK_IDENTITY, path
+ * /realms/{realm}/), the way Keycloak's own login-actions pages know the user. Without it the
+ * visitor is sent to the realm's authorization endpoint as client {@code account} (public, with
+ * redirect URIs /realms/{realm}/account/*) and comes back to the page asked for.
+ * <p>
+ * The authorization code that comes back is ignored, never redeemed: the sign-in has already set
+ * the identity cookie, which is all the portal reads, and it calls no API that would need a
+ * token. An unredeemed code expires on its own (the realm's code lifespan, a minute by default).
+ * Because the code is not used, a forged callback cannot sign anyone in either.
+ */
+final class PortalAuth {
+
+    /** The parameters Keycloak adds to the redirect URI after a sign-in or a required action. */
+    private static final String[] CALLBACK_PARAMETERS = {"code", "state", "session_state", "iss", "error", "kc_action_status"};
+
+    record SignedIn(UserModel user, UserSessionModel userSession) {
+    }
+
+    private PortalAuth() {
+    }
+
+    static Optional<SignedIn> signedIn(KeycloakSession session, RealmModel realm) {
+        AuthenticationManager.AuthResult result = new AppAuthManager().authenticateIdentityCookie(session, realm);
+        if (result == null || result.user() == null || result.session() == null) return Optional.empty();
+        return Optional.of(new SignedIn(result.user(), result.session()));
+    }
+
+    /** Whether this request is the authorization endpoint's redirect back to the portal. */
+    static boolean isCallback(MultivaluedMap<String, String> query) {
+        for (String name : CALLBACK_PARAMETERS) if (query.containsKey(name)) return true;
+        return false;
+    }
+
+    /** Sends the visitor to sign in (or to a required action such as UPDATE_PASSWORD) and back to {@code page}. */
+    static Response toAuthorizationEndpoint(PortalUrls urls, URI page, Map<String, String> extra) {
+        return Response.seeOther(signInUri(urls, page, extra)).header("Cache-Control", "no-store").build();
+    }
+
+    static URI signInUri(PortalUrls urls, URI page, Map<String, String> extra) {
+        // A PKCE challenge whose verifier is thrown away: realms whose client policies demand PKCE
+        // accept the request, and the code stays useless to whoever might catch it.
+        String challenge = s256(SecretGenerator.getInstance().randomString(43));
+        return urls.signIn(page, SecretGenerator.getInstance().randomString(22), challenge, extra);
+    }
+
+    private static String s256(String verifier) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * The account portal at {@code /realms/{realm}/account} for realms whose account theme is
+ * {@code ad-portal}: server-rendered pages (FreeMarker templates of the theme) that show the
+ * applications a user may open, their directory profile with where each fact comes from, and the
+ * password section of their mode. Keycloak's Account REST API keeps answering JSON requests.
+ */
+package net.adfederation.portal;
