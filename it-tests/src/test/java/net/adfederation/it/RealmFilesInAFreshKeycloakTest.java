@@ -1,5 +1,8 @@
 package net.adfederation.it;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -23,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * corp-connector.json through {@code kc.sh import}, corp-trust.json through
  * {@code --import-realm}, each with its ${VAR:default} placeholders taken by Keycloak itself from
  * that process's environment, against the embedded forests. A user of each realm then signs in
- * and the API's secret is the one the environment gave.
+ * and the API's secret is the one the environment gave. Before that, an import whose DC does not
+ * answer fails and says so on the command line.
  */
 class RealmFilesInAFreshKeycloakTest {
 
@@ -40,14 +44,22 @@ class RealmFilesInAFreshKeycloakTest {
              FreshKeycloak keycloak = FreshKeycloak.install(path("adfed.keycloakDist"), path("adfed.providerJar"),
                      path("adfed.freshKeycloakDir"))) {
             keycloak.putInVault("corp", "svcpassword", SERVICE_PASSWORD);
-            keycloak.importFile(realmFile("corp-connector.json"), Map.of(
-                    "AD_SERVER_URLS", forests.corp().ldapUrl(),
+            Map<String, String> connectorEnvironment = new HashMap<>(Map.of(
                     "AD_ALLOW_INSECURE_BIND", "true",
                     // Keycloak pastes values into the JSON unescaped: a backslash must be written twice.
                     "AD_BIND_DN", "CORP\\\\svc-keycloak",
                     // A vault reference passes through the placeholder pass untouched and is read at bind time.
                     "AD_BIND_CREDENTIAL", "${vault.svcpassword}",
                     "ADFED_DEMO_API_SECRET", connectorApiSecret));
+
+            // The provider checks its settings as the realm is imported: with no DC answering, the import fails and says why.
+            connectorEnvironment.put("AD_SERVER_URLS", "ldap://127.0.0.1:" + closedPort());
+            FreshKeycloak.CommandResult refused = keycloak.runImport(realmFile("corp-connector.json"), connectorEnvironment);
+            assertThat(refused.exitCode()).isNotZero();
+            assertThat(refused.output()).contains("No domain controller of corp.example.test could be reached", connectorEnvironment.get("AD_SERVER_URLS"));
+
+            connectorEnvironment.put("AD_SERVER_URLS", forests.corp().ldapUrl());
+            keycloak.importFile(realmFile("corp-connector.json"), connectorEnvironment);
             keycloak.addRealmImport(realmFile("corp-trust.json"));
             Map<String, String> trustEnvironment = new HashMap<>(EmbeddedTrustForests.realmFileValues(forests));
             trustEnvironment.put("AD_BIND_CREDENTIAL", SERVICE_PASSWORD);
@@ -68,8 +80,15 @@ class RealmFilesInAFreshKeycloakTest {
             assertThat(DemoApi.discover(base + "/realms/corp-trust", trustApiSecret).introspect(pat.tokens().getToken()))
                     .containsEntry("active", true);
         } finally {
-            System.out.println("Fresh Keycloak (unpack, kc.sh import, start with --import-realm, two sign-ins): "
+            System.out.println("Fresh Keycloak (unpack, a refused and a good kc.sh import, start with --import-realm, two sign-ins): "
                     + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s");
+        }
+    }
+
+    /** A loopback port nothing listens on (it was free a moment ago). */
+    private static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
         }
     }
 

@@ -51,8 +51,12 @@ public final class FreshKeycloak implements AutoCloseable {
         Files.writeString(vault.resolve(realm + "_" + key), secret);
     }
 
-    /** {@code kc.sh import --file}: runs to completion with the given environment; fails with its log otherwise. */
-    public void importFile(Path realmFile, Map<String, String> environment) throws IOException, InterruptedException {
+    /** What a command printed and how it ended. */
+    public record CommandResult(int exitCode, String output) {
+    }
+
+    /** {@code kc.sh import --file} with the given environment, run to completion. */
+    public CommandResult runImport(Path realmFile, Map<String, String> environment) throws IOException, InterruptedException {
         Path log = home.resolve("kc-import.log");
         // The vault too: the providers check their settings (and so read the vault) as the realm is imported.
         Process process = launch(List.of("import", "--file", realmFile.toString(), "--vault=file", "--vault-dir=" + vault),
@@ -61,8 +65,14 @@ public final class FreshKeycloak implements AutoCloseable {
             process.destroyForcibly();
             throw new AssertionError("kc.sh import did not finish in " + COMMAND_LIMIT + "; see " + log);
         }
-        if (process.exitValue() != 0) {
-            throw new AssertionError("kc.sh import failed (" + process.exitValue() + "):\n" + tail(log));
+        return new CommandResult(process.exitValue(), Files.readString(log));
+    }
+
+    /** {@code kc.sh import --file}, which must succeed. */
+    public void importFile(Path realmFile, Map<String, String> environment) throws IOException, InterruptedException {
+        CommandResult result = runImport(realmFile, environment);
+        if (result.exitCode() != 0) {
+            throw new AssertionError("kc.sh import failed (" + result.exitCode() + "):\n" + tail(result.output()));
         }
     }
 
@@ -125,11 +135,15 @@ public final class FreshKeycloak implements AutoCloseable {
 
     private static String tail(Path log) {
         try {
-            List<String> lines = Files.readAllLines(log);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+            return tail(Files.readString(log));
         } catch (IOException e) {
             return "(no log at " + log + ")";
         }
+    }
+
+    private static String tail(String output) {
+        List<String> lines = output.lines().toList();
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
     }
 
     private static void deleteTree(Path dir) throws IOException {
