@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The admin changes tests need, made over LDAP exactly as on Active Directory so the same calls
@@ -201,6 +202,24 @@ public final class DirectoryAdmin implements AutoCloseable {
                     Filter.createEqualityFilter("sAMAccountName", sam), "1.1").getSearchEntries();
             if (found.size() != 1) throw new IllegalArgumentException("no single account named " + sam);
             return found.get(0).getDN();
+        });
+    }
+
+    /** The objectGUID of the account (user or group) with this sAMAccountName, as a UUID. */
+    public UUID objectGuidOf(String sam) {
+        return AdBinary.guidOf(attributeBytes(sam, "objectGUID"));
+    }
+
+    /** The objectSid of the account (user or group) with this sAMAccountName: S-1-5-21-... */
+    public String objectSidOf(String sam) {
+        return AdBinary.sidString(attributeBytes(sam, "objectSid"));
+    }
+
+    private byte[] attributeBytes(String sam, String attribute) {
+        return call(() -> {
+            byte[] value = connection.getEntry(dnOf(sam), attribute).getAttributeValueBytes(attribute);
+            if (value == null) throw new IllegalArgumentException(sam + " has no " + attribute);
+            return value;
         });
     }
 

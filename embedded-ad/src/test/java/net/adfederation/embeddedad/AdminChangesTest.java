@@ -6,13 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.unboundid.ldap.sdk.Entry;
+import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
 import com.unboundid.ldap.sdk.ResultCode;
+import com.unboundid.ldap.sdk.SearchScope;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,6 +59,23 @@ class AdminChangesTest {
         assertThat(changed.getAttributeValue("displayName")).isEqualTo("Francis Ocean");
         assertThat(changed.getAttributeValueAsLong("uSNChanged")).isGreaterThan(usn + 1);
         admin.deleteUser("adm-frank");
+    }
+
+    @Test
+    void objectGuidAndSidAreReadInTheTextFormsThatFindTheAccountAgain() throws Exception {
+        String dn = admin.createUser("adm-ids", "Passw0rd!Ids1", "Ida", "Ids", null);
+        try {
+            UUID guid = admin.objectGuidOf("adm-ids");
+            String sid = admin.objectSidOf("adm-ids");
+
+            assertThat(reader.searchForEntry(BASE, SearchScope.SUB,
+                    Filter.createEqualityFilter("objectGUID", AdBinary.guidBytes(guid))).getDN()).isEqualToIgnoringCase(dn);
+            assertThat(reader.searchForEntry(BASE, SearchScope.SUB,
+                    Filter.createEqualityFilter("objectSid", AdBinary.sidBytes(sid))).getDN()).isEqualToIgnoringCase(dn);
+            assertThat(sid).startsWith("S-1-5-21-").isNotEqualTo(admin.objectSidOf("alice"));
+        } finally {
+            admin.deleteUser("adm-ids");
+        }
     }
 
     @Test

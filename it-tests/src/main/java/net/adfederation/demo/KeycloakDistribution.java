@@ -11,9 +11,9 @@ import java.util.zip.ZipInputStream;
 /**
  * A Keycloak distribution unpacked from the zip that Maven fetched, with our provider JAR in
  * providers/ and a realm file in data/import/. Unpacked once; the JAR and realm are refreshed
- * at every start so a rebuilt provider is what runs.
+ * at every start so a rebuilt provider is what runs. The demo and the realm-file import test use it.
  */
-final class KeycloakDistribution {
+public final class KeycloakDistribution {
 
     private final Path home;
 
@@ -22,7 +22,7 @@ final class KeycloakDistribution {
     }
 
     /** Unpacks the zip under {@code into} unless an earlier run already did. */
-    static KeycloakDistribution unpack(Path zip, Path into) throws IOException {
+    public static KeycloakDistribution unpack(Path zip, Path into) throws IOException {
         Files.createDirectories(into);
         try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
             ZipEntry first = in.getNextEntry();
@@ -49,16 +49,16 @@ final class KeycloakDistribution {
         }
     }
 
-    Path home() {
+    public Path home() {
         return home;
     }
 
-    void deployProvider(Path jar) throws IOException {
+    public void deployProvider(Path jar) throws IOException {
         Files.createDirectories(home.resolve("providers"));
         Files.copy(jar, home.resolve("providers").resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
     }
 
-    void addRealmImport(Path realmFile) throws IOException {
+    public void addRealmImport(Path realmFile) throws IOException {
         Path importDir = Files.createDirectories(home.resolve("data/import"));
         Files.copy(realmFile, importDir.resolve(realmFile.getFileName()), StandardCopyOption.REPLACE_EXISTING);
     }

@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 
 import net.adfederation.common.ConnectionKeys;
 import net.adfederation.common.DomainRegistry;
+import net.adfederation.common.ReadableRefusal;
 import net.adfederation.common.SettingsResolver;
 import net.adfederation.directory.AdDomain;
 import net.adfederation.directory.DirectoryException;
@@ -76,6 +77,15 @@ public class AdConnectorProviderFactory implements UserStorageProviderFactory<Ad
     @Override
     public void validateConfiguration(KeycloakSession session, RealmModel realm, ComponentModel model)
             throws ComponentValidationException {
+        try {
+            check(session, realm, model);
+        } catch (ComponentValidationException refused) {
+            // kc.sh import and --import-realm print only the pattern ("{0}"): give them the reason too.
+            throw ReadableRefusal.of(refused);
+        }
+    }
+
+    private void check(KeycloakSession session, RealmModel realm, ComponentModel model) {
         ConnectorStoragePolicy.enforce(model);
         ConnectorConfig config = ConnectorConfig.parse(model);
         // Not probed while disabled, so an admin can switch the component off during an outage.

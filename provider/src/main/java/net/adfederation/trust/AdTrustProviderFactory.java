@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import net.adfederation.common.ConfigValues;
 import net.adfederation.common.ConnectionKeys;
 import net.adfederation.common.DomainRegistry;
+import net.adfederation.common.ReadableRefusal;
 import net.adfederation.common.SettingsResolver;
 import net.adfederation.directory.DirectoryException;
 import net.adfederation.directory.DirectoryProblem;
@@ -86,6 +87,15 @@ public class AdTrustProviderFactory implements UserStorageProviderFactory<AdTrus
     @Override
     public void validateConfiguration(KeycloakSession session, RealmModel realm, ComponentModel model)
             throws ComponentValidationException {
+        try {
+            check(session, realm, model);
+        } catch (ComponentValidationException refused) {
+            // kc.sh import and --import-realm print only the pattern ("{0}"): give them the reason too.
+            throw ReadableRefusal.of(refused);
+        }
+    }
+
+    private void check(KeycloakSession session, RealmModel realm, ComponentModel model) {
         TrustPolicy.enforce(model);
         TrustConfig config = TrustConfig.parse(model);
         if (!new UserStorageProviderModel(model).isEnabled()) return;

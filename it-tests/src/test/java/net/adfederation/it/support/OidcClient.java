@@ -30,7 +30,9 @@ import org.keycloak.jose.jws.JWSInput;
  */
 public final class OidcClient {
 
-    public static final String REDIRECT_URI = "http://localhost:8089/callback";
+    /** Where the demo application lives: a browser sent back here has left Keycloak. */
+    public static final String APPLICATION = "http://localhost:8089/";
+    public static final String REDIRECT_URI = APPLICATION + "callback";
 
     private final String realmUrl;
     private final String clientId;
@@ -59,8 +61,12 @@ public final class OidcClient {
         }
     }
 
-    /** Where a browser ended up: a code for the application, or a page with its visible text. */
-    public record BrowserResult(String code, Document page) {
+    /** Where a browser ended up: sent back to the application (code, state), or a page with its visible text. */
+    public record BrowserResult(URI redirect, Document page) {
+        public String code() {
+            return redirect == null ? null : queryParameter(redirect, "code");
+        }
+
         public String text() {
             return page == null ? "" : page.body().text();
         }
@@ -93,6 +99,11 @@ public final class OidcClient {
                 "code_challenge", pkce.challenge(), "code_challenge_method", "S256"));
         query.putAll(extra);
         return followToPage(get(realmUrl + "/protocol/openid-connect/auth?" + form(query)));
+    }
+
+    /** Opens a URL an application built (an authorization or end-session request) and follows its redirects. */
+    public BrowserResult open(URI url) {
+        return follow(get(url.toString()));
     }
 
     /** Fills and submits the username/password form on a login page. */
@@ -135,8 +146,8 @@ public final class OidcClient {
             }
             String location = current.headers().firstValue("Location").orElseThrow();
             URI next = current.uri().resolve(location);
-            if (next.toString().startsWith(REDIRECT_URI)) {
-                return new BrowserResult(queryParameter(next, "code"), null);
+            if (next.toString().startsWith(APPLICATION)) {
+                return new BrowserResult(next, null);
             }
             current = get(next.toString());
         }
@@ -188,6 +199,7 @@ public final class OidcClient {
     }
 
     private static String queryParameter(URI uri, String name) {
+        if (uri.getRawQuery() == null) return null;
         for (String pair : uri.getRawQuery().split("&")) {
             int eq = pair.indexOf('=');
             if (eq > 0 && pair.substring(0, eq).equals(name)) {
