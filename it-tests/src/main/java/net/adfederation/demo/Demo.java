@@ -13,7 +13,8 @@ import net.adfederation.embeddedad.EmbeddedActiveDirectory;
 
 /**
  * The demo behind ./demo.sh: the embedded AD on 127.0.0.1:10389, then Keycloak 26.7.0 with our
- * JAR importing realm-config/corp-connector.json, then the URLs and demo credentials. Set
+ * JAR importing realm-config/corp-connector.json, the demo application (client demo-app) on
+ * localhost:8089, then the URLs and demo credentials. Set
  * AD_SERVER_URLS (and AD_BIND_DN, AD_BIND_CREDENTIAL) to point the realm at a real AD instead.
  */
 public final class Demo {
@@ -34,7 +35,10 @@ public final class Demo {
         keycloak.addRealmImport(Path.of(System.getProperty("adfed.realmFile")));
 
         Process server = startKeycloak(keycloak.home(), demoDir.resolve("keycloak.log"), ad);
+        DemoApp app = new DemoApp(KEYCLOAK, "corp");
+        app.start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            app.stop();
             server.destroy();
             if (ad != null) ad.close();
         }));
@@ -92,6 +96,7 @@ public final class Demo {
                  Active Directory   %s
                  Account portal     %s/realms/corp/account
                  Admin console      %s/admin/master/console/#/corp   (admin / admin)
+                 Demo application   http://localhost:8089   (client demo-app: signs you in, shows the token claims)
                  OIDC issuer        %s/realms/corp   (client: demo-app, public, PKCE)
 
                  Sign in as (any of alice, alice@corp.example.test, CORP\\alice):

@@ -1,0 +1,194 @@
+package net.adfederation.demo;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * The demo's "Demo application" (client demo-app) at http://localhost:8089, so the portal's tile
+ * leads somewhere: it signs the user in with the authorization-code flow and PKCE and shows the
+ * claims of the ID and access tokens Keycloak issued (the AD identity and groups among them).
+ * A page for people to look at, not a relying party to copy: it decodes the tokens without
+ * verifying them. The verifying relying party is it-tests' net.adfederation.it.rp.
+ */
+final class DemoApp {
+
+    static final int PORT = 8089;
+    private static final String SELF = "http://localhost:" + PORT;
+    private static final Pattern TOKEN = Pattern.compile("\"(id_token|access_token)\"\\s*:\\s*\"([^\"]+)\"");
+
+    private final String realmUrl;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final SecureRandom random = new SecureRandom();
+    /** PKCE verifiers of sign-ins under way, by their state. */
+    private final Map<String, String> verifiers = new ConcurrentHashMap<>();
+    private HttpServer server;
+
+    DemoApp(String keycloakUrl, String realm) {
+        this.realmUrl = keycloakUrl + "/realms/" + realm;
+    }
+
+    void start() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("localhost", PORT), 0);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    void stop() {
+        if (server != null) server.stop(0);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+            if (query.containsKey("code") && query.containsKey("state")) {
+                showTokens(exchange, query);
+            } else if (query.containsKey("error")) {
+                respond(exchange, 400, "<p>Keycloak answered: " + escape(query.get("error")) + " "
+                        + escape(query.getOrDefault("error_description", "")) + "</p><p><a href=\"/\">Sign in again</a></p>");
+            } else {
+                startSignIn(exchange);
+            }
+        }
+    }
+
+    private void startSignIn(HttpExchange exchange) throws IOException {
+        String state = randomText();
+        String verifier = randomText() + randomText();
+        verifiers.put(state, verifier);
+        String location = realmUrl + "/protocol/openid-connect/auth?client_id=demo-app&response_type=code&scope=openid"
+                + "&redirect_uri=" + encode(SELF + "/") + "&state=" + state
+                + "&code_challenge=" + challenge(verifier) + "&code_challenge_method=S256";
+        exchange.getResponseHeaders().add("Location", location);
+        exchange.sendResponseHeaders(302, -1);
+    }
+
+    private void showTokens(HttpExchange exchange, Map<String, String> query) throws IOException {
+        String verifier = verifiers.remove(query.get("state"));
+        if (verifier == null) {
+            respond(exchange, 400, "<p>Unknown sign-in (state). <a href=\"/\">Sign in again</a></p>");
+            return;
+        }
+        String form = "grant_type=authorization_code&client_id=demo-app&code=" + encode(query.get("code"))
+                + "&redirect_uri=" + encode(SELF + "/") + "&code_verifier=" + encode(verifier);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(realmUrl + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+        String body;
+        try {
+            body = http.send(request, HttpResponse.BodyHandlers.ofString()).body();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+        Map<String, String> tokens = new HashMap<>();
+        Matcher m = TOKEN.matcher(body);
+        while (m.find()) tokens.put(m.group(1), m.group(2));
+        if (!tokens.containsKey("id_token")) {
+            respond(exchange, 502, "<p>The token request failed:</p><pre>" + escape(body) + "</pre>");
+            return;
+        }
+        respond(exchange, 200, "<p>Signed in through Keycloak. These are the claims of the tokens it issued"
+                + " (decoded here, not verified).</p>"
+                + "<h2>ID token</h2><pre>" + escape(payload(tokens.get("id_token"))) + "</pre>"
+                + "<h2>Access token</h2><pre>" + escape(payload(tokens.getOrDefault("access_token", ""))) + "</pre>"
+                + "<p><a href=\"/\">Sign in again</a> · <a href=\"" + realmUrl + "/account/\">Account portal</a></p>");
+    }
+
+    private static void respond(HttpExchange exchange, int status, String content) throws IOException {
+        String page = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Demo application</title>"
+                + "<style>body{font-family:sans-serif;margin:2rem;max-width:60rem}pre{background:#f3f3f3;padding:1rem;overflow:auto}</style>"
+                + "</head><body><main><h1>Demo application</h1>" + content + "</main></body></html>";
+        byte[] bytes = page.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    /** A JWT's payload as indented JSON. */
+    static String payload(String jwt) {
+        String[] parts = jwt.split("\\.");
+        if (parts.length < 2) return "";
+        return indent(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
+    }
+
+    /** Indents compact JSON (Keycloak's token payloads) for reading; strings are copied as they are. */
+    static String indent(String json) {
+        StringBuilder out = new StringBuilder();
+        int depth = 0;
+        boolean inString = false;
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            if (inString) {
+                out.append(c);
+                if (c == '\\' && i + 1 < json.length()) out.append(json.charAt(++i));
+                else if (c == '"') inString = false;
+                continue;
+            }
+            switch (c) {
+                case '"' -> { inString = true; out.append(c); }
+                case '{', '[' -> { depth++; out.append(c).append('\n').append("  ".repeat(depth)); }
+                case '}', ']' -> { depth--; out.append('\n').append("  ".repeat(depth)).append(c); }
+                case ',' -> out.append(",\n").append("  ".repeat(depth));
+                case ':' -> out.append(": ");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private String randomText() {
+        byte[] bytes = new byte[24];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static String challenge(String verifier) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, String> query(String raw) {
+        Map<String, String> values = new HashMap<>();
+        if (raw == null) return values;
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) values.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                    URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        return values;
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}
