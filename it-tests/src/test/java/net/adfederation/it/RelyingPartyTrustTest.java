@@ -1,9 +1,11 @@
 package net.adfederation.it;
 
+import java.net.URI;
 import java.util.List;
 import java.util.stream.Stream;
 
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.oauth2.sdk.id.State;
 import net.adfederation.it.rp.AdIdentity;
 import net.adfederation.it.rp.DemoApi;
 import net.adfederation.it.rp.GrantRefused;
@@ -95,6 +97,21 @@ class RelyingPartyTrustTest {
         assertCarries(user.app().userInfo(refreshed), inAd, PATS_GROUP);
         assertThat(introspection).containsEntry("active", true).containsEntry("client_id", "demo-app");
         assertCarries(introspection, inAd, PATS_GROUP);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(FORESTS)
+    void afterPatSignsOutHerRefreshTokenIsRefusedAndTheApiSeesTheTokenInactive(TrustForests forests) {
+        syncedRealm(forests);
+        UserAtBrowser user = browser(forests);
+        SignedIn pat = user.signIn(PAT, PAT_PASSWORD);
+        State state = new State();
+
+        URI back = user.signOut(pat, state);
+
+        assertThat(back.toString()).startsWith(UserAtBrowser.SIGNED_OUT.toString()).contains("state=" + state.getValue());
+        assertThat(catchThrowableOfType(GrantRefused.class, () -> user.app().refresh(pat)).code()).isEqualTo("invalid_grant");
+        assertThat(api(forests).introspect(pat.accessTokenValue())).containsEntry("active", false);
     }
 
     static Stream<Arguments> forestsAndFormats() {
