@@ -171,6 +171,10 @@ public final class Browser implements AutoCloseable {
             return false;
         } catch (org.openqa.selenium.StaleElementReferenceException e) {
             return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            // Chromium sometimes reports a node of the document just left this way instead.
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) return true;
+            throw e;
         }
     }
 
