@@ -16,6 +16,15 @@ public final class ReadableRefusal {
     private ReadableRefusal() {
     }
 
+    /** Runs a settings check; a refusal it throws leaves here readable on the command line too. */
+    public static void explain(Runnable check) {
+        try {
+            check.run();
+        } catch (ComponentValidationException refused) {
+            throw of(refused);
+        }
+    }
+
     public static ComponentValidationException of(ComponentValidationException refusal) {
         ComponentValidationException readable = new ComponentValidationException(refusal.getMessage(), refusal.getParameters());
         readable.initCause(new IllegalArgumentException(formatted(refusal)));

@@ -77,12 +77,8 @@ public class AdConnectorProviderFactory implements UserStorageProviderFactory<Ad
     @Override
     public void validateConfiguration(KeycloakSession session, RealmModel realm, ComponentModel model)
             throws ComponentValidationException {
-        try {
-            check(session, realm, model);
-        } catch (ComponentValidationException refused) {
-            // kc.sh import and --import-realm print only the pattern ("{0}"): give them the reason too.
-            throw ReadableRefusal.of(refused);
-        }
+        // kc.sh import and --import-realm print only the pattern ("{0}"): give them the reason too.
+        ReadableRefusal.explain(() -> check(session, realm, model));
     }
 
     private void check(KeycloakSession session, RealmModel realm, ComponentModel model) {

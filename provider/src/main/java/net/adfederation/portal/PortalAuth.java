@@ -1,10 +1,6 @@
 package net.adfederation.portal;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,6 +11,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
+import org.keycloak.protocol.oidc.utils.PkceUtils;
 import org.keycloak.services.managers.AppAuthManager;
 import org.keycloak.services.managers.AuthenticationManager;
 
@@ -60,16 +57,7 @@ final class PortalAuth {
     static URI signInUri(PortalUrls urls, URI page, Map<String, String> extra) {
         // A PKCE challenge whose verifier is thrown away: realms whose client policies demand PKCE
         // accept the request, and the code stays useless to whoever might catch it.
-        String challenge = s256(SecretGenerator.getInstance().randomString(43));
+        String challenge = PkceUtils.generateS256CodeChallenge(PkceUtils.generateCodeVerifier());
         return urls.signIn(page, SecretGenerator.getInstance().randomString(22), challenge, extra);
-    }
-
-    private static String s256(String verifier) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
