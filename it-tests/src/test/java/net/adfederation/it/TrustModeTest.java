@@ -136,6 +136,41 @@ class TrustModeTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource(FORESTS)
+    void anAccountAndGroupDeletedAndCreatedAgainUnderTheirNamesAreTheNewOnesAfterTheNextSync(TrustForests forests) {
+        String realm = TrustRealms.ready(admin, forests).realm();
+        DirectoryAdmin corp = forests.corpAdmin();
+        String sam = "rehire-" + Long.toString(System.nanoTime() % 100000, 36);
+        String group = sam + "-team";
+        corp.createUser(sam, "Passw0rd!Old1", "Rita", "Rehire", null);
+        corp.createGroup(group);
+        corp.addToGroup(sam, group);
+        try {
+            TrustRealms.fullSync(admin, realm);
+            corp.deleteUser(sam);
+            corp.deleteGroup(group);
+            // A rehire: the same sAMAccountName and UPN, a new account (new objectGUID), in a group rebuilt under its old name.
+            corp.createUser(sam, "Passw0rd!New1", "Rita", "Rehire", null);
+            corp.createGroup(group);
+            corp.addToGroup(sam, group);
+
+            SynchronizationResultRepresentation changed = TrustRealms.changedSync(admin, realm);
+
+            assertThat(changed.getFailed()).as(changed.getStatus()).isZero();
+            List<UserRepresentation> found = admin.realm(realm).users().search(sam + "@corp.example.test", true);
+            assertThat(found).hasSize(1);
+            assertThat(found.get(0).getAttributes().get("objectGUID")).containsExactly(corp.objectGuidOf(sam).toString());
+            assertThat(admin.realm(realm).users().get(found.get(0).getId()).groups()).extracting(GroupRepresentation::getName)
+                    .contains(group);
+            assertThat(client(forests).directGrant(sam, "Passw0rd!New1").ok()).as("the new account signs in").isTrue();
+        } finally {
+            corp.deleteUser(sam);
+            corp.deleteGroup(group);
+        }
+        TrustRealms.changedSync(admin, realm);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(FORESTS)
     void aSyncThatWouldRemoveMoreThanTheThresholdRemovesNothing(TrustForests forests) {
         String realm = TrustRealms.ready(admin, forests).realm();
         DirectoryAdmin corp = forests.corpAdmin();

@@ -48,16 +48,10 @@ final class SyncWriter {
     }
 
     void apply(SyncPlan plan) {
-        for (SyncPlan.UserUpsert upsert : plan.users()) {
-            String domain = upsert.domain().dnsName().toLowerCase(java.util.Locale.ROOT);
-            item(domain, "user " + upsert.user().dn(), (s, realm) -> {
-                UserImport.Imported imported = new UserImport(s, realm, component).importOrUpdate(upsert.user(), upsert.domain());
-                userIds.put(Memberships.key(domain, upsert.user().dn()), imported.user().getId());
-                if (imported.change() == UserImport.Change.ADDED) result.increaseAdded();
-                else if (imported.change() == UserImport.Change.UPDATED) result.increaseUpdated();
-            });
-        }
-        plan.groups().forEach(this::groups);
+        // Removals first: an account or group deleted in AD and created again under the same name
+        // (a rehire, a rebuilt group) has a new objectGUID, and the new one can take the name only once
+        // the old one has left it. Groups removed here hand their subgroups to the domain group; the
+        // group pass below puts those back under their AD parents.
         for (UUID guid : plan.removeUsers()) {
             item(null, "removal of user " + guid, (s, realm) -> new UserImport(s, realm, component).byGuid(guid).ifPresent(user -> {
                 LOG.infof("%s: removing %s, deleted in or out of scope of Active Directory", component.getName(), user.getUsername());
@@ -68,6 +62,16 @@ final class SyncWriter {
         for (UUID guid : plan.removeGroups()) {
             item(null, "removal of group " + guid, (s, realm) -> new GroupWriter(s, realm, component).remove(guid));
         }
+        for (SyncPlan.UserUpsert upsert : plan.users()) {
+            String domain = upsert.domain().dnsName().toLowerCase(java.util.Locale.ROOT);
+            item(domain, "user " + upsert.user().dn(), (s, realm) -> {
+                UserImport.Imported imported = new UserImport(s, realm, component).importOrUpdate(upsert.user(), upsert.domain());
+                userIds.put(Memberships.key(domain, upsert.user().dn()), imported.user().getId());
+                if (imported.change() == UserImport.Change.ADDED) result.increaseAdded();
+                else if (imported.change() == UserImport.Change.UPDATED) result.increaseUpdated();
+            });
+        }
+        plan.groups().forEach(this::groups);
         if (plan.blocked() != null) {
             LOG.warnf("%s: %s", component.getName(), plan.blocked());
             result.setFailed(result.getFailed() + plan.withheldRemovals());
