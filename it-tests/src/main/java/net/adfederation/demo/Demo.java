@@ -7,75 +7,117 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import net.adfederation.embeddedad.EmbeddedActiveDirectory;
+import net.adfederation.embeddedad.EmbeddedForests;
+import net.adfederation.embeddedad.TrustDirection;
 
 /**
- * The demo behind ./demo.sh: the embedded AD on 127.0.0.1:10389, then Keycloak 26.7.0 with our
- * JAR importing realm-config/corp-connector.json, the demo application (client demo-app) on
- * localhost:8089, then the URLs and demo credentials. Set
- * AD_SERVER_URLS (and AD_BIND_DN, AD_BIND_CREDENTIAL) to point the realm at a real AD instead.
+ * The demo behind ./demo.sh: the embedded forests CORP and PARTNER (a two-way trust), then
+ * Keycloak 26.7.0 with our JAR importing both realm files, realm {@code corp} (ad-connector on CORP)
+ * and realm {@code corp-trust} (ad-trust over CORP and PARTNER, fully synchronised once at start),
+ * the demo application (client demo-app), then the URLs and demo credentials. Set AD_SERVER_URLS
+ * (and AD_BIND_DN, AD_BIND_CREDENTIAL) to point realm {@code corp} at a real AD instead; trust mode
+ * is then left out, since it needs that AD's trusts.
  */
-public final class Demo {
+public final class Demo implements AutoCloseable {
 
-    private static final String KEYCLOAK = "http://localhost:8080";
-    private static final int AD_PORT = Integer.getInteger("adfed.demo.adPort", 10389);
+    static final String CONNECTOR_REALM = "corp";
+    static final String TRUST_REALM = "corp-trust";
 
-    private Demo() {
+    private final DemoPorts ports;
+    private final EmbeddedForests forests;
+    private final Process keycloak;
+    private final DemoApp app;
+    private String trustSync = "";
+
+    private Demo(DemoPorts ports, EmbeddedForests forests, Process keycloak, DemoApp app) {
+        this.ports = ports;
+        this.forests = forests;
+        this.keycloak = keycloak;
+        this.app = app;
     }
 
     public static void main(String[] args) throws Exception {
         long started = System.nanoTime();
-        Path demoDir = Path.of(System.getProperty("adfed.demoDir")).toAbsolutePath().normalize();
-
-        EmbeddedActiveDirectory ad = System.getenv("AD_SERVER_URLS") == null ? startEmbeddedAd() : null;
-        KeycloakDistribution keycloak = KeycloakDistribution.unpack(Path.of(System.getProperty("adfed.keycloakDist")), demoDir);
-        keycloak.deployProvider(Path.of(System.getProperty("adfed.providerJar")));
-        keycloak.addRealmImport(Path.of(System.getProperty("adfed.realmFile")));
-
-        Process server = startKeycloak(keycloak.home(), demoDir.resolve("keycloak.log"), ad);
-        DemoApp app = new DemoApp(KEYCLOAK, "corp");
-        app.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            app.stop();
-            server.destroy();
-            if (ad != null) ad.close();
-        }));
-        waitUntilReady(server, demoDir.resolve("keycloak.log"));
-        printBanner(ad, Duration.ofNanos(System.nanoTime() - started));
-        server.waitFor();
+        Demo demo = start(DemoPorts.fromSystemProperties(), Path.of(System.getProperty("adfed.keycloakDist")),
+                Path.of(System.getProperty("adfed.providerJar")), Path.of(System.getProperty("adfed.realmConfigDir")),
+                Path.of(System.getProperty("adfed.demoDir")), System.getenv("AD_SERVER_URLS"));
+        Runtime.getRuntime().addShutdownHook(new Thread(demo::close));
+        System.out.println(demo.banner(Duration.ofNanos(System.nanoTime() - started)));
+        demo.keycloak.waitFor();
     }
 
-    private static EmbeddedActiveDirectory startEmbeddedAd() throws Exception {
-        return EmbeddedActiveDirectory.builder().ldapPort(AD_PORT).start();
+    /**
+     * Starts everything and returns once Keycloak answers for every realm (and trust mode's first
+     * full sync is done). {@code realAdUrls}: a real AD for realm corp, or null for the embedded forests.
+     */
+    public static Demo start(DemoPorts ports, Path dist, Path providerJar, Path realmConfigDir, Path demoDir,
+                             String realAdUrls) throws Exception {
+        demoDir = demoDir.toAbsolutePath().normalize();
+        EmbeddedForests forests = realAdUrls == null ? startForests(ports) : null;
+        List<String> realms = forests == null ? List.of(CONNECTOR_REALM) : List.of(CONNECTOR_REALM, TRUST_REALM);
+        KeycloakDistribution distribution = KeycloakDistribution.unpack(dist, demoDir);
+        distribution.deployProvider(providerJar);
+        for (String realmFile : forests == null ? List.of("corp-connector.json") : List.of("corp-connector.json", "corp-trust.json")) {
+            distribution.addRealmImport(realmConfigDir.resolve(realmFile));
+        }
+        Process keycloak = startKeycloak(distribution.home(), demoDir.resolve("keycloak.log"), ports, forests);
+        Map<String, String> appRealms = new LinkedHashMap<>();
+        appRealms.put(CONNECTOR_REALM, "corp: connector mode (ad-connector, CORP read live)");
+        if (forests != null) appRealms.put(TRUST_REALM, "corp-trust: trust mode (ad-trust, CORP and PARTNER, synchronised)");
+        DemoApp app = new DemoApp(ports.keycloakUrl(), ports.application(), appRealms);
+        Demo demo = new Demo(ports, forests, keycloak, app);
+        try {
+            app.start();
+            for (String realm : realms) waitUntilReady(keycloak, ports, realm, demoDir.resolve("keycloak.log"));
+            if (forests != null) demo.trustSync = new DemoAdminApi(ports.keycloakUrl()).fullSync(TRUST_REALM);
+            return demo;
+        } catch (Exception | Error e) {
+            demo.close();
+            throw e;
+        }
     }
 
-    private static Process startKeycloak(Path home, Path log, EmbeddedActiveDirectory ad) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder("bin/kc.sh", "start-dev", "--import-realm", "--http-port=8080")
-                .directory(home.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+    private static EmbeddedForests startForests(DemoPorts ports) throws Exception {
+        return EmbeddedForests.startTrusting(TrustDirection.BIDIRECTIONAL,
+                EmbeddedActiveDirectory.builder().ldapPort(ports.corpLdap()),
+                EmbeddedActiveDirectory.builder().ldapPort(ports.partnerLdap()));
+    }
+
+    private static Process startKeycloak(Path home, Path log, DemoPorts ports, EmbeddedForests forests) throws IOException {
+        List<String> command = new ArrayList<>(List.of("bin/kc.sh", "start-dev", "--import-realm",
+                "--http-port=" + ports.keycloakHttp(), "--http-management-port=" + ports.keycloakManagement()));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(home.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = pb.environment();
         env.putIfAbsent("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
         env.putIfAbsent("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
-        if (ad != null) {
-            // The embedded AD listens on loopback only; a plain-LDAP bind is acceptable there, nowhere else.
-            env.put("AD_SERVER_URLS", ad.ldapUrl());
+        env.put("ADFED_DEMO_APP_URL", ports.applicationUrl());
+        if (forests != null) {
+            // The embedded DCs listen on loopback only; a plain-LDAP bind is acceptable there, nowhere else.
+            env.put("AD_SERVER_URLS", forests.corp().ldapUrl());
             env.put("AD_ALLOW_INSECURE_BIND", "true");
             env.put("AD_BIND_DN", "svc-keycloak@corp.example.test");
             env.put("AD_BIND_CREDENTIAL", "Passw0rd!Svc1");
+            // Trust mode: PARTNER's DC is not in DNS, and the embedded AD cannot do Kerberos across the trust.
+            env.put("AD_DOMAIN_CONTROLLERS", "partner.example.test=" + forests.partner().ldapUrl());
+            env.put("AD_CROSS_FOREST_LOGIN", "simple");
         }
         return pb.start();
     }
 
-    private static void waitUntilReady(Process server, Path log) throws InterruptedException {
+    private static void waitUntilReady(Process server, DemoPorts ports, String realm, Path log) throws InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
-        HttpRequest probe = HttpRequest.newBuilder(URI.create(KEYCLOAK + "/realms/corp/.well-known/openid-configuration")).build();
+        HttpRequest probe = HttpRequest.newBuilder(
+                URI.create(ports.keycloakUrl() + "/realms/" + realm + "/.well-known/openid-configuration")).build();
         for (int i = 0; i < 600; i++) {
-            if (!server.isAlive()) {
-                throw new IllegalStateException("Keycloak stopped during start-up; see " + log);
-            }
+            if (!server.isAlive()) throw new IllegalStateException("Keycloak stopped during start-up; see " + log);
             try {
                 if (http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) return;
             } catch (IOException notYet) {
@@ -83,35 +125,66 @@ public final class Demo {
             }
             Thread.sleep(500);
         }
-        throw new IllegalStateException("Keycloak did not answer within 5 minutes; see " + log);
+        throw new IllegalStateException("Keycloak did not answer for realm " + realm + " within 5 minutes; see " + log);
     }
 
-    private static void printBanner(EmbeddedActiveDirectory ad, Duration startUp) {
-        String directory = ad == null ? System.getenv("AD_SERVER_URLS") : ad.ldapUrl() + " (embedded AD, domain corp.example.test)";
-        System.out.printf("""
+    /** The URLs and demo credentials, as ./demo.sh prints them. */
+    public String banner(Duration startUp) {
+        String kc = ports.keycloakUrl();
+        StringBuilder b = new StringBuilder();
+        String line = "=".repeat(90);
+        b.append('\n').append(line).append('\n')
+                .append(" keycloak-ad-federation demo: ready in ").append(startUp.toSeconds()).append(" s\n")
+                .append("-".repeat(90)).append('\n');
+        if (forests == null) {
+            b.append(" Active Directory   ").append(System.getenv("AD_SERVER_URLS")).append('\n');
+        } else {
+            b.append(" Active Directory   ").append(forests.corp().ldapUrl()).append("  CORP    (embedded, corp.example.test)\n")
+                    .append("                    ").append(forests.partner().ldapUrl())
+                    .append("  PARTNER (embedded, partner.example.test, two-way forest trust with CORP)\n");
+        }
+        b.append(" Admin console      ").append(kc).append("/admin/master/console/   (admin / admin)\n")
+                .append(" Demo application   ").append(ports.applicationUrl())
+                .append("   (client demo-app: signs you in, shows the token claims)\n\n")
+                .append(" Connector mode, realm corp (every lookup goes live to CORP; nothing stored in Keycloak)\n")
+                .append("   Account portal   ").append(kc).append("/realms/corp/account\n")
+                .append("   OIDC issuer      ").append(kc).append("/realms/corp   (client demo-app, public, PKCE)\n")
+                .append("   Sign in as alice, alice@corp.example.test or CORP\\alice:\n")
+                .append("     alice / Passw0rd!Alice     in Developers (nested in Engineering -> role engineer)\n")
+                .append("     dave  / Passw0rd!Dave      in Developers\n")
+                .append("     erin  / Passw0rd!Erin      a contractor\n")
+                .append("     bob   / Passw0rd!Bob1      must change password in AD: refused, with the reason\n")
+                .append("     carol / Passw0rd!Carol     disabled in AD: refused, with the reason\n");
+        if (forests != null) {
+            b.append('\n')
+                    .append(" Trust mode, realm corp-trust (CORP and PARTNER; users and groups synchronised)\n")
+                    .append("   Account portal   ").append(kc).append("/realms/corp-trust/account\n")
+                    .append("   OIDC issuer      ").append(kc).append("/realms/corp-trust\n")
+                    .append("   First full sync  ").append(trustSync).append('\n')
+                    .append("     pat@partner.example.test / Passw0rd!Pat1    (or PARTNER\\pat), a user of the trusted forest\n")
+                    .append("     PARTNER\\alice / Passw0rd!Alice2            another alice: a bare 'alice' is refused with the names to type\n")
+                    .append("     CORP\\alice / Passw0rd!Alice, and the CORP users above\n");
+        }
+        b.append("\n Try a token:\n")
+                .append("   curl -s -d grant_type=password -d client_id=demo-app -d username=alice \\\n")
+                .append("        --data-urlencode 'password=Passw0rd!Alice' ").append(kc)
+                .append("/realms/corp/protocol/openid-connect/token\n\n")
+                .append(" Ctrl-C stops Keycloak and the AD.\n")
+                .append(line).append('\n');
+        return b.toString();
+    }
 
-                ==================================================================================
-                 keycloak-ad-federation demo: ready in %d s
-                ----------------------------------------------------------------------------------
-                 Active Directory   %s
-                 Account portal     %s/realms/corp/account
-                 Admin console      %s/admin/master/console/#/corp   (admin / admin)
-                 Demo application   http://localhost:8089   (client demo-app: signs you in, shows the token claims)
-                 OIDC issuer        %s/realms/corp   (client: demo-app, public, PKCE)
-
-                 Sign in as (any of alice, alice@corp.example.test, CORP\\alice):
-                   alice / Passw0rd!Alice     in Developers (nested in Engineering -> role engineer)
-                   dave  / Passw0rd!Dave      in Developers
-                   erin  / Passw0rd!Erin      a contractor
-                   bob   / Passw0rd!Bob1      must change password in AD: refused, with the reason
-                   carol / Passw0rd!Carol     disabled in AD: refused, with the reason
-
-                 Try a token:
-                   curl -s -d grant_type=password -d client_id=demo-app -d username=alice \\
-                        --data-urlencode 'password=Passw0rd!Alice' %s/realms/corp/protocol/openid-connect/token
-
-                 Ctrl-C stops Keycloak and the AD.
-                ==================================================================================
-                """, startUp.toSeconds(), directory, KEYCLOAK, KEYCLOAK, KEYCLOAK, KEYCLOAK);
+    @Override
+    public void close() {
+        app.stop();
+        // kc.sh starts the server's JVM as a child: stop that too, not only the script.
+        keycloak.toHandle().descendants().forEach(ProcessHandle::destroy);
+        keycloak.destroy();
+        try {
+            if (!keycloak.waitFor(30, TimeUnit.SECONDS)) keycloak.destroyForcibly();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (forests != null) forests.close();
     }
 }

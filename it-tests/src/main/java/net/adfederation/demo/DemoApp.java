@@ -15,6 +15,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
@@ -28,27 +29,38 @@ import com.sun.net.httpserver.HttpServer;
  * leads somewhere: it signs the user in with the authorization-code flow and PKCE and shows the
  * claims of the ID and access tokens Keycloak issued (the AD identity and groups among them).
  * A page for people to look at, not a relying party to copy: it decodes the tokens without
- * verifying them. The verifying relying party is it-tests' net.adfederation.it.rp.
+ * verifying them. The verifying relying party is it-tests' net.adfederation.it.rp. With both
+ * realms running, its home page asks which one to sign in to ({@code /?realm=corp-trust} goes straight there).
  */
 final class DemoApp {
 
-    static final int PORT = 8089;
-    private static final String SELF = "http://localhost:" + PORT;
     private static final Pattern TOKEN = Pattern.compile("\"(id_token|access_token)\"\\s*:\\s*\"([^\"]+)\"");
 
-    private final String realmUrl;
+    /** A sign-in under way: the realm it goes to and its PKCE verifier, kept by its state. */
+    private record Pending(String realm, String verifier) {
+    }
+
+    private final String keycloakUrl;
+    private final int port;
+    private final String self;
+    /** The realms it signs in to, in the order shown, with a label for each. */
+    private final Map<String, String> realms;
+    private final List<String> realmOrder;
     private final HttpClient http = HttpClient.newHttpClient();
     private final SecureRandom random = new SecureRandom();
-    /** PKCE verifiers of sign-ins under way, by their state. */
-    private final Map<String, String> verifiers = new ConcurrentHashMap<>();
+    private final Map<String, Pending> pending = new ConcurrentHashMap<>();
     private HttpServer server;
 
-    DemoApp(String keycloakUrl, String realm) {
-        this.realmUrl = keycloakUrl + "/realms/" + realm;
+    DemoApp(String keycloakUrl, int port, Map<String, String> realms) {
+        this.keycloakUrl = keycloakUrl;
+        this.port = port;
+        this.self = "http://localhost:" + port;
+        this.realms = Map.copyOf(realms);
+        this.realmOrder = List.copyOf(realms.keySet());
     }
 
     void start() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("localhost", PORT), 0);
+        server = HttpServer.create(new InetSocketAddress("localhost", port), 0);
         server.createContext("/", this::handle);
         server.start();
     }
@@ -65,31 +77,50 @@ final class DemoApp {
             } else if (query.containsKey("error")) {
                 respond(exchange, 400, "<p>Keycloak answered: " + escape(query.get("error")) + " "
                         + escape(query.getOrDefault("error_description", "")) + "</p><p><a href=\"/\">Sign in again</a></p>");
+            } else if (query.containsKey("realm") && realms.containsKey(query.get("realm"))) {
+                startSignIn(exchange, query.get("realm"));
+            } else if (realmOrder.size() == 1) {
+                startSignIn(exchange, realmOrder.get(0));
             } else {
-                startSignIn(exchange);
+                chooseRealm(exchange);
             }
         }
     }
 
-    private void startSignIn(HttpExchange exchange) throws IOException {
+    /** With both modes running, the tile of either portal leads here: the user picks the realm. */
+    private void chooseRealm(HttpExchange exchange) throws IOException {
+        StringBuilder links = new StringBuilder("<p>Sign in through Keycloak, realm:</p><ul>");
+        for (String realm : realmOrder) {
+            links.append("<li><a href=\"/?realm=").append(encode(realm)).append("\">").append(escape(realms.get(realm)))
+                    .append("</a></li>");
+        }
+        respond(exchange, 200, links.append("</ul>").toString());
+    }
+
+    private void startSignIn(HttpExchange exchange, String realm) throws IOException {
         String state = randomText();
         String verifier = randomText() + randomText();
-        verifiers.put(state, verifier);
-        String location = realmUrl + "/protocol/openid-connect/auth?client_id=demo-app&response_type=code&scope=openid"
-                + "&redirect_uri=" + encode(SELF + "/") + "&state=" + state
+        pending.put(state, new Pending(realm, verifier));
+        String location = realmUrl(realm) + "/protocol/openid-connect/auth?client_id=demo-app&response_type=code&scope=openid"
+                + "&redirect_uri=" + encode(self + "/") + "&state=" + state
                 + "&code_challenge=" + challenge(verifier) + "&code_challenge_method=S256";
         exchange.getResponseHeaders().add("Location", location);
         exchange.sendResponseHeaders(302, -1);
     }
 
+    private String realmUrl(String realm) {
+        return keycloakUrl + "/realms/" + realm;
+    }
+
     private void showTokens(HttpExchange exchange, Map<String, String> query) throws IOException {
-        String verifier = verifiers.remove(query.get("state"));
-        if (verifier == null) {
+        Pending signIn = pending.remove(query.get("state"));
+        if (signIn == null) {
             respond(exchange, 400, "<p>Unknown sign-in (state). <a href=\"/\">Sign in again</a></p>");
             return;
         }
         String form = "grant_type=authorization_code&client_id=demo-app&code=" + encode(query.get("code"))
-                + "&redirect_uri=" + encode(SELF + "/") + "&code_verifier=" + encode(verifier);
+                + "&redirect_uri=" + encode(self + "/") + "&code_verifier=" + encode(signIn.verifier());
+        String realmUrl = realmUrl(signIn.realm());
         HttpRequest request = HttpRequest.newBuilder(URI.create(realmUrl + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build();
@@ -107,11 +138,12 @@ final class DemoApp {
             respond(exchange, 502, "<p>The token request failed:</p><pre>" + escape(body) + "</pre>");
             return;
         }
-        respond(exchange, 200, "<p>Signed in through Keycloak. These are the claims of the tokens it issued"
+        respond(exchange, 200, "<p>Signed in through Keycloak, realm " + escape(signIn.realm()) + ". These are the claims of the tokens it issued"
                 + " (decoded here, not verified).</p>"
                 + "<h2>ID token</h2><pre>" + escape(payload(tokens.get("id_token"))) + "</pre>"
                 + "<h2>Access token</h2><pre>" + escape(payload(tokens.getOrDefault("access_token", ""))) + "</pre>"
-                + "<p><a href=\"/\">Sign in again</a> · <a href=\"" + realmUrl + "/account/\">Account portal</a></p>");
+                + "<p><a href=\"/?realm=" + encode(signIn.realm()) + "\">Sign in again</a> · <a href=\"/\">Home</a> · <a href=\""
+                + realmUrl + "/account/\">Account portal</a></p>");
     }
 
     private static void respond(HttpExchange exchange, int status, String content) throws IOException {
