@@ -171,6 +171,34 @@ class TrustModeTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource(FORESTS)
+    void aKeycloakUserHoldingAnAdAccountsNameIsLeftAloneAndTheSyncCountsTheFailure(TrustForests forests) {
+        String realm = TrustRealms.ready(admin, forests).realm();
+        DirectoryAdmin corp = forests.corpAdmin();
+        String sam = "clash-" + Long.toString(System.nanoTime() % 100000, 36);
+        UserRepresentation local = new UserRepresentation();
+        local.setUsername(sam + "@corp.example.test");
+        local.setFirstName("Local");
+        local.setEnabled(true);
+        admin.realm(realm).users().create(local).close();
+        corp.createUser(sam, "Passw0rd!Clash1", "Directory", "Clash", null);
+        try {
+            SynchronizationResultRepresentation sync = TrustRealms.fullSync(admin, realm);
+
+            assertThat(sync.getFailed()).as(sync.getStatus()).isGreaterThanOrEqualTo(1);
+            List<UserRepresentation> holder = admin.realm(realm).users().search(sam + "@corp.example.test", true);
+            assertThat(holder).hasSize(1);
+            assertThat(holder.get(0).getFederationLink()).as("still a Keycloak user").isNull();
+            assertThat(holder.get(0).getFirstName()).isEqualTo("Local");
+        } finally {
+            corp.deleteUser(sam);
+            admin.realm(realm).users().search(sam + "@corp.example.test", true)
+                    .forEach(u -> admin.realm(realm).users().delete(u.getId()).close());
+        }
+        assertThat(TrustRealms.fullSync(admin, realm).getFailed()).as("nothing left to fail").isZero();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(FORESTS)
     void aSyncThatWouldRemoveMoreThanTheThresholdRemovesNothing(TrustForests forests) {
         String realm = TrustRealms.ready(admin, forests).realm();
         DirectoryAdmin corp = forests.corpAdmin();

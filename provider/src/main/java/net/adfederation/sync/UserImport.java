@@ -73,7 +73,9 @@ public final class UserImport {
 
     /** All or nothing: a refused value (an e-mail another user has) must not leave a half-imported user behind. */
     private UserModel add(AdUser adUser, DomainInfo domain) {
-        UserModel added = local().addUser(realm, UserAttributes.username(adUser, domain));
+        String username = UserAttributes.username(adUser, domain);
+        refuseTakenName(username, adUser);
+        UserModel added = local().addUser(realm, username);
         try {
             added.setFederationLink(component.getId());
             ImportedAttributes.apply(added, adUser, domain, component.getId());
@@ -82,6 +84,23 @@ public final class UserImport {
             local().removeUser(realm, added);
             throw e;
         }
+    }
+
+    /**
+     * Keycloak's own refusal of a taken username says only "Duplicate resource error": say whose
+     * the name is and what to do, for the admin reading the sync's log. The holder is left as it is.
+     */
+    private void refuseTakenName(String username, AdUser adUser) {
+        UserModel holder = local().getUserByUsername(realm, username);
+        if (holder == null) return;
+        if (component.getId().equals(holder.getFederationLink())) {
+            throw new IllegalStateException("the Keycloak user " + username + " still belongs to the Active Directory account with objectGUID "
+                    + holder.getFirstAttribute(GUID) + ", not to " + adUser.dn() + " (objectGUID " + adUser.objectGuid()
+                    + "); it is replaced once a sync may remove the old account (see deletionThreshold)");
+        }
+        throw new IllegalStateException("a Keycloak user named " + username + " already exists and does not come from "
+                + component.getName() + ", so " + adUser.dn() + " cannot be synchronised; rename or remove that user,"
+                + " or keep it and leave the Active Directory account out of the sync scope");
     }
 
     /** The component's users: objectGUID to domain, for the sync's removal decisions. */
