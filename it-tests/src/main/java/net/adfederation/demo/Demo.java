@@ -27,8 +27,14 @@ import net.adfederation.embeddedad.TrustDirection;
  */
 public final class Demo implements AutoCloseable {
 
-    static final String CONNECTOR_REALM = "corp";
-    static final String TRUST_REALM = "corp-trust";
+    /** A realm the demo imports from realm-config/, with the label its demo application shows. */
+    private record DemoRealm(String name, String file, String label) {
+    }
+
+    private static final DemoRealm CONNECTOR = new DemoRealm("corp", "corp-connector.json",
+            "corp: connector mode (ad-connector, CORP read live)");
+    private static final DemoRealm TRUST = new DemoRealm("corp-trust", "corp-trust.json",
+            "corp-trust: trust mode (ad-trust, CORP and PARTNER, synchronised)");
 
     private final DemoPorts ports;
     private final EmbeddedForests forests;
@@ -61,22 +67,21 @@ public final class Demo implements AutoCloseable {
                              String realAdUrls) throws Exception {
         demoDir = demoDir.toAbsolutePath().normalize();
         EmbeddedForests forests = realAdUrls == null ? startForests(ports) : null;
-        List<String> realms = forests == null ? List.of(CONNECTOR_REALM) : List.of(CONNECTOR_REALM, TRUST_REALM);
+        List<DemoRealm> realms = forests == null ? List.of(CONNECTOR) : List.of(CONNECTOR, TRUST);
         KeycloakDistribution distribution = KeycloakDistribution.unpack(dist, demoDir);
         distribution.deployProvider(providerJar);
-        for (String realmFile : forests == null ? List.of("corp-connector.json") : List.of("corp-connector.json", "corp-trust.json")) {
-            distribution.addRealmImport(realmConfigDir.resolve(realmFile));
+        Map<String, String> appRealms = new LinkedHashMap<>();
+        for (DemoRealm realm : realms) {
+            distribution.addRealmImport(realmConfigDir.resolve(realm.file()));
+            appRealms.put(realm.name(), realm.label());
         }
         Process keycloak = startKeycloak(distribution.home(), demoDir.resolve("keycloak.log"), ports, forests);
-        Map<String, String> appRealms = new LinkedHashMap<>();
-        appRealms.put(CONNECTOR_REALM, "corp: connector mode (ad-connector, CORP read live)");
-        if (forests != null) appRealms.put(TRUST_REALM, "corp-trust: trust mode (ad-trust, CORP and PARTNER, synchronised)");
         DemoApp app = new DemoApp(ports.keycloakUrl(), ports.application(), appRealms);
         Demo demo = new Demo(ports, forests, keycloak, app);
         try {
             app.start();
-            for (String realm : realms) waitUntilReady(keycloak, ports, realm, demoDir.resolve("keycloak.log"));
-            if (forests != null) demo.trustSync = new DemoAdminApi(ports.keycloakUrl()).fullSync(TRUST_REALM);
+            for (DemoRealm realm : realms) waitUntilReady(keycloak, ports, realm.name(), demoDir.resolve("keycloak.log"));
+            if (forests != null) demo.trustSync = new DemoAdminApi(ports.keycloakUrl()).fullSync(TRUST.name());
             return demo;
         } catch (Exception | Error e) {
             demo.close();

@@ -14,8 +14,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.HashMap;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
@@ -45,7 +46,6 @@ final class DemoApp {
     private final String self;
     /** The realms it signs in to, in the order shown, with a label for each. */
     private final Map<String, String> realms;
-    private final List<String> realmOrder;
     private final HttpClient http = HttpClient.newHttpClient();
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
@@ -55,8 +55,7 @@ final class DemoApp {
         this.keycloakUrl = keycloakUrl;
         this.port = port;
         this.self = "http://localhost:" + port;
-        this.realms = Map.copyOf(realms);
-        this.realmOrder = List.copyOf(realms.keySet());
+        this.realms = Collections.unmodifiableMap(new LinkedHashMap<>(realms));
     }
 
     void start() throws IOException {
@@ -77,10 +76,10 @@ final class DemoApp {
             } else if (query.containsKey("error")) {
                 respond(exchange, 400, "<p>Keycloak answered: " + escape(query.get("error")) + " "
                         + escape(query.getOrDefault("error_description", "")) + "</p><p><a href=\"/\">Sign in again</a></p>");
-            } else if (query.containsKey("realm") && realms.containsKey(query.get("realm"))) {
+            } else if (realms.containsKey(query.get("realm"))) {
                 startSignIn(exchange, query.get("realm"));
-            } else if (realmOrder.size() == 1) {
-                startSignIn(exchange, realmOrder.get(0));
+            } else if (realms.size() == 1) {
+                startSignIn(exchange, realms.keySet().iterator().next());
             } else {
                 chooseRealm(exchange);
             }
@@ -90,7 +89,7 @@ final class DemoApp {
     /** With both modes running, the tile of either portal leads here: the user picks the realm. */
     private void chooseRealm(HttpExchange exchange) throws IOException {
         StringBuilder links = new StringBuilder("<p>Sign in through Keycloak, realm:</p><ul>");
-        for (String realm : realmOrder) {
+        for (String realm : realms.keySet()) {
             links.append("<li><a href=\"/?realm=").append(encode(realm)).append("\">").append(escape(realms.get(realm)))
                     .append("</a></li>");
         }
