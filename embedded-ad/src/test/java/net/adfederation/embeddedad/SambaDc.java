@@ -1,16 +1,10 @@
 package net.adfederation.embeddedad;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 
 /**
- * The Samba AD DC that /work/shared/samba/ad-dc.sh runs on 127.0.0.2. Tests that need it call
- * {@link #assumeRunning()}: they are skipped when it is down, or fail when the system property
- * adfed.requireSamba is true (as CI sets it, so a dead DC cannot pass as green).
+ * The Samba AD DC that the shared ad-dc.sh runs on 127.0.0.2. Tests that need it call
+ * {@link #assumeRunning()}: skipped when it is down, failed where {@link SambaRequirement} says it is required.
  */
 final class SambaDc {
 
@@ -34,30 +28,12 @@ final class SambaDc {
     static final String PARTNER_ADMIN = "Administrator@partner.example.test";
 
     static void assumeRunning() {
-        assumeRunning(HOST, "ad-dc.sh up");
+        SambaRequirement.here().requireDc(HOST, 389, "up");
     }
 
     /** Both forests of `ad-dc.sh up-trust`. */
     static void assumeForestsRunning() {
-        assumeRunning(HOST, "ad-dc.sh up-trust");
-        assumeRunning(PARTNER_HOST, "ad-dc.sh up-trust");
-    }
-
-    private static void assumeRunning(String host, String startWith) {
-        boolean reachable = isReachable(host);
-        if (Boolean.getBoolean("adfed.requireSamba")) {
-            Assertions.assertTrue(reachable, "adfed.requireSamba=true but no Samba DC answers on " + host + ":389");
-        } else {
-            Assumptions.assumeTrue(reachable, "no Samba DC on " + host + ":389 (start it with " + startWith + ")");
-        }
-    }
-
-    private static boolean isReachable(String host) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(host, 389), 1_000);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
+        SambaRequirement.here().requireDc(HOST, 389, "up-trust");
+        SambaRequirement.here().requireDc(PARTNER_HOST, 389, "up-trust");
     }
 }

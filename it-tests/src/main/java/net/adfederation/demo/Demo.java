@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import net.adfederation.embeddedad.EmbeddedActiveDirectory;
 import net.adfederation.embeddedad.EmbeddedForests;
@@ -53,7 +54,8 @@ public final class Demo implements AutoCloseable {
         long started = System.nanoTime();
         Demo demo = start(DemoPorts.fromSystemProperties(), Path.of(System.getProperty("adfed.keycloakDist")),
                 Path.of(System.getProperty("adfed.providerJar")), Path.of(System.getProperty("adfed.realmConfigDir")),
-                Path.of(System.getProperty("adfed.demoDir")), System.getenv("AD_SERVER_URLS"));
+                Path.of(System.getProperty("adfed.demoDir")), System.getenv("AD_SERVER_URLS"),
+                phase -> System.out.println("[demo] " + phase));
         Runtime.getRuntime().addShutdownHook(new Thread(demo::close));
         System.out.println(demo.banner(Duration.ofNanos(System.nanoTime() - started)));
         demo.keycloak.waitFor();
@@ -62,12 +64,19 @@ public final class Demo implements AutoCloseable {
     /**
      * Starts everything and returns once Keycloak answers for every realm (and trust mode's first
      * full sync is done). {@code realAdUrls}: a real AD for realm corp, or null for the embedded forests.
+     * {@code progress} hears one line as each phase begins, so a slow first start is not mistaken for a hang.
      */
     public static Demo start(DemoPorts ports, Path dist, Path providerJar, Path realmConfigDir, Path demoDir,
-                             String realAdUrls) throws Exception {
+                             String realAdUrls, Consumer<String> progress) throws Exception {
         demoDir = demoDir.toAbsolutePath().normalize();
+        progress.accept(realAdUrls == null
+                ? "starting the embedded Active Directory: forests CORP and PARTNER with a two-way trust"
+                : "using the Active Directory at " + realAdUrls + " for realm corp (no trust mode: it needs that AD's trusts)");
         EmbeddedForests forests = realAdUrls == null ? startForests(ports) : null;
         List<DemoRealm> realms = forests == null ? List.of(CONNECTOR) : List.of(CONNECTOR, TRUST);
+        List<String> realmNames = realms.stream().map(DemoRealm::name).toList();
+        progress.accept("preparing Keycloak in " + demoDir + " (unpacked from " + dist.getFileName()
+                + " on the first start) with our JAR and realms " + String.join(", ", realmNames));
         KeycloakDistribution distribution = KeycloakDistribution.unpack(dist, demoDir);
         distribution.deployProvider(providerJar);
         Map<String, String> appRealms = new LinkedHashMap<>();
@@ -75,13 +84,18 @@ public final class Demo implements AutoCloseable {
             distribution.addRealmImport(realmConfigDir.resolve(realm.file()));
             appRealms.put(realm.name(), realm.label());
         }
+        progress.accept("starting Keycloak on " + ports.keycloakUrl() + ", importing " + String.join(", ", realmNames)
+                + " (about a minute; its log: " + demoDir.resolve("keycloak.log") + ")");
         Process keycloak = startKeycloak(distribution.home(), demoDir.resolve("keycloak.log"), ports, forests);
         DemoApp app = new DemoApp(ports.keycloakUrl(), ports.application(), appRealms);
         Demo demo = new Demo(ports, forests, keycloak, app);
         try {
             app.start();
             for (DemoRealm realm : realms) waitUntilReady(keycloak, ports, realm.name(), demoDir.resolve("keycloak.log"));
-            if (forests != null) demo.trustSync = new DemoAdminApi(ports.keycloakUrl()).fullSync(TRUST.name());
+            if (forests != null) {
+                progress.accept("first full sync of realm " + TRUST.name() + " from CORP and PARTNER");
+                demo.trustSync = new DemoAdminApi(ports.keycloakUrl()).fullSync(TRUST.name());
+            }
             return demo;
         } catch (Exception | Error e) {
             demo.close();

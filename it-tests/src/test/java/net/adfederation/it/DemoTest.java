@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
 import net.adfederation.demo.Demo;
@@ -28,9 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a Keycloak of its own with our JAR and both realm files) prints where to go, and what it prints
  * works: the connector and trust users it names sign in, a refused one hears why, the trust
  * realm's AD groups are already synchronised, and the demo application signs a PARTNER user in to
- * the trust realm through the authorization-code flow and shows the AD claims. It runs beside the
- * suite's Keycloak, so its own Keycloak moves to 8280/9280; the demo application keeps 8089, the
- * address the realm files and OidcClient know.
+ * the trust realm through the authorization-code flow and shows the AD claims; before all that it
+ * names each slow phase as it begins. It runs beside the suite's Keycloak, so its own Keycloak moves
+ * to 8280/9280; the demo application keeps 8089, the address the realm files and OidcClient know.
  */
 class DemoTest {
 
@@ -40,8 +41,16 @@ class DemoTest {
     void theDemoPrintsWhereToGoAndEverythingItNamesWorks() throws Exception {
         Path dir = Path.of(System.getProperty("adfed.demoTestDir")).toAbsolutePath();
         deleteRecursively(dir); // a fresh start, as from a clean clone: no realm left from an earlier run
+        List<String> phases = new CopyOnWriteArrayList<>();
         try (Demo demo = Demo.start(PORTS, property("adfed.keycloakDist"), property("adfed.providerJar"),
-                property("adfed.realmConfigDir"), dir, null)) {
+                property("adfed.realmConfigDir"), dir, null, phases::add)) {
+            // What a newcomer sees before the banner: each slow phase named as it begins.
+            assertThat(phases).satisfiesExactly(
+                    directory -> assertThat(directory).startsWith("starting the embedded Active Directory"),
+                    unpack -> assertThat(unpack).startsWith("preparing Keycloak in " + dir).contains("corp, corp-trust"),
+                    keycloak -> assertThat(keycloak).startsWith("starting Keycloak on http://localhost:8280")
+                            .contains(dir.resolve("keycloak.log").toString()),
+                    sync -> assertThat(sync).isEqualTo("first full sync of realm corp-trust from CORP and PARTNER"));
             String banner = demo.banner(Duration.ofSeconds(1));
             assertThat(banner).contains("http://localhost:8280/realms/corp/account", "http://localhost:8280/realms/corp-trust/account",
                     "http://localhost:8089", "alice / Passw0rd!Alice", "pat@partner.example.test / Passw0rd!Pat1");

@@ -7,8 +7,8 @@ import com.unboundid.ldap.listener.InMemoryDirectoryServer;
 import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
 import com.unboundid.ldap.listener.InMemoryListenerConfig;
 import jakarta.ws.rs.core.Response;
+import net.adfederation.embeddedad.SambaRequirement;
 import net.adfederation.it.support.AdFederationServerConfig;
-import net.adfederation.it.support.Availability;
 import net.adfederation.it.support.Directories;
 import net.adfederation.it.support.SambaDirectory;
 import net.adfederation.it.support.TestDirectory;
@@ -117,7 +117,8 @@ class ProviderSettingsTest {
     void aCertificateThatDoesNotNameTheHostIsRefused() {
         // /etc/hosts gives the Samba DC a second name (.ci/run adds it) that its certificate does not list.
         TestDirectory samba = Directories.ready(admin, Directories.samba());
-        Availability.require(SambaDirectory.aliasResolves(), SambaDirectory.ALIAS + " in /etc/hosts");
+        SambaRequirement.here().require(SambaDirectory.aliasResolves(), SambaDirectory.ALIAS + " in /etc/hosts",
+                "add '127.0.0.2 " + SambaDirectory.ALIAS + "' to /etc/hosts (as .ci/run does)");
         assertRefused(samba, Map.of("serverUrls", "ldaps://" + SambaDirectory.ALIAS + ":636"), "is not in the DC's certificate");
     }
 

@@ -1,12 +1,7 @@
 package net.adfederation.directory;
 
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.abort;
-
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,10 +12,11 @@ import java.util.Arrays;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManagerFactory;
+import net.adfederation.embeddedad.SambaRequirement;
 
 /**
- * The Samba AD DC that /work/shared/samba/ad-dc.sh runs on 127.0.0.2, and the one rule for tests
- * that need it: skip when it is not reachable, unless -Dadfed.requireSamba=true, then fail.
+ * The Samba AD DC that the shared ad-dc.sh runs on 127.0.0.2 (and PARTNER's on 127.0.0.3), as tests
+ * that need it reach it; whether they skip or fail without it is {@link SambaRequirement}'s rule.
  */
 final class SambaDc {
 
@@ -39,47 +35,27 @@ final class SambaDc {
 
     /** The trusted forest (two-way forest trust with CORP), reachable by host name for Kerberos. */
     static final String PARTNER_DOMAIN = "partner.example.test";
+    static final String PARTNER_HOST = "127.0.0.3";
     static final String PARTNER_HOST_NAME = "dc2.partner.example.test";
     static final String PARTNER_LDAP = "ldap://" + PARTNER_HOST_NAME + ":389";
     static final String PARTNER_LDAPS = "ldaps://" + PARTNER_HOST_NAME + ":636";
     static final String SERVICE_PRINCIPAL = "svc-keycloak@CORP.EXAMPLE.TEST";
 
-    /** Probed once per test JVM: null when the DC accepts connections, else why not. */
-    private static final String DOWN_REASON = probe(HOST);
-    private static final String PARTNER_DOWN_REASON = probe("127.0.0.3");
-
     private SambaDc() {
     }
 
     /**
-     * Call from {@code @BeforeEach} (so that surefire counts each test as skipped): skips the test,
-     * or fails it under -Dadfed.requireSamba=true, when the DC is down.
+     * Call from {@code @BeforeEach} (so that surefire counts each test as skipped): skips the test
+     * when the DC is down, or fails it where {@link SambaRequirement} says Samba is required.
      */
     static void assumeRunning() {
-        skipOrFail(DOWN_REASON, HOST, "up");
+        SambaRequirement.here().requireDc(HOST, 389, "up");
     }
 
     /** As {@link #assumeRunning()}, for both forests and their trust. */
     static void assumeTrustRunning() {
         assumeRunning();
-        skipOrFail(PARTNER_DOWN_REASON, "127.0.0.3", "up-trust");
-    }
-
-    private static void skipOrFail(String downReason, String host, String command) {
-        if (downReason == null) return;
-        String why = "Samba AD DC not reachable at " + host + ":389 (" + downReason
-                + "); start it with /work/shared/samba/ad-dc.sh " + command;
-        if (Boolean.getBoolean("adfed.requireSamba")) fail(why);
-        abort(why);
-    }
-
-    private static String probe(String host) {
-        try (Socket probe = new Socket()) {
-            probe.connect(new InetSocketAddress(host, 389), 1000);
-            return null;
-        } catch (IOException down) {
-            return down.toString();
-        }
+        SambaRequirement.here().requireDc(PARTNER_HOST, 389, "up-trust");
     }
 
     /** Settings as the service account, trusting the test CA, StartTLS off, insecure binds allowed. */

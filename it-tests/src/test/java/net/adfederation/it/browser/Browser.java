@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
-import net.adfederation.it.support.Availability;
+import net.adfederation.embeddedad.SambaRequirement;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
@@ -45,7 +45,7 @@ public final class Browser implements AutoCloseable {
 
     /** A fresh headless Chromium with no cookies; skips (or fails on CI) where Chromium is missing. */
     public static Browser open() {
-        Availability.require(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        SambaRequirement.here().require(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "Chromium (" + CHROMIUM + ") and chromium-driver (" + CHROMEDRIVER + ")",
                 "apt-get install chromium chromium-driver");
         ChromeOptions options = new ChromeOptions();

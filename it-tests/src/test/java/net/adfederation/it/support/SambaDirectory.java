@@ -4,9 +4,10 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import net.adfederation.embeddedad.DirectoryAdmin;
+import net.adfederation.embeddedad.SambaRequirement;
 
 /**
- * The real Samba AD DC that `../shared/samba/ad-dc.sh up` provisions on 127.0.0.2. Keycloak
+ * The real Samba AD DC that the shared `ad-dc.sh up` provisions on 127.0.0.2. Keycloak
  * reaches it over LDAPS by host name, trusting its CA through Keycloak's own truststore.
  */
 public final class SambaDirectory implements TestDirectory {
@@ -44,8 +45,9 @@ public final class SambaDirectory implements TestDirectory {
 
     @Override
     public void assumeAvailable() {
-        Availability.require(Availability.reachable("127.0.0.2", 636) && java.nio.file.Files.isRegularFile(CA_PEM)
-                && resolvesToSamba(), "the Samba AD DC on 127.0.0.2 (with " + HOST + " in /etc/hosts)");
+        SambaRequirement.here().requireSamba(SambaRequirement.reachable("127.0.0.2", 636)
+                        && java.nio.file.Files.isRegularFile(CA_PEM) && resolvesToSamba(),
+                "the Samba AD DC on 127.0.0.2 (with " + HOST + " in /etc/hosts, which `ad-dc.sh hosts` writes)", "up");
     }
 
     private static boolean resolvesToSamba() {

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.util.Map;
 
 import net.adfederation.embeddedad.DirectoryAdmin;
+import net.adfederation.embeddedad.SambaRequirement;
 
 /**
  * The Samba forests that `ad-dc.sh up-trust` provisions: CORP on 127.0.0.2 and PARTNER on
@@ -50,9 +51,9 @@ public final class SambaTrustForests implements TrustForests {
 
     @Override
     public void assumeAvailable() {
-        Availability.require(Availability.reachable("127.0.0.3", 636) && Files.isRegularFile(SambaDirectory.PARTNER_CA_PEM)
-                        && Files.isRegularFile(SambaDirectory.KRB5_CONF),
-                "the Samba PARTNER forest on 127.0.0.3 with a trust (ad-dc.sh up-trust)");
+        SambaRequirement.here().requireSamba(SambaRequirement.reachable("127.0.0.3", 636)
+                        && Files.isRegularFile(SambaDirectory.PARTNER_CA_PEM) && Files.isRegularFile(SambaDirectory.KRB5_CONF),
+                "the Samba PARTNER forest on 127.0.0.3 with a trust", "up-trust");
         new SambaDirectory().assumeAvailable();
     }
 }
