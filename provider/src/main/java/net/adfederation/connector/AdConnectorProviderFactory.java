@@ -3,6 +3,9 @@ package net.adfederation.connector;
 import java.util.List;
 import java.util.function.Supplier;
 
+import net.adfederation.account.AdProviders;
+import net.adfederation.account.SignInDomain;
+import net.adfederation.account.SignInDomainSource;
 import net.adfederation.common.ConnectionKeys;
 import net.adfederation.common.DomainRegistry;
 import net.adfederation.common.ReadableRefusal;
@@ -12,8 +15,6 @@ import net.adfederation.directory.DirectoryException;
 import net.adfederation.directory.DirectoryProblem;
 import net.adfederation.directory.DomainInfo;
 import net.adfederation.directory.DomainSettings;
-import net.adfederation.login.SignInDomain;
-import net.adfederation.login.SignInDomainSource;
 import org.jboss.logging.Logger;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.component.ComponentValidationException;
@@ -31,7 +32,7 @@ import org.keycloak.storage.UserStorageProviderModel;
  */
 public class AdConnectorProviderFactory implements UserStorageProviderFactory<AdConnectorProvider>, SignInDomainSource {
 
-    public static final String PROVIDER_ID = "ad-connector";
+    public static final String PROVIDER_ID = AdProviders.CONNECTOR;
 
     private static final Logger LOG = Logger.getLogger(AdConnectorProviderFactory.class);
 

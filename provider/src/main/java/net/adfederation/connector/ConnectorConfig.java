@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 
 import javax.net.ssl.SSLSocketFactory;
 
+import net.adfederation.account.PasswordGate;
 import net.adfederation.common.ConfigValues;
 import net.adfederation.common.ConnectionKeys;
 import net.adfederation.directory.DomainSettings;
@@ -32,7 +33,7 @@ public record ConnectorConfig(
         int readTimeoutMs,
         String passwordResetUrl) {
 
-    public static final String PASSWORD_RESET_URL = "passwordResetUrl";
+    public static final String PASSWORD_RESET_URL = PasswordGate.PASSWORD_RESET_URL;
 
 
     private static final Pattern SEVERAL = Pattern.compile("[\\s,;]");

@@ -7,6 +7,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
+import net.adfederation.account.AdProviders;
+import net.adfederation.account.SignInDomain;
+import net.adfederation.account.SignInDomainSource;
 import net.adfederation.common.ConfigValues;
 import net.adfederation.common.ConnectionKeys;
 import net.adfederation.common.DomainRegistry;
@@ -14,8 +17,6 @@ import net.adfederation.common.ReadableRefusal;
 import net.adfederation.common.SettingsResolver;
 import net.adfederation.directory.DirectoryException;
 import net.adfederation.directory.DirectoryProblem;
-import net.adfederation.login.SignInDomain;
-import net.adfederation.login.SignInDomainSource;
 import net.adfederation.sync.TrustSync;
 import org.jboss.logging.Logger;
 import org.keycloak.component.ComponentModel;
@@ -39,7 +40,7 @@ import org.keycloak.storage.user.SynchronizationResult;
 public class AdTrustProviderFactory implements UserStorageProviderFactory<AdTrustProvider>, ImportSynchronization,
         SignInDomainSource {
 
-    public static final String PROVIDER_ID = "ad-trust";
+    public static final String PROVIDER_ID = AdProviders.TRUST;
 
     private static final Logger LOG = Logger.getLogger(AdTrustProviderFactory.class);
 
