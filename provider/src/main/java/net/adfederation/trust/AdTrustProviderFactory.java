@@ -4,15 +4,14 @@ import java.util.Date;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import net.adfederation.account.AdProviders;
 import net.adfederation.account.SignInDomain;
 import net.adfederation.account.SignInDomainSource;
 import net.adfederation.common.ConfigValues;
-import net.adfederation.common.ConnectionKeys;
 import net.adfederation.common.DomainRegistry;
+import net.adfederation.common.OncePerRequest;
 import net.adfederation.common.ReadableRefusal;
 import net.adfederation.common.SettingsResolver;
 import net.adfederation.directory.DirectoryException;
@@ -70,15 +69,7 @@ public class AdTrustProviderFactory implements UserStorageProviderFactory<AdTrus
     public AdTrustProvider create(KeycloakSession session, ComponentModel model) {
         TrustConfig config = parsedOrNull(model);
         List<String> scope = config == null ? List.of() : config.syncScopeGroups();
-        return new AdTrustProvider(session, model, new Supplier<>() {
-            private Forest forest;
-
-            @Override
-            public Forest get() {
-                if (forest == null) forest = openForest(session, model);
-                return forest;
-            }
-        }, scope);
+        return new AdTrustProvider(session, model, new OncePerRequest<>(() -> openForest(session, model)), scope);
     }
 
     /**
@@ -199,7 +190,7 @@ public class AdTrustProviderFactory implements UserStorageProviderFactory<AdTrus
     }
 
     private static String password(KeycloakSession session, TrustConfig config) {
-        return SettingsResolver.bindPassword(session, ConnectionKeys.BIND_CREDENTIAL, config.bindCredential());
+        return config.connection().bindPassword(session);
     }
 
     private static boolean sameConnections(ComponentModel stored, TrustConfig config) {
