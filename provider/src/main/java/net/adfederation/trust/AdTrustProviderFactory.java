@@ -16,6 +16,7 @@ import net.adfederation.common.ReadableRefusal;
 import net.adfederation.common.SettingsResolver;
 import net.adfederation.directory.DirectoryException;
 import net.adfederation.directory.DirectoryProblem;
+import net.adfederation.sync.SyncKind;
 import net.adfederation.sync.TrustSync;
 import org.jboss.logging.Logger;
 import org.keycloak.component.ComponentModel;
@@ -134,15 +135,15 @@ public class AdTrustProviderFactory implements UserStorageProviderFactory<AdTrus
 
     @Override
     public SynchronizationResult sync(KeycloakSessionFactory factory, String realmId, UserStorageProviderModel model) {
-        return runSync(factory, realmId, model, true);
+        return runSync(factory, realmId, model, SyncKind.FULL);
     }
 
     @Override
     public SynchronizationResult syncSince(Date lastSync, KeycloakSessionFactory factory, String realmId, UserStorageProviderModel model) {
-        return runSync(factory, realmId, model, false);
+        return runSync(factory, realmId, model, SyncKind.CHANGES);
     }
 
-    private SynchronizationResult runSync(KeycloakSessionFactory factory, String realmId, UserStorageProviderModel model, boolean full) {
+    private SynchronizationResult runSync(KeycloakSessionFactory factory, String realmId, UserStorageProviderModel model, SyncKind kind) {
         TrustConfig config = TrustConfig.parse(model);
         AtomicReference<Forest> forest = new AtomicReference<>();
         try {
@@ -158,7 +159,7 @@ public class AdTrustProviderFactory implements UserStorageProviderFactory<AdTrus
             return failed;
         }
         return new TrustSync(factory, realmId, model, forest.get().domains(), forest.get().refusals(),
-                config.syncScopeGroups(), config.deletionThreshold()).run(full);
+                config.syncScopeGroups(), config.deletionThreshold()).run(kind);
     }
 
     /** The component's open forest; every failure, a bad stored configuration included, is a {@link DirectoryException}. */

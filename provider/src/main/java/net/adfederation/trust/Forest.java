@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import javax.net.ssl.SSLSocketFactory;
@@ -14,6 +13,7 @@ import net.adfederation.common.ConfigValues;
 import net.adfederation.directory.AdDomain;
 import net.adfederation.directory.DcLocator;
 import net.adfederation.directory.DirectoryException;
+import net.adfederation.directory.DnsName;
 import net.adfederation.directory.DomainSettings;
 import net.adfederation.directory.ServiceLogin;
 import net.adfederation.directory.TrustedDomain;
@@ -50,7 +50,7 @@ public final class Forest implements AutoCloseable {
                 try {
                     open.add(openTrusted(config, trust, password, tls));
                 } catch (ComponentValidationException e) {
-                    refusals.put(trust.dnsName().toLowerCase(Locale.ROOT), ConfigValues.describe(e));
+                    refusals.put(DnsName.normalised(trust.dnsName()), ConfigValues.describe(e));
                 }
             }
         } catch (RuntimeException e) {
@@ -61,7 +61,7 @@ public final class Forest implements AutoCloseable {
     }
 
     private static AdDomain openTrusted(TrustConfig config, TrustedDomain trust, String password, SSLSocketFactory tls) {
-        String partner = trust.dnsName().toLowerCase(Locale.ROOT);
+        String partner = DnsName.of(trust.dnsName()).value();
         List<URI> urls;
         try {
             urls = config.domainControllersOf(partner)
