@@ -90,10 +90,10 @@ public record SignInNotice(String kind, Severity severity, String text, List<Str
     public static Optional<SignInNotice> ofLastOutcome(KeycloakSession session) {
         RealmModel realm = session.getContext().getRealm();
         return SignInOutcome.last(session).flatMap(last -> {
-            GateTarget where = last.where(realm);
             if (last.explanation() != null) {
                 return Optional.of(new SignInNotice(NAME_IN_SEVERAL_DOMAINS, Severity.WARNING, last.explanation(), List.of()));
             }
+            GateTarget where = last.where(realm);
             return AccountStateMessages.forOutcome(last.outcome(), where).map(text -> new SignInNotice(
                     last.outcome().name(), Severity.of(last.outcome()), text, where.resetUrls()));
         });
