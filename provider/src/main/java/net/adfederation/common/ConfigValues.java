@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import net.adfederation.directory.DnsName;
 import org.keycloak.common.util.MultivaluedHashMap;
 import org.keycloak.component.ComponentValidationException;
 
@@ -31,8 +32,7 @@ public final class ConfigValues {
 
     /** A DNS domain name in lower case without a trailing dot; {@code key} names the setting in the refusal. */
     public static String dnsName(String key, String raw) {
-        String domain = raw.trim().toLowerCase(Locale.ROOT);
-        if (domain.endsWith(".")) domain = domain.substring(0, domain.length() - 1);
+        String domain = DnsName.of(raw).value();
         if (!DNS_NAME.matcher(domain).matches()) {
             throw new ComponentValidationException(key + ": {0} is not a DNS domain name such as corp.example.test", raw.trim());
         }

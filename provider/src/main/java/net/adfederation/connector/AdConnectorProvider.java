@@ -7,10 +7,10 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
+import net.adfederation.account.GateTarget;
+import net.adfederation.account.PasswordGate;
 import net.adfederation.directory.AdDomain;
 import net.adfederation.directory.BindOutcome;
-import net.adfederation.password.GateTarget;
-import net.adfederation.password.PasswordGate;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.credential.CredentialInput;
 import org.keycloak.credential.CredentialInputUpdater;

@@ -1,10 +1,13 @@
 package net.adfederation.connector;
 
 import java.util.List;
-import java.util.function.Supplier;
 
+import net.adfederation.account.AdProviders;
+import net.adfederation.account.SignInDomain;
+import net.adfederation.account.SignInDomainSource;
 import net.adfederation.common.ConnectionKeys;
 import net.adfederation.common.DomainRegistry;
+import net.adfederation.common.OncePerRequest;
 import net.adfederation.common.ReadableRefusal;
 import net.adfederation.common.SettingsResolver;
 import net.adfederation.directory.AdDomain;
@@ -12,8 +15,6 @@ import net.adfederation.directory.DirectoryException;
 import net.adfederation.directory.DirectoryProblem;
 import net.adfederation.directory.DomainInfo;
 import net.adfederation.directory.DomainSettings;
-import net.adfederation.login.SignInDomain;
-import net.adfederation.login.SignInDomainSource;
 import org.jboss.logging.Logger;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.component.ComponentValidationException;
@@ -31,7 +32,7 @@ import org.keycloak.storage.UserStorageProviderModel;
  */
 public class AdConnectorProviderFactory implements UserStorageProviderFactory<AdConnectorProvider>, SignInDomainSource {
 
-    public static final String PROVIDER_ID = "ad-connector";
+    public static final String PROVIDER_ID = AdProviders.CONNECTOR;
 
     private static final Logger LOG = Logger.getLogger(AdConnectorProviderFactory.class);
 
@@ -57,16 +58,7 @@ public class AdConnectorProviderFactory implements UserStorageProviderFactory<Ad
 
     @Override
     public AdConnectorProvider create(KeycloakSession session, ComponentModel model) {
-        return new AdConnectorProvider(session, model, new Supplier<>() {
-            // Parsed and looked up once per request; a failure is retried (the registry answers it fast).
-            private AdDomain domain;
-
-            @Override
-            public AdDomain get() {
-                if (domain == null) domain = openDomain(session, model);
-                return domain;
-            }
-        });
+        return new AdConnectorProvider(session, model, new OncePerRequest<>(() -> openDomain(session, model)));
     }
 
     /**
@@ -142,8 +134,6 @@ public class AdConnectorProviderFactory implements UserStorageProviderFactory<Ad
     }
 
     private static DomainSettings resolve(KeycloakSession session, ConnectorConfig config) {
-        return config.toDomainSettings(
-                SettingsResolver.bindPassword(session, ConnectionKeys.BIND_CREDENTIAL, config.bindCredential()),
-                SettingsResolver.trust(session));
+        return config.connection().domainSettings(config.connection().bindPassword(session), SettingsResolver.trust(session));
     }
 }

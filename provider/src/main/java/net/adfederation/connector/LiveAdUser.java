@@ -7,7 +7,8 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
-import net.adfederation.common.UserAttributes;
+import net.adfederation.account.LiveAccount;
+import net.adfederation.account.UserAttributes;
 import net.adfederation.directory.AdGroup;
 import net.adfederation.directory.AdUser;
 import net.adfederation.directory.DomainInfo;
@@ -25,7 +26,7 @@ import org.keycloak.storage.adapter.AbstractUserAdapter;
  * its linked groups come from this read, so a change in AD applies at the next request (token
  * refresh included). Every setter throws {@code ReadOnlyException}; nothing goes to federated storage.
  */
-public final class LiveAdUser extends AbstractUserAdapter.Streams {
+public final class LiveAdUser extends AbstractUserAdapter.Streams implements LiveAccount {
 
     private final AdUser adUser;
     private final String username;
@@ -114,10 +115,8 @@ public final class LiveAdUser extends AbstractUserAdapter.Streams {
         return groups;
     }
 
-    /**
-     * The user's AD groups, nested ones included, read from the directory once per request (shared
-     * with the linked Keycloak groups). Throws {@code StorageUnavailableException} when no DC answers.
-     */
+    /** Read once per request and shared with the linked Keycloak groups. */
+    @Override
     public List<AdGroup> adGroups() {
         if (adGroups == null) adGroups = List.copyOf(adGroupsRead.get());
         return adGroups;

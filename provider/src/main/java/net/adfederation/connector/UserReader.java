@@ -6,6 +6,8 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import net.adfederation.account.PasswordGate;
+import net.adfederation.account.SignInOutcome;
 import net.adfederation.directory.AccountName;
 import net.adfederation.directory.AdDomain;
 import net.adfederation.directory.AdGroup;
@@ -13,8 +15,6 @@ import net.adfederation.directory.AdUser;
 import net.adfederation.directory.BindOutcome;
 import net.adfederation.directory.DirectoryException;
 import net.adfederation.directory.UserDirectory;
-import net.adfederation.login.SignInOutcome;
-import net.adfederation.password.PasswordGate;
 import org.jboss.logging.Logger;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.models.KeycloakSession;

@@ -8,7 +8,6 @@ import com.unboundid.ldap.sdk.SearchScope;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The check made when a domain is opened: the DCs are tried in order until one answers; on that
@@ -37,7 +36,7 @@ final class DomainProbe {
         RootDse root = RootDse.readAndCheck(connection, url, settings);
         bindServiceAccount(connection, url, service);
         String netbios = netbiosName(connection, url, root, service.account());
-        return new DomainInfo(settings.domain().toLowerCase(Locale.ROOT), netbios, root.defaultNamingContext(), root.dnsHostName());
+        return new DomainInfo(settings.domain(), netbios, root.defaultNamingContext(), root.dnsHostName());
     }
 
     private static void bindServiceAccount(LDAPConnection connection, URI url, ServiceBind service)

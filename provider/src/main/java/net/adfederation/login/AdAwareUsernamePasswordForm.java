@@ -2,6 +2,7 @@ package net.adfederation.login;
 
 import java.util.Optional;
 
+import net.adfederation.account.SignInOutcome;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.authentication.AuthenticationFlowContext;
@@ -63,7 +64,7 @@ public class AdAwareUsernamePasswordForm extends UsernamePasswordForm {
      */
     @Override
     protected Response challenge(AuthenticationFlowContext context, String error, String field) {
-        Optional<SignInNotice> notice = SignInOutcome.notice(context.getSession())
+        Optional<SignInNotice> notice = SignInNotice.ofLastOutcome(context.getSession())
                 .filter(ours -> ours.text().equals(error));
         if (notice.isEmpty()) return super.challenge(context, error, field);
         // context.form() hands out the request's one LoginFormsProvider, which super renders.

@@ -1,5 +1,6 @@
 package net.adfederation.login;
 
+import net.adfederation.account.SignInOutcome;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.authenticators.directgrant.ValidateUsername;
 

@@ -9,10 +9,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import net.adfederation.password.GateTarget;
+import net.adfederation.account.AccountStateMessages;
+import net.adfederation.account.GateTarget;
+import net.adfederation.account.SignInOutcome;
+import net.adfederation.directory.BindOutcome;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.forms.login.MessageType;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
 
 /**
  * A message the sign-in page shows as an alert of its own rather than as a red field error: what
@@ -48,6 +52,18 @@ public record SignInNotice(String kind, Severity severity, String text, List<Str
             this.messageType = messageType;
         }
 
+        /**
+         * How the page shows the message of an AD refusal: danger where only the help desk can help
+         * (disabled, expired, wrong computer), warning where the user can act (wait for the lockout
+         * or the logon hours, change the password, try again later).
+         */
+        public static Severity of(BindOutcome outcome) {
+            return switch (outcome) {
+                case ACCOUNT_DISABLED, ACCOUNT_EXPIRED, INVALID_WORKSTATION -> DANGER;
+                default -> WARNING;
+            };
+        }
+
         /** danger, warning or info: the pf-m-* modifier of the alert. */
         public String modifier() {
             return name().toLowerCase(Locale.ROOT);
@@ -65,6 +81,22 @@ public record SignInNotice(String kind, Severity severity, String text, List<Str
     /** After "Forgot password?": this account's password is reset in Active Directory. */
     public static SignInNotice passwordGate(GateTarget gate) {
         return new SignInNotice(PASSWORD_MANAGED_IN_AD, Severity.INFO, gate.message(), gate.resetUrls());
+    }
+
+    /**
+     * The notice for this request's last AD refusal ({@link SignInOutcome}), shown instead of
+     * Keycloak's generic message; empty for a wrong password or no AD involvement.
+     */
+    public static Optional<SignInNotice> ofLastOutcome(KeycloakSession session) {
+        RealmModel realm = session.getContext().getRealm();
+        return SignInOutcome.last(session).flatMap(last -> {
+            if (last.explanation() != null) {
+                return Optional.of(new SignInNotice(NAME_IN_SEVERAL_DOMAINS, Severity.WARNING, last.explanation(), List.of()));
+            }
+            GateTarget where = last.where(realm);
+            return AccountStateMessages.forOutcome(last.outcome(), where).map(text -> new SignInNotice(
+                    last.outcome().name(), Severity.of(last.outcome()), text, where.resetUrls()));
+        });
     }
 
     /** The text split at each reset page it names, in order. */

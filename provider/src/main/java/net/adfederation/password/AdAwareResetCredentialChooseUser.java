@@ -2,6 +2,8 @@ package net.adfederation.password;
 
 import java.util.Optional;
 
+import net.adfederation.account.GateTarget;
+import net.adfederation.account.PasswordGate;
 import net.adfederation.login.BuiltInOverride;
 import net.adfederation.login.SignInNotice;
 import org.keycloak.authentication.AuthenticationFlowContext;

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import net.adfederation.account.AccountOwner;
+import net.adfederation.account.AdAttributes;
 import net.adfederation.tokens.AdUsers;
 import net.adfederation.tokens.ClaimGroup;
 import org.keycloak.models.UserModel;
@@ -26,13 +28,13 @@ public record DirectoryProfile(String summary, List<Fact> facts, List<String> gr
     public record Fact(String label, String value, String source) {
     }
 
-    static DirectoryProfile of(UserModel user, AccountOrigin origin, PortalTexts texts) {
-        String netbios = user.getFirstAttribute("netbiosDomain");
-        String component = origin.componentName();
+    static DirectoryProfile of(UserModel user, AccountOwner owner, PortalTexts texts) {
+        String netbios = user.getFirstAttribute(AdAttributes.NETBIOS_DOMAIN);
+        String component = owner.componentName();
         String factSource;
         String summary;
         String groupsSource;
-        switch (origin.kind()) {
+        switch (owner.mode()) {
             case CONNECTOR -> {
                 factSource = texts.get("sourceConnector", netbios, component);
                 summary = texts.get("summaryConnector", netbios, component, PortalTexts.time(Instant.now()));
@@ -40,7 +42,7 @@ public record DirectoryProfile(String summary, List<Fact> facts, List<String> gr
             }
             case TRUST -> {
                 factSource = texts.get("sourceTrust", netbios, component);
-                String lastSync = origin.lastSync().map(PortalTexts::time).orElse(null);
+                String lastSync = owner.lastSync().map(PortalTexts::time).orElse(null);
                 summary = lastSync == null ? texts.get("summaryTrustNeverSynced", netbios, component)
                         : texts.get("summaryTrust", netbios, component, lastSync);
                 groupsSource = lastSync == null ? texts.get("sourceTrustGroupsNeverSynced", component)
@@ -56,24 +58,24 @@ public record DirectoryProfile(String summary, List<Fact> facts, List<String> gr
         List<Fact> facts = new ArrayList<>();
         add(facts, texts.get("profileName"), name(user), factSource);
         add(facts, texts.get("profileEmail"), user.getEmail(), factSource);
-        if (origin.kind() == AccountOrigin.Kind.KEYCLOAK) {
+        if (owner.mode() == AccountOwner.Mode.KEYCLOAK) {
             add(facts, texts.get("profileUsername"), user.getUsername(), factSource);
         } else {
-            add(facts, texts.get("profileUpn"), user.getFirstAttribute("upn"), factSource);
-            String domain = user.getFirstAttribute("domain");
+            add(facts, texts.get("profileUpn"), user.getFirstAttribute(AdAttributes.UPN), factSource);
+            String domain = user.getFirstAttribute(AdAttributes.DOMAIN);
             add(facts, texts.get("profileDomain"), domain == null ? null : texts.get("profileDomainValue", domain, netbios), factSource);
-            add(facts, texts.get("profileDepartment"), user.getFirstAttribute("department"), factSource);
-            add(facts, texts.get("profileJobTitle"), user.getFirstAttribute("title"), factSource);
+            add(facts, texts.get("profileDepartment"), user.getFirstAttribute(AdAttributes.DEPARTMENT), factSource);
+            add(facts, texts.get("profileJobTitle"), user.getFirstAttribute(AdAttributes.TITLE), factSource);
         }
-        List<String> groups = origin.kind() == AccountOrigin.Kind.KEYCLOAK ? null : groups(user);
-        if (groups == null && origin.kind() != AccountOrigin.Kind.KEYCLOAK) groupsSource = texts.get("groupsUnavailable");
+        List<String> groups = owner.mode() == AccountOwner.Mode.KEYCLOAK ? null : groups(owner, user);
+        if (groups == null && owner.mode() != AccountOwner.Mode.KEYCLOAK) groupsSource = texts.get("groupsUnavailable");
         return new DirectoryProfile(summary, facts, groups, groupsSource);
     }
 
     /** DOMAIN\name, sorted; null when the directory did not answer. */
-    private static List<String> groups(UserModel user) {
+    private static List<String> groups(AccountOwner owner, UserModel user) {
         try {
-            List<ClaimGroup> groups = AdUsers.groups(user);
+            List<ClaimGroup> groups = AdUsers.groups(owner, user);
             if (groups == null) return List.of();
             return groups.stream().map(g -> g.netbiosDomain() == null ? g.name() : g.netbiosDomain() + "\\" + g.name())
                     .filter(Objects::nonNull).distinct().sorted(String.CASE_INSENSITIVE_ORDER).toList();
@@ -83,7 +85,7 @@ public record DirectoryProfile(String summary, List<Fact> facts, List<String> gr
     }
 
     private static String name(UserModel user) {
-        String display = user.getFirstAttribute("displayName");
+        String display = user.getFirstAttribute(AdAttributes.DISPLAY_NAME);
         if (display != null && !display.isBlank()) return display;
         String joined = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
                 + (user.getLastName() == null ? "" : user.getLastName())).trim();

@@ -2,11 +2,13 @@ package net.adfederation.portal;
 
 import java.util.Optional;
 
+import net.adfederation.account.AccountOwner;
+import net.adfederation.account.AdAttributes;
+import net.adfederation.account.GateTarget;
+import net.adfederation.account.PasswordChangeMessages;
+import net.adfederation.account.PasswordGate;
+import net.adfederation.account.SignInOutcome;
 import net.adfederation.directory.PasswordChange;
-import net.adfederation.login.SignInOutcome;
-import net.adfederation.password.GateTarget;
-import net.adfederation.password.PasswordChangeMessages;
-import net.adfederation.password.PasswordGate;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ModelException;
 import org.keycloak.models.RealmModel;
@@ -23,26 +25,26 @@ import org.keycloak.models.UserModel;
  * @param resetUrl          connector: the provider's passwordResetUrl, or null
  * @param updatePasswordUrl Keycloak accounts: the UPDATE_PASSWORD action, coming back to the portal
  */
-public record PasswordSection(AccountOrigin.Kind kind, String gateMessage, String resetUrl, String updatePasswordUrl) {
+public record PasswordSection(AccountOwner.Mode mode, String gateMessage, String resetUrl, String updatePasswordUrl) {
 
     /** Connector account: a note and the reset link, no form. */
     public boolean connector() {
-        return kind == AccountOrigin.Kind.CONNECTOR;
+        return mode == AccountOwner.Mode.CONNECTOR;
     }
 
     /** Trust account: the change form. */
     public boolean trust() {
-        return kind == AccountOrigin.Kind.TRUST;
+        return mode == AccountOwner.Mode.TRUST;
     }
 
-    static PasswordSection of(RealmModel realm, UserModel user, AccountOrigin origin, String updatePasswordUrl) {
-        return switch (origin.kind()) {
+    static PasswordSection of(RealmModel realm, UserModel user, AccountOwner owner, String updatePasswordUrl) {
+        return switch (owner.mode()) {
             case CONNECTOR -> {
-                GateTarget gate = PasswordGate.targetOf(realm, user).orElseGet(() -> PasswordGate.target(origin.component()));
-                yield new PasswordSection(origin.kind(), gate.message(), gate.resetUrl(), null);
+                GateTarget gate = PasswordGate.targetOf(realm, user).orElseGet(() -> PasswordGate.target(owner.component()));
+                yield new PasswordSection(owner.mode(), gate.message(), gate.resetUrl(), null);
             }
-            case TRUST -> new PasswordSection(origin.kind(), null, null, null);
-            case KEYCLOAK -> new PasswordSection(origin.kind(), null, null, updatePasswordUrl);
+            case TRUST -> new PasswordSection(owner.mode(), null, null, null);
+            case KEYCLOAK -> new PasswordSection(owner.mode(), null, null, updatePasswordUrl);
         };
     }
 
@@ -57,7 +59,7 @@ public record PasswordSection(AccountOrigin.Kind kind, String gateMessage, Strin
         if (isBlank(current)) return Optional.of(texts.get("passwordCurrentMissing"));
         if (isBlank(next)) return Optional.of(texts.get("passwordNewMissing"));
         if (!next.equals(confirm)) return Optional.of(texts.get("passwordConfirmMismatch"));
-        String domain = user.getFirstAttribute("domain");
+        String domain = user.getFirstAttribute(AdAttributes.DOMAIN);
         SignInOutcome.clear(session);
         if (!user.credentialManager().isValid(UserCredentialModel.password(current))) {
             // A DC that did not answer, or an account AD refuses, is not a wrong password.

@@ -15,6 +15,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
+import net.adfederation.account.AccountOwner;
+import net.adfederation.account.AdAttributes;
 import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
 import org.keycloak.events.EventBuilder;
@@ -67,7 +69,7 @@ public class PortalPages implements AccountResourceProvider {
     @Path("profile")
     public Response profile() {
         return show(Page.PROFILE, (who, view) -> Map.of("profile",
-                DirectoryProfile.of(who.user(), AccountOrigin.of(realm, who.user()), view.texts())));
+                DirectoryProfile.of(who.user(), AccountOwner.of(realm, who.user()), view.texts())));
     }
 
     @GET
@@ -96,7 +98,7 @@ public class PortalPages implements AccountResourceProvider {
         if (!SessionTokens.formTokenMatches(session, realm, who.userSession(), form.getFirst(SessionTokens.FORM_FIELD))) {
             return view.render(Page.PASSWORD, who, passwordModel(who, view, null, view.texts().get("formExpired")), 403);
         }
-        if (AccountOrigin.of(realm, who.user()).kind() != AccountOrigin.Kind.TRUST) {
+        if (!AccountOwner.of(realm, who.user()).isTrust()) {
             return view.render(Page.PASSWORD, who, passwordModel(who, view, null, view.texts().get("passwordNotChangedHere")), 403);
         }
         Optional<String> refusal = PasswordSection.change(session, who.user(), form.getFirst("password-current"),
@@ -131,11 +133,11 @@ public class PortalPages implements AccountResourceProvider {
     }
 
     private Map<String, Object> passwordModel(PortalAuth.SignedIn who, PortalView view, String notice, String error) {
-        AccountOrigin origin = AccountOrigin.of(realm, who.user());
+        AccountOwner owner = AccountOwner.of(realm, who.user());
         String updatePassword = PortalAuth.signInUri(urls, urls.page(Page.PASSWORD), Map.of(Constants.KC_ACTION, UserModel.RequiredAction.UPDATE_PASSWORD.name())).toString();
         Map<String, Object> model = new HashMap<>();
-        model.put("password", PasswordSection.of(realm, who.user(), origin, updatePassword));
-        String netbios = who.user().getFirstAttribute("netbiosDomain");
+        model.put("password", PasswordSection.of(realm, who.user(), owner, updatePassword));
+        String netbios = who.user().getFirstAttribute(AdAttributes.NETBIOS_DOMAIN);
         if (netbios != null) model.put("domain", netbios);
         if (notice != null) model.put("notice", notice);
         if (error != null) model.put("error", error);

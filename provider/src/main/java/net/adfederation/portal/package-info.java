@@ -1,4 +1,7 @@
 /**
+ * The account portal ({@code ad-portal}): the pages of a signed-in user, their profile and the password section of their mode.
+ * May use {@code account}, {@code tokens} and {@code directory}; never {@code connector} or {@code trust}.
+ * <p>
  * The account portal at {@code /realms/{realm}/account} for realms whose account theme is
  * {@code ad-portal}: server-rendered pages (FreeMarker templates of the theme) that show the
  * applications a user may open, their directory profile with where each fact comes from, and the

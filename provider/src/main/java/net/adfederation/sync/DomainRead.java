@@ -9,20 +9,20 @@ import net.adfederation.directory.DomainInfo;
  */
 public sealed interface DomainRead {
 
-    /** The domain's DNS name, lower case. */
+    /** The domain's DNS name, lower case ({@link DomainInfo} holds it so). */
     String dnsName();
 
     record Full(DomainInfo domain, DirectorySync.Snapshot snapshot) implements DomainRead {
         @Override
         public String dnsName() {
-            return domain.dnsName().toLowerCase(java.util.Locale.ROOT);
+            return domain.dnsName();
         }
     }
 
     record Incremental(DomainInfo domain, DirectorySync.Changes changes) implements DomainRead {
         @Override
         public String dnsName() {
-            return domain.dnsName().toLowerCase(java.util.Locale.ROOT);
+            return domain.dnsName();
         }
     }
 

@@ -22,7 +22,7 @@ final class DomainReader {
     private DomainReader() {
     }
 
-    static DomainRead read(AdDomain domain, Optional<SyncScope> scope, Optional<SyncCursor> cursor, boolean full) {
+    static DomainRead read(AdDomain domain, Optional<SyncScope> scope, Optional<SyncCursor> cursor, SyncKind kind) {
         DomainInfo info = domain.info();
         if (scope.isEmpty()) {
             // Out of scope entirely: an empty full read, so its users leave Keycloak (guarded like any removal).
@@ -30,7 +30,7 @@ final class DomainReader {
         }
         try {
             DirectorySync sync = domain.sync();
-            if (!full && cursor.isPresent()) {
+            if (kind == SyncKind.CHANGES && cursor.isPresent()) {
                 DirectorySync.Changes changes = sync.readChanges(cursor.get(), scope.get());
                 if (!changes.fullPassRequired()) return new DomainRead.Incremental(info, changes);
                 LOG.infof("%s: the sync cursor cannot be resumed (other or restored DC); reading everything", info.dnsName());
@@ -39,7 +39,7 @@ final class DomainReader {
         } catch (RuntimeException e) {
             // DirectoryException above all; anything else must not pass for a complete read either.
             LOG.warnf("%s: sync read failed: %s", info.dnsName(), e.getMessage());
-            return new DomainRead.Failed(info.dnsName().toLowerCase(java.util.Locale.ROOT), String.valueOf(e.getMessage()));
+            return new DomainRead.Failed(info.dnsName(), String.valueOf(e.getMessage()));
         }
     }
 }

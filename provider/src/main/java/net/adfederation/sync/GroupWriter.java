@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
+import net.adfederation.account.AdAttributes;
 import net.adfederation.directory.GroupEntry;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.models.GroupModel;
@@ -19,8 +20,8 @@ import org.keycloak.models.RealmModel;
  */
 final class GroupWriter {
 
-    static final String GUID = UserImport.GUID;
-    static final String COMPONENT = UserImport.COMPONENT;
+    static final String GUID = AdAttributes.GUID;
+    static final String COMPONENT = AdAttributes.COMPONENT;
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -37,7 +38,7 @@ final class GroupWriter {
         Map<UUID, String> known = new HashMap<>();
         ours(Map.of(COMPONENT, component.getId())).forEach(g -> {
             String guid = g.getFirstAttribute(GUID);
-            if (guid != null) known.put(UUID.fromString(guid), String.valueOf(g.getFirstAttribute(UserImport.DOMAIN)));
+            if (guid != null) known.put(UUID.fromString(guid), String.valueOf(g.getFirstAttribute(AdAttributes.DOMAIN)));
         });
         return known;
     }
@@ -50,7 +51,7 @@ final class GroupWriter {
                 .orElseGet(() -> {
                     GroupModel root = session.groups().createGroup(realm, domain);
                     root.setSingleAttribute(COMPONENT, component.getId());
-                    root.setSingleAttribute(UserImport.DOMAIN, domain);
+                    root.setSingleAttribute(AdAttributes.DOMAIN, domain);
                     return root;
                 });
     }
@@ -83,16 +84,16 @@ final class GroupWriter {
         byGuid(guid).ifPresent(group -> {
             // Keycloak removes subgroups with their parent, AD does not: children move up to the domain group
             // (those deleted too are removed by their own turn).
-            GroupModel root = domainRoot(String.valueOf(group.getFirstAttribute(UserImport.DOMAIN)));
+            GroupModel root = domainRoot(String.valueOf(group.getFirstAttribute(AdAttributes.DOMAIN)));
             group.getSubGroupsStream().toList().forEach(child -> session.groups().moveGroup(realm, child, root));
             session.groups().removeGroup(realm, group);
         });
     }
 
     private static void attributes(GroupModel group, String domain, GroupEntry entry) {
-        set(group, UserImport.DOMAIN, domain);
-        set(group, UserImport.SID, entry.objectSid());
-        set(group, UserImport.DN, entry.dn());
+        set(group, AdAttributes.DOMAIN, domain);
+        set(group, AdAttributes.SID, entry.objectSid());
+        set(group, AdAttributes.DN, entry.dn());
         set(group, "description", entry.description());
     }
 

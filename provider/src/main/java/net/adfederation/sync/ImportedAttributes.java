@@ -5,7 +5,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 
-import net.adfederation.common.UserAttributes;
+import net.adfederation.account.AdAttributes;
+import net.adfederation.account.UserAttributes;
 import net.adfederation.directory.AdUser;
 import net.adfederation.directory.DomainInfo;
 import org.keycloak.models.UserModel;
@@ -17,8 +18,9 @@ import org.keycloak.models.UserModel;
  */
 public final class ImportedAttributes {
 
-    public static final List<String> NAMES = List.of("upn", UserImport.DOMAIN, "netbiosDomain", UserImport.GUID,
-            UserImport.SID, "sAMAccountName", "displayName", "department", "title", UserImport.DN, UserImport.COMPONENT);
+    public static final List<String> NAMES = List.of(AdAttributes.UPN, AdAttributes.DOMAIN, AdAttributes.NETBIOS_DOMAIN,
+            AdAttributes.GUID, AdAttributes.SID, AdAttributes.SAM_ACCOUNT_NAME, AdAttributes.DISPLAY_NAME, AdAttributes.DEPARTMENT,
+            AdAttributes.TITLE, AdAttributes.DN, AdAttributes.COMPONENT);
 
     private ImportedAttributes() {
     }
@@ -47,7 +49,7 @@ public final class ImportedAttributes {
             changed = true;
         }
         for (String name : ImportedAttributes.NAMES) {
-            String value = name.equals(UserImport.COMPONENT) ? componentId : first(wanted, name);
+            String value = name.equals(AdAttributes.COMPONENT) ? componentId : first(wanted, name);
             String current = user.getFirstAttribute(name);
             if (Objects.equals(value, current)) continue;
             if (value == null) user.removeAttribute(name);

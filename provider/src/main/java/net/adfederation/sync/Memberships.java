@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import net.adfederation.account.AdAttributes;
 import net.adfederation.directory.GroupEntry;
 import org.jboss.logging.Logger;
 import org.keycloak.component.ComponentModel;
@@ -83,9 +84,9 @@ final class Memberships {
     }
 
     private Optional<String> byDn(String domain, String dn) {
-        List<UserModel> found = local().searchForUserByUserAttributeStream(realm, UserImport.DN, dn)
+        List<UserModel> found = local().searchForUserByUserAttributeStream(realm, AdAttributes.DN, dn)
                 .filter(u -> component.getId().equals(u.getFederationLink()))
-                .filter(u -> domain.equalsIgnoreCase(u.getFirstAttribute(UserImport.DOMAIN)))
+                .filter(u -> domain.equalsIgnoreCase(u.getFirstAttribute(AdAttributes.DOMAIN)))
                 .toList();
         return found.size() == 1 ? Optional.of(found.get(0).getId()) : Optional.empty();
     }

@@ -63,7 +63,7 @@ final class SyncWriter {
             item(null, "removal of group " + guid, (s, realm) -> new GroupWriter(s, realm, component).remove(guid));
         }
         for (SyncPlan.UserUpsert upsert : plan.users()) {
-            String domain = upsert.domain().dnsName().toLowerCase(java.util.Locale.ROOT);
+            String domain = upsert.domain().dnsName();
             item(domain, "user " + upsert.user().dn(), (s, realm) -> {
                 UserImport.Imported imported = new UserImport(s, realm, component).importOrUpdate(upsert.user(), upsert.domain());
                 userIds.put(Memberships.key(domain, upsert.user().dn()), imported.user().getId());
@@ -81,7 +81,7 @@ final class SyncWriter {
     }
 
     private void groups(SyncPlan.DomainGroups groups) {
-        String domain = groups.domain().dnsName().toLowerCase(java.util.Locale.ROOT);
+        String domain = groups.domain().dnsName();
         Set<String> groupDns = new HashSet<>();
         groups.tree().topDown().forEach(g -> groupDns.add(g.dn().toLowerCase(java.util.Locale.ROOT)));
         for (GroupEntry entry : groups.tree().topDown()) {

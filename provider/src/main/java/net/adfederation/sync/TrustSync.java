@@ -3,7 +3,6 @@ package net.adfederation.sync;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -32,15 +31,15 @@ public record TrustSync(KeycloakSessionFactory factory, String realmId, Componen
 
     private static final Logger LOG = Logger.getLogger(TrustSync.class);
 
-    /** @param full true for a full sync, false to read changes where a cursor allows */
-    public SynchronizationResult run(boolean full) {
+    /** @param kind a full sync, or the changes where a domain's cursor allows */
+    public SynchronizationResult run(SyncKind kind) {
         List<DomainRead> reads = new ArrayList<>();
         Map<String, String> scopeDigests = new HashMap<>();
         for (AdDomain domain : domains) {
-            String dns = domain.info().dnsName().toLowerCase(Locale.ROOT);
+            String dns = domain.info().dnsName();
             Optional<SyncScope> scope = ScopePerDomain.of(scopeGroups, domain.info());
             scopeDigests.put(dns, CursorStore.scopeDigest(scope));
-            reads.add(DomainReader.read(domain, scope, CursorStore.read(component.getConfig(), dns, scopeDigests.get(dns)), full));
+            reads.add(DomainReader.read(domain, scope, CursorStore.read(component.getConfig(), dns, scopeDigests.get(dns)), kind));
         }
         refusedDomains.forEach((domain, why) -> reads.add(new DomainRead.Failed(domain, why)));
 
@@ -58,7 +57,7 @@ public record TrustSync(KeycloakSessionFactory factory, String realmId, Componen
         writer.apply(plan);
         // Removals withheld: keep every cursor, so the same changes come again once the admin has looked.
         if (plan.blocked() == null) storeCursors(plan, writer, scopeDigests);
-        LOG.infof("%s: %s sync done: %s", component.getName(), full ? "full" : "changed", writer.result().getStatus());
+        LOG.infof("%s: %s sync done: %s", component.getName(), kind.label(), writer.result().getStatus());
         return writer.result();
     }
 

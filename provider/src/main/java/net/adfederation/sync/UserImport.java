@@ -5,7 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import net.adfederation.common.UserAttributes;
+import net.adfederation.account.AdAttributes;
+import net.adfederation.account.UserAttributes;
 import net.adfederation.directory.AdUser;
 import net.adfederation.directory.DomainInfo;
 import org.keycloak.component.ComponentModel;
@@ -26,14 +27,6 @@ import org.keycloak.storage.UserStorageUtil;
  */
 public final class UserImport {
 
-    /** The external id, like the LDAP provider's LDAP_ID. */
-    public static final String GUID = "objectGUID";
-    public static final String SID = "objectSid";
-    public static final String DOMAIN = "domain";
-    public static final String DN = "distinguishedName";
-    /** Names the component on each user, so a sync can list its users (Keycloak cannot search by federation link). */
-    public static final String COMPONENT = "adTrustComponent";
-
     /** What an import did to the Keycloak user. */
     public enum Change { ADDED, UPDATED, UNCHANGED }
 
@@ -52,12 +45,12 @@ public final class UserImport {
 
     /** The component's Keycloak user for an objectGUID, if imported. */
     public Optional<UserModel> byGuid(UUID guid) {
-        return byAttribute(GUID, guid.toString());
+        return byAttribute(AdAttributes.GUID, guid.toString());
     }
 
     /** The component's Keycloak user with an objectSid (any domain), used to resolve foreign security principals. */
     public Optional<UserModel> bySid(String sid) {
-        return byAttribute(SID, sid);
+        return byAttribute(AdAttributes.SID, sid);
     }
 
     /** Adds the user, or brings an imported one up to date; nothing is written when nothing changed. */
@@ -95,7 +88,7 @@ public final class UserImport {
         if (holder == null) return;
         if (component.getId().equals(holder.getFederationLink())) {
             throw new IllegalStateException("the Keycloak user " + username + " still belongs to the Active Directory account with objectGUID "
-                    + holder.getFirstAttribute(GUID) + ", not to " + adUser.dn() + " (objectGUID " + adUser.objectGuid()
+                    + holder.getFirstAttribute(AdAttributes.GUID) + ", not to " + adUser.dn() + " (objectGUID " + adUser.objectGuid()
                     + "); it is replaced once a sync may remove the old account (see deletionThreshold)");
         }
         throw new IllegalStateException("a Keycloak user named " + username + " already exists and does not come from "
@@ -106,11 +99,11 @@ public final class UserImport {
     /** The component's users: objectGUID to domain, for the sync's removal decisions. */
     public Map<UUID, String> known() {
         Map<UUID, String> known = new HashMap<>();
-        local().searchForUserByUserAttributeStream(realm, COMPONENT, component.getId())
+        local().searchForUserByUserAttributeStream(realm, AdAttributes.COMPONENT, component.getId())
                 .filter(u -> component.getId().equals(u.getFederationLink()))
                 .forEach(u -> {
                     try {
-                        known.put(UUID.fromString(u.getFirstAttribute(GUID)), String.valueOf(u.getFirstAttribute(DOMAIN)));
+                        known.put(UUID.fromString(u.getFirstAttribute(AdAttributes.GUID)), String.valueOf(u.getFirstAttribute(AdAttributes.DOMAIN)));
                     } catch (RuntimeException notAGuid) {
                         // Not ours to judge: a user without a readable objectGUID is left alone.
                     }

@@ -1,4 +1,7 @@
 /**
+ * Full and changed synchronisation of a forest into Keycloak: read, plan, deletion guard, group tree, batched writes.
+ * May use {@code account}, {@code common} and {@code directory}; never {@code trust}, which calls it.
+ * <p>
  * Synchronisation of a forest into Keycloak. {@link net.adfederation.sync.SyncPlanner} decides, as a pure
  * function of what the domains returned and what Keycloak holds, what to add, update and remove;
  * {@link net.adfederation.sync.DeletionGuard} withholds every removal after a failed read or beyond the

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import net.adfederation.account.AccountOwner;
 import org.keycloak.models.ProtocolMapperModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
@@ -64,7 +65,7 @@ public class AdIdentityMapper extends AbstractOIDCProtocolMapper
     @Override
     protected void setClaim(IDToken token, ProtocolMapperModel mappingModel, UserSessionModel userSession) {
         UserModel user = userSession.getUser();
-        if (AdUsers.live(user) == null && !AdUsers.imported(user)) return;
+        if (!AccountOwner.of(userSession.getRealm(), user).isAd()) return;
         Map<String, String> claims = IdentityClaims.from(user.getAttributes());
         if (claims.isEmpty()) return;
         String parent = mappingModel.getConfig().get(OIDCAttributeMapperHelper.TOKEN_CLAIM_NAME);

@@ -3,63 +3,54 @@ package net.adfederation.tokens;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
-import net.adfederation.connector.LiveAdUser;
+import net.adfederation.account.AccountOwner;
+import net.adfederation.account.AdAttributes;
+import net.adfederation.account.LiveAccount;
 import net.adfederation.directory.AdGroup;
-import net.adfederation.sync.UserImport;
 import org.keycloak.models.GroupModel;
+import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.models.utils.UserModelDelegate;
 
 /**
- * Which mode, if any, a user comes from, and its AD groups as the groups claim (and the account
- * portal) shows them. Public for the portal; both read the same answer.
+ * A user's AD groups as the groups claim (and the account portal) shows them: read live for a
+ * connector user, from the synced groups for a trust user. Public for the portal; both read the same answer.
  */
 public final class AdUsers {
 
     private AdUsers() {
     }
 
-    /** The connector's live user behind any delegating wrappers; null for other users. */
-    public static LiveAdUser live(UserModel user) {
-        UserModel current = user;
-        for (int i = 0; i < 10 && current != null; i++) {
-            if (current instanceof LiveAdUser live) return live;
-            if (current instanceof UserModelDelegate delegate) current = delegate.getDelegate();
-            else return null;
-        }
-        return null;
-    }
-
-    /** A user trust mode's sync created. */
-    public static boolean imported(UserModel user) {
-        return user.getFirstAttribute(UserImport.COMPONENT) != null && user.getFirstAttribute(UserImport.GUID) != null;
-    }
-
     /** The user's AD groups, nested ones included; null for a user of neither mode (no claim). */
-    public static List<ClaimGroup> groups(UserModel user) {
-        LiveAdUser live = live(user);
-        if (live != null) {
-            String netbios = live.getFirstAttribute("netbiosDomain");
+    public static List<ClaimGroup> groups(RealmModel realm, UserModel user) {
+        return groups(AccountOwner.of(realm, user), user);
+    }
+
+    /** The same, for a user whose owner the caller already knows. */
+    public static List<ClaimGroup> groups(AccountOwner owner, UserModel user) {
+        Optional<LiveAccount> live = owner.isConnector() ? AccountOwner.live(user) : Optional.empty();
+        if (live.isPresent()) {
+            String netbios = live.get().getFirstAttribute(AdAttributes.NETBIOS_DOMAIN);
             List<ClaimGroup> groups = new ArrayList<>();
-            for (AdGroup group : live.adGroups()) groups.add(new ClaimGroup(group.name(), netbios, group.dn(), group.objectSid()));
+            for (AdGroup group : live.get().adGroups()) groups.add(new ClaimGroup(group.name(), netbios, group.dn(), group.objectSid()));
             return groups;
         }
-        if (imported(user)) {
-            String component = user.getFirstAttribute(UserImport.COMPONENT);
-            String userDomain = user.getFirstAttribute(UserImport.DOMAIN);
-            String userNetbios = user.getFirstAttribute("netbiosDomain");
+        if (owner.isTrust()) {
+            String component = owner.component().getId();
+            String userDomain = user.getFirstAttribute(AdAttributes.DOMAIN);
+            String userNetbios = user.getFirstAttribute(AdAttributes.NETBIOS_DOMAIN);
             List<ClaimGroup> groups = new ArrayList<>();
             Set<String> seen = new HashSet<>();
             user.getGroupsStream().forEach(direct -> {
                 // The group and its ancestors: nesting in AD is parenthood in Keycloak; the domain's root group is no AD group.
                 for (GroupModel g = direct; g != null && seen.add(g.getId()); g = g.getParent()) {
-                    if (!component.equals(g.getFirstAttribute(UserImport.COMPONENT)) || g.getFirstAttribute(UserImport.GUID) == null) continue;
-                    String domain = g.getFirstAttribute(UserImport.DOMAIN);
+                    if (!component.equals(g.getFirstAttribute(AdAttributes.COMPONENT)) || g.getFirstAttribute(AdAttributes.GUID) == null) continue;
+                    String domain = g.getFirstAttribute(AdAttributes.DOMAIN);
                     // NetBIOS names are stored on users only: groups of another domain are qualified by its DNS name.
                     String qualifier = domain != null && domain.equalsIgnoreCase(userDomain) ? userNetbios : domain;
-                    groups.add(new ClaimGroup(g.getName(), qualifier, g.getFirstAttribute(UserImport.DN), g.getFirstAttribute(UserImport.SID)));
+                    groups.add(new ClaimGroup(g.getName(), qualifier, g.getFirstAttribute(AdAttributes.DN), g.getFirstAttribute(AdAttributes.SID)));
                 }
             });
             return groups;

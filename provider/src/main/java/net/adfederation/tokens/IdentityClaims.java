@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import net.adfederation.account.AdAttributes;
+
 /** The identity claims taken from an AD user's attributes (as both modes store them); absent ones are skipped. */
 public final class IdentityClaims {
 
@@ -12,12 +14,12 @@ public final class IdentityClaims {
 
     static {
         Map<String, String> map = new LinkedHashMap<>();
-        map.put("upn", "upn");
-        map.put("domain", "domain");
-        map.put("netbios_domain", "netbiosDomain");
-        map.put("object_guid", "objectGUID");
+        map.put("upn", AdAttributes.UPN);
+        map.put("domain", AdAttributes.DOMAIN);
+        map.put("netbios_domain", AdAttributes.NETBIOS_DOMAIN);
+        map.put("object_guid", AdAttributes.GUID);
         // Not "sid": that is OIDC's session id claim (IDToken.sessionId, used by logout), which must stay Keycloak's.
-        map.put("object_sid", "objectSid");
+        map.put("object_sid", AdAttributes.SID);
         CLAIM_TO_ATTRIBUTE = java.util.Collections.unmodifiableMap(map);
     }
 
@@ -34,11 +36,5 @@ public final class IdentityClaims {
             if (value != null && !value.isBlank()) claims.put(claim, value);
         });
         return claims;
-    }
-
-    /** Whether the attributes belong to an AD user of either mode (they carry the AD objectGUID and domain). */
-    public static boolean isAdUser(Map<String, List<String>> attributes) {
-        Map<String, String> claims = from(attributes);
-        return claims.containsKey("object_guid") && claims.containsKey("domain");
     }
 }

@@ -4,9 +4,10 @@ import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
+import net.adfederation.account.AdAttributes;
+import net.adfederation.account.PasswordChangeMessages;
 import net.adfederation.directory.BindOutcome;
 import net.adfederation.directory.PasswordChange;
-import net.adfederation.password.PasswordChangeMessages;
 import net.adfederation.sync.UserImport;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.credential.CredentialInput;
@@ -106,7 +107,7 @@ public class AdTrustProvider implements UserStorageProvider, UserLookupProvider,
     public boolean updateCredential(RealmModel realm, UserModel user, CredentialInput input) {
         if (!supportsCredentialType(input.getType())) return false;
         PasswordChange change = users.resetPassword(user, input.getChallengeResponse());
-        PasswordChangeMessages.forRefusal(change, user.getFirstAttribute(UserImport.DOMAIN))
+        PasswordChangeMessages.forRefusal(change, user.getFirstAttribute(AdAttributes.DOMAIN))
                 .ifPresent(message -> {
                     throw new ModelException(message);
                 });

@@ -4,18 +4,19 @@ import java.util.Date;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 
+import net.adfederation.account.AdProviders;
+import net.adfederation.account.SignInDomain;
+import net.adfederation.account.SignInDomainSource;
 import net.adfederation.common.ConfigValues;
-import net.adfederation.common.ConnectionKeys;
 import net.adfederation.common.DomainRegistry;
+import net.adfederation.common.OncePerRequest;
 import net.adfederation.common.ReadableRefusal;
 import net.adfederation.common.SettingsResolver;
 import net.adfederation.directory.DirectoryException;
 import net.adfederation.directory.DirectoryProblem;
-import net.adfederation.login.SignInDomain;
-import net.adfederation.login.SignInDomainSource;
+import net.adfederation.sync.SyncKind;
 import net.adfederation.sync.TrustSync;
 import org.jboss.logging.Logger;
 import org.keycloak.component.ComponentModel;
@@ -39,7 +40,7 @@ import org.keycloak.storage.user.SynchronizationResult;
 public class AdTrustProviderFactory implements UserStorageProviderFactory<AdTrustProvider>, ImportSynchronization,
         SignInDomainSource {
 
-    public static final String PROVIDER_ID = "ad-trust";
+    public static final String PROVIDER_ID = AdProviders.TRUST;
 
     private static final Logger LOG = Logger.getLogger(AdTrustProviderFactory.class);
 
@@ -69,15 +70,7 @@ public class AdTrustProviderFactory implements UserStorageProviderFactory<AdTrus
     public AdTrustProvider create(KeycloakSession session, ComponentModel model) {
         TrustConfig config = parsedOrNull(model);
         List<String> scope = config == null ? List.of() : config.syncScopeGroups();
-        return new AdTrustProvider(session, model, new Supplier<>() {
-            private Forest forest;
-
-            @Override
-            public Forest get() {
-                if (forest == null) forest = openForest(session, model);
-                return forest;
-            }
-        }, scope);
+        return new AdTrustProvider(session, model, new OncePerRequest<>(() -> openForest(session, model)), scope);
     }
 
     /**
@@ -142,15 +135,15 @@ public class AdTrustProviderFactory implements UserStorageProviderFactory<AdTrus
 
     @Override
     public SynchronizationResult sync(KeycloakSessionFactory factory, String realmId, UserStorageProviderModel model) {
-        return runSync(factory, realmId, model, true);
+        return runSync(factory, realmId, model, SyncKind.FULL);
     }
 
     @Override
     public SynchronizationResult syncSince(Date lastSync, KeycloakSessionFactory factory, String realmId, UserStorageProviderModel model) {
-        return runSync(factory, realmId, model, false);
+        return runSync(factory, realmId, model, SyncKind.CHANGES);
     }
 
-    private SynchronizationResult runSync(KeycloakSessionFactory factory, String realmId, UserStorageProviderModel model, boolean full) {
+    private SynchronizationResult runSync(KeycloakSessionFactory factory, String realmId, UserStorageProviderModel model, SyncKind kind) {
         TrustConfig config = TrustConfig.parse(model);
         AtomicReference<Forest> forest = new AtomicReference<>();
         try {
@@ -166,7 +159,7 @@ public class AdTrustProviderFactory implements UserStorageProviderFactory<AdTrus
             return failed;
         }
         return new TrustSync(factory, realmId, model, forest.get().domains(), forest.get().refusals(),
-                config.syncScopeGroups(), config.deletionThreshold()).run(full);
+                config.syncScopeGroups(), config.deletionThreshold()).run(kind);
     }
 
     /** The component's open forest; every failure, a bad stored configuration included, is a {@link DirectoryException}. */
@@ -198,7 +191,7 @@ public class AdTrustProviderFactory implements UserStorageProviderFactory<AdTrus
     }
 
     private static String password(KeycloakSession session, TrustConfig config) {
-        return SettingsResolver.bindPassword(session, ConnectionKeys.BIND_CREDENTIAL, config.bindCredential());
+        return config.connection().bindPassword(session);
     }
 
     private static boolean sameConnections(ComponentModel stored, TrustConfig config) {

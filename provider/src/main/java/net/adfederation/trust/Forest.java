@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import javax.net.ssl.SSLSocketFactory;
@@ -14,6 +13,7 @@ import net.adfederation.common.ConfigValues;
 import net.adfederation.directory.AdDomain;
 import net.adfederation.directory.DcLocator;
 import net.adfederation.directory.DirectoryException;
+import net.adfederation.directory.DnsName;
 import net.adfederation.directory.DomainSettings;
 import net.adfederation.directory.ServiceLogin;
 import net.adfederation.directory.TrustedDomain;
@@ -40,7 +40,7 @@ public final class Forest implements AutoCloseable {
 
     /** Opens the bound forest (failing as a whole when it cannot) and every usable trusted domain. */
     static Forest open(TrustConfig config, String password, SSLSocketFactory tls) {
-        AdDomain bound = AdDomain.connect(config.boundSettings(password, tls));
+        AdDomain bound = AdDomain.connect(config.connection().domainSettings(password, tls));
         List<AdDomain> open = new ArrayList<>(List.of(bound));
         Map<String, String> refusals = new LinkedHashMap<>();
         try {
@@ -50,7 +50,7 @@ public final class Forest implements AutoCloseable {
                 try {
                     open.add(openTrusted(config, trust, password, tls));
                 } catch (ComponentValidationException e) {
-                    refusals.put(trust.dnsName().toLowerCase(Locale.ROOT), ConfigValues.describe(e));
+                    refusals.put(DnsName.normalised(trust.dnsName()), ConfigValues.describe(e));
                 }
             }
         } catch (RuntimeException e) {
@@ -61,7 +61,7 @@ public final class Forest implements AutoCloseable {
     }
 
     private static AdDomain openTrusted(TrustConfig config, TrustedDomain trust, String password, SSLSocketFactory tls) {
-        String partner = trust.dnsName().toLowerCase(Locale.ROOT);
+        String partner = DnsName.of(trust.dnsName()).value();
         List<URI> urls;
         try {
             urls = config.domainControllersOf(partner)
@@ -70,14 +70,14 @@ public final class Forest implements AutoCloseable {
             throw new ComponentValidationException("{0}", e.getMessage() + " Or add the line " + partner + "=ldaps://dc1."
                     + partner + " to " + TrustConfig.DOMAIN_CONTROLLERS + ".");
         }
-        DomainSettings settings = config.trustedSettings(partner, urls, password, tls);
+        DomainSettings settings = config.connection().domainSettings(partner, urls, password, tls);
         ServiceLogin login = config.crossForestLogin() == TrustConfig.CrossForestLogin.KERBEROS
-                ? new ServiceLogin.Kerberos(ServicePrincipal.of(config.bindDn(), config.domain()), password)
-                : new ServiceLogin.Simple(config.bindDn(), password);
+                ? new ServiceLogin.Kerberos(ServicePrincipal.of(config.connection().bindDn(), config.domain()), password)
+                : new ServiceLogin.Simple(config.connection().bindDn(), password);
         try {
             return AdDomain.connect(settings, login);
         } catch (DirectoryException e) {
-            String principal = login instanceof ServiceLogin.Kerberos k ? k.principal() : config.bindDn();
+            String principal = login instanceof ServiceLogin.Kerberos k ? k.principal() : config.connection().bindDn();
             String why = TrustSelection.loginRefused(config.domain(), partner, principal, e);
             LOG.warn(why);
             throw new ComponentValidationException("{0}", why);

@@ -10,30 +10,20 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import javax.net.ssl.SSLSocketFactory;
-
 import net.adfederation.common.ConfigValues;
-import net.adfederation.common.ConnectionKeys;
-import net.adfederation.directory.DomainSettings;
+import net.adfederation.common.ConnectionSettings;
 import org.keycloak.common.util.MultivaluedHashMap;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.component.ComponentValidationException;
 
 /**
  * The configuration of one {@code ad-trust} component, parsed and checked once into an immutable
- * value: the forest Keycloak binds to (same keys as connector mode), which trusted domains to use
+ * value: the forest Keycloak binds to (the connection settings both modes share), which trusted domains to use
  * and where their DCs are, what to synchronise and how much a sync may delete. Refusals are
  * {@link ComponentValidationException}s worded for the admin.
  */
 public record TrustConfig(
-        String domain,
-        List<URI> serverUrls,
-        String bindDn,
-        String bindCredential,
-        boolean startTls,
-        boolean allowInsecureBind,
-        int connectTimeoutMs,
-        int readTimeoutMs,
+        ConnectionSettings connection,
         List<String> trustedDomains,
         Map<String, List<URI>> domainControllers,
         List<String> syncScopeGroups,
@@ -58,8 +48,12 @@ public record TrustConfig(
         SIMPLE
     }
 
+    private static final ConnectionSettings.Hints HINTS = new ConnectionSettings.Hints(
+            "the DNS name of the forest root domain Keycloak binds to, for example corp.example.test",
+            domain -> "the domain controllers of " + domain + ", such as ldaps://dc1." + domain,
+            domain -> "the service account, as a UPN (svc-keycloak@" + domain + ") or DOMAIN\\name");
+
     public TrustConfig {
-        serverUrls = List.copyOf(serverUrls);
         trustedDomains = List.copyOf(trustedDomains);
         domainControllers = Map.copyOf(domainControllers);
         syncScopeGroups = List.copyOf(syncScopeGroups);
@@ -68,27 +62,13 @@ public record TrustConfig(
     /** Parses and checks a component's configuration; throws with an admin-readable message. */
     public static TrustConfig parse(ComponentModel model) {
         MultivaluedHashMap<String, String> config = model.getConfig();
-        String domain = ConfigValues.dnsName(ConnectionKeys.DOMAIN, ConfigValues.required(config.getFirst(ConnectionKeys.DOMAIN),
-                ConnectionKeys.DOMAIN + " is required: the DNS name of the forest root domain Keycloak binds to, for example corp.example.test"));
-        List<URI> urls = ConfigValues.ldapUrls(ConnectionKeys.SERVER_URLS, ConfigValues.required(config.getFirst(ConnectionKeys.SERVER_URLS),
-                ConnectionKeys.SERVER_URLS + " is required: the domain controllers of " + domain + ", such as ldaps://dc1." + domain));
-        boolean startTls = ConfigValues.flag(config, ConnectionKeys.START_TLS);
-        boolean allowInsecureBind = ConfigValues.flag(config, ConnectionKeys.ALLOW_INSECURE_BIND);
-        ConfigValues.refuseCleartextBinds(ConnectionKeys.SERVER_URLS, urls, startTls, allowInsecureBind, ConnectionKeys.START_TLS, ConnectionKeys.ALLOW_INSECURE_BIND);
+        ConnectionSettings connection = ConnectionSettings.parse(config, HINTS);
+        String domain = connection.domain();
         Map<String, List<URI>> dcs = DomainControllerLines.parse(DOMAIN_CONTROLLERS, config.getFirst(DOMAIN_CONTROLLERS));
-        dcs.values().forEach(list -> ConfigValues.refuseCleartextBinds(DOMAIN_CONTROLLERS, list, startTls,
-                allowInsecureBind, ConnectionKeys.START_TLS, ConnectionKeys.ALLOW_INSECURE_BIND));
+        dcs.values().forEach(list -> connection.refuseCleartextBinds(DOMAIN_CONTROLLERS, list));
         CrossForestLogin login = crossForestLogin(config.getFirst(CROSS_FOREST_LOGIN));
-        String bindDn = ConfigValues.required(config.getFirst(ConnectionKeys.BIND_DN), ConnectionKeys.BIND_DN
-                + " is required: the service account, as a UPN (svc-keycloak@" + domain + ") or ConnectionKeys.DOMAIN\\name").trim();
-        if (login == CrossForestLogin.KERBEROS) ServicePrincipal.of(bindDn, domain); // refuses a DN early
-        return new TrustConfig(domain, urls, bindDn,
-                // Not trimmed: a password may start or end with a space.
-                ConfigValues.required(config.getFirst(ConnectionKeys.BIND_CREDENTIAL), ConnectionKeys.BIND_CREDENTIAL
-                        + " is required: the password of the service account, or a vault expression"),
-                startTls, allowInsecureBind,
-                ConfigValues.positive(config, ConnectionKeys.CONNECT_TIMEOUT_MS, ConnectionKeys.DEFAULT_CONNECT_TIMEOUT_MS, "milliseconds"),
-                ConfigValues.positive(config, ConnectionKeys.READ_TIMEOUT_MS, ConnectionKeys.DEFAULT_READ_TIMEOUT_MS, "milliseconds"),
+        if (login == CrossForestLogin.KERBEROS) ServicePrincipal.of(connection.bindDn(), domain); // refuses a DN early
+        return new TrustConfig(connection,
                 names(config.getFirst(TRUSTED_DOMAINS)).stream().map(n -> ConfigValues.dnsName(TRUSTED_DOMAINS, n))
                         .filter(n -> !n.equals(domain)).distinct().toList(),
                 dcs, scopeGroups(config.getFirst(SYNC_SCOPE_GROUPS)),
@@ -96,10 +76,9 @@ public record TrustConfig(
                 login);
     }
 
-    /** The bound forest's settings; its service account logs in with a simple bind. */
-    public DomainSettings boundSettings(String bindPassword, SSLSocketFactory tls) {
-        return new DomainSettings(domain, serverUrls, bindDn, bindPassword, startTls, allowInsecureBind,
-                connectTimeoutMs, readTimeoutMs, tls);
+    /** The bound forest's domain, lower case. */
+    public String domain() {
+        return connection.domain();
     }
 
     /** The DC URLs configured for a trusted domain; empty when DNS is to find them. */
@@ -109,20 +88,12 @@ public record TrustConfig(
 
     /** Whether DCs found through DNS are reached by ldaps:// (else ldap://, upgraded by StartTLS or allowed in clear). */
     public boolean locatedDcsUseLdaps() {
-        return !startTls && !allowInsecureBind;
-    }
-
-    /** A trusted domain's settings: its DCs, with the bound forest's service account, TLS rules and timeouts. */
-    public DomainSettings trustedSettings(String dnsName, List<URI> urls, String bindPassword, SSLSocketFactory tls) {
-        return new DomainSettings(dnsName, urls, bindDn, bindPassword, startTls, allowInsecureBind,
-                connectTimeoutMs, readTimeoutMs, tls);
+        return !connection.startTls() && !connection.allowInsecureBind();
     }
 
     /** A digest of everything that shapes the open connections (cursors and sync times excluded). */
     public String fingerprint() {
-        return ConfigValues.digest(domain, serverUrls.toString(), bindDn, bindCredential, Boolean.toString(startTls),
-                Boolean.toString(allowInsecureBind), Integer.toString(connectTimeoutMs), Integer.toString(readTimeoutMs),
-                trustedDomains.toString(), new TreeMap<>(domainControllers).toString(), crossForestLogin.name());
+        return connection.fingerprint(trustedDomains.toString(), new TreeMap<>(domainControllers).toString(), crossForestLogin.name());
     }
 
     static List<String> names(String raw) {

@@ -5,13 +5,14 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import net.adfederation.account.AdAttributes;
+import net.adfederation.account.SignInOutcome;
 import net.adfederation.directory.AccountName;
 import net.adfederation.directory.AdDomain;
 import net.adfederation.directory.AdUser;
 import net.adfederation.directory.BindOutcome;
 import net.adfederation.directory.DirectoryException;
 import net.adfederation.directory.PasswordChange;
-import net.adfederation.login.SignInOutcome;
 import net.adfederation.sync.ScopePerDomain;
 import net.adfederation.sync.UserImport;
 import org.jboss.logging.Logger;
@@ -116,8 +117,8 @@ final class TrustUsers {
 
     /** The user's current AD entry, read by objectGUID from the domain named in its import. */
     private Optional<Live> live(UserModel user) {
-        String domainName = user.getFirstAttribute(UserImport.DOMAIN);
-        String guid = user.getFirstAttribute(UserImport.GUID);
+        String domainName = user.getFirstAttribute(AdAttributes.DOMAIN);
+        String guid = user.getFirstAttribute(AdAttributes.GUID);
         if (domainName == null || guid == null) return Optional.empty();
         UUID objectGuid;
         try {

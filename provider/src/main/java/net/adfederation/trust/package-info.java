@@ -1,5 +1,8 @@
 /**
- * Trust mode ({@code ad-trust}): Keycloak binds to one forest and uses its two-way trusts.
+ * Trust mode ({@code ad-trust}): the factory, the provider, the open forest and the validation of imported users.
+ * May use {@code account}, {@code sync}, {@code common} and {@code directory}.
+ * <p>
+ * Keycloak binds to one forest and uses its two-way trusts.
  * <ul>
  * <li>{@link net.adfederation.trust.AdTrustProviderFactory}: configuration, validation (each listed trust
  * must be two-way, each trusted domain must accept the service account's Kerberos login), the open

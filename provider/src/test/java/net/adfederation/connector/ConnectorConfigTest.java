@@ -36,26 +36,26 @@ class ConnectorConfigTest {
     void parsesAValidConfigurationWithDefaults() {
         ConnectorConfig config = ConnectorConfig.parse(valid());
 
-        assertThat(config.domain()).isEqualTo("corp.example.test");
-        assertThat(config.serverUrls()).containsExactly(
+        assertThat(config.connection().domain()).isEqualTo("corp.example.test");
+        assertThat(config.connection().serverUrls()).containsExactly(
                 URI.create("ldaps://dc1.corp.example.test"), URI.create("ldaps://dc2.corp.example.test:3269"));
-        assertThat(config.bindDn()).isEqualTo("svc-keycloak@corp.example.test");
-        assertThat(config.startTls()).isFalse();
-        assertThat(config.allowInsecureBind()).isFalse();
-        assertThat(config.connectTimeoutMs()).isEqualTo(5000);
-        assertThat(config.readTimeoutMs()).isEqualTo(10000);
+        assertThat(config.connection().bindDn()).isEqualTo("svc-keycloak@corp.example.test");
+        assertThat(config.connection().startTls()).isFalse();
+        assertThat(config.connection().allowInsecureBind()).isFalse();
+        assertThat(config.connection().connectTimeoutMs()).isEqualTo(5000);
+        assertThat(config.connection().readTimeoutMs()).isEqualTo(10000);
         assertThat(config.passwordResetUrl()).isNull();
     }
 
     @Test
     void normalisesTheDomainToLowerCaseWithoutTrailingDot() {
-        assertThat(ConnectorConfig.parse(valid(ConnectionKeys.DOMAIN, " CORP.Example.Test. ")).domain())
+        assertThat(ConnectorConfig.parse(valid(ConnectionKeys.DOMAIN, " CORP.Example.Test. ")).connection().domain())
                 .isEqualTo("corp.example.test");
     }
 
     @Test
     void keepsSpacesAroundTheBindPassword() {
-        assertThat(ConnectorConfig.parse(valid(ConnectionKeys.BIND_CREDENTIAL, " pass word ")).bindCredential())
+        assertThat(ConnectorConfig.parse(valid(ConnectionKeys.BIND_CREDENTIAL, " pass word ")).connection().bindCredential())
                 .isEqualTo(" pass word ");
     }
 
@@ -96,9 +96,9 @@ class ConnectorConfigTest {
                 .startsWith("serverUrls: ldap://dc1.corp.example.test would send passwords unencrypted");
 
         assertThat(ConnectorConfig.parse(valid(ConnectionKeys.SERVER_URLS, "ldap://dc1.corp.example.test",
-                ConnectionKeys.START_TLS, "true")).startTls()).isTrue();
+                ConnectionKeys.START_TLS, "true")).connection().startTls()).isTrue();
         assertThat(ConnectorConfig.parse(valid(ConnectionKeys.SERVER_URLS, "ldap://dc1.corp.example.test",
-                ConnectionKeys.ALLOW_INSECURE_BIND, "true")).allowInsecureBind()).isTrue();
+                ConnectionKeys.ALLOW_INSECURE_BIND, "true")).connection().allowInsecureBind()).isTrue();
     }
 
     @Test
@@ -114,8 +114,8 @@ class ConnectorConfigTest {
         ConnectorConfig config = ConnectorConfig.parse(valid(ConnectionKeys.CONNECT_TIMEOUT_MS, "2000",
                 ConnectionKeys.READ_TIMEOUT_MS, "3000"));
 
-        assertThat(config.connectTimeoutMs()).isEqualTo(2000);
-        assertThat(config.readTimeoutMs()).isEqualTo(3000);
+        assertThat(config.connection().connectTimeoutMs()).isEqualTo(2000);
+        assertThat(config.connection().readTimeoutMs()).isEqualTo(3000);
     }
 
     @Test
@@ -125,8 +125,10 @@ class ConnectorConfigTest {
 
     @Test
     void refusesAMissingServiceAccountOrPassword() {
-        assertThat(refusal(valid(ConnectionKeys.BIND_DN, null))).startsWith("bindDn is required");
-        assertThat(refusal(valid(ConnectionKeys.BIND_CREDENTIAL, ""))).startsWith("bindCredential is required");
+        assertThat(refusal(valid(ConnectionKeys.BIND_DN, null))).isEqualTo(
+                "bindDn is required: the service account that reads the directory, as a DN, a UPN or DOMAIN\\name");
+        assertThat(refusal(valid(ConnectionKeys.BIND_CREDENTIAL, ""))).isEqualTo(
+                "bindCredential is required: the password of the service account, or a vault expression");
     }
 
     @Test
@@ -155,7 +157,7 @@ class ConnectorConfigTest {
     @Test
     void buildsDomainSettingsWithTheResolvedPassword() {
         var settings = ConnectorConfig.parse(valid(ConnectionKeys.BIND_CREDENTIAL, "${vault.ad}"))
-                .toDomainSettings("resolved", null);
+                .connection().domainSettings("resolved", null);
 
         assertThat(settings.domain()).isEqualTo("corp.example.test");
         assertThat(settings.bindPassword()).isEqualTo("resolved");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import net.adfederation.account.SignInDomain;
 import org.junit.jupiter.api.Test;
 
 class NameFormsTest {

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import net.adfederation.account.GateTarget;
 import net.adfederation.directory.BindOutcome;
 import net.adfederation.login.SignInNotice.Part;
 import net.adfederation.login.SignInNotice.Severity;
-import net.adfederation.password.GateTarget;
 import org.junit.jupiter.api.Test;
 
 class SignInNoticeTest {
@@ -44,10 +44,10 @@ class SignInNoticeTest {
     @Test
     void onlyTheHelpDeskCanHelpIsDangerWhatTheUserCanDoIsAWarning() {
         assertThat(List.of(BindOutcome.ACCOUNT_DISABLED, BindOutcome.ACCOUNT_EXPIRED, BindOutcome.INVALID_WORKSTATION))
-                .allSatisfy(outcome -> assertThat(AccountStateMessages.severity(outcome)).isEqualTo(Severity.DANGER));
+                .allSatisfy(outcome -> assertThat(Severity.of(outcome)).isEqualTo(Severity.DANGER));
         assertThat(List.of(BindOutcome.ACCOUNT_LOCKED, BindOutcome.PASSWORD_EXPIRED, BindOutcome.PASSWORD_MUST_CHANGE,
                 BindOutcome.INVALID_LOGON_HOURS, BindOutcome.DIRECTORY_UNAVAILABLE))
-                .allSatisfy(outcome -> assertThat(AccountStateMessages.severity(outcome)).isEqualTo(Severity.WARNING));
+                .allSatisfy(outcome -> assertThat(Severity.of(outcome)).isEqualTo(Severity.WARNING));
         assertThat(Severity.DANGER.modifier()).isEqualTo("danger");
     }
 }

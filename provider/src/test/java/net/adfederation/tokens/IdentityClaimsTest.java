@@ -24,7 +24,6 @@ class IdentityClaimsTest {
                 Map.entry("netbios_domain", "CORP"),
                 Map.entry("object_guid", "0f0e0d0c-0b0a-0908-0706-050403020100"),
                 Map.entry("object_sid", "S-1-5-21-1-2-3-1103"));
-        assertThat(IdentityClaims.isAdUser(attributes)).isTrue();
     }
 
     @Test
@@ -34,7 +33,6 @@ class IdentityClaimsTest {
                 "upn", List.of(" "),
                 "objectSid", List.of());
         assertThat(IdentityClaims.from(attributes)).containsExactly(Map.entry("domain", "corp.example.test"));
-        assertThat(IdentityClaims.isAdUser(attributes)).isFalse();
         assertThat(IdentityClaims.from(Map.of())).isEmpty();
         assertThat(IdentityClaims.from(null)).isEmpty();
     }

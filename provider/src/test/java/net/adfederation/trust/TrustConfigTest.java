@@ -40,7 +40,7 @@ class TrustConfigTest {
         assertThat(config.syncScopeGroups()).isEmpty();
         assertThat(config.deletionThreshold()).isEqualTo(500);
         assertThat(config.crossForestLogin()).isEqualTo(TrustConfig.CrossForestLogin.KERBEROS);
-        assertThat(config.connectTimeoutMs()).isEqualTo(5000);
+        assertThat(config.connection().connectTimeoutMs()).isEqualTo(5000);
     }
 
     @Test
@@ -51,6 +51,12 @@ class TrustConfigTest {
         assertThat(config.trustedDomains()).containsExactly("partner.example.test", "lab.example.test");
         assertThat(config.syncScopeGroups()).containsExactly("Staff", "CORP\\Engineering", "Domain Users",
                 "CN=Sales Team,OU=Groups,DC=partner,DC=example,DC=test");
+    }
+
+    @Test
+    void aMissingServiceAccountIsExplainedWithTheFormsItMayTake() {
+        assertThat(refusal(ConnectionKeys.BIND_DN, null)).isEqualTo(
+                "bindDn is required: the service account, as a UPN (svc-keycloak@corp.example.test) or DOMAIN\\name");
     }
 
     @Test

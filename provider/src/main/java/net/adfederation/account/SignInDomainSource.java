@@ -1,4 +1,4 @@
-package net.adfederation.login;
+package net.adfederation.account;
 
 import java.util.List;
 

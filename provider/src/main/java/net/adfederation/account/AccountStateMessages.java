@@ -1,10 +1,8 @@
-package net.adfederation.login;
+package net.adfederation.account;
 
 import java.util.Optional;
 
 import net.adfederation.directory.BindOutcome;
-import net.adfederation.login.SignInNotice.Severity;
-import net.adfederation.password.GateTarget;
 
 /**
  * The sign-in message for each reason AD gives for refusing a correct password, and for AD not
@@ -34,17 +32,5 @@ public final class AccountStateMessages {
             case DIRECTORY_UNAVAILABLE -> "Active Directory cannot be reached right now. Try again in a few minutes.";
             default -> null;
         });
-    }
-
-    /**
-     * How the sign-in page shows the message of {@link #forOutcome}: danger where only the help desk
-     * can help (disabled, expired, wrong computer), warning where the user can act (wait for the
-     * lockout or the logon hours, change the password, try again later).
-     */
-    public static Severity severity(BindOutcome outcome) {
-        return switch (outcome) {
-            case ACCOUNT_DISABLED, ACCOUNT_EXPIRED, INVALID_WORKSTATION -> Severity.DANGER;
-            default -> Severity.WARNING;
-        };
     }
 }

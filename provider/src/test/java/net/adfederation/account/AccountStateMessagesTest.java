@@ -1,4 +1,4 @@
-package net.adfederation.login;
+package net.adfederation.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Optional;
 
 import net.adfederation.directory.BindOutcome;
-import net.adfederation.password.GateTarget;
 import org.junit.jupiter.api.Test;
 
 class AccountStateMessagesTest {

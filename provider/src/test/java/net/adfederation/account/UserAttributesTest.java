@@ -1,9 +1,10 @@
-package net.adfederation.common;
+package net.adfederation.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import net.adfederation.common.AdUsers;
 import net.adfederation.directory.AdUser;
 import net.adfederation.directory.DomainInfo;
 import org.junit.jupiter.api.Test;

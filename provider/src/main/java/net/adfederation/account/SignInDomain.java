@@ -1,6 +1,8 @@
-package net.adfederation.login;
+package net.adfederation.account;
 
 import java.util.Locale;
+
+import net.adfederation.directory.DnsName;
 
 /**
  * A domain whose users may sign in on a realm, as the sign-in page names it.
@@ -11,7 +13,7 @@ import java.util.Locale;
 public record SignInDomain(String dnsName, String netbiosName) {
 
     public SignInDomain {
-        dnsName = dnsName.trim().toLowerCase(Locale.ROOT);
+        dnsName = DnsName.of(dnsName).value();
         netbiosName = netbiosName == null || netbiosName.isBlank() ? null : netbiosName.trim().toUpperCase(Locale.ROOT);
     }
 }

@@ -1,4 +1,4 @@
-package net.adfederation.password;
+package net.adfederation.account;
 
 import java.util.Collection;
 import java.util.List;

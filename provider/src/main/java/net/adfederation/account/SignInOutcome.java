@@ -1,11 +1,8 @@
-package net.adfederation.login;
+package net.adfederation.account;
 
-import java.util.List;
 import java.util.Optional;
 
 import net.adfederation.directory.BindOutcome;
-import net.adfederation.password.GateTarget;
-import net.adfederation.password.PasswordGate;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
@@ -40,26 +37,24 @@ public record SignInOutcome(BindOutcome outcome, String componentId, String expl
         session.removeAttribute(ATTRIBUTE);
     }
 
-    /**
-     * The notice to show instead of Keycloak's generic message, when AD refused for a reason the user
-     * can act on (account state, directory down) or the provider explained the refusal; empty for a
-     * wrong password or no AD involvement.
-     */
-    public static Optional<SignInNotice> notice(KeycloakSession session) {
-        RealmModel realm = session.getContext().getRealm();
-        return last(session).flatMap(last -> {
-            GateTarget where = PasswordGate.target(realm, last.componentId());
-            if (last.explanation() != null) {
-                return Optional.of(new SignInNotice(SignInNotice.NAME_IN_SEVERAL_DOMAINS, SignInNotice.Severity.WARNING,
-                        last.explanation(), List.of()));
-            }
-            return AccountStateMessages.forOutcome(last.outcome(), where).map(text -> new SignInNotice(
-                    last.outcome().name(), AccountStateMessages.severity(last.outcome()), text, where.resetUrls()));
-        });
+    /** Where the refused account's password is changed: its connector's gate, or a bare "Active Directory" one. */
+    public GateTarget where(RealmModel realm) {
+        return PasswordGate.target(realm, componentId);
     }
 
-    /** The text of {@link #notice}, for answers that carry only text (a direct grant's error_description). */
+    /**
+     * What the user reads instead of Keycloak's generic message, when AD refused for a reason the
+     * user can act on (account state, directory down) or the provider explained the refusal; empty
+     * for a wrong password.
+     */
+    public Optional<String> text(RealmModel realm) {
+        if (explanation != null) return Optional.of(explanation);
+        return AccountStateMessages.forOutcome(outcome, where(realm));
+    }
+
+    /** The {@link #text} of this request's last outcome, for answers that carry only text (a direct grant's error_description). */
     public static Optional<String> message(KeycloakSession session) {
-        return notice(session).map(SignInNotice::text);
+        RealmModel realm = session.getContext().getRealm();
+        return last(session).flatMap(last -> last.text(realm));
     }
 }

@@ -1,11 +1,9 @@
-package net.adfederation.password;
+package net.adfederation.account;
 
 import java.util.List;
 import java.util.Optional;
 
 import net.adfederation.common.ConnectionKeys;
-import net.adfederation.connector.AdConnectorProviderFactory;
-import net.adfederation.connector.ConnectorConfig;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -14,20 +12,22 @@ import org.keycloak.storage.UserStorageProviderModel;
 
 /**
  * Tells which users and realms have their passwords in Active Directory through connector mode,
- * and where those passwords are changed. A user belongs to connector mode when its federation
- * link names a component of provider {@code ad-connector}; only configuration is read here,
- * never the directory.
+ * and where those passwords are changed. A user belongs to connector mode when {@link AccountOwner}
+ * says so; only configuration is read here, never the directory.
  */
 public final class PasswordGate {
+
+    /** The connector's setting for where users change or reset their AD password. */
+    public static final String PASSWORD_RESET_URL = "passwordResetUrl";
 
     private PasswordGate() {
     }
 
     /** The gate for a connector user; empty for a local user or one of another provider. */
     public static Optional<GateTarget> targetOf(RealmModel realm, UserModel user) {
-        if (user == null || user.getFederationLink() == null) return Optional.empty();
-        ComponentModel component = realm.getComponent(user.getFederationLink());
-        return isConnector(component) ? Optional.of(target(component)) : Optional.empty();
+        if (user == null) return Optional.empty();
+        AccountOwner owner = AccountOwner.of(realm, user);
+        return owner.isConnector() ? Optional.of(target(owner.component())) : Optional.empty();
     }
 
     /** The gate of one component, by id; a bare "Active Directory" one if the component is gone. */
@@ -38,7 +38,7 @@ public final class PasswordGate {
 
     public static GateTarget target(ComponentModel component) {
         return new GateTarget(component.getConfig().getFirst(ConnectionKeys.DOMAIN),
-                component.getConfig().getFirst(ConnectorConfig.PASSWORD_RESET_URL));
+                component.getConfig().getFirst(PASSWORD_RESET_URL));
     }
 
     /** One gate naming all enabled connector components of the realm; empty when it has none. */
@@ -52,6 +52,6 @@ public final class PasswordGate {
     }
 
     private static boolean isConnector(ComponentModel component) {
-        return component != null && AdConnectorProviderFactory.PROVIDER_ID.equals(component.getProviderId());
+        return AccountOwner.modeOf(component) == AccountOwner.Mode.CONNECTOR;
     }
 }

@@ -1,4 +1,4 @@
-package net.adfederation.common;
+package net.adfederation.account;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -39,16 +39,16 @@ public final class UserAttributes {
         put(attributes, UserModel.EMAIL, user.mail());
         put(attributes, UserModel.FIRST_NAME, user.givenName());
         put(attributes, UserModel.LAST_NAME, user.surname());
-        put(attributes, "upn", user.userPrincipalName());
-        put(attributes, "domain", domain.dnsName());
-        put(attributes, "netbiosDomain", domain.netbiosName());
-        put(attributes, "objectGUID", user.objectGuid().toString());
-        put(attributes, "objectSid", user.objectSid());
-        put(attributes, "sAMAccountName", user.samAccountName());
-        put(attributes, "displayName", user.displayName());
-        put(attributes, "department", user.department());
-        put(attributes, "title", user.title());
-        put(attributes, "distinguishedName", user.dn());
+        put(attributes, AdAttributes.UPN, user.userPrincipalName());
+        put(attributes, AdAttributes.DOMAIN, domain.dnsName());
+        put(attributes, AdAttributes.NETBIOS_DOMAIN, domain.netbiosName());
+        put(attributes, AdAttributes.GUID, user.objectGuid().toString());
+        put(attributes, AdAttributes.SID, user.objectSid());
+        put(attributes, AdAttributes.SAM_ACCOUNT_NAME, user.samAccountName());
+        put(attributes, AdAttributes.DISPLAY_NAME, user.displayName());
+        put(attributes, AdAttributes.DEPARTMENT, user.department());
+        put(attributes, AdAttributes.TITLE, user.title());
+        put(attributes, AdAttributes.DN, user.dn());
         return Collections.unmodifiableMap(attributes);
     }
 

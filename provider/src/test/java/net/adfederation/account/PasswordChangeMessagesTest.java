@@ -1,4 +1,4 @@
-package net.adfederation.password;
+package net.adfederation.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,21 @@
+package net.adfederation.account;
+
+import java.util.List;
+
+import net.adfederation.directory.AdGroup;
+
+/**
+ * A connector user as read live from AD during this request. The connector's user model
+ * implements it, so the token mappers and the portal reach its groups without importing the connector.
+ */
+public interface LiveAccount {
+
+    /**
+     * The user's AD groups, nested ones included, read from the directory at most once per request.
+     * Throws {@code StorageUnavailableException} when no DC answers.
+     */
+    List<AdGroup> adGroups();
+
+    /** A value of the user's attributes ({@link AdAttributes}), or null. */
+    String getFirstAttribute(String name);
+}

@@ -1,0 +1,102 @@
+package net.adfederation.common;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+import javax.net.ssl.SSLSocketFactory;
+
+import net.adfederation.directory.DomainSettings;
+import org.keycloak.common.util.MultivaluedHashMap;
+import org.keycloak.component.ComponentValidationException;
+import org.keycloak.models.KeycloakSession;
+
+/**
+ * What both modes configure alike for the domain Keycloak binds to (the {@link ConnectionKeys}),
+ * parsed and checked once into an immutable value; each mode's configuration holds one and adds
+ * its own keys. Refusals are {@link ComponentValidationException}s worded for the admin.
+ *
+ * @param domain         the DNS name of the domain, lower case
+ * @param bindCredential the service account's password or vault expression, as typed (not trimmed)
+ */
+public record ConnectionSettings(
+        String domain,
+        List<URI> serverUrls,
+        String bindDn,
+        String bindCredential,
+        boolean startTls,
+        boolean allowInsecureBind,
+        int connectTimeoutMs,
+        int readTimeoutMs) {
+
+    /**
+     * What a mode tells the admin after "... is required: " for the values it describes in its own
+     * terms; the DC and service-account hints get the domain already parsed.
+     */
+    public record Hints(String domain, UnaryOperator<String> serverUrls, UnaryOperator<String> bindDn) {
+    }
+
+    public ConnectionSettings {
+        serverUrls = List.copyOf(serverUrls);
+    }
+
+    /** Parses and checks the shared keys, in the order an admin fills them in; throws with an admin-readable message. */
+    public static ConnectionSettings parse(MultivaluedHashMap<String, String> config, Hints hints) {
+        String domain = ConfigValues.dnsName(ConnectionKeys.DOMAIN,
+                required(config, ConnectionKeys.DOMAIN, hints.domain()));
+        List<URI> urls = ConfigValues.ldapUrls(ConnectionKeys.SERVER_URLS,
+                required(config, ConnectionKeys.SERVER_URLS, hints.serverUrls().apply(domain)));
+        boolean startTls = ConfigValues.flag(config, ConnectionKeys.START_TLS);
+        boolean allowInsecureBind = ConfigValues.flag(config, ConnectionKeys.ALLOW_INSECURE_BIND);
+        refuseCleartextBinds(ConnectionKeys.SERVER_URLS, urls, startTls, allowInsecureBind);
+        return new ConnectionSettings(domain, urls,
+                required(config, ConnectionKeys.BIND_DN, hints.bindDn().apply(domain)).trim(),
+                // Not trimmed: a password may start or end with a space.
+                required(config, ConnectionKeys.BIND_CREDENTIAL, "the password of the service account, or a vault expression"),
+                startTls, allowInsecureBind,
+                ConfigValues.positive(config, ConnectionKeys.CONNECT_TIMEOUT_MS, ConnectionKeys.DEFAULT_CONNECT_TIMEOUT_MS, "milliseconds"),
+                ConfigValues.positive(config, ConnectionKeys.READ_TIMEOUT_MS, ConnectionKeys.DEFAULT_READ_TIMEOUT_MS, "milliseconds"));
+    }
+
+    /** Refuses plain ldap:// URLs of another setting (a mode's extra DCs) under these TLS settings. */
+    public void refuseCleartextBinds(String key, List<URI> urls) {
+        refuseCleartextBinds(key, urls, startTls, allowInsecureBind);
+    }
+
+    /** The bound domain's settings for the directory layer. */
+    public DomainSettings domainSettings(String bindPassword, SSLSocketFactory tls) {
+        return domainSettings(domain, serverUrls, bindPassword, tls);
+    }
+
+    /** Another domain's settings: its DCs, with this service account, TLS rules and timeouts. */
+    public DomainSettings domainSettings(String dnsName, List<URI> urls, String bindPassword, SSLSocketFactory tls) {
+        return new DomainSettings(dnsName, urls, bindDn, bindPassword, startTls, allowInsecureBind,
+                connectTimeoutMs, readTimeoutMs, tls);
+    }
+
+    /** The service account's password, read from Keycloak's vault when the setting is a vault expression. */
+    public String bindPassword(KeycloakSession session) {
+        return SettingsResolver.bindPassword(session, ConnectionKeys.BIND_CREDENTIAL, bindCredential);
+    }
+
+    /**
+     * A digest of these settings and a mode's own values that shape its connections, so a changed
+     * configuration (on this node or another cluster node) is noticed without keeping the secret in memory.
+     */
+    public String fingerprint(String... more) {
+        List<String> values = new ArrayList<>(List.of(domain, serverUrls.toString(), bindDn, bindCredential,
+                Boolean.toString(startTls), Boolean.toString(allowInsecureBind),
+                Integer.toString(connectTimeoutMs), Integer.toString(readTimeoutMs)));
+        values.addAll(List.of(more));
+        return ConfigValues.digest(values.toArray(String[]::new));
+    }
+
+    private static String required(MultivaluedHashMap<String, String> config, String key, String hint) {
+        return ConfigValues.required(config.getFirst(key), key + " is required: " + hint);
+    }
+
+    private static void refuseCleartextBinds(String key, List<URI> urls, boolean startTls, boolean allowInsecureBind) {
+        ConfigValues.refuseCleartextBinds(key, urls, startTls, allowInsecureBind, ConnectionKeys.START_TLS, ConnectionKeys.ALLOW_INSECURE_BIND);
+    }
+}
