@@ -1,0 +1,65 @@
+package net.adfederation.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The package rule of ARCHITECTURE.md, checked on every build so it cannot drift back into
+ * cycles: directory <- common <- account <- {connector, trust, sync} <- {login, password, tokens, portal}.
+ */
+class PackageDependenciesTest {
+
+    private static JavaClasses provider;
+
+    @BeforeAll
+    static void importProviderClasses() {
+        provider = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+                .importPackages("net.adfederation");
+    }
+
+    @Test
+    void noPackageCycles() {
+        slices().matching("net.adfederation.(*)..").should().beFreeOfCycles().check(provider);
+    }
+
+    @Test
+    void dependenciesRunOneWay() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("directory").definedBy("net.adfederation.directory..")
+                .layer("common").definedBy("net.adfederation.common..")
+                .layer("account").definedBy("net.adfederation.account..")
+                .layer("modes").definedBy("net.adfederation.connector..", "net.adfederation.trust..", "net.adfederation.sync..")
+                .layer("pages").definedBy("net.adfederation.login..", "net.adfederation.password..",
+                        "net.adfederation.tokens..", "net.adfederation.portal..")
+                .whereLayer("pages").mayNotBeAccessedByAnyLayer()
+                .whereLayer("modes").mayOnlyBeAccessedByLayers("pages")
+                .whereLayer("account").mayOnlyBeAccessedByLayers("modes", "pages")
+                .whereLayer("common").mayOnlyBeAccessedByLayers("account", "modes", "pages")
+                .check(provider);
+    }
+
+    /** The account package answers for both modes, so it may know neither. */
+    @Test
+    void accountKnowsNeitherMode() {
+        noClasses().that().resideInAPackage("net.adfederation.account..")
+                .should().dependOnClassesThat().resideInAnyPackage("net.adfederation.connector..", "net.adfederation.trust..")
+                .check(provider);
+    }
+
+    /** AD semantics stay testable with a directory alone. */
+    @Test
+    void directoryKnowsNothingOfKeycloak() {
+        noClasses().that().resideInAPackage("net.adfederation.directory..")
+                .should().dependOnClassesThat().resideInAPackage("org.keycloak..")
+                .check(provider);
+    }
+}
