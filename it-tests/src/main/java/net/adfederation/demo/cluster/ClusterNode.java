@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,6 +58,12 @@ public final class ClusterNode implements AutoCloseable {
         } catch (IOException e) {
             return List.of();
         }
+    }
+
+    /** Puts a realm file into this node's data/import/, which {@code --import-realm} reads at start. */
+    public void importAtStart(Path realmFile) throws IOException {
+        Path importDir = Files.createDirectories(home.resolve("data/import"));
+        Files.copy(realmFile, importDir.resolve(realmFile.getFileName()), StandardCopyOption.REPLACE_EXISTING);
     }
 
     void start(List<String> options, Map<String, String> environment) throws IOException {
