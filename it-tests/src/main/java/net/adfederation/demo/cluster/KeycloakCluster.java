@@ -33,9 +33,12 @@ import net.adfederation.demo.KeycloakDistribution;
  */
 public final class KeycloakCluster implements AutoCloseable {
 
-    /** Build-time options beyond the database: what the nodes report on their management port. */
+    /**
+     * Build-time options: the database, the cluster's cache stack, what the nodes report on their
+     * management port, and the file vault (its directory is given at start).
+     */
     public static final List<String> BUILD_OPTIONS = List.of("--db=postgres", "--cache=ispn", "--cache-stack=jdbc-ping",
-            "--health-enabled=true", "--metrics-enabled=true");
+            "--health-enabled=true", "--metrics-enabled=true", "--vault=file");
 
     private static final Duration BUILD_LIMIT = Duration.ofMinutes(5);
     private static final String STAMP = ".adfed-build";

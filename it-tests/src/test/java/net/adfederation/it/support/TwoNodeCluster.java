@@ -54,7 +54,7 @@ public final class TwoNodeCluster implements AutoCloseable {
                 PORTS.stream().map(p -> new TcpBalancer.Backend("127.0.0.1", p.http())).toList());
         TwoNodeCluster pair = new TwoNodeCluster(cluster, balancer);
         try {
-            List<String> options = new ArrayList<>(List.of("--vault=file", "--vault-dir=" + AdFederationServerConfig.vaultDir()));
+            List<String> options = new ArrayList<>(List.of("--vault-dir=" + AdFederationServerConfig.vaultDir()));
             String samba = AdFederationServerConfig.sambaCaFiles();
             if (!samba.isEmpty()) options.add("--truststore-paths=" + samba);
             cluster.start(database, pair.publicUrl(), options, Map.of(), START_LIMIT);
