@@ -29,12 +29,12 @@ import net.adfederation.embeddedad.TrustDirection;
 public final class Demo implements AutoCloseable {
 
     /** A realm the demo imports from realm-config/, with the label its demo application shows. */
-    private record DemoRealm(String name, String file, String label) {
+    record DemoRealm(String name, String file, String label) {
     }
 
-    private static final DemoRealm CONNECTOR = new DemoRealm("corp", "corp-connector.json",
+    static final DemoRealm CONNECTOR = new DemoRealm("corp", "corp-connector.json",
             "corp: connector mode (ad-connector, CORP read live)");
-    private static final DemoRealm TRUST = new DemoRealm("corp-trust", "corp-trust.json",
+    static final DemoRealm TRUST = new DemoRealm("corp-trust", "corp-trust.json",
             "corp-trust: trust mode (ad-trust, CORP and PARTNER, synchronised)");
 
     private final DemoPorts ports;
@@ -51,6 +51,10 @@ public final class Demo implements AutoCloseable {
     }
 
     public static void main(String[] args) throws Exception {
+        if (List.of(args).contains("--cluster")) {
+            ClusterDemo.main(args);
+            return;
+        }
         long started = System.nanoTime();
         Demo demo = start(DemoPorts.fromSystemProperties(), Path.of(System.getProperty("adfed.keycloakDist")),
                 Path.of(System.getProperty("adfed.providerJar")), Path.of(System.getProperty("adfed.realmConfigDir")),
@@ -103,7 +107,7 @@ public final class Demo implements AutoCloseable {
         }
     }
 
-    private static EmbeddedForests startForests(DemoPorts ports) throws Exception {
+    static EmbeddedForests startForests(DemoPorts ports) throws Exception {
         return EmbeddedForests.startTrusting(TrustDirection.BIDIRECTIONAL,
                 EmbeddedActiveDirectory.builder().ldapPort(ports.corpLdap()),
                 EmbeddedActiveDirectory.builder().ldapPort(ports.partnerLdap()));
@@ -117,6 +121,13 @@ public final class Demo implements AutoCloseable {
         Map<String, String> env = pb.environment();
         env.putIfAbsent("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
         env.putIfAbsent("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
+        env.putAll(realmEnvironment(ports, forests));
+        return pb.start();
+    }
+
+    /** Values for the realm files' placeholders: the demo application, and the embedded forests when they run. */
+    static Map<String, String> realmEnvironment(DemoPorts ports, EmbeddedForests forests) {
+        Map<String, String> env = new LinkedHashMap<>();
         env.put("ADFED_DEMO_APP_URL", ports.applicationUrl());
         if (forests != null) {
             // The embedded DCs listen on loopback only; a plain-LDAP bind is acceptable there, nowhere else.
@@ -128,7 +139,7 @@ public final class Demo implements AutoCloseable {
             env.put("AD_DOMAIN_CONTROLLERS", "partner.example.test=" + forests.partner().ldapUrl());
             env.put("AD_CROSS_FOREST_LOGIN", "simple");
         }
-        return pb.start();
+        return env;
     }
 
     private static void waitUntilReady(Process server, DemoPorts ports, String realm, Path log) throws InterruptedException {
@@ -149,12 +160,17 @@ public final class Demo implements AutoCloseable {
 
     /** The URLs and demo credentials, as ./demo.sh prints them. */
     public String banner(Duration startUp) {
+        return banner("keycloak-ad-federation demo: ready in " + startUp.toSeconds() + " s", "", ports, forests, trustSync);
+    }
+
+    /** The banner under a title, with lines about the servers (a cluster's nodes) first. */
+    static String banner(String title, String servers, DemoPorts ports, EmbeddedForests forests, String trustSync) {
         String kc = ports.keycloakUrl();
         StringBuilder b = new StringBuilder();
         String line = "=".repeat(90);
         b.append('\n').append(line).append('\n')
-                .append(" keycloak-ad-federation demo: ready in ").append(startUp.toSeconds()).append(" s\n")
-                .append("-".repeat(90)).append('\n');
+                .append(' ').append(title).append('\n')
+                .append("-".repeat(90)).append('\n').append(servers);
         if (forests == null) {
             b.append(" Active Directory   ").append(System.getenv("AD_SERVER_URLS")).append('\n');
         } else {

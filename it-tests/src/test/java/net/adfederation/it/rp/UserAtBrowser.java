@@ -37,6 +37,11 @@ public final class UserAtBrowser {
         return app.finishSignIn(request, back.redirect());
     }
 
+    /** Opens a Keycloak page (the account portal, say) in this browser, following redirects. */
+    public BrowserResult visit(URI page) {
+        return browser.open(page);
+    }
+
     /** Signs out through the realm's end-session endpoint; returns where the browser was sent back to. */
     public URI signOut(SignedIn signedIn, State state) {
         BrowserResult back = browser.open(app.logoutRequest(signedIn, SIGNED_OUT, state));

@@ -24,14 +24,24 @@ public class AdFederationServerConfig implements KeycloakServerConfig {
     @Override
     public KeycloakServerConfigBuilder configure(KeycloakServerConfigBuilder config) {
         config.dependency("net.adfederation", "keycloak-ad-federation");
-        String samba = java.util.stream.Stream.of(SambaDirectory.CA_PEM, SambaDirectory.PARTNER_CA_PEM)
-                .filter(Files::isRegularFile).map(Path::toString).collect(java.util.stream.Collectors.joining(","));
+        String samba = sambaCaFiles();
         if (!samba.isEmpty()) {
             config.option("truststore-paths", samba);
         }
-        createVaultDir();
-        config.option("vault", "file").option("vault-dir", VAULT_DIR.toString());
+        config.option("vault", "file").option("vault-dir", vaultDir().toString());
         return config;
+    }
+
+    /** The Samba forests' LDAPS CA files that exist here, comma-separated for truststore-paths (empty without Samba). */
+    public static String sambaCaFiles() {
+        return java.util.stream.Stream.of(SambaDirectory.CA_PEM, SambaDirectory.PARTNER_CA_PEM)
+                .filter(Files::isRegularFile).map(Path::toString).collect(java.util.stream.Collectors.joining(","));
+    }
+
+    /** Keycloak's file vault directory (created if missing); other Keycloaks of the tests point at it too. */
+    public static Path vaultDir() {
+        createVaultDir();
+        return VAULT_DIR;
     }
 
     private static void createVaultDir() {

@@ -123,6 +123,11 @@ public final class OidcClient {
         if (form == null) {
             throw new AssertionError("no form #" + formId + " on page: " + page.body().text());
         }
+        return submit(form, fields);
+    }
+
+    /** Submits a form (found by the caller) with the given fields, its hidden inputs kept. */
+    public BrowserResult submit(Element form, Map<String, String> fields) {
         Map<String, String> values = new LinkedHashMap<>();
         for (Element input : form.select("input[name]")) {
             values.put(input.attr("name"), input.attr("value"));
