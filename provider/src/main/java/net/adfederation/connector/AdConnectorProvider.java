@@ -9,6 +9,8 @@ import java.util.stream.Stream;
 
 import net.adfederation.directory.AdDomain;
 import net.adfederation.directory.BindOutcome;
+import net.adfederation.events.AdReason;
+import net.adfederation.events.PasswordEvents;
 import net.adfederation.password.GateTarget;
 import net.adfederation.password.PasswordGate;
 import org.keycloak.component.ComponentModel;
@@ -42,10 +44,12 @@ import org.keycloak.userprofile.UserProfileMetadata;
 public class AdConnectorProvider implements UserStorageProvider, UserLookupProvider, UserQueryMethodsProvider,
         CredentialInputValidator, CredentialInputUpdater, UserProfileDecorator {
 
+    private final KeycloakSession session;
     private final ComponentModel model;
     private final UserReader reader;
 
     AdConnectorProvider(KeycloakSession session, ComponentModel model, Supplier<AdDomain> domain) {
+        this.session = session;
         this.model = model;
         this.reader = new UserReader(session, model, domain);
     }
@@ -129,6 +133,7 @@ public class AdConnectorProvider implements UserStorageProvider, UserLookupProvi
     @Override
     public boolean updateCredential(RealmModel realm, UserModel user, CredentialInput input) {
         GateTarget target = PasswordGate.target(model);
+        PasswordEvents.writeRefused(session, realm, user, input.getType(), AdReason.PASSWORD_MANAGED_IN_AD, target.domain(), null);
         throw new ModelException(PasswordCredentialModel.TYPE.equals(input.getType())
                 ? target.message() : target.otherCredentialsMessage());
     }

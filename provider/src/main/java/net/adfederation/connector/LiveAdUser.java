@@ -11,6 +11,7 @@ import net.adfederation.common.UserAttributes;
 import net.adfederation.directory.AdGroup;
 import net.adfederation.directory.AdUser;
 import net.adfederation.directory.DomainInfo;
+import net.adfederation.events.SignInEvents;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
@@ -34,6 +35,7 @@ public final class LiveAdUser extends AbstractUserAdapter.Streams {
     private final Function<List<AdGroup>, Set<GroupModel>> linkedGroups;
     private List<AdGroup> adGroups;
     private final String credentialRefusal;
+    private final String domainName;
     private Set<GroupModel> groups;
     private SubjectCredentialManager credentials;
 
@@ -47,6 +49,7 @@ public final class LiveAdUser extends AbstractUserAdapter.Streams {
         this.adGroupsRead = adGroups;
         this.linkedGroups = linkedGroups;
         this.credentialRefusal = credentialRefusal;
+        this.domainName = domain.dnsName();
         this.storageId = new StorageId(component.getId(), adUser.objectGuid().toString());
     }
 
@@ -82,7 +85,10 @@ public final class LiveAdUser extends AbstractUserAdapter.Streams {
     /** Read from userAccountControl at every request, so a user disabled in AD loses token refresh at once. */
     @Override
     public boolean isEnabled() {
-        return UserAttributes.enabled(adUser);
+        boolean enabled = UserAttributes.enabled(adUser);
+        // The direct grant refuses a disabled user before any bind: its LOGIN_ERROR still gets AD's reason.
+        if (!enabled) SignInEvents.accountDisabled(session, domainName);
+        return enabled;
     }
 
     /** None: Keycloak never created this account, and a made-up time would mislead the admin console. */

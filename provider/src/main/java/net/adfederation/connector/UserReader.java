@@ -6,6 +6,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import net.adfederation.common.ConnectionKeys;
 import net.adfederation.directory.AccountName;
 import net.adfederation.directory.AdDomain;
 import net.adfederation.directory.AdGroup;
@@ -13,6 +14,8 @@ import net.adfederation.directory.AdUser;
 import net.adfederation.directory.BindOutcome;
 import net.adfederation.directory.DirectoryException;
 import net.adfederation.directory.UserDirectory;
+import net.adfederation.events.AdReason;
+import net.adfederation.events.SignInEvents;
 import net.adfederation.login.SignInOutcome;
 import net.adfederation.password.PasswordGate;
 import org.jboss.logging.Logger;
@@ -79,10 +82,11 @@ final class UserReader {
         try {
             outcome = users().authenticate(user.adUser(), password == null ? "" : password);
         } catch (DirectoryException e) {
-            unavailable(e);
+            logOutage(e);
             outcome = BindOutcome.DIRECTORY_UNAVAILABLE;
         }
         SignInOutcome.record(session, outcome, model.getId());
+        SignInEvents.passwordChecked(session, SignInEvents.CONNECTOR, outcome, domainName());
         return outcome;
     }
 
@@ -111,9 +115,19 @@ final class UserReader {
     }
 
     private StorageUnavailableException unavailable(DirectoryException e) {
-        LOG.warnf("%s: Active Directory did not answer (%s): %s", model.getName(), e.problem(), e.getMessage());
+        logOutage(e);
         SignInOutcome.record(session, BindOutcome.DIRECTORY_UNAVAILABLE, model.getId());
+        SignInEvents.lookupRefused(session, SignInEvents.CONNECTOR, AdReason.UNAVAILABLE, domainName());
         return new StorageUnavailableException(e.getMessage(), e);
+    }
+
+    private void logOutage(DirectoryException e) {
+        LOG.warnf("%s: Active Directory did not answer (%s): %s", model.getName(), e.problem(), e.getMessage());
+    }
+
+    /** The configured domain: known even when no DC answers. */
+    private String domainName() {
+        return model.getConfig().getFirst(ConnectionKeys.DOMAIN);
     }
 
     private UserDirectory users() {

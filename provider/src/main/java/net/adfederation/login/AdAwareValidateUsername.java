@@ -1,5 +1,6 @@
 package net.adfederation.login;
 
+import net.adfederation.events.SignInEvents;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.authenticators.directgrant.ValidateUsername;
 
@@ -14,6 +15,7 @@ public class AdAwareValidateUsername extends ValidateUsername {
     @Override
     public void authenticate(AuthenticationFlowContext context) {
         SignInOutcome.clear(context.getSession());
+        SignInEvents.watch(context.getSession(), context.getEvent());
         super.authenticate(context);
         GrantRefusals.explain(context, this);
     }

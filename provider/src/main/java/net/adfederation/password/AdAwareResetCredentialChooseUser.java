@@ -2,6 +2,7 @@ package net.adfederation.password;
 
 import java.util.Optional;
 
+import net.adfederation.events.PasswordEvents;
 import net.adfederation.login.BuiltInOverride;
 import net.adfederation.login.SignInNotice;
 import org.keycloak.authentication.AuthenticationFlowContext;
@@ -59,6 +60,7 @@ public class AdAwareResetCredentialChooseUser extends ResetCredentialChooseUser 
      * notice instead, as information.
      */
     private void refuse(AuthenticationFlowContext context, GateTarget gate) {
+        PasswordEvents.resetRefused(context.getEvent(), gate.domain());
         context.clearUser();
         context.getAuthenticationSession().removeAuthNote(RESET_CREDENTIAL_USER_CHOSEN);
         SignInNotice.passwordGate(gate).forward(context.getSession());

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import net.adfederation.directory.AdDomain;
 import net.adfederation.directory.SyncCursor;
 import net.adfederation.directory.SyncScope;
+import net.adfederation.events.SyncReport;
 import org.jboss.logging.Logger;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -34,6 +35,7 @@ public record TrustSync(KeycloakSessionFactory factory, String realmId, Componen
 
     /** @param full true for a full sync, false to read changes where a cursor allows */
     public SynchronizationResult run(boolean full) {
+        long started = System.nanoTime();
         List<DomainRead> reads = new ArrayList<>();
         Map<String, String> scopeDigests = new HashMap<>();
         for (AdDomain domain : domains) {
@@ -59,6 +61,7 @@ public record TrustSync(KeycloakSessionFactory factory, String realmId, Componen
         // Removals withheld: keep every cursor, so the same changes come again once the admin has looked.
         if (plan.blocked() == null) storeCursors(plan, writer, scopeDigests);
         LOG.infof("%s: %s sync done: %s", component.getName(), full ? "full" : "changed", writer.result().getStatus());
+        SyncReport.of(full, reads, plan.blocked(), writer.result(), System.nanoTime() - started).publish(factory, realmId, component);
         return writer.result();
     }
 

@@ -6,6 +6,8 @@ import java.util.stream.Stream;
 
 import net.adfederation.directory.BindOutcome;
 import net.adfederation.directory.PasswordChange;
+import net.adfederation.events.AdReason;
+import net.adfederation.events.PasswordEvents;
 import net.adfederation.password.PasswordChangeMessages;
 import net.adfederation.sync.UserImport;
 import org.keycloak.component.ComponentModel;
@@ -106,6 +108,10 @@ public class AdTrustProvider implements UserStorageProvider, UserLookupProvider,
     public boolean updateCredential(RealmModel realm, UserModel user, CredentialInput input) {
         if (!supportsCredentialType(input.getType())) return false;
         PasswordChange change = users.resetPassword(user, input.getChallengeResponse());
+        if (change != PasswordChange.CHANGED) {
+            PasswordEvents.writeRefused(session, realm, user, input.getType(), AdReason.PASSWORD_WRITE_REFUSED,
+                    user.getFirstAttribute(UserImport.DOMAIN), change.name());
+        }
         PasswordChangeMessages.forRefusal(change, user.getFirstAttribute(UserImport.DOMAIN))
                 .ifPresent(message -> {
                     throw new ModelException(message);

@@ -14,6 +14,7 @@ import net.adfederation.common.ReadableRefusal;
 import net.adfederation.common.SettingsResolver;
 import net.adfederation.directory.DirectoryException;
 import net.adfederation.directory.DirectoryProblem;
+import net.adfederation.events.SyncReport;
 import net.adfederation.login.SignInDomain;
 import net.adfederation.login.SignInDomainSource;
 import net.adfederation.sync.TrustSync;
@@ -152,6 +153,7 @@ public class AdTrustProviderFactory implements UserStorageProviderFactory<AdTrus
 
     private SynchronizationResult runSync(KeycloakSessionFactory factory, String realmId, UserStorageProviderModel model, boolean full) {
         TrustConfig config = TrustConfig.parse(model);
+        long started = System.nanoTime();
         AtomicReference<Forest> forest = new AtomicReference<>();
         try {
             KeycloakModelUtils.runJobInTransaction(factory, session -> {
@@ -163,6 +165,7 @@ public class AdTrustProviderFactory implements UserStorageProviderFactory<AdTrus
             LOG.warnf("%s: not synchronised, %s cannot be reached: %s", model.getName(), config.domain(), e.getMessage());
             SynchronizationResult failed = new SynchronizationResult();
             failed.setFailed(1);
+            SyncReport.unreachable(full, config.domain(), System.nanoTime() - started).publish(factory, realmId, model);
             return failed;
         }
         return new TrustSync(factory, realmId, model, forest.get().domains(), forest.get().refusals(),
