@@ -81,10 +81,10 @@ public final class AdMetrics {
         count(tags, "updated", figures.updated());
         count(tags, "removed", figures.removed());
         count(tags, "failed", figures.failed());
-        if (figures.guardTripped()) {
-            Counter.builder(SYNC_GUARD_TRIPS).description("Synchronisations whose deletion guard held removals back")
-                    .tags(tags).register(registry()).increment();
-        }
+        // Registered at every sync, so the series shows 0 before its first trip and an alert can watch it.
+        Counter trips = Counter.builder(SYNC_GUARD_TRIPS).description("Synchronisations whose deletion guard held removals back")
+                .tags(tags).register(registry());
+        if (figures.guardTripped()) trips.increment();
     }
 
     /** What one synchronisation did, for {@link #sync}. */
