@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import jakarta.ws.rs.BadRequestException;
+
 import net.adfederation.embeddedad.DirectoryAdmin;
 import net.adfederation.embeddedad.TcpRelay;
 import net.adfederation.it.support.AdFederationServerConfig;
@@ -20,14 +22,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.resource.UsersResource;
 import org.keycloak.representations.idm.AdminEventRepresentation;
+import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.EventRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.InjectKeycloakUrls;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.server.KeycloakUrls;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * Every refusal from AD shows in the realm's events with its reason: Keycloak's LOGIN_ERROR, from
@@ -158,6 +164,29 @@ class AdEventsTest {
                 .containsEntry("ad_failed", "0")
                 .containsEntry("ad_read_methods", "corp.example.test=full,partner.example.test=full");
         assertThat(Integer.parseInt(report.getDetails().get("ad_read"))).isPositive();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(DIRECTORIES)
+    void anAdminPasswordResetRefusedByTheGate(TestDirectory directory) {
+        String realm = Directories.ready(admin, directory).realm();
+        RealmEvents events = new RealmEvents(admin, realm).enable();
+        UsersResource users = admin.realm(realm).users();
+        UserRepresentation alice = users.search("alice", true).get(0);
+        CredentialRepresentation password = new CredentialRepresentation();
+        password.setType(CredentialRepresentation.PASSWORD);
+        password.setValue("N3w!Passw0rd-" + System.nanoTime());
+
+        assertThat(catchThrowable(() -> users.get(alice.getId()).resetPassword(password)))
+                .isInstanceOf(BadRequestException.class);
+
+        EventRepresentation event = events.latest("UPDATE_CREDENTIAL_ERROR")
+                .orElseThrow(() -> new AssertionError("no UPDATE_CREDENTIAL_ERROR"));
+        assertThat(event.getError()).isEqualTo("ad_password_managed_in_ad");
+        assertThat(event.getUserId()).isEqualTo(alice.getId());
+        assertThat(RealmEvents.details(event)).containsEntry("ad_reason", "ad_password_managed_in_ad")
+                .containsEntry("ad_domain", directory.connectorSettings().get("domain"))
+                .containsEntry("credential_type", "password");
     }
 
     /** The direct grant and the login page each leave a LOGIN_ERROR with AD's reason, sub-code, domain and DC. */
