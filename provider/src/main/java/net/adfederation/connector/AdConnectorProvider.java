@@ -11,6 +11,10 @@ import net.adfederation.account.GateTarget;
 import net.adfederation.account.PasswordGate;
 import net.adfederation.directory.AdDomain;
 import net.adfederation.directory.BindOutcome;
+import net.adfederation.events.AdReason;
+import net.adfederation.events.PasswordEvents;
+import net.adfederation.account.GateTarget;
+import net.adfederation.account.PasswordGate;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.credential.CredentialInput;
 import org.keycloak.credential.CredentialInputUpdater;
@@ -42,10 +46,12 @@ import org.keycloak.userprofile.UserProfileMetadata;
 public class AdConnectorProvider implements UserStorageProvider, UserLookupProvider, UserQueryMethodsProvider,
         CredentialInputValidator, CredentialInputUpdater, UserProfileDecorator {
 
+    private final KeycloakSession session;
     private final ComponentModel model;
     private final UserReader reader;
 
     AdConnectorProvider(KeycloakSession session, ComponentModel model, Supplier<AdDomain> domain) {
+        this.session = session;
         this.model = model;
         this.reader = new UserReader(session, model, domain);
     }
@@ -129,6 +135,7 @@ public class AdConnectorProvider implements UserStorageProvider, UserLookupProvi
     @Override
     public boolean updateCredential(RealmModel realm, UserModel user, CredentialInput input) {
         GateTarget target = PasswordGate.target(model);
+        PasswordEvents.writeRefused(session, realm, user, input.getType(), AdReason.PASSWORD_MANAGED_IN_AD, target.domain(), null);
         throw new ModelException(PasswordCredentialModel.TYPE.equals(input.getType())
                 ? target.message() : target.otherCredentialsMessage());
     }

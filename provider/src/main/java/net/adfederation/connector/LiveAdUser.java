@@ -12,6 +12,7 @@ import net.adfederation.account.UserAttributes;
 import net.adfederation.directory.AdGroup;
 import net.adfederation.directory.AdUser;
 import net.adfederation.directory.DomainInfo;
+import net.adfederation.events.SignInEvents;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
@@ -35,6 +36,7 @@ public final class LiveAdUser extends AbstractUserAdapter.Streams implements Liv
     private final Function<List<AdGroup>, Set<GroupModel>> linkedGroups;
     private List<AdGroup> adGroups;
     private final String credentialRefusal;
+    private final String domainName;
     private Set<GroupModel> groups;
     private SubjectCredentialManager credentials;
 
@@ -48,6 +50,7 @@ public final class LiveAdUser extends AbstractUserAdapter.Streams implements Liv
         this.adGroupsRead = adGroups;
         this.linkedGroups = linkedGroups;
         this.credentialRefusal = credentialRefusal;
+        this.domainName = domain.dnsName();
         this.storageId = new StorageId(component.getId(), adUser.objectGuid().toString());
     }
 
@@ -83,7 +86,10 @@ public final class LiveAdUser extends AbstractUserAdapter.Streams implements Liv
     /** Read from userAccountControl at every request, so a user disabled in AD loses token refresh at once. */
     @Override
     public boolean isEnabled() {
-        return UserAttributes.enabled(adUser);
+        boolean enabled = UserAttributes.enabled(adUser);
+        // The direct grant refuses a disabled user before any bind: its LOGIN_ERROR still gets AD's reason.
+        if (!enabled) SignInEvents.accountDisabled(session, domainName);
+        return enabled;
     }
 
     /** None: Keycloak never created this account, and a made-up time would mislead the admin console. */

@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 
 import net.adfederation.account.PasswordGate;
 import net.adfederation.account.SignInOutcome;
+import net.adfederation.common.ConnectionKeys;
 import net.adfederation.directory.AccountName;
 import net.adfederation.directory.AdDomain;
 import net.adfederation.directory.AdGroup;
@@ -15,6 +16,10 @@ import net.adfederation.directory.AdUser;
 import net.adfederation.directory.BindOutcome;
 import net.adfederation.directory.DirectoryException;
 import net.adfederation.directory.UserDirectory;
+import net.adfederation.events.AdReason;
+import net.adfederation.events.SignInEvents;
+import net.adfederation.account.SignInOutcome;
+import net.adfederation.account.PasswordGate;
 import org.jboss.logging.Logger;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.models.KeycloakSession;
@@ -79,10 +84,11 @@ final class UserReader {
         try {
             outcome = users().authenticate(user.adUser(), password == null ? "" : password);
         } catch (DirectoryException e) {
-            unavailable(e);
+            logOutage(e);
             outcome = BindOutcome.DIRECTORY_UNAVAILABLE;
         }
         SignInOutcome.record(session, outcome, model.getId());
+        SignInEvents.passwordChecked(session, SignInEvents.CONNECTOR, outcome, domainName());
         return outcome;
     }
 
@@ -111,9 +117,19 @@ final class UserReader {
     }
 
     private StorageUnavailableException unavailable(DirectoryException e) {
-        LOG.warnf("%s: Active Directory did not answer (%s): %s", model.getName(), e.problem(), e.getMessage());
+        logOutage(e);
         SignInOutcome.record(session, BindOutcome.DIRECTORY_UNAVAILABLE, model.getId());
+        SignInEvents.lookupRefused(session, SignInEvents.CONNECTOR, AdReason.UNAVAILABLE, domainName());
         return new StorageUnavailableException(e.getMessage(), e);
+    }
+
+    private void logOutage(DirectoryException e) {
+        LOG.warnf("%s: Active Directory did not answer (%s): %s", model.getName(), e.problem(), e.getMessage());
+    }
+
+    /** The configured domain: known even when no DC answers. */
+    private String domainName() {
+        return model.getConfig().getFirst(ConnectionKeys.DOMAIN);
     }
 
     private UserDirectory users() {

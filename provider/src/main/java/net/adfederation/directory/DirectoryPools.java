@@ -2,7 +2,10 @@ package net.adfederation.directory;
 
 import com.unboundid.ldap.sdk.BindRequest;
 import com.unboundid.ldap.sdk.LDAPConnectionPool;
+import com.unboundid.ldap.sdk.LDAPConnectionPoolStatistics;
 import com.unboundid.ldap.sdk.LDAPException;
+
+import net.adfederation.metrics.PoolGauges;
 
 /**
  * The two connection pools of a domain, both failing over across its DCs: reads, bound as the
@@ -16,10 +19,14 @@ final class DirectoryPools implements AutoCloseable {
 
     private final LDAPConnectionPool reads;
     private final LDAPConnectionPool binds;
+    private final Runnable untrackReads;
+    private final Runnable untrackBinds;
 
-    private DirectoryPools(LDAPConnectionPool reads, LDAPConnectionPool binds) {
+    private DirectoryPools(String domain, LDAPConnectionPool reads, LDAPConnectionPool binds) {
         this.reads = reads;
         this.binds = binds;
+        this.untrackReads = PoolGauges.track(domain, "reads", view(reads));
+        this.untrackBinds = PoolGauges.track(domain, "binds", view(binds));
     }
 
     /** Creates both pools empty: connections are made on first use, the probe having just checked a DC. */
@@ -27,7 +34,7 @@ final class DirectoryPools implements AutoCloseable {
         LDAPConnectionPool reads = null;
         try {
             reads = pool(servers, service.request(servers.tlsOnEvery()), MAX_READ_CONNECTIONS, "reads");
-            return new DirectoryPools(reads, pool(servers, null, MAX_BIND_CONNECTIONS, "binds"));
+            return new DirectoryPools(settings.domain(), reads, pool(servers, null, MAX_BIND_CONNECTIONS, "binds"));
         } catch (LDAPException e) {
             if (reads != null) reads.close();
             throw new DirectoryException(DirectoryProblem.OPERATION_FAILED,
@@ -48,6 +55,29 @@ final class DirectoryPools implements AutoCloseable {
         return pool;
     }
 
+    /** The pool as the gauges read it: connections made minus those closed, less the idle ones, are in use. */
+    private static PoolGauges.PoolView view(LDAPConnectionPool pool) {
+        return new PoolGauges.PoolView() {
+            @Override
+            public int inUse() {
+                LDAPConnectionPoolStatistics stats = pool.getConnectionPoolStatistics();
+                long open = stats.getNumSuccessfulConnectionAttempts() - stats.getNumConnectionsClosedDefunct()
+                        - stats.getNumConnectionsClosedExpired() - stats.getNumConnectionsClosedUnneeded();
+                return (int) Math.max(0, open - pool.getCurrentAvailableConnections());
+            }
+
+            @Override
+            public int idle() {
+                return Math.max(0, pool.getCurrentAvailableConnections());
+            }
+
+            @Override
+            public int max() {
+                return pool.getMaximumAvailableConnections();
+            }
+        };
+    }
+
     LDAPConnectionPool reads() {
         return reads;
     }
@@ -58,6 +88,8 @@ final class DirectoryPools implements AutoCloseable {
 
     @Override
     public void close() {
+        untrackReads.run();
+        untrackBinds.run();
         reads.close();
         binds.close();
     }

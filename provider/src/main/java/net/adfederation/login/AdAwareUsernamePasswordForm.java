@@ -5,6 +5,7 @@ import java.util.Optional;
 import net.adfederation.account.SignInOutcome;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import net.adfederation.events.SignInEvents;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.authenticators.browser.UsernamePasswordForm;
 import org.keycloak.forms.login.LoginFormsProvider;
@@ -33,6 +34,7 @@ public class AdAwareUsernamePasswordForm extends UsernamePasswordForm {
     @Override
     protected boolean validateForm(AuthenticationFlowContext context, MultivaluedMap<String, String> formData) {
         SignInOutcome.clear(context.getSession());
+        SignInEvents.watch(context.getSession(), context.getEvent());
         return super.validateForm(context, formData);
     }
 

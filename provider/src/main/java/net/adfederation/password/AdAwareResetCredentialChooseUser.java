@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import net.adfederation.account.GateTarget;
 import net.adfederation.account.PasswordGate;
+import net.adfederation.events.PasswordEvents;
 import net.adfederation.login.BuiltInOverride;
 import net.adfederation.login.SignInNotice;
 import org.keycloak.authentication.AuthenticationFlowContext;
@@ -61,6 +62,7 @@ public class AdAwareResetCredentialChooseUser extends ResetCredentialChooseUser 
      * notice instead, as information.
      */
     private void refuse(AuthenticationFlowContext context, GateTarget gate) {
+        PasswordEvents.resetRefused(context.getEvent(), gate.domain());
         context.clearUser();
         context.getAuthenticationSession().removeAuthNote(RESET_CREDENTIAL_USER_CHOSEN);
         SignInNotice.passwordGate(gate).forward(context.getSession());

@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import net.adfederation.account.GateTarget;
 import net.adfederation.account.PasswordGate;
+import net.adfederation.events.PasswordEvents;
 import net.adfederation.login.BuiltInOverride;
 import org.keycloak.authentication.RequiredActionContext;
 import org.keycloak.authentication.RequiredActionProvider;
@@ -26,6 +27,7 @@ public class AdAwareUpdatePassword extends UpdatePassword {
             super.requiredActionChallenge(context);
             return;
         }
+        PasswordEvents.updateRefused(context.getEvent(), context.getUser(), gate.get().domain());
         // An info page whose link leads to processAction below, which lets the user go on.
         context.challenge(context.form()
                 .setAttribute("messageHeader", "Change your password in Active Directory")

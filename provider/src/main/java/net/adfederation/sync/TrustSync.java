@@ -33,6 +33,7 @@ public record TrustSync(KeycloakSessionFactory factory, String realmId, Componen
 
     /** @param kind a full sync, or the changes where a domain's cursor allows */
     public SynchronizationResult run(SyncKind kind) {
+        long started = System.nanoTime();
         List<DomainRead> reads = new ArrayList<>();
         Map<String, String> scopeDigests = new HashMap<>();
         for (AdDomain domain : domains) {
@@ -58,6 +59,7 @@ public record TrustSync(KeycloakSessionFactory factory, String realmId, Componen
         // Removals withheld: keep every cursor, so the same changes come again once the admin has looked.
         if (plan.blocked() == null) storeCursors(plan, writer, scopeDigests);
         LOG.infof("%s: %s sync done: %s", component.getName(), kind.label(), writer.result().getStatus());
+        SyncReport.of(kind == SyncKind.FULL, reads, plan.blocked(), writer.result(), System.nanoTime() - started).publish(factory, realmId, component);
         return writer.result();
     }
 

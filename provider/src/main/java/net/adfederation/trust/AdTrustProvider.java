@@ -8,6 +8,9 @@ import net.adfederation.account.AdAttributes;
 import net.adfederation.account.PasswordChangeMessages;
 import net.adfederation.directory.BindOutcome;
 import net.adfederation.directory.PasswordChange;
+import net.adfederation.events.AdReason;
+import net.adfederation.events.PasswordEvents;
+import net.adfederation.account.PasswordChangeMessages;
 import net.adfederation.sync.UserImport;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.credential.CredentialInput;
@@ -107,6 +110,10 @@ public class AdTrustProvider implements UserStorageProvider, UserLookupProvider,
     public boolean updateCredential(RealmModel realm, UserModel user, CredentialInput input) {
         if (!supportsCredentialType(input.getType())) return false;
         PasswordChange change = users.resetPassword(user, input.getChallengeResponse());
+        if (change != PasswordChange.CHANGED) {
+            PasswordEvents.writeRefused(session, realm, user, input.getType(), AdReason.PASSWORD_WRITE_REFUSED,
+                    user.getFirstAttribute(AdAttributes.DOMAIN), change.name());
+        }
         PasswordChangeMessages.forRefusal(change, user.getFirstAttribute(AdAttributes.DOMAIN))
                 .ifPresent(message -> {
                     throw new ModelException(message);

@@ -17,6 +17,9 @@ import net.adfederation.common.SettingsResolver;
 import net.adfederation.directory.DirectoryException;
 import net.adfederation.directory.DirectoryProblem;
 import net.adfederation.sync.SyncKind;
+import net.adfederation.sync.SyncReport;
+import net.adfederation.account.SignInDomain;
+import net.adfederation.account.SignInDomainSource;
 import net.adfederation.sync.TrustSync;
 import org.jboss.logging.Logger;
 import org.keycloak.component.ComponentModel;
@@ -145,6 +148,7 @@ public class AdTrustProviderFactory implements UserStorageProviderFactory<AdTrus
 
     private SynchronizationResult runSync(KeycloakSessionFactory factory, String realmId, UserStorageProviderModel model, SyncKind kind) {
         TrustConfig config = TrustConfig.parse(model);
+        long started = System.nanoTime();
         AtomicReference<Forest> forest = new AtomicReference<>();
         try {
             KeycloakModelUtils.runJobInTransaction(factory, session -> {
@@ -156,6 +160,7 @@ public class AdTrustProviderFactory implements UserStorageProviderFactory<AdTrus
             LOG.warnf("%s: not synchronised, %s cannot be reached: %s", model.getName(), config.domain(), e.getMessage());
             SynchronizationResult failed = new SynchronizationResult();
             failed.setFailed(1);
+            SyncReport.unreachable(kind == SyncKind.FULL, config.domain(), System.nanoTime() - started).publish(factory, realmId, model);
             return failed;
         }
         return new TrustSync(factory, realmId, model, forest.get().domains(), forest.get().refusals(),

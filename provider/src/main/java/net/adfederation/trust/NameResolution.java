@@ -29,7 +29,8 @@ final class NameResolution<D> {
     record Found<D>(D domain, AdUser user) implements Result<D> {
     }
 
-    record Ambiguous<D>(String message) implements Result<D> {
+    /** @param domains the domains that have the name */
+    record Ambiguous<D>(String message, List<D> domains) implements Result<D> {
     }
 
     record NotFound<D>() implements Result<D> {
@@ -73,7 +74,7 @@ final class NameResolution<D> {
         }
         if (hits.isEmpty()) return new NotFound<>();
         if (hits.size() == 1) return hits.get(0);
-        return new Ambiguous<>(ambiguity(name, hits));
+        return new Ambiguous<>(ambiguity(name, hits), hits.stream().map(Found::domain).toList());
     }
 
     /** "alice exists in CORP and PARTNER: sign in as CORP\name or PARTNER\name". */

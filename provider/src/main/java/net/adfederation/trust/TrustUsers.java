@@ -4,15 +4,20 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import net.adfederation.account.AdAttributes;
 import net.adfederation.account.SignInOutcome;
+import net.adfederation.common.ConnectionKeys;
 import net.adfederation.directory.AccountName;
 import net.adfederation.directory.AdDomain;
 import net.adfederation.directory.AdUser;
 import net.adfederation.directory.BindOutcome;
 import net.adfederation.directory.DirectoryException;
 import net.adfederation.directory.PasswordChange;
+import net.adfederation.events.AdReason;
+import net.adfederation.events.SignInEvents;
+import net.adfederation.account.SignInOutcome;
 import net.adfederation.sync.ScopePerDomain;
 import net.adfederation.sync.UserImport;
 import org.jboss.logging.Logger;
@@ -54,6 +59,12 @@ final class TrustUsers {
             if (result instanceof NameResolution.Found<AdDomain> found) return imported(realm, found.domain(), found.user());
             if (result instanceof NameResolution.Ambiguous<AdDomain> ambiguous) {
                 SignInOutcome.explain(session, model.getId(), ambiguous.message());
+                SignInEvents.lookupRefused(session, SignInEvents.TRUST, AdReason.NAME_AMBIGUOUS, ambiguous.domains().stream()
+                        .map(d -> d.info().dnsName()).collect(Collectors.joining(",")));
+            }
+            if (result instanceof NameResolution.NotFound<AdDomain>) {
+                notTrusted(forest.get(), name.get()).ifPresent(domain ->
+                        SignInEvents.lookupRefused(session, SignInEvents.TRUST, AdReason.DOMAIN_NOT_TRUSTED, domain));
             }
             return null;
         } catch (DirectoryException e) {
@@ -81,6 +92,21 @@ final class TrustUsers {
         }
     }
 
+    /**
+     * The domain a name that found nobody points outside the forest's usable domains: a NetBIOS
+     * prefix no open domain has, or a UPN suffix of a configured trusted domain that cannot be used.
+     * An unknown UPN suffix is not counted: it may be an alternative suffix of a user who does not exist.
+     */
+    private static Optional<String> notTrusted(Forest forest, AccountName name) {
+        return switch (name.form()) {
+            case DOWN_LEVEL -> forest.domains().stream().noneMatch(d -> d.info().netbiosName().equalsIgnoreCase(name.domain()))
+                    ? Optional.of(name.domain()) : Optional.empty();
+            case UPN -> forest.refusals().containsKey(name.domain().toLowerCase(java.util.Locale.ROOT))
+                    ? Optional.of(name.domain()) : Optional.empty();
+            case BARE -> Optional.empty();
+        };
+    }
+
     /** Checks the password by a bind at the user's own domain, after refreshing the import from the live entry. */
     BindOutcome authenticate(RealmModel realm, UserModel user, String password) {
         BindOutcome outcome;
@@ -93,10 +119,12 @@ final class TrustUsers {
                 outcome = live.get().domain().users().authenticate(live.get().user(), password == null ? "" : password);
             }
         } catch (DirectoryException e) {
-            unavailable(e);
+            logOutage(e);
             outcome = BindOutcome.DIRECTORY_UNAVAILABLE;
         }
         SignInOutcome.record(session, outcome, model.getId());
+        String domain = user.getFirstAttribute(AdAttributes.DOMAIN);
+        SignInEvents.passwordChecked(session, SignInEvents.TRUST, outcome, domain != null ? domain : boundDomain());
         return outcome;
     }
 
@@ -148,7 +176,17 @@ final class TrustUsers {
     }
 
     private void unavailable(DirectoryException e) {
-        LOG.warnf("%s: Active Directory did not answer (%s): %s", model.getName(), e.problem(), e.getMessage());
+        logOutage(e);
         SignInOutcome.record(session, BindOutcome.DIRECTORY_UNAVAILABLE, model.getId());
+        SignInEvents.lookupRefused(session, SignInEvents.TRUST, AdReason.UNAVAILABLE, boundDomain());
+    }
+
+    private void logOutage(DirectoryException e) {
+        LOG.warnf("%s: Active Directory did not answer (%s): %s", model.getName(), e.problem(), e.getMessage());
+    }
+
+    /** The forest Keycloak binds to, as configured: known even when no DC answers. */
+    private String boundDomain() {
+        return model.getConfig().getFirst(ConnectionKeys.DOMAIN);
     }
 }

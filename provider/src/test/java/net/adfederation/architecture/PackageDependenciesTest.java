@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The package rule of ARCHITECTURE.md, checked on every build so it cannot drift back into
- * cycles: directory <- common <- account <- {connector, trust, sync} <- {login, password, tokens, portal}.
+ * cycles: metrics <- directory <- common <- account <- {connector, trust, sync} <- {login, password, tokens, portal}.
  */
 class PackageDependenciesTest {
 
@@ -34,9 +34,12 @@ class PackageDependenciesTest {
     @Test
     void dependenciesRunOneWay() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
+                // metrics (Micrometer meters) is below everything, the directory layer included
+                .layer("metrics").definedBy("net.adfederation.metrics..")
                 .layer("directory").definedBy("net.adfederation.directory..")
                 .layer("common").definedBy("net.adfederation.common..")
-                .layer("account").definedBy("net.adfederation.account..")
+                // events report what account, the modes and the pages see, so they sit beside account
+                .layer("account").definedBy("net.adfederation.account..", "net.adfederation.events..")
                 .layer("modes").definedBy("net.adfederation.connector..", "net.adfederation.trust..", "net.adfederation.sync..")
                 .layer("pages").definedBy("net.adfederation.login..", "net.adfederation.password..",
                         "net.adfederation.tokens..", "net.adfederation.portal..")
@@ -44,6 +47,8 @@ class PackageDependenciesTest {
                 .whereLayer("modes").mayOnlyBeAccessedByLayers("pages")
                 .whereLayer("account").mayOnlyBeAccessedByLayers("modes", "pages")
                 .whereLayer("common").mayOnlyBeAccessedByLayers("account", "modes", "pages")
+                .whereLayer("directory").mayOnlyBeAccessedByLayers("common", "account", "modes", "pages")
+                .whereLayer("metrics").mayNotAccessAnyLayer()
                 .check(provider);
     }
 

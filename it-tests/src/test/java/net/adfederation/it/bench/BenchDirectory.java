@@ -13,7 +13,7 @@ import net.adfederation.embeddedad.EmbeddedForests;
 import net.adfederation.embeddedad.TcpRelay;
 import net.adfederation.embeddedad.TrustDirection;
 import net.adfederation.it.support.AdFederationServerConfig;
-import net.adfederation.it.support.Availability;
+import net.adfederation.embeddedad.SambaRequirement;
 import net.adfederation.it.support.EmbeddedTrustForests;
 import net.adfederation.it.support.SambaDirectory;
 import net.adfederation.it.support.SambaTrustForests;
@@ -40,11 +40,11 @@ public final class BenchDirectory implements AutoCloseable {
 
     public static BenchDirectory choose() {
         String wanted = System.getProperty("adfed.bench.directory", "");
-        boolean sambaUp = Availability.reachable("127.0.0.2", 636) && Availability.reachable("127.0.0.3", 636)
+        boolean sambaUp = SambaRequirement.reachable("127.0.0.2", 636) && SambaRequirement.reachable("127.0.0.3", 636)
                 && Files.isReadable(SAMBA_TLS.resolve("key.pem")) && Files.isRegularFile(SambaDirectory.KRB5_CONF);
         boolean useSamba = wanted.isEmpty() ? sambaUp : wanted.equals("samba");
         if (useSamba || Boolean.getBoolean("adfed.requireSamba")) {
-            Availability.require(sambaUp, "the Samba forests (CORP with its TLS key readable, PARTNER, krb5.conf)");
+            SambaRequirement.here().requireSamba(sambaUp, "the Samba forests (CORP with its TLS key readable, PARTNER, krb5.conf)", "up-trust");
             return new BenchDirectory(true, null);
         }
         return new BenchDirectory(false, EmbeddedTrustForests.start(TrustDirection.BIDIRECTIONAL));

@@ -11,7 +11,8 @@ import org.keycloak.testframework.server.KeycloakServerConfigBuilder;
 /**
  * The Keycloak every integration test shares: the distribution with our provider JAR in
  * providers/, the Samba forests' LDAPS CAs in its truststore when they have been provisioned,
- * and a file vault holding the service account's password (the realms use ${vault.svcpassword}).
+ * a file vault holding the service account's password (the realms use ${vault.svcpassword}), and
+ * metrics at the management port (9000).
  * Kerberos (trust mode reads PARTNER as CORP's service account) gets its krb5.conf through
  * JAVA_OPTS_APPEND, set for the tests in it-tests/pom.xml.
  */
@@ -29,6 +30,8 @@ public class AdFederationServerConfig implements KeycloakServerConfig {
             config.option("truststore-paths", samba);
         }
         config.option("vault", "file").option("vault-dir", vaultDir().toString());
+        // Our adfed.* series at the management port's /metrics, as in production monitoring.
+        config.option("metrics-enabled", "true");
         return config;
     }
 

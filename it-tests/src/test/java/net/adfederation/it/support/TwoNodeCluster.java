@@ -1,5 +1,6 @@
 package net.adfederation.it.support;
 
+import net.adfederation.embeddedad.SambaRequirement;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,7 +42,7 @@ public final class TwoNodeCluster implements AutoCloseable {
     /** Skips the calling class (or fails it where real components are required) when PostgreSQL is not there. */
     public static void assumePostgres() {
         var missing = PostgresDatabase.unavailable();
-        Availability.require(missing.isEmpty(), missing.orElse(""), PostgresDatabase.HOW_TO_START);
+        SambaRequirement.here().require(missing.isEmpty(), missing.orElse(""), PostgresDatabase.HOW_TO_START);
     }
 
     /** Installs (or reuses an unchanged build), starts both nodes on a fresh database and waits until both are ready. */

@@ -1,0 +1,92 @@
+package net.adfederation.events;
+
+import java.util.List;
+import java.util.Locale;
+
+import net.adfederation.directory.BindOutcome;
+import net.adfederation.directory.DcTrail;
+import net.adfederation.metrics.AdMetrics;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.models.KeycloakSession;
+
+/**
+ * Puts AD's answer to a sign-in into the event Keycloak is about to send. Keycloak's
+ * authenticators send LOGIN_ERROR (user_disabled, invalid_user_credentials, user_not_found)
+ * right after the storage provider answers, before any of our code runs again; so our
+ * authenticators hand their event over first ({@link #watch}) and the providers write AD's reason,
+ * sub-code, domain and DC into it as they learn them. A later success removes them again.
+ */
+public final class SignInEvents {
+
+    /** The reason code, one of {@link AdReason}. */
+    public static final String REASON = "ad_reason";
+    /** AD's hexadecimal bind sub-code (533, 775, ...), when AD gave one. */
+    public static final String SUB_CODE = "ad_sub_code";
+    /** The AD domain (DNS name) that answered or was asked. */
+    public static final String DOMAIN = "ad_domain";
+    /** The DC (host:port) that answered the password check, or the last one tried when none answered. */
+    public static final String DC = "ad_dc";
+
+    public static final String CONNECTOR = "connector";
+    public static final String TRUST = "trust";
+
+    private static final List<String> KEYS = List.of(REASON, SUB_CODE, DOMAIN, DC);
+    private static final String WATCHED = SignInEvents.class.getName();
+
+    private SignInEvents() {
+    }
+
+    /** Called by our authenticators before Keycloak's checks run, with the flow's event. */
+    public static void watch(KeycloakSession session, EventBuilder event) {
+        session.setAttribute(WATCHED, event);
+        DcTrail.clear();
+    }
+
+    /**
+     * AD's answer to a password check (a bind as the user): counted in the sign-in metric and
+     * described on the watched event. An empty password never reaches AD and counts nowhere.
+     *
+     * @param mode {@link #CONNECTOR} or {@link #TRUST}
+     */
+    public static void passwordChecked(KeycloakSession session, String mode, BindOutcome outcome, String domain) {
+        if (outcome == BindOutcome.EMPTY_PASSWORD) return;
+        AdReason reason = AdReason.of(outcome).orElse(null);
+        AdMetrics.signIn(mode, reason == null ? "success" : reason.code());
+        describe(session, reason, outcome.subCode(), domain);
+    }
+
+    /**
+     * A refusal before any password check: no DC answered the lookup, a bare name exists in several
+     * domains, or the name's domain is not trusted. Counted and described only during a sign-in (the
+     * same lookups serve the admin console and token refreshes).
+     */
+    public static void lookupRefused(KeycloakSession session, String mode, AdReason reason, String domain) {
+        if (watched(session) == null) return;
+        AdMetrics.signIn(mode, reason.code());
+        describe(session, reason, null, domain);
+    }
+
+    /**
+     * A user AD marks disabled (userAccountControl), seen before any password check: Keycloak's
+     * direct grant refuses such a user first. Described with the sub-code AD gives a bind of that
+     * account (533); counted by the password check that may follow, not here.
+     */
+    public static void accountDisabled(KeycloakSession session, String domain) {
+        describe(session, AdReason.ACCOUNT_DISABLED, BindOutcome.ACCOUNT_DISABLED.subCode(), domain);
+    }
+
+    private static void describe(KeycloakSession session, AdReason reason, String subCode, String domain) {
+        EventBuilder event = watched(session);
+        if (event == null) return;
+        KEYS.forEach(event::removeDetail);
+        if (reason == null) return;
+        event.detail(REASON, reason.code());
+        event.detail(SUB_CODE, subCode);
+        event.detail(DOMAIN, domain == null ? null : domain.toLowerCase(Locale.ROOT));
+        DcTrail.last().ifPresent(dc -> event.detail(DC, dc));
+    }
+
+    private static EventBuilder watched(KeycloakSession session) {
+        return session.getAttribute(WATCHED, EventBuilder.class);
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * What Active Directory said, as Keycloak events an event listener, a SIEM and the admin console's
+ * Events tabs see: sign-in refusals as details of Keycloak's own LOGIN_ERROR, password-gate refusals
+ * as RESET_PASSWORD_ERROR, UPDATE_PASSWORD_ERROR and UPDATE_CREDENTIAL_ERROR, sync results as admin
+ * events. Each counts in the metrics too.
+ */
+package net.adfederation.events;

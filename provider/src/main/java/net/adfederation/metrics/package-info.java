@@ -1,0 +1,6 @@
+/**
+ * Our series in Keycloak's Micrometer registry, shown at the management port's {@code /metrics}
+ * when Keycloak runs with {@code --metrics-enabled=true}; otherwise every meter here is a no-op.
+ * Knows nothing of Keycloak or LDAP: callers hand in names, tags and numbers.
+ */
+package net.adfederation.metrics;
