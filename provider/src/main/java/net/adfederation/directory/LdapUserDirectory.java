@@ -52,12 +52,13 @@ final class LdapUserDirectory implements UserDirectory {
 
     @Override
     public Optional<AdUser> findByMailOrUpn(String value) {
-        if (value == null || value.isBlank()) return Optional.empty();
+        if (value == null || value.isBlank() || !TypedText.acceptable(value)) return Optional.empty();
         return findOne(UserFilters.byMailOrUpn(value.trim()));
     }
 
     @Override
     public List<AdUser> search(String text, int first, int max) {
+        if (text != null && !TypedText.acceptable(text)) return List.of();
         int skip = Math.max(first, 0);
         int wanted = (int) Math.min(max < 0 ? SEARCH_HARD_LIMIT : (long) skip + max, SEARCH_HARD_LIMIT);
         if (skip >= wanted) return List.of();

@@ -3,12 +3,14 @@ package net.adfederation.login;
 import java.util.Optional;
 
 import jakarta.ws.rs.core.MultivaluedMap;
+import net.adfederation.directory.TypedText;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.authenticators.browser.UsernamePasswordForm;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
+import org.keycloak.services.managers.AuthenticationManager;
 
 /**
  * The login form, telling AD users why AD refused them (disabled, locked out, expired, password to
@@ -29,9 +31,18 @@ public class AdAwareUsernamePasswordForm extends UsernamePasswordForm {
         this.session = session;
     }
 
+    /**
+     * A name with control characters is refused as an unknown one before Keycloak trims it
+     * ({@code "alice\0"} would become alice) and before any directory request.
+     */
     @Override
     protected boolean validateForm(AuthenticationFlowContext context, MultivaluedMap<String, String> formData) {
         SignInOutcome.clear(context.getSession());
+        String typed = formData.getFirst(AuthenticationManager.FORM_USERNAME);
+        if (typed != null && !TypedText.acceptable(typed)) {
+            testInvalidUser(context, null);
+            return false;
+        }
         return super.validateForm(context, formData);
     }
 

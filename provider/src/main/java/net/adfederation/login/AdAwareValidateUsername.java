@@ -1,7 +1,12 @@
 package net.adfederation.login;
 
+import jakarta.ws.rs.core.Response;
+import net.adfederation.directory.TypedText;
+import org.keycloak.OAuth2Constants;
 import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.authenticators.directgrant.ValidateUsername;
+import org.keycloak.events.Errors;
 
 /**
  * The direct-grant user lookup ({@code direct-grant-validate-username}), giving the AD reason in
@@ -14,6 +19,14 @@ public class AdAwareValidateUsername extends ValidateUsername {
     @Override
     public void authenticate(AuthenticationFlowContext context) {
         SignInOutcome.clear(context.getSession());
+        String typed = context.getHttpRequest().getDecodedFormParameters().getFirst(OAuth2Constants.USERNAME);
+        if (typed != null && !TypedText.acceptable(typed)) {
+            // Control characters never reach a directory: answered as for an unknown name.
+            context.getEvent().error(Errors.USER_NOT_FOUND);
+            context.failure(AuthenticationFlowError.INVALID_USER,
+                    errorResponse(Response.Status.UNAUTHORIZED.getStatusCode(), "invalid_grant", "Invalid user credentials"));
+            return;
+        }
         super.authenticate(context);
         GrantRefusals.explain(context, this);
     }
