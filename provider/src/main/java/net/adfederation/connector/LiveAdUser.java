@@ -23,7 +23,8 @@ import org.keycloak.storage.adapter.AbstractUserAdapter;
  * An AD user as read from the directory during this request, shown to Keycloak read-only. Its id
  * is the component's storage id plus the objectGUID; whether it is enabled, its attributes and
  * its linked groups come from this read, so a change in AD applies at the next request (token
- * refresh included). Every setter throws {@code ReadOnlyException}; nothing goes to federated storage.
+ * refresh included). Every setter of AD data throws {@code ReadOnlyException}; only Keycloak's own
+ * disable (an admin's switch, a permanent brute-force lockout) is written, see {@link KeycloakLockState}.
  */
 public final class LiveAdUser extends AbstractUserAdapter.Streams {
 
@@ -36,6 +37,7 @@ public final class LiveAdUser extends AbstractUserAdapter.Streams {
     private final String credentialRefusal;
     private Set<GroupModel> groups;
     private SubjectCredentialManager credentials;
+    private KeycloakLockState keycloakState;
 
     LiveAdUser(KeycloakSession session, RealmModel realm, ComponentModel component, AdUser adUser, DomainInfo domain,
                Supplier<List<AdGroup>> adGroups, Function<List<AdGroup>, Set<GroupModel>> linkedGroups,
@@ -79,10 +81,36 @@ public final class LiveAdUser extends AbstractUserAdapter.Streams {
         return getEmail() != null;
     }
 
-    /** Read from userAccountControl at every request, so a user disabled in AD loses token refresh at once. */
+    /**
+     * Read from userAccountControl at every request, so a user disabled in AD loses token refresh at
+     * once; a user Keycloak disabled (an admin, a permanent brute-force lockout) stays disabled too.
+     */
     @Override
     public boolean isEnabled() {
-        return UserAttributes.enabled(adUser);
+        return UserAttributes.enabled(adUser) && !keycloakState().disabled();
+    }
+
+    /** Keycloak's own switch: AD's account state is changed in AD only. */
+    @Override
+    public void setEnabled(boolean enabled) {
+        keycloakState().setDisabled(!enabled);
+    }
+
+    @Override
+    public void setSingleAttribute(String name, String value) {
+        if (KeycloakLockState.OWNED.contains(name)) keycloakState().setAttribute(name, value);
+        else super.setSingleAttribute(name, value);
+    }
+
+    @Override
+    public void removeAttribute(String name) {
+        if (KeycloakLockState.OWNED.contains(name)) keycloakState().removeAttribute(name);
+        else super.removeAttribute(name);
+    }
+
+    private KeycloakLockState keycloakState() {
+        if (keycloakState == null) keycloakState = new KeycloakLockState(session, realm, getId());
+        return keycloakState;
     }
 
     /** None: Keycloak never created this account, and a made-up time would mislead the admin console. */
@@ -93,6 +121,7 @@ public final class LiveAdUser extends AbstractUserAdapter.Streams {
 
     @Override
     public String getFirstAttribute(String name) {
+        if (KeycloakLockState.OWNED.contains(name)) return keycloakState().attribute(name);
         List<String> values = attributes.get(name);
         return values == null ? null : values.get(0);
     }
