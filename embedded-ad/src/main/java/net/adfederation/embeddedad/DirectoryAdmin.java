@@ -86,6 +86,11 @@ public final class DirectoryAdmin implements AutoCloseable {
         modify(sam, new Modification(ModificationType.REPLACE, "mail", mail));
     }
 
+    /** Sets the account's userPrincipalName to any value, as an admin of its forest may. */
+    public void setUserPrincipalName(String sam, String upn) {
+        modify(sam, new Modification(ModificationType.REPLACE, "userPrincipalName", upn));
+    }
+
     public void setNames(String sam, String givenName, String surname) {
         modify(sam, new Modification(ModificationType.REPLACE, "givenName", givenName),
                 new Modification(ModificationType.REPLACE, "sn", surname),

@@ -11,6 +11,7 @@ import net.adfederation.directory.AdUser;
 import net.adfederation.directory.BindOutcome;
 import net.adfederation.directory.DirectoryException;
 import net.adfederation.directory.PasswordChange;
+import net.adfederation.directory.UpnSuffixOwnership;
 import net.adfederation.login.SignInOutcome;
 import net.adfederation.sync.ScopePerDomain;
 import net.adfederation.sync.UserImport;
@@ -85,7 +86,8 @@ final class TrustUsers {
         BindOutcome outcome;
         try {
             Optional<Live> live = live(user);
-            if (live.isEmpty() || !inScope(live.get().domain(), live.get().user())) {
+            if (live.isEmpty() || !inScope(live.get().domain(), live.get().user())
+                    || foreignName(live.get().domain(), live.get().user())) {
                 outcome = BindOutcome.NO_SUCH_USER;
             } else {
                 new UserImport(session, realm, model).importOrUpdate(live.get().user(), live.get().domain().info());
@@ -135,12 +137,23 @@ final class TrustUsers {
         return ScopePerDomain.admits(ScopePerDomain.of(scopeGroups, domain.info()), domain.users().groupsOf(user));
     }
 
+    /**
+     * True (and logged) when the account's UPN has a suffix its forest does not own: a trusted
+     * forest's admin could otherwise give a partner account a bound-forest user's name.
+     */
+    private boolean foreignName(AdDomain domain, AdUser user) {
+        Optional<String> refusal = UpnSuffixOwnership.of(forest.get().domains().stream().map(AdDomain::info).toList())
+                .refusal(domain.info(), user);
+        refusal.ifPresent(why -> LOG.warnf("%s: %s", model.getName(), why));
+        return refusal.isPresent();
+    }
+
     private UserModel imported(RealmModel realm, AdDomain domain, AdUser user) {
-        if (!inScope(domain, user)) return null;
+        if (!inScope(domain, user) || foreignName(domain, user)) return null;
         try {
             return new AdManagedUser(new UserImport(session, realm, model).importOrUpdate(user, domain.info()).user());
-        } catch (ModelDuplicateException e) {
-            // Another Keycloak user (local, or of another provider) already has this UPN or e-mail: not this one.
+        } catch (ModelDuplicateException | IllegalStateException e) {
+            // Another Keycloak user (local, of another provider, or an older account) already has this UPN or e-mail: not this one.
             LOG.warnf("%s: %s cannot be imported: %s", model.getName(), user.userPrincipalName(), e.getMessage());
             return null;
         }
