@@ -60,9 +60,18 @@ public final class UserImport {
         return byAttribute(SID, sid);
     }
 
-    /** Adds the user, or brings an imported one up to date; nothing is written when nothing changed. */
+    /**
+     * Adds the user, or brings an imported one up to date; nothing is written when nothing changed.
+     * Users are keyed by (domain, objectGUID): an account that shows the objectGUID of another
+     * domain's user (a rogue or compromised trusted DC) is refused, never merged into that user.
+     */
     public Imported importOrUpdate(AdUser adUser, DomainInfo domain) {
         Optional<UserModel> existing = byGuid(adUser.objectGuid());
+        if (existing.isPresent() && !domain.dnsName().equalsIgnoreCase(existing.get().getFirstAttribute(DOMAIN))) {
+            throw new IllegalStateException(adUser.dn() + " of " + domain.dnsName() + " shows the objectGUID "
+                    + adUser.objectGuid() + " of " + existing.get().getUsername() + " of " + existing.get().getFirstAttribute(DOMAIN)
+                    + ": an objectGUID claimed by two forests is refused, and " + existing.get().getUsername() + " is left as it is");
+        }
         if (existing.isEmpty()) return new Imported(add(adUser, domain), Change.ADDED);
         UserModel user = existing.get();
         boolean changed = ImportedAttributes.apply(user, adUser, domain, component.getId());
@@ -78,6 +87,8 @@ public final class UserImport {
         UserModel added = local().addUser(realm, username);
         try {
             added.setFederationLink(component.getId());
+            // Keycloak's own flag; AD's disabled state is an attribute of its own (ImportedAttributes.AD_DISABLED).
+            added.setEnabled(true);
             ImportedAttributes.apply(added, adUser, domain, component.getId());
             return added;
         } catch (RuntimeException e) {
