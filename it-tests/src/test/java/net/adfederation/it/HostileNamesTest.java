@@ -93,8 +93,13 @@ class HostileNamesTest {
         return operations;
     }
 
-    /** Keycloak itself answers 400 to some of these; either way nobody is found. */
+    /**
+     * Keycloak itself answers 400 to some of these; either way nobody is found. It trims a search
+     * text before any provider sees it, so "alice" plus a trailing control character is a search
+     * for alice, and only names with the character inside are tried here.
+     */
     private void adminSearch(String realm, String name) {
+        if (!name.equals(name.trim()) || !name.equals(name.strip())) return;
         try {
             assertThat(admin.realm(realm).users().search(name, 0, 10)).as("admin search").isEmpty();
         } catch (BadRequestException refusedByKeycloak) {
