@@ -43,8 +43,6 @@ public class AdTrustProviderFactory implements UserStorageProviderFactory<AdTrus
 
     private static final Logger LOG = Logger.getLogger(AdTrustProviderFactory.class);
 
-    static final long REOPEN_REFUSED_AFTER_MS = 60_000;
-
     private final DomainRegistry<Forest> forests = new DomainRegistry<>(System::currentTimeMillis);
 
     @Override
@@ -179,10 +177,15 @@ public class AdTrustProviderFactory implements UserStorageProviderFactory<AdTrus
                     "The stored configuration of " + model.getName() + " is invalid: " + ConfigValues.describe(e), e);
         }
         Forest forest = forests.get(model.getId(), config.fingerprint(), () -> open(session, model, config));
-        if (forest.refusalsOlderThan(REOPEN_REFUSED_AFTER_MS)) {
-            // A trusted domain that failed to open (DC down, trust being repaired) is tried again now and then.
-            forests.forget(model.getId());
-            forest = forests.get(model.getId(), config.fingerprint(), () -> open(session, model, config));
+        if (forest.claimRetry(System.currentTimeMillis())) {
+            // One thread tries the refused trusted domains again, holding no lock and closing nothing in use.
+            try {
+                Forest retried = forest.withRefusedRetried(config, password(session, config), SettingsResolver.trust(session));
+                if (forests.swap(model.getId(), forest, retried)) return retried;
+                forest.closeAddedTo(retried);
+            } catch (RuntimeException e) {
+                LOG.warnf("%s: trying the refused trusted domains again failed: %s", model.getName(), e.getMessage());
+            }
         }
         return forest;
     }

@@ -10,6 +10,7 @@ import net.adfederation.directory.AdDomain;
 import net.adfederation.directory.AdUser;
 import net.adfederation.directory.BindOutcome;
 import net.adfederation.directory.DirectoryException;
+import net.adfederation.directory.DirectoryProblem;
 import net.adfederation.directory.PasswordChange;
 import net.adfederation.directory.UpnSuffixOwnership;
 import net.adfederation.login.SignInOutcome;
@@ -21,6 +22,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ModelDuplicateException;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.storage.UserStoragePrivateUtil;
 
 /**
  * The directory side of trust-mode sign-in for one request: finds the domain and AD entry of a
@@ -49,8 +51,9 @@ final class TrustUsers {
         Optional<AccountName> name = AccountName.parse(typed);
         if (name.isEmpty()) return null;
         try {
-            NameResolution.Result<AdDomain> result = new NameResolution<>(forest.get().domains(),
-                    d -> d.info().dnsName(), d -> d.info().netbiosName(), (d, n) -> d.users().findByName(n)).resolve(name.get());
+            List<AdDomain> domains = forest.get().domains();
+            NameResolution.Result<AdDomain> result = new NameResolution<>(domains, d -> d.info().dnsName(),
+                    d -> d.info().netbiosName(), (d, n) -> findOrAbsentWhenDown(realm, domains, d, n)).resolve(name.get());
             if (result instanceof NameResolution.Found<AdDomain> found) return imported(realm, found.domain(), found.user());
             if (result instanceof NameResolution.Ambiguous<AdDomain> ambiguous) {
                 SignInOutcome.explain(session, model.getId(), ambiguous.message());
@@ -60,6 +63,33 @@ final class TrustUsers {
             unavailable(e);
             return null;
         }
+    }
+
+    /**
+     * A name asked of every domain (a bare name, a UPN in no domain's DNS name) is taken to be
+     * absent from a domain whose DCs do not answer when Keycloak holds no synchronised user of that
+     * domain by that name: one forest's outage does not stop the others' users. When Keycloak holds
+     * one, or the name pins the domain, the outage stands, so nobody is signed in as the wrong user.
+     */
+    private Optional<AdUser> findOrAbsentWhenDown(RealmModel realm, List<AdDomain> domains, AdDomain domain, AccountName name) {
+        try {
+            return domain.users().findByName(name);
+        } catch (DirectoryException e) {
+            boolean askedOfEvery = name.form() == AccountName.Form.BARE || (name.form() == AccountName.Form.UPN
+                    && domains.stream().noneMatch(d -> d.info().dnsName().equalsIgnoreCase(name.domain())));
+            if (e.problem() != DirectoryProblem.UNREACHABLE || !askedOfEvery || synchronisedAs(realm, domain, name)) throw e;
+            LOG.debugf("%s: %s did not answer; it holds no synchronised %s, so the name is looked for in the other domains",
+                    model.getName(), domain.info().dnsName(), name.account());
+            return Optional.empty();
+        }
+    }
+
+    private boolean synchronisedAs(RealmModel realm, AdDomain domain, AccountName name) {
+        String attribute = name.form() == AccountName.Form.BARE ? "sAMAccountName" : "upn";
+        return java.util.stream.Stream.of(name.account(), name.account().toLowerCase(java.util.Locale.ROOT)).distinct()
+                .flatMap(value -> UserStoragePrivateUtil.userLocalStorage(session).searchForUserByUserAttributeStream(realm, attribute, value))
+                .anyMatch(u -> model.getId().equals(u.getFederationLink())
+                        && domain.info().dnsName().equalsIgnoreCase(u.getFirstAttribute(UserImport.DOMAIN)));
     }
 
     /** A user whose mail or UPN is the value in exactly one domain. */
