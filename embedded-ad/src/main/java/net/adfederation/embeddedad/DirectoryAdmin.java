@@ -253,6 +253,24 @@ public final class DirectoryAdmin implements AutoCloseable {
                 new Modification(ModificationType.REPLACE, "lockoutThreshold", Integer.toString(threshold)));
     }
 
+    /** Sets the domain's lockoutThreshold (0: accounts are never locked). Domain-wide: restore it. */
+    public void setAccountLockoutThreshold(int threshold) {
+        call(() -> {
+            setLockoutThreshold(threshold);
+            return null;
+        });
+    }
+
+    /** The domain's lockoutThreshold now. */
+    public long accountLockoutThreshold() {
+        return call(() -> DomainPolicy.longOf(connection.getEntry(baseDn, "lockoutThreshold"), "lockoutThreshold", 0));
+    }
+
+    /** True when a simple bind as the account with this password succeeds now (which also clears its badPwdCount). */
+    public boolean passwordBinds(String sam, String password) {
+        return call(() -> endpoint.tryBind(upnOf(sam), password).isEmpty());
+    }
+
     private void modify(String sam, Modification... modifications) {
         call(() -> connection.modify(dnOf(sam), modifications));
     }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import net.adfederation.common.ConnectionKeys;
+import net.adfederation.common.LockoutAdvice;
 import net.adfederation.common.DomainRegistry;
 import net.adfederation.common.ReadableRefusal;
 import net.adfederation.common.SettingsResolver;
@@ -89,6 +90,8 @@ public class AdConnectorProviderFactory implements UserStorageProviderFactory<Ad
         try (AdDomain probe = AdDomain.connect(resolve(session, config))) {
             DomainInfo info = probe.info();
             LOG.infof("%s: domain controller %s answered for %s", model.getName(), info.dcHostName(), info.dnsName());
+            LockoutAdvice.warning(realm, probe.users(), info.dnsName())
+                    .ifPresent(warning -> LOG.warnf("%s: %s", model.getName(), warning));
         } catch (DirectoryException e) {
             // The directory's own wording ("DC unreachable", "bind refused", ...), passed as a
             // parameter so MessageFormat in the admin console cannot mangle it.

@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import net.adfederation.common.ConfigValues;
 import net.adfederation.common.ConnectionKeys;
 import net.adfederation.common.DomainRegistry;
+import net.adfederation.common.LockoutAdvice;
 import net.adfederation.common.ReadableRefusal;
 import net.adfederation.common.SettingsResolver;
 import net.adfederation.directory.DirectoryException;
@@ -101,6 +102,8 @@ public class AdTrustProviderFactory implements UserStorageProviderFactory<AdTrus
                 throw new ComponentValidationException("{0}", String.join(" ", forest.refusals().values()));
             }
             LOG.infof("%s: %s and %d trusted domain(s) answered", model.getName(), config.domain(), forest.domains().size() - 1);
+            forest.domains().forEach(domain -> LockoutAdvice.warning(realm, domain.users(), domain.info().dnsName())
+                    .ifPresent(warning -> LOG.warnf("%s: %s", model.getName(), warning)));
         } catch (DirectoryException e) {
             throw new ComponentValidationException("{0}", e.getMessage());
         }
