@@ -261,6 +261,12 @@ public final class DirectoryAdmin implements AutoCloseable {
         });
     }
 
+    /** Sets the domain's pwdHistoryLength (0: no history). Domain-wide: restore it. */
+    public void setPasswordHistoryLength(int passwords) {
+        call(() -> connection.modify(baseDn,
+                new Modification(ModificationType.REPLACE, "pwdHistoryLength", Integer.toString(passwords))));
+    }
+
     /** The domain's lockoutThreshold now. */
     public long accountLockoutThreshold() {
         return call(() -> DomainPolicy.longOf(connection.getEntry(baseDn, "lockoutThreshold"), "lockoutThreshold", 0));

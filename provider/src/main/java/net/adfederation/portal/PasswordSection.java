@@ -5,6 +5,7 @@ import java.util.Optional;
 import net.adfederation.directory.PasswordChange;
 import net.adfederation.login.SignInOutcome;
 import net.adfederation.password.GateTarget;
+import net.adfederation.password.PasswordChangeInput;
 import net.adfederation.password.PasswordChangeMessages;
 import net.adfederation.password.PasswordGate;
 import org.keycloak.models.KeycloakSession;
@@ -65,7 +66,8 @@ public record PasswordSection(AccountOrigin.Kind kind, String gateMessage, Strin
                     .orElseGet(() -> PasswordChangeMessages.forRefusal(PasswordChange.WRONG_CURRENT_PASSWORD, domain).orElseThrow()));
         }
         try {
-            user.credentialManager().updateCredential(UserCredentialModel.password(next, false));
+            // With the current password: AD takes it as the user's own change (history, minimum age).
+            user.credentialManager().updateCredential(new PasswordChangeInput(current, next));
             return Optional.empty();
         } catch (ModelException refused) {
             // The trust provider's refusals carry AD's reason (PasswordChangeMessages): policy, rights, encryption.

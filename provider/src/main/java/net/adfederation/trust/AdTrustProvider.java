@@ -6,6 +6,7 @@ import java.util.stream.Stream;
 
 import net.adfederation.directory.BindOutcome;
 import net.adfederation.directory.PasswordChange;
+import net.adfederation.password.PasswordChangeInput;
 import net.adfederation.password.PasswordChangeMessages;
 import net.adfederation.sync.UserImport;
 import org.keycloak.component.ComponentModel;
@@ -99,13 +100,17 @@ public class AdTrustProvider implements UserStorageProvider, UserLookupProvider,
     }
 
     /**
-     * Writes the password to AD. Throws rather than return false on a refusal: false would let
-     * Keycloak store the password locally, where it would shadow the AD one.
+     * Writes the password to AD: with the current password (the portal's change form) as the user's
+     * own change, which AD checks against history and minimum age; without it (admin, forgot password,
+     * UPDATE_PASSWORD) as the service account's reset. Throws rather than return false on a refusal:
+     * false would let Keycloak store the password locally, where it would shadow the AD one.
      */
     @Override
     public boolean updateCredential(RealmModel realm, UserModel user, CredentialInput input) {
         if (!supportsCredentialType(input.getType())) return false;
-        PasswordChange change = users.resetPassword(user, input.getChallengeResponse());
+        PasswordChange change = input instanceof PasswordChangeInput own
+                ? users.changePassword(user, own.currentPassword(), input.getChallengeResponse())
+                : users.resetPassword(user, input.getChallengeResponse());
         PasswordChangeMessages.forRefusal(change, user.getFirstAttribute(UserImport.DOMAIN))
                 .ifPresent(message -> {
                     throw new ModelException(message);

@@ -143,6 +143,18 @@ final class TrustUsers {
         }
     }
 
+    /** The user's own change in AD, bound as the user with the current password (AD enforces history and minimum age). */
+    PasswordChange changePassword(UserModel user, String currentPassword, String newPassword) {
+        try {
+            Optional<Live> live = live(user);
+            if (live.isEmpty()) return PasswordChange.OTHER_FAILURE;
+            return live.get().domain().users().changePassword(live.get().user(), currentPassword, newPassword);
+        } catch (DirectoryException e) {
+            LOG.warnf("%s: changing the password of %s failed: %s", model.getName(), user.getUsername(), e.getMessage());
+            return PasswordChange.DIRECTORY_UNAVAILABLE;
+        }
+    }
+
     private record Live(AdDomain domain, AdUser user) {
     }
 
