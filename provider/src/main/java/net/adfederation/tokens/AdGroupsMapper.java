@@ -71,7 +71,7 @@ public class AdGroupsMapper extends AbstractOIDCProtocolMapper
 
     @Override
     protected void setClaim(IDToken token, ProtocolMapperModel mappingModel, UserSessionModel userSession) {
-        List<ClaimGroup> groups = AdUsers.groups(userSession.getUser());
+        List<ClaimGroup> groups = AdUsers.groups(userSession.getRealm(), userSession.getUser());
         if (groups == null) return;
         List<String> values = GroupFormat.of(mappingModel.getConfig().get(FORMAT)).formatAll(groups);
         String claim = mappingModel.getConfig().get(OIDCAttributeMapperHelper.TOKEN_CLAIM_NAME);

@@ -64,7 +64,7 @@ public class AdIdentityMapper extends AbstractOIDCProtocolMapper
     @Override
     protected void setClaim(IDToken token, ProtocolMapperModel mappingModel, UserSessionModel userSession) {
         UserModel user = userSession.getUser();
-        if (AdUsers.live(user) == null && !AdUsers.imported(user)) return;
+        if (!AdUsers.fromAd(userSession.getRealm(), user)) return;
         Map<String, String> claims = IdentityClaims.from(user.getAttributes());
         if (claims.isEmpty()) return;
         String parent = mappingModel.getConfig().get(OIDCAttributeMapperHelper.TOKEN_CLAIM_NAME);

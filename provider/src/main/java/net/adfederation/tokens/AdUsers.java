@@ -8,7 +8,10 @@ import java.util.Set;
 import net.adfederation.connector.LiveAdUser;
 import net.adfederation.directory.AdGroup;
 import net.adfederation.sync.UserImport;
+import net.adfederation.trust.AdTrustProviderFactory;
+import org.keycloak.component.ComponentModel;
 import org.keycloak.models.GroupModel;
+import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.UserModelDelegate;
 
@@ -32,9 +35,31 @@ public final class AdUsers {
         return null;
     }
 
-    /** A user trust mode's sync created. */
+    /**
+     * A user trust mode imported: its federation link is the component recorded on it. Keycloak
+     * sets the link, never a user, so a local user who writes adTrustComponent and objectGUID into
+     * its own attributes is not taken for an AD user.
+     */
     public static boolean imported(UserModel user) {
-        return user.getFirstAttribute(UserImport.COMPONENT) != null && user.getFirstAttribute(UserImport.GUID) != null;
+        String component = user.getFirstAttribute(UserImport.COMPONENT);
+        return component != null && component.equals(user.getFederationLink()) && user.getFirstAttribute(UserImport.GUID) != null;
+    }
+
+    /** {@link #imported(UserModel)}, and the link names an {@code ad-trust} component of the realm. */
+    public static boolean imported(RealmModel realm, UserModel user) {
+        if (!imported(user)) return false;
+        ComponentModel component = realm.getComponent(user.getFederationLink());
+        return component != null && AdTrustProviderFactory.PROVIDER_ID.equals(component.getProviderId());
+    }
+
+    /** A user of either mode, by the federation link (connector users are our own live adapter). */
+    public static boolean fromAd(RealmModel realm, UserModel user) {
+        return live(user) != null || imported(realm, user);
+    }
+
+    /** {@link #groups(UserModel)} for a user of either mode of this realm; null for others. */
+    public static List<ClaimGroup> groups(RealmModel realm, UserModel user) {
+        return fromAd(realm, user) ? groups(user) : null;
     }
 
     /** The user's AD groups, nested ones included; null for a user of neither mode (no claim). */
