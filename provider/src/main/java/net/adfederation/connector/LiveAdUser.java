@@ -82,12 +82,17 @@ public final class LiveAdUser extends AbstractUserAdapter.Streams {
     }
 
     /**
-     * Read from userAccountControl at every request, so a user disabled in AD loses token refresh at
-     * once; a user Keycloak disabled (an admin, a permanent brute-force lockout) stays disabled too.
+     * Read from userAccountControl and accountExpires at every request, so a user disabled in AD or
+     * whose account expired loses token refresh at once; a user Keycloak disabled (an admin, a permanent brute-force lockout) stays disabled too.
      */
     @Override
     public boolean isEnabled() {
-        return UserAttributes.enabled(adUser) && !keycloakState().disabled();
+        return UserAttributes.enabled(adUser) && !expired() && !keycloakState().disabled();
+    }
+
+    /** accountExpires has passed: AD refuses the bind (701), and a token refresh must stop too. */
+    private boolean expired() {
+        return adUser.accountExpires() != null && adUser.accountExpires().isBefore(java.time.Instant.now());
     }
 
     /** Keycloak's own switch: AD's account state is changed in AD only. */

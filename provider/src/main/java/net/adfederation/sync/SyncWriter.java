@@ -85,6 +85,8 @@ final class SyncWriter {
         plan.groups().forEach(this::groups);
         if (plan.blocked() != null) {
             LOG.warnf("%s: %s", component.getName(), plan.blocked());
+            // Shown where the admin started the sync and kept in its admin event, not only in the server log.
+            result.note(plan.blocked());
             result.setFailed(result.getFailed() + plan.withheldRemovals());
         }
         plan.failures().forEach(f -> LOG.warnf("%s: not synchronised: %s", component.getName(), f));
