@@ -86,6 +86,11 @@ public final class DirectoryAdmin implements AutoCloseable {
         modify(sam, new Modification(ModificationType.REPLACE, "mail", mail));
     }
 
+    /** Sets the account's userPrincipalName to any value, as an admin of its forest may. */
+    public void setUserPrincipalName(String sam, String upn) {
+        modify(sam, new Modification(ModificationType.REPLACE, "userPrincipalName", upn));
+    }
+
     public void setNames(String sam, String givenName, String surname) {
         modify(sam, new Modification(ModificationType.REPLACE, "givenName", givenName),
                 new Modification(ModificationType.REPLACE, "sn", surname),
@@ -246,6 +251,30 @@ public final class DirectoryAdmin implements AutoCloseable {
     private void setLockoutThreshold(int threshold) throws LDAPException {
         connection.modify(baseDn,
                 new Modification(ModificationType.REPLACE, "lockoutThreshold", Integer.toString(threshold)));
+    }
+
+    /** Sets the domain's lockoutThreshold (0: accounts are never locked). Domain-wide: restore it. */
+    public void setAccountLockoutThreshold(int threshold) {
+        call(() -> {
+            setLockoutThreshold(threshold);
+            return null;
+        });
+    }
+
+    /** Sets the domain's pwdHistoryLength (0: no history). Domain-wide: restore it. */
+    public void setPasswordHistoryLength(int passwords) {
+        call(() -> connection.modify(baseDn,
+                new Modification(ModificationType.REPLACE, "pwdHistoryLength", Integer.toString(passwords))));
+    }
+
+    /** The domain's lockoutThreshold now. */
+    public long accountLockoutThreshold() {
+        return call(() -> DomainPolicy.longOf(connection.getEntry(baseDn, "lockoutThreshold"), "lockoutThreshold", 0));
+    }
+
+    /** True when a simple bind as the account with this password succeeds now (which also clears its badPwdCount). */
+    public boolean passwordBinds(String sam, String password) {
+        return call(() -> endpoint.tryBind(upnOf(sam), password).isEmpty());
     }
 
     private void modify(String sam, Modification... modifications) {

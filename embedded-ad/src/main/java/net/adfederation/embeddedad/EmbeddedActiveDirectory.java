@@ -109,6 +109,17 @@ public final class EmbeddedActiveDirectory implements AutoCloseable {
         return log.recentLines();
     }
 
+    /**
+     * Gives an account another objectGUID, as a rogue or compromised DC could: for tests of what a
+     * trusting forest accepts from it. AD itself never lets a client write objectGUID.
+     */
+    public void forgeObjectGuid(String samAccountName, java.util.UUID guid) throws com.unboundid.ldap.sdk.LDAPException {
+        com.unboundid.ldap.sdk.Entry account = internals.directory().accountNamed(samAccountName)
+                .orElseThrow(() -> new IllegalArgumentException("no account named " + samAccountName));
+        internals.directory().modifyStamped(account.getParsedDN(), new com.unboundid.ldap.sdk.Modification(
+                com.unboundid.ldap.sdk.ModificationType.REPLACE, "objectGUID", AdBinary.guidBytes(guid)));
+    }
+
     Internals internals() {
         return internals;
     }

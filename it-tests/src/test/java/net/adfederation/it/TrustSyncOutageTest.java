@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * An unreachable DC never deletes users: when PARTNER's DC stops answering while CORP's still
  * does, the full sync's reads have failed part way, so it removes nothing and reports the
- * failure. PARTNER's DC is the embedded one behind a TCP relay that the test cuts off.
+ * failure, with the deletion guard's reason in the sync result and its admin event. PARTNER's DC is the embedded one behind a TCP relay that the test cuts off.
  */
 @KeycloakIntegrationTest(config = AdFederationServerConfig.class)
 class TrustSyncOutageTest {
@@ -40,11 +40,18 @@ class TrustSyncOutageTest {
             RealmFiles.importAs(admin, REALM, "corp-trust.json", values);
             assertThat(TrustRealms.fullSync(admin, REALM).getFailed()).isZero();
             int before = admin.realm(REALM).users().count();
+            org.keycloak.representations.idm.RealmRepresentation events = admin.realm(REALM).toRepresentation();
+            events.setAdminEventsEnabled(true);
+            events.setAdminEventsDetailsEnabled(true);
+            admin.realm(REALM).update(events);
 
             partnerDc.cutOff();
             SynchronizationResultRepresentation during = TrustRealms.fullSync(admin, REALM);
 
             assertThat(during.getFailed()).as(during.getStatus()).isPositive();
+            assertThat(during.getStatus()).as("where the admin started the sync").contains("Nothing was removed");
+            assertThat(admin.realm(REALM).getAdminEvents()).as("the sync's admin event")
+                    .anySatisfy(e -> assertThat(e.getRepresentation()).contains("Nothing was removed"));
             assertThat(during.getRemoved()).isZero();
             assertThat(admin.realm(REALM).users().count()).isEqualTo(before);
             assertThat(admin.realm(REALM).users().search("pat@partner.example.test", true)).hasSize(1);

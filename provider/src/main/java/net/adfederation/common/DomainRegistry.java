@@ -26,6 +26,8 @@ public final class DomainRegistry<D extends AutoCloseable> implements AutoClosea
     }
 
     private final Map<String, Held<D>> held = new ConcurrentHashMap<>();
+    /** One lock per component: opening one component's domain never holds up another's sign-ins. */
+    private final Map<String, Object> openLocks = new ConcurrentHashMap<>();
     private final LongSupplier clock;
 
     public DomainRegistry(LongSupplier clock) {
@@ -36,7 +38,7 @@ public final class DomainRegistry<D extends AutoCloseable> implements AutoClosea
     public D get(String componentId, String fingerprint, Supplier<D> opener) {
         Held<D> current = usable(held.get(componentId), fingerprint);
         if (current != null) return answer(current);
-        synchronized (this) {
+        synchronized (openLocks.computeIfAbsent(componentId, id -> new Object())) {
             current = usable(held.get(componentId), fingerprint);
             if (current != null) return answer(current);
             Held<D> opened;
@@ -48,6 +50,22 @@ public final class DomainRegistry<D extends AutoCloseable> implements AutoClosea
             closeQuietly(held.put(componentId, opened));
             return answer(opened);
         }
+    }
+
+    /**
+     * Puts {@code replacement} in the place of {@code expected} if that is still the component's
+     * domain, and closes nothing: the caller built the replacement from the expected one's open
+     * connections (a forest that opened a trusted domain it could not reach before). False when
+     * another thread replaced or dropped it meanwhile.
+     */
+    public boolean swap(String componentId, D expected, D replacement) {
+        boolean[] swapped = {false};
+        held.computeIfPresent(componentId, (id, entry) -> {
+            if (entry.domain() != expected) return entry;
+            swapped[0] = true;
+            return new Held<>(entry.fingerprint(), replacement, null, 0);
+        });
+        return swapped[0];
     }
 
     /** Closes and drops a component's domain (configuration changed or component removed). */

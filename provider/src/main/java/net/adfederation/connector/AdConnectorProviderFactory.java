@@ -6,6 +6,7 @@ import net.adfederation.account.AdProviders;
 import net.adfederation.account.SignInDomain;
 import net.adfederation.account.SignInDomainSource;
 import net.adfederation.common.ConnectionKeys;
+import net.adfederation.common.LockoutAdvice;
 import net.adfederation.common.DomainRegistry;
 import net.adfederation.common.OncePerRequest;
 import net.adfederation.common.ReadableRefusal;
@@ -81,6 +82,8 @@ public class AdConnectorProviderFactory implements UserStorageProviderFactory<Ad
         try (AdDomain probe = AdDomain.connect(resolve(session, config))) {
             DomainInfo info = probe.info();
             LOG.infof("%s: domain controller %s answered for %s", model.getName(), info.dcHostName(), info.dnsName());
+            LockoutAdvice.warning(realm, probe.users(), info.dnsName())
+                    .ifPresent(warning -> LOG.warnf("%s: %s", model.getName(), warning));
         } catch (DirectoryException e) {
             // The directory's own wording ("DC unreachable", "bind refused", ...), passed as a
             // parameter so MessageFormat in the admin console cannot mangle it.

@@ -25,7 +25,8 @@ import org.keycloak.storage.adapter.AbstractUserAdapter;
  * An AD user as read from the directory during this request, shown to Keycloak read-only. Its id
  * is the component's storage id plus the objectGUID; whether it is enabled, its attributes and
  * its linked groups come from this read, so a change in AD applies at the next request (token
- * refresh included). Every setter throws {@code ReadOnlyException}; nothing goes to federated storage.
+ * refresh included). Every setter of AD data throws {@code ReadOnlyException}; only Keycloak's own
+ * disable (an admin's switch, a permanent brute-force lockout) is written, see {@link KeycloakLockState}.
  */
 public final class LiveAdUser extends AbstractUserAdapter.Streams implements LiveAccount {
 
@@ -39,6 +40,7 @@ public final class LiveAdUser extends AbstractUserAdapter.Streams implements Liv
     private final String domainName;
     private Set<GroupModel> groups;
     private SubjectCredentialManager credentials;
+    private KeycloakLockState keycloakState;
 
     LiveAdUser(KeycloakSession session, RealmModel realm, ComponentModel component, AdUser adUser, DomainInfo domain,
                Supplier<List<AdGroup>> adGroups, Function<List<AdGroup>, Set<GroupModel>> linkedGroups,
@@ -83,13 +85,44 @@ public final class LiveAdUser extends AbstractUserAdapter.Streams implements Liv
         return getEmail() != null;
     }
 
-    /** Read from userAccountControl at every request, so a user disabled in AD loses token refresh at once. */
+    /**
+     * Read from userAccountControl and accountExpires at every request, so a user disabled in AD or
+     * whose account expired loses token refresh at once; a user Keycloak disabled (an admin, a permanent brute-force lockout) stays disabled too.
+     */
     @Override
     public boolean isEnabled() {
         boolean enabled = UserAttributes.enabled(adUser);
         // The direct grant refuses a disabled user before any bind: its LOGIN_ERROR still gets AD's reason.
         if (!enabled) SignInEvents.accountDisabled(session, domainName);
-        return enabled;
+        return enabled && !expired() && !keycloakState().disabled();
+    }
+
+    /** accountExpires has passed: AD refuses the bind (701), and a token refresh must stop too. */
+    private boolean expired() {
+        return adUser.accountExpires() != null && adUser.accountExpires().isBefore(java.time.Instant.now());
+    }
+
+    /** Keycloak's own switch: AD's account state is changed in AD only. */
+    @Override
+    public void setEnabled(boolean enabled) {
+        keycloakState().setDisabled(!enabled);
+    }
+
+    @Override
+    public void setSingleAttribute(String name, String value) {
+        if (KeycloakLockState.OWNED.contains(name)) keycloakState().setAttribute(name, value);
+        else super.setSingleAttribute(name, value);
+    }
+
+    @Override
+    public void removeAttribute(String name) {
+        if (KeycloakLockState.OWNED.contains(name)) keycloakState().removeAttribute(name);
+        else super.removeAttribute(name);
+    }
+
+    private KeycloakLockState keycloakState() {
+        if (keycloakState == null) keycloakState = new KeycloakLockState(session, realm, getId());
+        return keycloakState;
     }
 
     /** None: Keycloak never created this account, and a made-up time would mislead the admin console. */
@@ -100,6 +133,7 @@ public final class LiveAdUser extends AbstractUserAdapter.Streams implements Liv
 
     @Override
     public String getFirstAttribute(String name) {
+        if (KeycloakLockState.OWNED.contains(name)) return keycloakState().attribute(name);
         List<String> values = attributes.get(name);
         return values == null ? null : values.get(0);
     }

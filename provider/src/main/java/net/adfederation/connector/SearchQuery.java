@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
+import net.adfederation.directory.TypedText;
 import org.keycloak.models.UserModel;
 
 /**
@@ -30,8 +31,9 @@ record SearchQuery(String text, Map<String, String> fields, boolean exact, Boole
         fields = Map.copyOf(fields);
     }
 
-    /** The query for these parameters; empty when no AD user can match them. */
+    /** The query for these parameters; empty when no AD user can match them or a value holds control characters. */
     static Optional<SearchQuery> of(Map<String, String> params) {
+        if (!params.values().stream().allMatch(v -> v == null || TypedText.acceptable(v))) return Optional.empty();
         Map<String, String> fields = new LinkedHashMap<>();
         String search = null;
         for (Map.Entry<String, String> param : params.entrySet()) {

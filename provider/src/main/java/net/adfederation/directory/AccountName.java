@@ -16,9 +16,12 @@ public record AccountName(Form form, String account, String domain) {
 
     public enum Form { BARE, UPN, DOWN_LEVEL }
 
-    /** Parses what a user typed; empty for blank input or a name with an empty part. */
+    /**
+     * Parses what a user typed; empty for blank input, a name with an empty part, and a name
+     * {@link TypedText} refuses (control characters, over-long), so such a name reaches no DC.
+     */
     public static Optional<AccountName> parse(String typed) {
-        if (typed == null) return Optional.empty();
+        if (!TypedText.acceptable(typed)) return Optional.empty();
         String name = typed.trim();
         if (name.isEmpty()) return Optional.empty();
         int slash = name.indexOf('\\');

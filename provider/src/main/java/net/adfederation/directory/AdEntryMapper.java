@@ -14,7 +14,7 @@ final class AdEntryMapper {
     static final String[] USER_ATTRIBUTES = {
         "objectGUID", "objectSid", "sAMAccountName", "userPrincipalName", "mail", "givenName", "sn",
         "displayName", "department", "title", "userAccountControl", "pwdLastSet", "accountExpires",
-        "lockoutTime", "memberOf"};
+        "lockoutTime", "memberOf", "badPwdCount", "badPasswordTime"};
     static final String[] GROUP_ATTRIBUTES = {"sAMAccountName", "objectSid", "objectGUID"};
     /** A group as synchronisation reads it: with its description and direct members. */
     static final String[] SYNC_GROUP_ATTRIBUTES = {"sAMAccountName", "objectSid", "objectGUID", "description", "member"};
@@ -26,6 +26,7 @@ final class AdEntryMapper {
         Long pwdLastSet = entry.getAttributeValueAsLong("pwdLastSet");
         Integer userAccountControl = entry.getAttributeValueAsInteger("userAccountControl");
         String[] memberOf = entry.getAttributeValues("memberOf");
+        Integer badPwdCount = entry.getAttributeValueAsInteger("badPwdCount");
         return new AdUser(
                 entry.getDN(),
                 guid(entry),
@@ -43,7 +44,9 @@ final class AdEntryMapper {
                 pwdLastSet != null && pwdLastSet == 0,
                 time(entry.getAttributeValueAsLong("accountExpires")),
                 time(entry.getAttributeValueAsLong("lockoutTime")),
-                memberOf == null ? List.of() : List.of(memberOf));
+                memberOf == null ? List.of() : List.of(memberOf),
+                badPwdCount == null ? 0 : badPwdCount,
+                time(entry.getAttributeValueAsLong("badPasswordTime")));
     }
 
     static AdGroup group(Entry entry) {

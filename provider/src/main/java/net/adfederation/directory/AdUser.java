@@ -25,6 +25,8 @@ import java.util.UUID;
  * @param accountExpires     accountExpires; null for never
  * @param lockoutTime        lockoutTime; null when 0 or absent
  * @param memberOf           DNs of the groups it is directly a member of
+ * @param badPwdCount        wrong passwords counted by the DC that answered (not replicated)
+ * @param badPasswordTime    the last wrong password at that DC; null for none
  */
 public record AdUser(
         String dn,
@@ -43,9 +45,21 @@ public record AdUser(
         boolean mustChangePassword,
         Instant accountExpires,
         Instant lockoutTime,
-        List<String> memberOf) {
+        List<String> memberOf,
+        int badPwdCount,
+        Instant badPasswordTime) {
 
     public AdUser {
         memberOf = memberOf == null ? List.of() : List.copyOf(memberOf);
+    }
+
+    /** An entry read without the bad-password count (none counted). */
+    public AdUser(String dn, UUID objectGuid, String objectSid, String samAccountName, String userPrincipalName,
+                  String mail, String givenName, String surname, String displayName, String department, String title,
+                  int userAccountControl, Instant pwdLastSet, boolean mustChangePassword, Instant accountExpires,
+                  Instant lockoutTime, List<String> memberOf) {
+        this(dn, objectGuid, objectSid, samAccountName, userPrincipalName, mail, givenName, surname, displayName,
+                department, title, userAccountControl, pwdLastSet, mustChangePassword, accountExpires, lockoutTime,
+                memberOf, 0, null);
     }
 }

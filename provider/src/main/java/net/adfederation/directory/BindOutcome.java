@@ -24,6 +24,11 @@ public enum BindOutcome {
     PASSWORD_MUST_CHANGE("773"),
     /** 775: the account is locked out. */
     ACCOUNT_LOCKED("775"),
+    /**
+     * Not asked: one more wrong password could lock the AD account (its badPwdCount is one short
+     * of the domain's lockoutThreshold), so no bind was sent. Worded as a wrong password.
+     */
+    LOCKOUT_AVOIDED(null),
     /** An empty password: refused without asking AD (an empty simple bind is an anonymous success). */
     EMPTY_PASSWORD(null),
     /** No DC could be asked. */

@@ -1,5 +1,6 @@
 package net.adfederation.directory;
 
+import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
@@ -37,7 +38,23 @@ final class DomainProbe {
         RootDse root = RootDse.readAndCheck(connection, url, settings);
         bindServiceAccount(connection, url, service);
         String netbios = netbiosName(connection, url, root, service.account());
-        return new DomainInfo(settings.domain(), netbios, root.defaultNamingContext(), root.dnsHostName());
+        return new DomainInfo(settings.domain(), netbios, root.defaultNamingContext(), root.dnsHostName(),
+                upnSuffixes(connection, root));
+    }
+
+    /**
+     * The forest's alternative UPN suffixes (uPNSuffixes on CN=Partitions), which its accounts may
+     * use besides the domain's DNS name; none when they cannot be read, so such accounts are refused.
+     */
+    private static List<String> upnSuffixes(LDAPConnection connection, RootDse root) throws LDAPException {
+        try {
+            Entry partitions = connection.getEntry("CN=Partitions," + root.configurationNamingContext(), "uPNSuffixes");
+            String[] values = partitions == null ? null : partitions.getAttributeValues("uPNSuffixes");
+            return values == null ? List.of() : List.of(values);
+        } catch (LDAPException e) {
+            if (AdBindErrors.isOutage(e.getResultCode())) throw e;
+            return List.of();
+        }
     }
 
     private static void bindServiceAccount(LDAPConnection connection, URI url, ServiceBind service)

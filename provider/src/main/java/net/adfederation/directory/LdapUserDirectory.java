@@ -52,12 +52,13 @@ final class LdapUserDirectory implements UserDirectory {
 
     @Override
     public Optional<AdUser> findByMailOrUpn(String value) {
-        if (value == null || value.isBlank()) return Optional.empty();
+        if (value == null || value.isBlank() || !TypedText.acceptable(value)) return Optional.empty();
         return findOne(UserFilters.byMailOrUpn(value.trim()));
     }
 
     @Override
     public List<AdUser> search(String text, int first, int max) {
+        if (text != null && !TypedText.acceptable(text)) return List.of();
         int skip = Math.max(first, 0);
         int wanted = (int) Math.min(max < 0 ? SEARCH_HARD_LIMIT : (long) skip + max, SEARCH_HARD_LIMIT);
         if (skip >= wanted) return List.of();
@@ -80,12 +81,34 @@ final class LdapUserDirectory implements UserDirectory {
     public BindOutcome authenticate(AdUser user, String password) {
         // An empty simple bind is an anonymous bind, which AD accepts: never send one.
         if (password == null || password.isEmpty()) return BindOutcome.EMPTY_PASSWORD;
+        if (nextFailureCouldLock(user)) return BindOutcome.LOCKOUT_AVOIDED;
         try {
             // The pool keeps a connection after a refused bind and drops it after a broken one.
             pools.binds().bind(new SimpleBindRequest(user.dn(), password));
             return BindOutcome.SUCCESS;
         } catch (LDAPException e) {
             return AdBindErrors.fromLdapResult(e.getResultCode(), e.getDiagnosticMessage());
+        }
+    }
+
+    /**
+     * True when one more wrong password could lock the account in AD. The policy is read only for
+     * an account with wrong passwords counted, so a sign-in that follows none costs no extra read;
+     * it is read fresh, so a changed lockoutThreshold applies at once.
+     */
+    private boolean nextFailureCouldLock(AdUser user) {
+        if (user.badPwdCount() <= 0) return false;
+        return lockoutPolicy().nextFailureCouldLock(user.badPwdCount(), user.badPasswordTime(), java.time.Instant.now());
+    }
+
+    @Override
+    public LockoutPolicy lockoutPolicy() {
+        try {
+            SearchResultEntry entry = pools.reads().getEntry(domain.defaultNamingContext(), "lockoutThreshold",
+                    "lockOutObservationWindow");
+            return entry == null ? LockoutPolicy.NONE : LockoutPolicy.of(entry);
+        } catch (LDAPException e) {
+            throw failure(e, "reading the lockout policy");
         }
     }
 
@@ -123,6 +146,10 @@ final class LdapUserDirectory implements UserDirectory {
 
     @Override
     public PasswordChange changePassword(AdUser user, String currentPassword, String newPassword) {
+        // The change binds with the current password: a wrong one counts in AD like a failed sign-in.
+        if (currentPassword != null && !currentPassword.isEmpty() && nextFailureCouldLock(user)) {
+            return PasswordChange.WRONG_CURRENT_PASSWORD;
+        }
         return passwords.change(user, currentPassword, newPassword);
     }
 

@@ -37,9 +37,13 @@ public interface UserDirectory {
 
     /**
      * Checks the password by a bind as the user on a pooled connection kept for binds. An empty
-     * password gives {@link BindOutcome#EMPTY_PASSWORD} without any LDAP operation.
+     * password gives {@link BindOutcome#EMPTY_PASSWORD} without any LDAP operation, and an account
+     * one wrong password short of AD's lockout {@link BindOutcome#LOCKOUT_AVOIDED} without a bind.
      */
     BindOutcome authenticate(AdUser user, String password);
+
+    /** The domain's account lockout policy, read now from the domain object. */
+    LockoutPolicy lockoutPolicy();
 
     /** The user's own change: deletes the old and adds the new unicodePwd, bound as the user, over TLS. */
     PasswordChange changePassword(AdUser user, String currentPassword, String newPassword);

@@ -23,6 +23,8 @@ public enum AdReason {
     NAME_AMBIGUOUS("ad_name_ambiguous"),
     DOMAIN_NOT_TRUSTED("ad_domain_not_trusted"),
     REFUSED("ad_refused"),
+    /** No bind was sent: one more wrong password could have locked the account in AD (lockout protection). */
+    LOCKOUT_PROTECTION("ad_lockout_protection"),
     /** The password of this account is changed in AD, not in Keycloak (connector mode). */
     PASSWORD_MANAGED_IN_AD("ad_password_managed_in_ad"),
     /** AD refused to write a new password (policy, rights, no TLS, DC down). */
@@ -53,6 +55,7 @@ public enum AdReason {
             case ACCOUNT_LOCKED -> ACCOUNT_LOCKED;
             case DIRECTORY_UNAVAILABLE -> UNAVAILABLE;
             case OTHER_FAILURE -> REFUSED;
+            case LOCKOUT_AVOIDED -> LOCKOUT_PROTECTION;
         });
     }
 }

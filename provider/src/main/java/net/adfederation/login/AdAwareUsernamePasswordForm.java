@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import net.adfederation.account.SignInOutcome;
 import jakarta.ws.rs.core.MultivaluedMap;
+import net.adfederation.directory.TypedText;
 import jakarta.ws.rs.core.Response;
 import net.adfederation.events.SignInEvents;
 import org.keycloak.authentication.AuthenticationFlowContext;
@@ -11,6 +12,7 @@ import org.keycloak.authentication.authenticators.browser.UsernamePasswordForm;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
+import org.keycloak.services.managers.AuthenticationManager;
 
 /**
  * The login form, telling AD users why AD refused them (disabled, locked out, expired, password to
@@ -31,10 +33,19 @@ public class AdAwareUsernamePasswordForm extends UsernamePasswordForm {
         this.session = session;
     }
 
+    /**
+     * A name with control characters is refused as an unknown one before Keycloak trims it
+     * ({@code "alice\0"} would become alice) and before any directory request.
+     */
     @Override
     protected boolean validateForm(AuthenticationFlowContext context, MultivaluedMap<String, String> formData) {
         SignInOutcome.clear(context.getSession());
         SignInEvents.watch(context.getSession(), context.getEvent());
+        String typed = formData.getFirst(AuthenticationManager.FORM_USERNAME);
+        if (typed != null && !TypedText.acceptable(typed)) {
+            testInvalidUser(context, null);
+            return false;
+        }
         return super.validateForm(context, formData);
     }
 

@@ -2,8 +2,13 @@ package net.adfederation.login;
 
 import net.adfederation.account.SignInOutcome;
 import net.adfederation.events.SignInEvents;
+import jakarta.ws.rs.core.Response;
+import net.adfederation.directory.TypedText;
+import org.keycloak.OAuth2Constants;
 import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.authenticators.directgrant.ValidateUsername;
+import org.keycloak.events.Errors;
 
 /**
  * The direct-grant user lookup ({@code direct-grant-validate-username}), giving the AD reason in
@@ -17,6 +22,14 @@ public class AdAwareValidateUsername extends ValidateUsername {
     public void authenticate(AuthenticationFlowContext context) {
         SignInOutcome.clear(context.getSession());
         SignInEvents.watch(context.getSession(), context.getEvent());
+        String typed = context.getHttpRequest().getDecodedFormParameters().getFirst(OAuth2Constants.USERNAME);
+        if (typed != null && !TypedText.acceptable(typed)) {
+            // Control characters never reach a directory: answered as for an unknown name.
+            context.getEvent().error(Errors.USER_NOT_FOUND);
+            context.failure(AuthenticationFlowError.INVALID_USER,
+                    errorResponse(Response.Status.UNAUTHORIZED.getStatusCode(), "invalid_grant", "Invalid user credentials"));
+            return;
+        }
         super.authenticate(context);
         GrantRefusals.explain(context, this);
     }

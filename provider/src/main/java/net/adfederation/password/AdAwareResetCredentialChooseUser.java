@@ -5,14 +5,17 @@ import java.util.Optional;
 import net.adfederation.account.GateTarget;
 import net.adfederation.account.PasswordGate;
 import net.adfederation.events.PasswordEvents;
+import net.adfederation.directory.TypedText;
 import net.adfederation.login.BuiltInOverride;
 import net.adfederation.login.SignInNotice;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.FlowStatus;
 import org.keycloak.authentication.authenticators.resetcred.ResetCredentialChooseUser;
+import org.keycloak.events.Errors;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
+import org.keycloak.services.managers.AuthenticationManager;
 
 /**
  * The "Forgot password?" user chooser ({@code reset-credentials-choose-user}). In a realm with an
@@ -43,10 +46,30 @@ public class AdAwareResetCredentialChooseUser extends ResetCredentialChooseUser 
     public void action(AuthenticationFlowContext context) {
         RealmModel realm = context.getRealm();
         Optional<GateTarget> gate = explainOnThePage(context);
+        String typed = context.getHttpRequest().getDecodedFormParameters().getFirst(AuthenticationManager.FORM_USERNAME);
+        if (typed != null && !TypedText.acceptable(typed)) {
+            unknownName(context, gate);
+            return;
+        }
         super.action(context);
         if (gate.isEmpty() || context.getStatus() != FlowStatus.SUCCESS) return;
         UserModel chosen = context.getUser();
         if (chosen == null || PasswordGate.targetOf(realm, chosen).isPresent()) refuse(context, gate.get());
+    }
+
+    /**
+     * A name with control characters reaches no directory (Keycloak would trim {@code "alice\0"} to
+     * alice): it gets the answer of an unknown name, the gate's message or Keycloak's "e-mail sent".
+     */
+    private void unknownName(AuthenticationFlowContext context, Optional<GateTarget> gate) {
+        context.getEvent().clone().error(Errors.USER_NOT_FOUND);
+        if (gate.isPresent()) {
+            refuse(context, gate.get());
+            return;
+        }
+        context.clearUser();
+        context.getAuthenticationSession().setAuthNote(RESET_CREDENTIAL_USER_CHOSEN, "true");
+        context.success();
     }
 
     /** The realm's gate, handed to the page Keycloak may render next (this one again when the name is missing). */

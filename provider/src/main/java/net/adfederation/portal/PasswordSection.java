@@ -9,6 +9,11 @@ import net.adfederation.account.PasswordChangeMessages;
 import net.adfederation.account.PasswordGate;
 import net.adfederation.account.SignInOutcome;
 import net.adfederation.directory.PasswordChange;
+import net.adfederation.account.SignInOutcome;
+import net.adfederation.account.GateTarget;
+import net.adfederation.password.PasswordChangeInput;
+import net.adfederation.account.PasswordChangeMessages;
+import net.adfederation.account.PasswordGate;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ModelException;
 import org.keycloak.models.RealmModel;
@@ -67,7 +72,8 @@ public record PasswordSection(AccountOwner.Mode mode, String gateMessage, String
                     .orElseGet(() -> PasswordChangeMessages.forRefusal(PasswordChange.WRONG_CURRENT_PASSWORD, domain).orElseThrow()));
         }
         try {
-            user.credentialManager().updateCredential(UserCredentialModel.password(next, false));
+            // With the current password: AD takes it as the user's own change (history, minimum age).
+            user.credentialManager().updateCredential(new PasswordChangeInput(current, next));
             return Optional.empty();
         } catch (ModelException refused) {
             // The trust provider's refusals carry AD's reason (PasswordChangeMessages): policy, rights, encryption.

@@ -7,6 +7,9 @@ import java.util.Optional;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.common.util.SecretGenerator;
+import org.keycloak.models.AccountRoles;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.Constants;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -41,6 +44,17 @@ final class PortalAuth {
         AuthenticationManager.AuthResult result = new AppAuthManager().authenticateIdentityCookie(session, realm);
         if (result == null || result.user() == null || result.session() == null) return Optional.empty();
         return Optional.of(new SignedIn(result.user(), result.session()));
+    }
+
+    /**
+     * Whether the user may use the portal at all, as Keycloak's own account console decides: a role
+     * manage-account or view-profile of client {@code account} (direct or through a composite).
+     */
+    static boolean mayUseAccount(RealmModel realm, UserModel user) {
+        ClientModel account = realm.getClientByClientId(Constants.ACCOUNT_MANAGEMENT_CLIENT_ID);
+        if (account == null) return false;
+        return java.util.stream.Stream.of(AccountRoles.MANAGE_ACCOUNT, AccountRoles.VIEW_PROFILE)
+                .map(account::getRole).anyMatch(role -> role != null && user.hasRole(role));
     }
 
     /** Whether this request is the authorization endpoint's redirect back to the portal. */

@@ -93,6 +93,7 @@ public class PortalPages implements AccountResourceProvider {
         Optional<PortalAuth.SignedIn> signedIn = PortalAuth.signedIn(session, realm);
         if (signedIn.isEmpty()) return PortalAuth.toAuthorizationEndpoint(urls, urls.page(Page.PASSWORD), Map.of());
         PortalAuth.SignedIn who = signedIn.get();
+        if (!PortalAuth.mayUseAccount(realm, who.user())) return accessDenied(Page.PASSWORD);
         PortalView view = new PortalView(session, realm, urls, who.user());
         MultivaluedMap<String, String> form = session.getContext().getHttpRequest().getDecodedFormParameters();
         if (!SessionTokens.formTokenMatches(session, realm, who.userSession(), form.getFirst(SessionTokens.FORM_FIELD))) {
@@ -121,8 +122,16 @@ public class PortalPages implements AccountResourceProvider {
         }
         // Back from the sign-in: keep code and state out of the address bar, history and bookmarks.
         if (PortalAuth.isCallback(query)) return Response.seeOther(here).build();
+        if (!PortalAuth.mayUseAccount(realm, who.get().user())) return accessDenied(page);
         PortalView view = new PortalView(session, realm, urls, who.get().user());
         return view.render(page, who.get(), content.apply(who.get(), view), 200);
+    }
+
+    /** Signed in, but without manage-account or view-profile: nothing of the account is shown. */
+    private Response accessDenied(Page page) {
+        PortalView view = new PortalView(session, realm, urls, null);
+        return view.render(page, null, Map.of("reason", view.texts().get("accountAccessDenied"),
+                "retryUrl", urls.page(page).toString(), "title", view.texts().get("accountAccessDeniedTitle")), 403);
     }
 
     private Response signInProblem(Page page, String error) {

@@ -66,6 +66,12 @@ final class GroupWriter {
      */
     GroupModel upsert(String domain, GroupEntry entry, GroupModel parent, boolean move) {
         Optional<GroupModel> existing = byGuid(entry.objectGuid());
+        if (existing.isPresent() && !domain.equalsIgnoreCase(existing.get().getFirstAttribute(AdAttributes.DOMAIN))) {
+            // Keyed by (domain, objectGUID): another domain's group is never renamed, moved or refilled from here.
+            throw new IllegalStateException(entry.dn() + " of " + domain + " shows the objectGUID " + entry.objectGuid()
+                    + " of the group " + existing.get().getName() + " of " + existing.get().getFirstAttribute(AdAttributes.DOMAIN)
+                    + ": an objectGUID claimed by two forests is refused");
+        }
         if (existing.isEmpty()) {
             GroupModel group = session.groups().createGroup(realm, entry.name(), parent);
             group.setSingleAttribute(COMPONENT, component.getId());

@@ -18,16 +18,23 @@ import org.keycloak.models.UserModel;
  */
 public final class ImportedAttributes {
 
+    /**
+     * AD's disabled state ("true" or "false"), kept apart from Keycloak's enabled flag, which is
+     * Keycloak's own (an admin's switch, a brute-force lockout) and never written from AD.
+     */
+    public static final String AD_DISABLED = "adAccountDisabled";
+
     public static final List<String> NAMES = List.of(AdAttributes.UPN, AdAttributes.DOMAIN, AdAttributes.NETBIOS_DOMAIN,
             AdAttributes.GUID, AdAttributes.SID, AdAttributes.SAM_ACCOUNT_NAME, AdAttributes.DISPLAY_NAME, AdAttributes.DEPARTMENT,
-            AdAttributes.TITLE, AdAttributes.DN, AdAttributes.COMPONENT);
+            AdAttributes.TITLE, AdAttributes.DN, AdAttributes.COMPONENT, AD_DISABLED);
 
     private ImportedAttributes() {
     }
 
     /**
-     * Brings a Keycloak user in line with its AD entry (username, e-mail, names, enabled, the copied
-     * attributes); writes only what differs, so an unchanged user costs no database write.
+     * Brings a Keycloak user in line with its AD entry (username, e-mail, names, AD's disabled state,
+     * the copied attributes); writes only what differs, so an unchanged user costs no database write.
+     * Keycloak's enabled flag is left alone, so an admin's disable survives every sync and sign-in.
      * @return true when something was written
      */
     static boolean apply(UserModel user, AdUser adUser, DomainInfo domain, String componentId) {
@@ -43,13 +50,14 @@ public final class ImportedAttributes {
             user.setEmailVerified(true);
             changed = true;
         }
-        boolean enabled = UserAttributes.enabled(adUser);
-        if (user.isEnabled() != enabled) {
-            user.setEnabled(enabled);
-            changed = true;
+        String adDisabled = Boolean.toString(!UserAttributes.enabled(adUser));
+        if (user.getFirstAttribute(AD_DISABLED) == null && !user.isEnabled() && !UserAttributes.enabled(adUser)) {
+            // Imported before AD's state had an attribute of its own: this disable was the mirrored AD one.
+            user.setEnabled(true);
         }
         for (String name : ImportedAttributes.NAMES) {
-            String value = name.equals(AdAttributes.COMPONENT) ? componentId : first(wanted, name);
+            String value = name.equals(AdAttributes.COMPONENT) ? componentId
+                    : name.equals(AD_DISABLED) ? adDisabled : first(wanted, name);
             String current = user.getFirstAttribute(name);
             if (Objects.equals(value, current)) continue;
             if (value == null) user.removeAttribute(name);

@@ -59,8 +59,9 @@ public final class SyncPlanner {
                 inc.changes().users().forEach(u -> users.add(new SyncPlan.UserUpsert(inc.domain(), u)));
                 groups.add(new SyncPlan.DomainGroups(inc.domain(), GroupTree.of(inc.dnsName(), inc.changes().groups()), false));
                 for (UUID gone : concat(inc.changes().deletedGuids(), inc.changes().leftScope())) {
-                    if (knownUsers.containsKey(gone)) goneUsers.add(gone);
-                    if (knownGroups.containsKey(gone)) goneGroups.add(gone);
+                    // (domain, objectGUID): a domain removes only its own objects, whatever GUIDs it reports.
+                    if (inc.dnsName().equals(knownUsers.get(gone))) goneUsers.add(gone);
+                    if (inc.dnsName().equals(knownGroups.get(gone))) goneGroups.add(gone);
                 }
                 cursors.put(inc.dnsName(), inc.changes().cursor());
             }

@@ -2,11 +2,13 @@ package net.adfederation.sync;
 
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import net.adfederation.directory.GroupEntry;
+import net.adfederation.directory.UpnSuffixOwnership;
 import org.jboss.logging.Logger;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.models.GroupModel;
@@ -29,12 +31,15 @@ final class SyncWriter {
     private final KeycloakSessionFactory factory;
     private final String realmId;
     private final ComponentModel component;
-    private final SynchronizationResult result = new SynchronizationResult();
+    private final UpnSuffixOwnership ownership;
+    private final SyncStatus result = new SyncStatus();
     private final Set<String> domainsWithFailures = new HashSet<>();
     private final Map<String, String> userIds = new ConcurrentHashMap<>();
 
-    SyncWriter(KeycloakSessionFactory factory, String realmId, ComponentModel component) {
+    /** @param ownership which UPN suffixes each domain may give: accounts with another's are refused, not imported */
+    SyncWriter(KeycloakSessionFactory factory, String realmId, ComponentModel component, UpnSuffixOwnership ownership) {
         this.factory = factory;
+        this.ownership = ownership;
         this.realmId = realmId;
         this.component = component;
     }
@@ -64,6 +69,12 @@ final class SyncWriter {
         }
         for (SyncPlan.UserUpsert upsert : plan.users()) {
             String domain = upsert.domain().dnsName();
+            Optional<String> foreignName = ownership.refusal(upsert.domain(), upsert.user());
+            if (foreignName.isPresent()) {
+                LOG.warnf("%s: not synchronised: %s", component.getName(), foreignName.get());
+                result.refuse(foreignName.get());
+                continue;
+            }
             item(domain, "user " + upsert.user().dn(), (s, realm) -> {
                 UserImport.Imported imported = new UserImport(s, realm, component).importOrUpdate(upsert.user(), upsert.domain());
                 userIds.put(Memberships.key(domain, upsert.user().dn()), imported.user().getId());
@@ -74,6 +85,8 @@ final class SyncWriter {
         plan.groups().forEach(this::groups);
         if (plan.blocked() != null) {
             LOG.warnf("%s: %s", component.getName(), plan.blocked());
+            // Shown where the admin started the sync and kept in its admin event, not only in the server log.
+            result.note(plan.blocked());
             result.setFailed(result.getFailed() + plan.withheldRemovals());
         }
         plan.failures().forEach(f -> LOG.warnf("%s: not synchronised: %s", component.getName(), f));

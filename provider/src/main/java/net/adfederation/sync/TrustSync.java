@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import net.adfederation.directory.AdDomain;
 import net.adfederation.directory.SyncCursor;
 import net.adfederation.directory.SyncScope;
+import net.adfederation.directory.UpnSuffixOwnership;
 import org.jboss.logging.Logger;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -54,7 +55,8 @@ public record TrustSync(KeycloakSessionFactory factory, String realmId, Componen
         });
         SyncPlan plan = SyncPlanner.plan(reads, users.get(), groups.get(), deletionThreshold);
 
-        SyncWriter writer = new SyncWriter(factory, realmId, component);
+        SyncWriter writer = new SyncWriter(factory, realmId, component,
+                UpnSuffixOwnership.of(domains.stream().map(AdDomain::info).toList()));
         writer.apply(plan);
         // Removals withheld: keep every cursor, so the same changes come again once the admin has looked.
         if (plan.blocked() == null) storeCursors(plan, writer, scopeDigests);

@@ -53,9 +53,18 @@ public final class UserImport {
         return byAttribute(AdAttributes.SID, sid);
     }
 
-    /** Adds the user, or brings an imported one up to date; nothing is written when nothing changed. */
+    /**
+     * Adds the user, or brings an imported one up to date; nothing is written when nothing changed.
+     * Users are keyed by (domain, objectGUID): an account that shows the objectGUID of another
+     * domain's user (a rogue or compromised trusted DC) is refused, never merged into that user.
+     */
     public Imported importOrUpdate(AdUser adUser, DomainInfo domain) {
         Optional<UserModel> existing = byGuid(adUser.objectGuid());
+        if (existing.isPresent() && !domain.dnsName().equalsIgnoreCase(existing.get().getFirstAttribute(AdAttributes.DOMAIN))) {
+            throw new IllegalStateException(adUser.dn() + " of " + domain.dnsName() + " shows the objectGUID "
+                    + adUser.objectGuid() + " of " + existing.get().getUsername() + " of " + existing.get().getFirstAttribute(AdAttributes.DOMAIN)
+                    + ": an objectGUID claimed by two forests is refused, and " + existing.get().getUsername() + " is left as it is");
+        }
         if (existing.isEmpty()) return new Imported(add(adUser, domain), Change.ADDED);
         UserModel user = existing.get();
         boolean changed = ImportedAttributes.apply(user, adUser, domain, component.getId());
@@ -71,6 +80,8 @@ public final class UserImport {
         UserModel added = local().addUser(realm, username);
         try {
             added.setFederationLink(component.getId());
+            // Keycloak's own flag; AD's disabled state is an attribute of its own (ImportedAttributes.AD_DISABLED).
+            added.setEnabled(true);
             ImportedAttributes.apply(added, adUser, domain, component.getId());
             return added;
         } catch (RuntimeException e) {

@@ -14,11 +14,19 @@ import org.keycloak.storage.ReadOnlyException;
  * it; everything Keycloak owns (roles, groups, required actions, other attributes, enabled for
  * brute-force lockout) stays writable. Writing an unchanged value passes, so a profile form that
  * sends every field back still saves.
+ * <p>
+ * Enabled means enabled in both: AD's state is the {@link ImportedAttributes#AD_DISABLED} attribute,
+ * Keycloak's is the user's own flag, which only an admin or a brute-force lockout changes.
  */
 final class AdManagedUser extends UserModelDelegate {
 
     AdManagedUser(UserModel delegate) {
         super(delegate);
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return super.isEnabled() && !"true".equals(getFirstAttribute(ImportedAttributes.AD_DISABLED));
     }
 
     @Override

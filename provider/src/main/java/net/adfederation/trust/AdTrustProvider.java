@@ -11,6 +11,7 @@ import net.adfederation.directory.PasswordChange;
 import net.adfederation.events.AdReason;
 import net.adfederation.events.PasswordEvents;
 import net.adfederation.account.PasswordChangeMessages;
+import net.adfederation.password.PasswordChangeInput;
 import net.adfederation.sync.UserImport;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.credential.CredentialInput;
@@ -103,13 +104,17 @@ public class AdTrustProvider implements UserStorageProvider, UserLookupProvider,
     }
 
     /**
-     * Writes the password to AD. Throws rather than return false on a refusal: false would let
-     * Keycloak store the password locally, where it would shadow the AD one.
+     * Writes the password to AD: with the current password (the portal's change form) as the user's
+     * own change, which AD checks against history and minimum age; without it (admin, forgot password,
+     * UPDATE_PASSWORD) as the service account's reset. Throws rather than return false on a refusal:
+     * false would let Keycloak store the password locally, where it would shadow the AD one.
      */
     @Override
     public boolean updateCredential(RealmModel realm, UserModel user, CredentialInput input) {
         if (!supportsCredentialType(input.getType())) return false;
-        PasswordChange change = users.resetPassword(user, input.getChallengeResponse());
+        PasswordChange change = input instanceof PasswordChangeInput own
+                ? users.changePassword(user, own.currentPassword(), input.getChallengeResponse())
+                : users.resetPassword(user, input.getChallengeResponse());
         if (change != PasswordChange.CHANGED) {
             PasswordEvents.writeRefused(session, realm, user, input.getType(), AdReason.PASSWORD_WRITE_REFUSED,
                     user.getFirstAttribute(AdAttributes.DOMAIN), change.name());

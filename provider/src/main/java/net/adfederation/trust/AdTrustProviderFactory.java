@@ -12,6 +12,7 @@ import net.adfederation.account.SignInDomainSource;
 import net.adfederation.common.ConfigValues;
 import net.adfederation.common.DomainRegistry;
 import net.adfederation.common.OncePerRequest;
+import net.adfederation.common.LockoutAdvice;
 import net.adfederation.common.ReadableRefusal;
 import net.adfederation.common.SettingsResolver;
 import net.adfederation.directory.DirectoryException;
@@ -46,8 +47,6 @@ public class AdTrustProviderFactory implements UserStorageProviderFactory<AdTrus
     public static final String PROVIDER_ID = AdProviders.TRUST;
 
     private static final Logger LOG = Logger.getLogger(AdTrustProviderFactory.class);
-
-    static final long REOPEN_REFUSED_AFTER_MS = 60_000;
 
     private final DomainRegistry<Forest> forests = new DomainRegistry<>(System::currentTimeMillis);
 
@@ -99,6 +98,8 @@ public class AdTrustProviderFactory implements UserStorageProviderFactory<AdTrus
                 throw new ComponentValidationException("{0}", String.join(" ", forest.refusals().values()));
             }
             LOG.infof("%s: %s and %d trusted domain(s) answered", model.getName(), config.domain(), forest.domains().size() - 1);
+            forest.domains().forEach(domain -> LockoutAdvice.warning(realm, domain.users(), domain.info().dnsName())
+                    .ifPresent(warning -> LOG.warnf("%s: %s", model.getName(), warning)));
         } catch (DirectoryException e) {
             throw new ComponentValidationException("{0}", e.getMessage());
         }
@@ -177,10 +178,15 @@ public class AdTrustProviderFactory implements UserStorageProviderFactory<AdTrus
                     "The stored configuration of " + model.getName() + " is invalid: " + ConfigValues.describe(e), e);
         }
         Forest forest = forests.get(model.getId(), config.fingerprint(), () -> open(session, model, config));
-        if (forest.refusalsOlderThan(REOPEN_REFUSED_AFTER_MS)) {
-            // A trusted domain that failed to open (DC down, trust being repaired) is tried again now and then.
-            forests.forget(model.getId());
-            forest = forests.get(model.getId(), config.fingerprint(), () -> open(session, model, config));
+        if (forest.claimRetry(System.currentTimeMillis())) {
+            // One thread tries the refused trusted domains again, holding no lock and closing nothing in use.
+            try {
+                Forest retried = forest.withRefusedRetried(config, password(session, config), SettingsResolver.trust(session));
+                if (forests.swap(model.getId(), forest, retried)) return retried;
+                forest.closeAddedTo(retried);
+            } catch (RuntimeException e) {
+                LOG.warnf("%s: trying the refused trusted domains again failed: %s", model.getName(), e.getMessage());
+            }
         }
         return forest;
     }

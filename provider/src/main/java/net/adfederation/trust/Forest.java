@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 import javax.net.ssl.SSLSocketFactory;
 
@@ -29,13 +30,18 @@ public final class Forest implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(Forest.class);
 
+    /** A trusted domain that could not be opened (DC down, trust being repaired) is tried again this often. */
+    static final long RETRY_REFUSED_AFTER_MS = 60_000;
+
     private final List<AdDomain> domains;
     private final Map<String, String> refusals;
-    private final long openedAt = System.currentTimeMillis();
+    /** When a refused domain may next be tried again; claimed by one thread at a time. */
+    private final AtomicLong retryAt;
 
-    private Forest(List<AdDomain> domains, Map<String, String> refusals) {
+    private Forest(List<AdDomain> domains, Map<String, String> refusals, long retryAt) {
         this.domains = Collections.unmodifiableList(domains);
         this.refusals = Collections.unmodifiableMap(refusals);
+        this.retryAt = new AtomicLong(retryAt);
     }
 
     /** Opens the bound forest (failing as a whole when it cannot) and every usable trusted domain. */
@@ -57,7 +63,43 @@ public final class Forest implements AutoCloseable {
             open.forEach(AdDomain::close);
             throw e;
         }
-        return new Forest(open, refusals);
+        return new Forest(open, refusals, System.currentTimeMillis() + RETRY_REFUSED_AFTER_MS);
+    }
+
+    /**
+     * True for the one caller that may try the refused domains again now: some were refused and
+     * the retry time has come. The others go on with this forest as it is, without waiting.
+     */
+    boolean claimRetry(long now) {
+        long at = retryAt.get();
+        return !refusals.isEmpty() && now >= at && retryAt.compareAndSet(at, now + RETRY_REFUSED_AFTER_MS);
+    }
+
+    /**
+     * A forest with the same open domains plus each refused trusted domain that opens now (a DC
+     * back, a trust repaired). Nothing of this forest is closed: requests still using it keep
+     * working, and it becomes garbage once they are done. {@link #closeAddedTo} undoes it.
+     */
+    Forest withRefusedRetried(TrustConfig config, String password, SSLSocketFactory tls) {
+        List<AdDomain> open = new ArrayList<>(domains);
+        Map<String, String> stillRefused = new LinkedHashMap<>();
+        TrustSelection.Verdict verdict = TrustSelection.evaluate(config.domain(), config.trustedDomains(), bound().trusts());
+        stillRefused.putAll(verdict.refusals());
+        for (TrustedDomain trust : verdict.usable()) {
+            String partner = DnsName.of(trust.dnsName()).value();
+            if (domains.stream().anyMatch(d -> d.info().dnsName().equalsIgnoreCase(partner))) continue;
+            try {
+                open.add(openTrusted(config, trust, password, tls));
+            } catch (ComponentValidationException e) {
+                stillRefused.put(partner, ConfigValues.describe(e));
+            }
+        }
+        return new Forest(open, stillRefused, System.currentTimeMillis() + RETRY_REFUSED_AFTER_MS);
+    }
+
+    /** Closes the domains {@code retried} opened beyond this forest's (its swap came too late). */
+    void closeAddedTo(Forest retried) {
+        retried.domains.stream().filter(d -> !domains.contains(d)).forEach(AdDomain::close);
     }
 
     private static AdDomain openTrusted(TrustConfig config, TrustedDomain trust, String password, SSLSocketFactory tls) {
@@ -98,10 +140,6 @@ public final class Forest implements AutoCloseable {
         return refusals;
     }
 
-    /** True when some domain was refused and this was opened longer ago than the given time. */
-    boolean refusalsOlderThan(long millis) {
-        return !refusals.isEmpty() && System.currentTimeMillis() - openedAt > millis;
-    }
 
     @Override
     public void close() {

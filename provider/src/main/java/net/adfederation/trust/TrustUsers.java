@@ -14,10 +14,12 @@ import net.adfederation.directory.AdDomain;
 import net.adfederation.directory.AdUser;
 import net.adfederation.directory.BindOutcome;
 import net.adfederation.directory.DirectoryException;
+import net.adfederation.directory.DirectoryProblem;
 import net.adfederation.directory.PasswordChange;
 import net.adfederation.events.AdReason;
 import net.adfederation.events.SignInEvents;
 import net.adfederation.account.SignInOutcome;
+import net.adfederation.directory.UpnSuffixOwnership;
 import net.adfederation.sync.ScopePerDomain;
 import net.adfederation.sync.UserImport;
 import org.jboss.logging.Logger;
@@ -26,6 +28,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ModelDuplicateException;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.storage.UserStoragePrivateUtil;
 
 /**
  * The directory side of trust-mode sign-in for one request: finds the domain and AD entry of a
@@ -54,8 +57,9 @@ final class TrustUsers {
         Optional<AccountName> name = AccountName.parse(typed);
         if (name.isEmpty()) return null;
         try {
-            NameResolution.Result<AdDomain> result = new NameResolution<>(forest.get().domains(),
-                    d -> d.info().dnsName(), d -> d.info().netbiosName(), (d, n) -> d.users().findByName(n)).resolve(name.get());
+            List<AdDomain> domains = forest.get().domains();
+            NameResolution.Result<AdDomain> result = new NameResolution<>(domains, d -> d.info().dnsName(),
+                    d -> d.info().netbiosName(), (d, n) -> findOrAbsentWhenDown(realm, domains, d, n)).resolve(name.get());
             if (result instanceof NameResolution.Found<AdDomain> found) return imported(realm, found.domain(), found.user());
             if (result instanceof NameResolution.Ambiguous<AdDomain> ambiguous) {
                 SignInOutcome.explain(session, model.getId(), ambiguous.message());
@@ -71,6 +75,33 @@ final class TrustUsers {
             unavailable(e);
             return null;
         }
+    }
+
+    /**
+     * A name asked of every domain (a bare name, a UPN in no domain's DNS name) is taken to be
+     * absent from a domain whose DCs do not answer when Keycloak holds no synchronised user of that
+     * domain by that name: one forest's outage does not stop the others' users. When Keycloak holds
+     * one, or the name pins the domain, the outage stands, so nobody is signed in as the wrong user.
+     */
+    private Optional<AdUser> findOrAbsentWhenDown(RealmModel realm, List<AdDomain> domains, AdDomain domain, AccountName name) {
+        try {
+            return domain.users().findByName(name);
+        } catch (DirectoryException e) {
+            boolean askedOfEvery = name.form() == AccountName.Form.BARE || (name.form() == AccountName.Form.UPN
+                    && domains.stream().noneMatch(d -> d.info().dnsName().equalsIgnoreCase(name.domain())));
+            if (e.problem() != DirectoryProblem.UNREACHABLE || !askedOfEvery || synchronisedAs(realm, domain, name)) throw e;
+            LOG.debugf("%s: %s did not answer; it holds no synchronised %s, so the name is looked for in the other domains",
+                    model.getName(), domain.info().dnsName(), name.account());
+            return Optional.empty();
+        }
+    }
+
+    private boolean synchronisedAs(RealmModel realm, AdDomain domain, AccountName name) {
+        String attribute = name.form() == AccountName.Form.BARE ? "sAMAccountName" : "upn";
+        return java.util.stream.Stream.of(name.account(), name.account().toLowerCase(java.util.Locale.ROOT)).distinct()
+                .flatMap(value -> UserStoragePrivateUtil.userLocalStorage(session).searchForUserByUserAttributeStream(realm, attribute, value))
+                .anyMatch(u -> model.getId().equals(u.getFederationLink())
+                        && domain.info().dnsName().equalsIgnoreCase(u.getFirstAttribute(AdAttributes.DOMAIN)));
     }
 
     /** A user whose mail or UPN is the value in exactly one domain. */
@@ -112,7 +143,8 @@ final class TrustUsers {
         BindOutcome outcome;
         try {
             Optional<Live> live = live(user);
-            if (live.isEmpty() || !inScope(live.get().domain(), live.get().user())) {
+            if (live.isEmpty() || !inScope(live.get().domain(), live.get().user())
+                    || foreignName(live.get().domain(), live.get().user())) {
                 outcome = BindOutcome.NO_SUCH_USER;
             } else {
                 new UserImport(session, realm, model).importOrUpdate(live.get().user(), live.get().domain().info());
@@ -136,6 +168,18 @@ final class TrustUsers {
             return live.get().domain().users().resetPassword(live.get().user(), newPassword);
         } catch (DirectoryException e) {
             LOG.warnf("%s: writing the password of %s failed: %s", model.getName(), user.getUsername(), e.getMessage());
+            return PasswordChange.DIRECTORY_UNAVAILABLE;
+        }
+    }
+
+    /** The user's own change in AD, bound as the user with the current password (AD enforces history and minimum age). */
+    PasswordChange changePassword(UserModel user, String currentPassword, String newPassword) {
+        try {
+            Optional<Live> live = live(user);
+            if (live.isEmpty()) return PasswordChange.OTHER_FAILURE;
+            return live.get().domain().users().changePassword(live.get().user(), currentPassword, newPassword);
+        } catch (DirectoryException e) {
+            LOG.warnf("%s: changing the password of %s failed: %s", model.getName(), user.getUsername(), e.getMessage());
             return PasswordChange.DIRECTORY_UNAVAILABLE;
         }
     }
@@ -164,12 +208,23 @@ final class TrustUsers {
         return ScopePerDomain.admits(ScopePerDomain.of(scopeGroups, domain.info()), domain.users().groupsOf(user));
     }
 
+    /**
+     * True (and logged) when the account's UPN has a suffix its forest does not own: a trusted
+     * forest's admin could otherwise give a partner account a bound-forest user's name.
+     */
+    private boolean foreignName(AdDomain domain, AdUser user) {
+        Optional<String> refusal = UpnSuffixOwnership.of(forest.get().domains().stream().map(AdDomain::info).toList())
+                .refusal(domain.info(), user);
+        refusal.ifPresent(why -> LOG.warnf("%s: %s", model.getName(), why));
+        return refusal.isPresent();
+    }
+
     private UserModel imported(RealmModel realm, AdDomain domain, AdUser user) {
-        if (!inScope(domain, user)) return null;
+        if (!inScope(domain, user) || foreignName(domain, user)) return null;
         try {
             return new AdManagedUser(new UserImport(session, realm, model).importOrUpdate(user, domain.info()).user());
-        } catch (ModelDuplicateException e) {
-            // Another Keycloak user (local, or of another provider) already has this UPN or e-mail: not this one.
+        } catch (ModelDuplicateException | IllegalStateException e) {
+            // Another Keycloak user (local, of another provider, or an older account) already has this UPN or e-mail: not this one.
             LOG.warnf("%s: %s cannot be imported: %s", model.getName(), user.userPrincipalName(), e.getMessage());
             return null;
         }

@@ -98,4 +98,42 @@ class DomainRegistryTest {
         assertThat(one.closed).isTrue();
         assertThat(two.closed).isTrue();
     }
+
+    @Test
+    void openingOneComponentsDomainHoldsUpNoOtherComponent() throws Exception {
+        java.util.concurrent.CountDownLatch opening = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        Thread slow = new Thread(() -> registry.get("slow", "fp", () -> {
+            opening.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new FakeDomain();
+        }));
+        slow.start();
+        opening.await();
+        try {
+            java.util.concurrent.CompletableFuture<FakeDomain> other =
+                    java.util.concurrent.CompletableFuture.supplyAsync(() -> registry.get("other", "fp", this::open));
+            assertThat(other.get(5, java.util.concurrent.TimeUnit.SECONDS)).isNotNull();
+        } finally {
+            release.countDown();
+            slow.join();
+        }
+    }
+
+    @Test
+    void aSwapReplacesOnlyTheExpectedDomainAndClosesNothing() {
+        FakeDomain first = registry.get("c1", "fp", this::open);
+        FakeDomain retried = new FakeDomain();
+
+        assertThat(registry.swap("c1", new FakeDomain(), retried)).isFalse();
+        assertThat(registry.swap("c1", first, retried)).isTrue();
+
+        assertThat(registry.get("c1", "fp", this::open)).isSameAs(retried);
+        assertThat(first.closed).isFalse();
+        assertThat(opens).hasValue(1);
+    }
 }

@@ -27,6 +27,12 @@ class SearchQueryTest {
     }
 
     @Test
+    void aSearchWithControlCharactersSearchesNothing() {
+        assertThat(SearchQuery.of(Map.of(UserModel.SEARCH, "alice\u0000"))).isEmpty();
+        assertThat(SearchQuery.of(Map.of(UserModel.USERNAME, "al\nice"))).isEmpty();
+    }
+
+    @Test
     void noParametersSearchForEveryone() {
         assertThat(query(Map.of()).text()).isEmpty();
     }

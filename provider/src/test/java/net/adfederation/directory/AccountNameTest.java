@@ -40,4 +40,27 @@ class AccountNameTest {
             assertThat(AccountName.parse(typed)).as(String.valueOf(typed)).isEmpty();
         }
     }
+
+    @Test
+    void namesWithControlOrFormatCharactersParseToNothing() {
+        for (String typed : new String[] {"alice\u0000x", "alice\tx", "alice\n", "alice\r\nx", "CORP\\al\u0007ice",
+            "alice\u2028", "alice\u2029x", "al\u200Bice", "alice\u202E@corp.example.test", "\u0085alice", "alice\uD800"}) {
+            assertThat(AccountName.parse(typed)).as(typed.replaceAll("\\p{C}", "?")).isEmpty();
+        }
+    }
+
+    @Test
+    void overLongNamesParseToNothingButLongUpnsUpToTheLimitParse() {
+        String suffix = "@corp.example.test";
+        String longest = "a".repeat(TypedText.MAX_LENGTH - suffix.length()) + suffix;
+        assertThat(AccountName.parse(longest)).isPresent();
+        assertThat(AccountName.parse("a" + longest)).isEmpty();
+        assertThat(AccountName.parse("x".repeat(10_000))).isEmpty();
+    }
+
+    @Test
+    void accentedAndNonLatinNamesStayAcceptable() {
+        assertThat(AccountName.parse("jos\u00e9@corp.example.test")).isPresent();
+        assertThat(AccountName.parse("CORP\\\u5c71\u7530")).isPresent();
+    }
 }

@@ -32,7 +32,7 @@ class ImportedAttributesTest {
         assertThat(user.getEmail()).isEqualTo("alice.liddell@corp.example.test");
         assertThat(user.isEmailVerified()).isTrue();
         assertThat(user.getFirstName()).isEqualTo("Alice");
-        assertThat(user.isEnabled()).isTrue();
+        assertThat(user.getFirstAttribute(ImportedAttributes.AD_DISABLED)).isEqualTo("false");
         assertThat(user.getFirstAttribute("objectGUID")).isEqualTo(AdUsers.alice().objectGuid().toString());
         assertThat(user.getFirstAttribute("domain")).isEqualTo("corp.example.test");
         assertThat(user.getFirstAttribute("netbiosDomain")).isEqualTo("CORP");
@@ -48,11 +48,36 @@ class ImportedAttributesTest {
     }
 
     @Test
-    void aDisabledAccountAndAClearedAttributeAreMirrored() {
+    void aDisabledAccountAndAClearedAttributeAreMirroredApartFromKeycloaksOwnFlag() {
+        user.setEnabled(true);
         ImportedAttributes.apply(user, with("alice@corp.example.test", 0x200, "Engineering"), CORP, "c1");
 
         assertThat(ImportedAttributes.apply(user, with("alice@corp.example.test", 0x202, null), CORP, "c1")).isTrue();
-        assertThat(user.isEnabled()).isFalse();
+        assertThat(user.getFirstAttribute(ImportedAttributes.AD_DISABLED)).isEqualTo("true");
+        assertThat(user.isEnabled()).as("Keycloak's own flag").isTrue();
         assertThat(user.getFirstAttribute("department")).isNull();
+    }
+
+    @Test
+    void anAdminsDisableSurvivesAnAccountEnabledInAd() {
+        user.setEnabled(true);
+        ImportedAttributes.apply(user, with("alice@corp.example.test", 0x200, "Engineering"), CORP, "c1");
+        user.setEnabled(false);
+
+        ImportedAttributes.apply(user, with("alice@corp.example.test", 0x202, "Engineering"), CORP, "c1");
+        ImportedAttributes.apply(user, with("alice@corp.example.test", 0x200, "Engineering"), CORP, "c1");
+
+        assertThat(user.isEnabled()).isFalse();
+        assertThat(user.getFirstAttribute(ImportedAttributes.AD_DISABLED)).isEqualTo("false");
+    }
+
+    @Test
+    void aUserImportedBeforeAdsStateHadItsOwnAttributeGetsItsMirroredDisableMovedThere() {
+        user.setEnabled(false);
+
+        ImportedAttributes.apply(user, with("alice@corp.example.test", 0x202, "Engineering"), CORP, "c1");
+
+        assertThat(user.isEnabled()).isTrue();
+        assertThat(user.getFirstAttribute(ImportedAttributes.AD_DISABLED)).isEqualTo("true");
     }
 }

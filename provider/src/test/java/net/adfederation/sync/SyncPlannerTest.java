@@ -72,6 +72,22 @@ class SyncPlannerTest {
     }
 
     @Test
+    void aDomainReportingAnotherDomainsGuidsAsDeletedRemovesNothingOfThatDomain() {
+        UUID corpUser = UUID.randomUUID();
+        UUID corpGroup = UUID.randomUUID();
+        knownUsers.put(corpUser, "corp.example.test");
+        knownGroups.put(corpGroup, "corp.example.test");
+
+        SyncPlan plan = SyncPlanner.plan(List.of(
+                new DomainRead.Incremental(CORP, new DirectorySync.Changes(List.of(), List.of(), List.of(), List.of(), CURSOR, false)),
+                new DomainRead.Incremental(PARTNER, new DirectorySync.Changes(List.of(), List.of(),
+                        List.of(corpUser, corpGroup), List.of(corpUser), CURSOR, false))), knownUsers, knownGroups, 500);
+
+        assertThat(plan.removeUsers()).isEmpty();
+        assertThat(plan.removeGroups()).isEmpty();
+    }
+
+    @Test
     void aFailedReadRemovesNothingAnywhereAndSaysWhy() {
         UUID gone = UUID.randomUUID();
         knownUsers.put(gone, "corp.example.test");

@@ -33,6 +33,22 @@ class AdManagedUserTest {
     }
 
     @Test
+    void enabledMeansEnabledInAdAndInKeycloak() {
+        stored.setEnabled(true);
+        stored.setSingleAttribute("adAccountDisabled", "false");
+        assertThat(user.isEnabled()).isTrue();
+
+        stored.setSingleAttribute("adAccountDisabled", "true");
+        assertThat(user.isEnabled()).as("disabled in AD").isFalse();
+        user.setEnabled(true);
+        assertThat(user.isEnabled()).as("an admin cannot enable what AD disabled").isFalse();
+
+        stored.setSingleAttribute("adAccountDisabled", "false");
+        user.setEnabled(false);
+        assertThat(user.isEnabled()).as("disabled in Keycloak").isFalse();
+    }
+
+    @Test
     void writingTheSameValueBackPassesSoProfileFormsStillSave() {
         user.setFirstName("Alice");
         user.setUsername("alice@corp.example.test");

@@ -10,7 +10,7 @@
         </#if>
     <#elseif password.trust()>
         <p id="password-intro">${msg("passwordTrustIntro", domain!"")}</p>
-        <form class="password-form" method="post" action="${pageUrl}">
+        <form class="password-form" id="password-form" method="post" action="${pageUrl}">
             <input type="hidden" name="csrf" value="${csrf}">
             <div class="field">
                 <label for="password-current">${msg("passwordCurrent")}</label>

@@ -23,7 +23,8 @@ public final class EmbeddedTrustForests implements TrustForests {
         return "embedded";
     }
 
-    synchronized EmbeddedForests forests() {
+    /** The running pair, for their operation logs and relays. */
+    public synchronized EmbeddedForests forests() {
         if (forests == null) {
             forests = start(TrustDirection.BIDIRECTIONAL);
             Runtime.getRuntime().addShutdownHook(new Thread(forests::close));
