@@ -7,8 +7,6 @@ import com.unboundid.ldap.listener.SaltedMessageDigestInMemoryPasswordEncoder;
 import com.unboundid.ldap.listener.WhoAmIExtendedOperationHandler;
 import com.unboundid.ldap.sdk.LDAPException;
 import java.net.InetAddress;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -61,12 +59,7 @@ final class DcServerConfig {
     }
 
     private static SaltedMessageDigestInMemoryPasswordEncoder sha256Encoder() throws LDAPException {
-        try {
-            return new SaltedMessageDigestInMemoryPasswordEncoder("{SSHA256}",
-                    Base64PasswordEncoderOutputFormatter.getInstance(), MessageDigest.getInstance("SHA-256"), 16,
-                    true, true);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return new SaltedMessageDigestInMemoryPasswordEncoder("{SSHA256}",
+                Base64PasswordEncoderOutputFormatter.getInstance(), new PerThreadSha256(), 16, true, true);
     }
 }

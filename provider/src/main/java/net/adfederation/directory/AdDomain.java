@@ -1,11 +1,12 @@
 package net.adfederation.directory;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * One AD domain reached through pooled connections to its DCs, with failover in the order of
- * {@link DomainSettings#serverUrls()}. Opening it checks the DC: reachable, TLS as configured,
+ * {@link DomainSettings#serverUrls()}; a DC found down is passed by for a short back-off. Opening it checks the DC: reachable, TLS as configured,
  * service-account bind accepted, an AD DC (capability 1.2.840.113556.1.4.800), and serving the
  * configured domain. Each failure is a {@link DirectoryException} whose message says which.
  * Thread-safe; close it when the configuration changes.
@@ -41,8 +42,13 @@ public final class AdDomain implements AutoCloseable {
      * Kerberos needs DC host names in the URLs and the krb5 configuration of both realms.
      */
     public static AdDomain connect(DomainSettings settings, ServiceLogin login) {
+        return connect(settings, login, DcBackOff.STANDARD);
+    }
+
+    /** As {@link #connect(DomainSettings, ServiceLogin)}, with the time a DC found down is passed by. */
+    static AdDomain connect(DomainSettings settings, ServiceLogin login, Duration dcBackOff) {
         // Checks the URLs and refuses clear-text user binds before any connection, so no password is sent.
-        DcServers servers = new DcServers(settings);
+        DcServers servers = new DcServers(settings, dcBackOff);
         ServiceBind service = new ServiceBind(login);
         service.requireHostNames(settings.serverUrls());
         DomainInfo info = DomainProbe.probe(settings, servers, service);

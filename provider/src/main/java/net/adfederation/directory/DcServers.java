@@ -7,6 +7,7 @@ import com.unboundid.ldap.sdk.ServerSet;
 import com.unboundid.ldap.sdk.SingleServerSet;
 import java.net.URI;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import javax.net.SocketFactory;
@@ -16,8 +17,11 @@ import javax.net.ssl.SSLSocketFactory;
 /**
  * The transport to a domain's DCs: one UnboundID server set per configured URL (each with its own
  * socket factory, since ldap:// and ldaps:// may mix) and a failover set over them in order.
- * Carries the timeouts, the no-referrals rule, host name verification and StartTLS. Creating it
- * connects nowhere, and refuses URLs that are not LDAP and simple binds that would travel in clear.
+ * Carries the timeouts, the no-referrals rule, host name verification and StartTLS. A DC that
+ * could not be reached is passed by for a back-off ({@link DcBackOff}), and a connection made to a
+ * later DC in the meantime is replaced once it is as old as that back-off, so connections return
+ * to the first DC after it comes back. Creating it connects nowhere, and refuses URLs that are not
+ * LDAP and simple binds that would travel in clear.
  */
 final class DcServers {
 
@@ -25,8 +29,9 @@ final class DcServers {
     private final LDAPConnectionOptions options;
     private final SSLSocketFactory tls;
     private final PostConnectProcessor startTls;
+    private final DcBackOff backOff;
 
-    DcServers(DomainSettings settings) {
+    DcServers(DomainSettings settings, Duration backOff) {
         if (settings.serverUrls().isEmpty()) {
             throw new DirectoryException(DirectoryProblem.UNREACHABLE,
                     "No domain controller URL is configured for " + settings.domain() + ".");
@@ -42,6 +47,7 @@ final class DcServers {
         options.setSSLSocketVerifier(new HostNameCheck());
         this.tls = settings.sslSocketFactory() != null ? settings.sslSocketFactory() : jvmDefaultTls();
         this.startTls = settings.startTls() ? new StartTlsOnPlain(tls) : null;
+        this.backOff = new DcBackOff(urls, backOff);
     }
 
     /** Refuses, before any password is sent, a configuration whose simple binds would travel in clear. */
@@ -68,17 +74,31 @@ final class DcServers {
         return ldaps == urls.size() ? Boolean.TRUE : ldaps == 0 ? Boolean.FALSE : null;
     }
 
-    /** The DC at one URL: TCP or TLS per the scheme, StartTLS on plain connections when configured. */
+    /**
+     * The DC at one URL: TCP or TLS per the scheme, StartTLS on plain connections when configured;
+     * passed by while it is known down.
+     */
     ServerSet server(URI url) {
         boolean ldaps = isLdaps(url);
         int port = url.getPort() > 0 ? url.getPort() : ldaps ? 636 : 389;
         SocketFactory sockets = ldaps ? tls : SocketFactory.getDefault();
-        return new SingleServerSet(url.getHost(), port, sockets, options, null, startTls);
+        return new BackedOffDc(url, new SingleServerSet(url.getHost(), port, sockets, options, null, startTls), backOff);
     }
 
-    /** All DCs, tried in the configured order for each new connection. */
+    /**
+     * All DCs, tried in the configured order for each new connection, those known down passed by.
+     * A connection that did not go to the first DC expires after the back-off (the pools replace it
+     * when it is released), so the first DC is asked again once it may be back.
+     */
     ServerSet failover() {
-        return new FailoverServerSet(urls.stream().map(this::server).toList());
+        FailoverServerSet failover = new FailoverServerSet(urls.stream().map(this::server).toList());
+        failover.setMaxFailoverConnectionAgeMillis(backOff.duration().toMillis());
+        return failover;
+    }
+
+    /** A DC that accepted a connection but then failed the checks on it is known down too. */
+    void reportDown(URI url) {
+        backOff.down(url);
     }
 
     private static boolean isLdaps(URI url) {

@@ -42,6 +42,9 @@ final class DirectoryPools implements AutoCloseable {
         pool.setConnectionPoolName("adfederation-" + name);
         // A pooled connection the DC closed (idle timeout, restart) costs one retry, not a failure.
         pool.setRetryFailedOperationsDueToInvalidConnections(true);
+        // A connection made to a later DC while the first was down expires (see DcServers#failover):
+        // replaced when it is released, not only by the pool's minute-long background check.
+        pool.setCheckConnectionAgeOnRelease(true);
         return pool;
     }
 

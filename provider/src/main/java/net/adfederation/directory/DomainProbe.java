@@ -25,6 +25,7 @@ final class DomainProbe {
             try (LDAPConnection connection = servers.server(url).getConnection()) {
                 return check(connection, url, settings, service);
             } catch (LDAPException outage) {
+                servers.reportDown(url);
                 failures.add(ConnectFailure.of(url, outage));
             }
         }

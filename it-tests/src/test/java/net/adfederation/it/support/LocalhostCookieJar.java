@@ -20,6 +20,10 @@ final class LocalhostCookieJar extends CookieHandler {
 
     private final Map<String, Cookie> cookies = new ConcurrentHashMap<>();
 
+    void clear() {
+        cookies.clear();
+    }
+
     @Override
     public Map<String, List<String>> get(URI uri, Map<String, List<String>> requestHeaders) {
         String path = uri.getPath() == null || uri.getPath().isEmpty() ? "/" : uri.getPath();

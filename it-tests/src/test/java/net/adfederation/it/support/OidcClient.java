@@ -36,8 +36,9 @@ public final class OidcClient {
 
     private final String realmUrl;
     private final String clientId;
+    private final LocalhostCookieJar cookies = new LocalhostCookieJar();
     private final HttpClient http = HttpClient.newBuilder()
-            .cookieHandler(new LocalhostCookieJar())
+            .cookieHandler(cookies)
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
 
@@ -70,6 +71,11 @@ public final class OidcClient {
         public String text() {
             return page == null ? "" : page.body().text();
         }
+    }
+
+    /** Forgets every cookie, as a new browser would start: the next sign-in shows the login form again. */
+    public void forgetCookies() {
+        cookies.clear();
     }
 
     public TokenResult directGrant(String username, String password) {
