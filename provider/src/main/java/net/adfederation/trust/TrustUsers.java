@@ -89,7 +89,7 @@ final class TrustUsers {
             if (live.isEmpty() || !inScope(live.get().domain(), live.get().user())) {
                 outcome = BindOutcome.NO_SUCH_USER;
             } else {
-                new UserImport(session, realm, model).importOrUpdate(live.get().user(), live.get().domain().info());
+                refresh(realm, user, live.get());
                 outcome = live.get().domain().users().authenticate(live.get().user(), password == null ? "" : password);
             }
         } catch (DirectoryException e) {
@@ -98,6 +98,12 @@ final class TrustUsers {
         }
         SignInOutcome.record(session, outcome, model.getId());
         return outcome;
+    }
+
+    /** Brings the import in line with the live entry; nothing is searched or written when it already is. */
+    private void refresh(RealmModel realm, UserModel user, Live live) {
+        UserImport importer = new UserImport(session, realm, model);
+        if (!importer.isCurrent(user, live.user(), live.domain().info())) importer.importOrUpdate(live.user(), live.domain().info());
     }
 
     /** Resets the password in AD with the service account (Keycloak's flows never hold the current one). */
