@@ -83,6 +83,15 @@ final class LdapUserDirectory implements UserDirectory {
     }
 
     @Override
+    public List<AdGroup> groupsOf(AdUser user, Collection<String> amongNamesOrDns) {
+        if (amongNamesOrDns.isEmpty()) return List.of();
+        return readAll(UserFilters.groupsWithMemberAmong(user.dn(), amongNamesOrDns), Integer.MAX_VALUE,
+                "reading the groups of " + user.dn(), AdEntryMapper.GROUP_ATTRIBUTES).stream()
+                .map(AdEntryMapper::group)
+                .toList();
+    }
+
+    @Override
     public Set<String> tokenGroups(AdUser user) {
         SearchRequest request = new SearchRequest(user.dn(), SearchScope.BASE, Filter.createPresenceFilter("objectClass"),
                 "tokenGroups");

@@ -59,6 +59,11 @@ final class UserFilters {
                 Filter.createExtensibleMatchFilter("member", IN_CHAIN, false, userDn));
     }
 
+    /** Those of the named groups (see {@link #groupsNamed}) that have the user as a member, directly or nested. */
+    static Filter groupsWithMemberAmong(String userDn, Collection<String> namesOrDns) {
+        return Filter.createANDFilter(groupsWithMember(userDn), groupsNamed(namesOrDns));
+    }
+
     /** Groups with one of these SIDs (S-1-5-21-... strings). */
     static Filter groupsWithSid(Collection<String> sids) {
         List<Filter> clauses = new ArrayList<>(sids.size());

@@ -1,6 +1,8 @@
 package net.adfederation.trust;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -13,6 +15,7 @@ import net.adfederation.directory.AdUser;
 import net.adfederation.directory.BindOutcome;
 import net.adfederation.directory.DirectoryException;
 import net.adfederation.directory.PasswordChange;
+import net.adfederation.directory.SyncScope;
 import net.adfederation.sync.ScopePerDomain;
 import net.adfederation.sync.UserImport;
 import org.jboss.logging.Logger;
@@ -35,6 +38,8 @@ final class TrustUsers {
     private final ComponentModel model;
     private final Supplier<Forest> forest;
     private final List<String> scopeGroups;
+    /** Entries found by name in this request, so the password check that follows does not read them again. */
+    private final Map<UUID, Live> readThisRequest = new HashMap<>();
 
     /** @param scopeGroups the syncScopeGroups setting: who is out of the sync's scope cannot sign in either */
     TrustUsers(KeycloakSession session, ComponentModel model, Supplier<Forest> forest, List<String> scopeGroups) {
@@ -121,7 +126,7 @@ final class TrustUsers {
     private record Live(AdDomain domain, AdUser user) {
     }
 
-    /** The user's current AD entry, read by objectGUID from the domain named in its import. */
+    /** The user's current AD entry, read by objectGUID from the domain named in its import (unless read this request). */
     private Optional<Live> live(UserModel user) {
         String domainName = user.getFirstAttribute(AdAttributes.DOMAIN);
         String guid = user.getFirstAttribute(AdAttributes.GUID);
@@ -132,18 +137,23 @@ final class TrustUsers {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
+        Live known = readThisRequest.get(objectGuid);
+        if (known != null && known.domain().info().dnsName().equalsIgnoreCase(domainName)) return Optional.of(known);
         return forest.get().domains().stream().filter(d -> d.info().dnsName().equalsIgnoreCase(domainName)).findFirst()
                 .flatMap(d -> d.users().findByGuid(objectGuid).map(u -> new Live(d, u)));
     }
 
     /** Out of scope users would be imported now and removed by the next sync, so they are not found at all. */
     private boolean inScope(AdDomain domain, AdUser user) {
-        if (scopeGroups.isEmpty()) return true;
-        return ScopePerDomain.admits(ScopePerDomain.of(scopeGroups, domain.info()), domain.users().groupsOf(user));
+        if (scopeGroups.isEmpty() || readThisRequest.containsKey(user.objectGuid())) return true; // admitted this request
+        Optional<SyncScope> scope = ScopePerDomain.of(scopeGroups, domain.info());
+        if (scope.isEmpty() || scope.get().isEverything()) return scope.isPresent();
+        return ScopePerDomain.admits(scope, domain.users().groupsOf(user, scope.get().groupNames()));
     }
 
     private UserModel imported(RealmModel realm, AdDomain domain, AdUser user) {
         if (!inScope(domain, user)) return null;
+        readThisRequest.put(user.objectGuid(), new Live(domain, user));
         try {
             return new AdManagedUser(new UserImport(session, realm, model).importOrUpdate(user, domain.info()).user());
         } catch (ModelDuplicateException e) {

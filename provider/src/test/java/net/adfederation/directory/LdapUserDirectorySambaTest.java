@@ -157,6 +157,17 @@ class LdapUserDirectorySambaTest {
     }
 
     @Test
+    void nestedGroupsAmongNamedOnesAreOnlyThoseNamed() {
+        AdUser alice = user("alice");
+
+        assertThat(users.groupsOf(alice, List.of("Engineering", "Testers", "CN=Domain Admins,CN=Users," + SambaDc.BASE_DN)))
+                .extracting(AdGroup::name).containsExactly("Engineering");
+        assertThat(users.groupsOf(alice, List.of("CN=Developers,CN=Users," + SambaDc.BASE_DN)))
+                .extracting(AdGroup::name).containsExactly("Developers");
+        assertThat(users.groupsOf(alice, List.of())).isEmpty();
+    }
+
+    @Test
     void tokenGroupsAreTheSidsOfTheDomainsSecurityGroupsInTheUsersToken() {
         java.util.Set<String> sids = users.tokenGroups(user("alice"));
         java.util.Map<String, String> named = users.groupSids(List.of("Developers", "Engineering", "Domain Users"));
