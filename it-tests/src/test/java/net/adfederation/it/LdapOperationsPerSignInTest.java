@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A benchmark by count, not by time: the LDAP operations one successful connector sign-in costs,
  * read from the embedded AD's operation log, for the realm file as it is (a group link and the
- * groups mapper on demo-app), without the mapper, and without the link either. The figures go to
+ * groups mapper on demo-app), with the mapper writing SIDs, without the mapper, and without the
+ * link either. The figures go to
  * target/ldap-operations-per-sign-in.txt and into docs/connector.md.
  */
 @KeycloakIntegrationTest(config = AdFederationServerConfig.class)
@@ -53,23 +54,27 @@ class LdapOperationsPerSignInTest {
         try {
             OidcClient oidc = new OidcClient(urls.getBase(), REALM, Directories.CLIENT);
             Counted named = count(directory, oidc, "a group link and the groups mapper (names) on the client");
+            DemoAppClients.setGroupsFormat(admin, REALM, "sid");
+            Counted sids = count(directory, oidc, "a group link and the groups mapper writing SIDs");
             removeGroupsMapper();
             Counted linked = count(directory, oidc, "a group link, no groups mapper");
             removeGroupLinks();
             Counted plain = count(directory, oidc, "no group link, no groups mapper");
-            write(List.of(plain, linked, named));
+            write(List.of(plain, linked, sids, named));
 
             // find the user, bind as the user
             assertThat(plain.directGrant()).hasSize(2);
             // + the user's tokenGroups (a base read), matched with the link's SID (kept from the warm-up)
             assertThat(linked.directGrant()).hasSize(3);
-            // + the names of those groups, by SID, for the groups claim
+            // SIDs in the groups claim need nothing more; names need one search by SID
+            assertThat(sids.directGrant()).hasSize(3);
             assertThat(named.directGrant()).hasSize(4);
             // the code flow reads the user once more by objectGUID when the code is redeemed (a new request)
             assertThat(plain.codeFlow()).hasSize(3);
             assertThat(linked.codeFlow()).hasSize(4);
+            assertThat(sids.codeFlow()).hasSize(4);
             assertThat(named.codeFlow()).hasSize(5);
-            assertThat(List.of(plain, linked, named)).allSatisfy(counted -> assertThat(counted.directGrant())
+            assertThat(List.of(plain, linked, sids, named)).allSatisfy(counted -> assertThat(counted.directGrant())
                     .as("no in-chain search").noneMatch(op -> op.contains("1.2.840.113556.1.4.1941")));
         } finally {
             admin.realm(REALM).remove();

@@ -117,6 +117,11 @@ public final class LiveAdUser extends AbstractUserAdapter.Streams implements Liv
     }
 
     @Override
+    public Set<String> adGroupSids() {
+        return groups.sids();
+    }
+
+    @Override
     public SubjectCredentialManager credentialManager() {
         if (credentials == null) credentials = new GatedCredentialManager(session, realm, this, credentialRefusal);
         return credentials;

@@ -40,7 +40,7 @@ final class UserGroups {
         return linked;
     }
 
-    private Set<String> sids() {
+    Set<String> sids() {
         if (sids == null) sids = Set.copyOf(sidsRead.get());
         return sids;
     }
