@@ -26,6 +26,7 @@ final class InterceptorChain {
                 new BindInterceptor(directory, sessions, closure, new AccountVerifier(directory), trustedForests),
                 new FilterRewriter(new AdMatchingRules(directory, closure), factory::objectCategoryDn),
                 new SearchResultCleaner(directory.domain(), directory.stamp()),
+                new TokenGroups(directory, closure),
                 new AddDefaults(directory, factory),
                 new AccountAttributeWrites(directory.stamp()),
                 new PasswordWrites(directory, sessions),

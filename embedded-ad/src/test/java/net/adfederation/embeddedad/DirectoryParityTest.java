@@ -53,6 +53,24 @@ class DirectoryParityTest {
 
     @ParameterizedTest
     @EnumSource(Target.class)
+    void tokenGroupsHoldTheNestedSecurityGroupsAndThePrimaryGroup(Target target) throws Exception {
+        try (DirectoryUnderTest directory = open(target)) {
+            String group = DirectoryUnderTest.uniqueName("TokenGroup");
+            directory.createGroup(group);
+            DirectoryUnderTest.TestUser user = directory.newUser(PASSWORD);
+            directory.admin.addToGroup(user.sam(), group);
+
+            assertThat(directory.tokenGroups("CN=Alice Smith,CN=Users," + directory.baseDn))
+                    .contains(directory.admin.objectSidOf("Developers"), directory.admin.objectSidOf("Engineering"),
+                            directory.admin.objectSidOf("Domain Users"));
+            assertThat(directory.tokenGroups(user.dn()))
+                    .contains(directory.admin.objectSidOf(group), directory.admin.objectSidOf("Domain Users"))
+                    .doesNotContain(directory.admin.objectSidOf("Developers"));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Target.class)
     void createdUserBindsByDnUpnAndDownLevelNameButNotWithAWrongPassword(Target target) throws Exception {
         try (DirectoryUnderTest directory = open(target)) {
             DirectoryUnderTest.TestUser user = directory.newUser(PASSWORD);

@@ -95,6 +95,12 @@ final class DirectoryUnderTest implements AutoCloseable {
         return values == null ? List.of() : List.of(values);
     }
 
+    /** The SIDs of the entry's tokenGroups, read as AD allows it: a base read asking for it by name. */
+    List<String> tokenGroups(String dn) throws LDAPException {
+        byte[][] values = reader.getEntry(dn, "tokenGroups").getAttributeValueByteArrays("tokenGroups");
+        return values == null ? List.of() : java.util.Arrays.stream(values).map(AdBinary::sidString).toList();
+    }
+
     /** sAMAccountNames of the entries matching the filter anywhere in the domain. */
     List<String> names(String filter) throws LDAPException {
         return reader.search(baseDn, SearchScope.SUB, Filter.create(filter), "sAMAccountName").getSearchEntries()

@@ -1,6 +1,7 @@
 package net.adfederation.account;
 
 import java.util.List;
+import java.util.Set;
 
 import net.adfederation.directory.AdGroup;
 
@@ -15,6 +16,9 @@ public interface LiveAccount {
      * Throws {@code StorageUnavailableException} when no DC answers.
      */
     List<AdGroup> adGroups();
+
+    /** The SIDs of those groups, without reading their names (one read less when only SIDs are shown). */
+    Set<String> adGroupSids();
 
     /** A value of the user's attributes ({@link AdAttributes}), or null. */
     String getFirstAttribute(String name);

@@ -1,12 +1,14 @@
 package net.adfederation.connector;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
-import net.adfederation.directory.AdGroup;
 import org.keycloak.authorization.fgap.AdminPermissionsSchema;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
@@ -16,7 +18,8 @@ import org.keycloak.models.RealmModel;
  * Finds the Keycloak groups an admin linked to AD groups: a group is linked when its attribute
  * {@value #ATTRIBUTE} holds an AD group's name (sAMAccountName) or its DN. Roles given to a
  * linked group therefore follow AD membership live; the links themselves are realm configuration,
- * not directory data.
+ * not directory data. Links are matched by the linked AD group's SID against the SIDs of the
+ * user's token, so a realm without links costs no directory read at all.
  */
 final class GroupLinks {
 
@@ -25,24 +28,36 @@ final class GroupLinks {
     private GroupLinks() {
     }
 
-    static Set<GroupModel> linkedTo(KeycloakSession session, RealmModel realm, List<AdGroup> adGroups) {
-        Set<String> values = new LinkedHashSet<>();
-        for (AdGroup group : adGroups) {
-            if (group.name() != null) values.add(group.name());
-            if (group.dn() != null) values.add(group.dn());
-        }
+    /**
+     * @param userSids the SIDs of the user's AD groups, read only when the realm has a link
+     * @param linkSids the SIDs of the AD groups the links name, by link value
+     */
+    static Set<GroupModel> linkedTo(KeycloakSession session, RealmModel realm, Supplier<Set<String>> userSids,
+                                    Function<Collection<String>, Map<String, String>> linkSids) {
         // The links are a fact of the realm, not an admin's view of it: fine-grained admin
         // permissions must not hide some of them while a token or the admin console is built.
         return AdminPermissionsSchema.runWithoutAuthorization(session, () -> {
-            Map<String, GroupModel> linked = new LinkedHashMap<>();
-            for (String value : values) {
-                session.groups().searchGroupsByAttributes(realm, Map.of(ATTRIBUTE, value), null, null)
-                        // Checked again: with spi-group-jpa-searchable-attributes set and adGroup
-                        // not in it, 26.7's JPA search drops the condition and returns every group.
-                        .filter(group -> group.getAttributeStream(ATTRIBUTE).anyMatch(value::equalsIgnoreCase))
-                        .forEach(group -> linked.putIfAbsent(group.getId(), group));
-            }
-            return new LinkedHashSet<>(linked.values());
+            Map<GroupModel, List<String>> links = inRealm(session, realm);
+            if (links.isEmpty()) return Set.of();
+            Set<String> mine = userSids.get();
+            if (mine.isEmpty()) return Set.of();
+            Map<String, String> sids = linkSids.apply(links.values().stream().flatMap(List::stream).distinct().toList());
+            Set<GroupModel> linked = new LinkedHashSet<>();
+            links.forEach((group, values) -> {
+                if (values.stream().map(sids::get).anyMatch(mine::contains)) linked.add(group);
+            });
+            return linked;
         });
+    }
+
+    /** Every group of the realm with a link, and the AD groups it names; from Keycloak's realm cache. */
+    private static Map<GroupModel, List<String>> inRealm(KeycloakSession session, RealmModel realm) {
+        Map<GroupModel, List<String>> links = new LinkedHashMap<>();
+        session.groups().getGroupsStream(realm).forEach(group -> {
+            List<String> values = group.getAttributeStream(ATTRIBUTE)
+                    .filter(value -> value != null && !value.isBlank()).map(String::trim).toList();
+            if (!values.isEmpty()) links.put(group, values);
+        });
+        return links;
     }
 }

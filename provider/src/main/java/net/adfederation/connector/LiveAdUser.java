@@ -3,8 +3,6 @@ package net.adfederation.connector;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import net.adfederation.account.LiveAccount;
@@ -33,24 +31,19 @@ public final class LiveAdUser extends AbstractUserAdapter.Streams implements Liv
     private final AdUser adUser;
     private final String username;
     private final Map<String, List<String>> attributes;
-    private final Supplier<List<AdGroup>> adGroupsRead;
-    private final Function<List<AdGroup>, Set<GroupModel>> linkedGroups;
-    private List<AdGroup> adGroups;
+    private final UserGroups groups;
     private final String credentialRefusal;
     private final String domainName;
-    private Set<GroupModel> groups;
     private SubjectCredentialManager credentials;
     private KeycloakLockState keycloakState;
 
     LiveAdUser(KeycloakSession session, RealmModel realm, ComponentModel component, AdUser adUser, DomainInfo domain,
-               Supplier<List<AdGroup>> adGroups, Function<List<AdGroup>, Set<GroupModel>> linkedGroups,
-               String credentialRefusal) {
+               UserGroups groups, String credentialRefusal) {
         super(session, realm, component);
         this.adUser = adUser;
         this.username = UserAttributes.username(adUser, domain);
         this.attributes = UserAttributes.of(adUser, domain);
-        this.adGroupsRead = adGroups;
-        this.linkedGroups = linkedGroups;
+        this.groups = groups;
         this.credentialRefusal = credentialRefusal;
         this.domainName = domain.dnsName();
         this.storageId = new StorageId(component.getId(), adUser.objectGuid().toString());
@@ -148,18 +141,24 @@ public final class LiveAdUser extends AbstractUserAdapter.Streams implements Liv
         return attributes;
     }
 
-    /** The Keycloak groups linked to the user's AD groups (nested ones included), read once per request. */
+    /**
+     * The Keycloak groups linked to the user's AD groups (nested ones included), read once per
+     * request; in a realm without links, without reading the directory.
+     */
     @Override
     protected Set<GroupModel> getGroupsInternal() {
-        if (groups == null) groups = linkedGroups.apply(adGroups());
-        return groups;
+        return groups.linked();
     }
 
-    /** Read once per request and shared with the linked Keycloak groups. */
+    /** Read once per request, and only when asked (the groups mapper, the portal). */
     @Override
     public List<AdGroup> adGroups() {
-        if (adGroups == null) adGroups = List.copyOf(adGroupsRead.get());
-        return adGroups;
+        return groups.adGroups();
+    }
+
+    @Override
+    public Set<String> adGroupSids() {
+        return groups.sids();
     }
 
     @Override

@@ -11,7 +11,6 @@ import net.adfederation.account.SignInOutcome;
 import net.adfederation.common.ConnectionKeys;
 import net.adfederation.directory.AccountName;
 import net.adfederation.directory.AdDomain;
-import net.adfederation.directory.AdGroup;
 import net.adfederation.directory.AdUser;
 import net.adfederation.directory.BindOutcome;
 import net.adfederation.directory.DirectoryException;
@@ -93,16 +92,22 @@ final class UserReader {
     }
 
     private Function<AdUser, LiveAdUser> adapter(RealmModel realm) {
-        return adUser -> new LiveAdUser(session, realm, model, adUser, domain.get().info(),
-                () -> groupsOf(adUser), groups -> GroupLinks.linkedTo(session, realm, groups),
+        return adUser -> new LiveAdUser(session, realm, model, adUser, domain.get().info(), groupsOf(realm, adUser),
                 PasswordGate.target(model).otherCredentialsMessage());
     }
 
-    private List<AdGroup> groupsOf(AdUser adUser) {
+    private UserGroups groupsOf(RealmModel realm, AdUser adUser) {
+        return new UserGroups(
+                () -> orFail(() -> users().tokenGroups(adUser)),
+                sids -> orFail(() -> users().groupsBySid(sids)),
+                sids -> GroupLinks.linkedTo(session, realm, sids, values -> orFail(() -> domain.get().groupSids().sidsOf(values))));
+    }
+
+    /** Failing the request beats issuing a token with part of the user's roles. */
+    private <T> T orFail(Supplier<T> read) {
         try {
-            return users().groupsOf(adUser);
+            return read.get();
         } catch (DirectoryException e) {
-            // Failing the request beats issuing a token with part of the user's roles.
             throw unavailable(e);
         }
     }

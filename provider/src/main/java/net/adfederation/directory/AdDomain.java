@@ -17,12 +17,14 @@ public final class AdDomain implements AutoCloseable {
     private final DirectoryPools pools;
     private final UserDirectory users;
     private final DirectorySync sync;
+    private final GroupSidCache groupSids;
 
     private AdDomain(DomainInfo info, DirectoryPools pools) {
         this.info = info;
         this.pools = pools;
         this.users = new LdapUserDirectory(pools, info);
         this.sync = new LdapDirectorySync(pools.reads(), info);
+        this.groupSids = new GroupSidCache(users::groupSids, System::currentTimeMillis);
     }
 
     /**
@@ -81,6 +83,11 @@ public final class AdDomain implements AutoCloseable {
     /** The user reads and password check of this domain. */
     public UserDirectory users() {
         return users;
+    }
+
+    /** The SIDs of configured group names, kept briefly (see {@link GroupSidCache}). */
+    public GroupSidCache groupSids() {
+        return groupSids;
     }
 
     /** Closes both connection pools; the domain is unusable afterwards. */

@@ -1,5 +1,6 @@
 package net.adfederation.directory;
 
+import com.unboundid.ldap.sdk.DN;
 import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.LDAPSearchException;
@@ -8,9 +9,14 @@ import com.unboundid.ldap.sdk.SearchRequest;
 import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldap.sdk.SearchScope;
 import com.unboundid.ldap.sdk.SimpleBindRequest;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -75,6 +81,69 @@ final class LdapUserDirectory implements UserDirectory {
                 AdEntryMapper.GROUP_ATTRIBUTES).stream()
                 .map(AdEntryMapper::group)
                 .toList();
+    }
+
+    @Override
+    public List<AdGroup> groupsOf(AdUser user, Collection<String> amongNamesOrDns) {
+        if (amongNamesOrDns.isEmpty()) return List.of();
+        return readAll(UserFilters.groupsWithMemberAmong(user.dn(), amongNamesOrDns), Integer.MAX_VALUE,
+                "reading the groups of " + user.dn(), AdEntryMapper.GROUP_ATTRIBUTES).stream()
+                .map(AdEntryMapper::group)
+                .toList();
+    }
+
+    @Override
+    public Set<String> tokenGroups(AdUser user) {
+        SearchRequest request = new SearchRequest(user.dn(), SearchScope.BASE, Filter.createPresenceFilter("objectClass"),
+                "tokenGroups");
+        SearchResultEntry entry;
+        try {
+            entry = pools.reads().searchForEntry(request);
+        } catch (LDAPSearchException e) {
+            if (ResultCode.NO_SUCH_OBJECT.equals(e.getResultCode())) return Set.of();
+            throw failure(e, "reading the groups of " + user.dn());
+        }
+        byte[][] values = entry == null ? null : entry.getAttributeValueByteArrays("tokenGroups");
+        if (values == null || user.objectSid() == null) return Set.of();
+        // The user's own domain SID: BUILTIN aliases (S-1-5-32-...) and other domains' groups are not this domain's groups.
+        String domainSid = user.objectSid().substring(0, user.objectSid().lastIndexOf('-') + 1);
+        Set<String> sids = new LinkedHashSet<>();
+        for (byte[] value : values) {
+            String sid = AdCodecs.sidToString(value);
+            if (sid.startsWith(domainSid)) sids.add(sid);
+        }
+        return sids;
+    }
+
+    @Override
+    public List<AdGroup> groupsBySid(Collection<String> sids) {
+        if (sids.isEmpty()) return List.of();
+        return readAll(UserFilters.groupsWithSid(sids), Integer.MAX_VALUE, "reading groups by SID",
+                AdEntryMapper.GROUP_ATTRIBUTES).stream()
+                .map(AdEntryMapper::group)
+                .toList();
+    }
+
+    @Override
+    public Map<String, String> groupSids(Collection<String> namesOrDns) {
+        if (namesOrDns.isEmpty()) return Map.of();
+        List<AdGroup> found = readAll(UserFilters.groupsNamed(namesOrDns), Integer.MAX_VALUE, "finding groups by name",
+                AdEntryMapper.GROUP_ATTRIBUTES).stream().map(AdEntryMapper::group).toList();
+        Map<String, String> sids = new HashMap<>();
+        for (String value : namesOrDns) {
+            List<AdGroup> named = found.stream().filter(group -> names(group, value)).toList();
+            if (named.size() == 1 && named.get(0).objectSid() != null) sids.put(value, named.get(0).objectSid());
+        }
+        return sids;
+    }
+
+    private static boolean names(AdGroup group, String value) {
+        if (value.equalsIgnoreCase(group.name())) return true;
+        try {
+            return value.indexOf('=') > 0 && group.dn() != null && new DN(value).equals(new DN(group.dn()));
+        } catch (LDAPException notADn) {
+            return false;
+        }
     }
 
     @Override

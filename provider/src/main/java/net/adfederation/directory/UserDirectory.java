@@ -1,7 +1,10 @@
 package net.adfederation.directory;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -32,8 +35,36 @@ public interface UserDirectory {
      */
     List<AdUser> search(String text, int first, int max);
 
-    /** The user's groups, nested ones included (one search with the in-chain matching rule). */
+    /**
+     * The user's groups, nested ones included, by {@code member} as a sync follows it (one search
+     * with the in-chain matching rule: among the most expensive searches a DC runs; trust mode's
+     * scope check only).
+     */
     List<AdGroup> groupsOf(AdUser user);
+
+    /**
+     * As {@link #groupsOf(AdUser)}, but only among the groups named (sAMAccountName or DN): the
+     * in-chain rule is then tested on those groups alone, which costs the DC a fraction of a
+     * search over every group. None named: none read.
+     */
+    List<AdGroup> groupsOf(AdUser user, Collection<String> amongNamesOrDns);
+
+    /**
+     * The SIDs of the user's groups in this domain as the DC puts them into the user's logon token:
+     * security groups, nested ones and the primary group (Domain Users) included; the builtin
+     * aliases and other domains' groups left out. One base read of {@code tokenGroups}, answered
+     * from the token; an entry gone since it was found has none.
+     */
+    Set<String> tokenGroups(AdUser user);
+
+    /** This domain's groups with these SIDs, in no particular order: one search, none for no SIDs. */
+    List<AdGroup> groupsBySid(Collection<String> sids);
+
+    /**
+     * The SIDs of the groups named by sAMAccountName or DN, by the value as given; a value naming
+     * no group (or two) is absent. One search for all values, none for no values.
+     */
+    Map<String, String> groupSids(Collection<String> namesOrDns);
 
     /**
      * Checks the password by a bind as the user on a pooled connection kept for binds. An empty

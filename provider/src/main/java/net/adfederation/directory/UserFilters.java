@@ -1,6 +1,10 @@
 package net.adfederation.directory;
 
+import com.unboundid.ldap.sdk.DN;
 import com.unboundid.ldap.sdk.Filter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -55,11 +59,37 @@ final class UserFilters {
                 Filter.createExtensibleMatchFilter("member", IN_CHAIN, false, userDn));
     }
 
+    /** Those of the named groups (see {@link #groupsNamed}) that have the user as a member, directly or nested. */
+    static Filter groupsWithMemberAmong(String userDn, Collection<String> namesOrDns) {
+        return Filter.createANDFilter(groupsWithMember(userDn), groupsNamed(namesOrDns));
+    }
+
+    /** Groups with one of these SIDs (S-1-5-21-... strings). */
+    static Filter groupsWithSid(Collection<String> sids) {
+        List<Filter> clauses = new ArrayList<>(sids.size());
+        for (String sid : sids) clauses.add(Filter.createEqualityFilter("objectSid", AdCodecs.stringToSid(sid)));
+        return group(Filter.createORFilter(clauses));
+    }
+
+    /** Groups with one of these sAMAccountNames, or DNs (only values that parse as a DN are tried as one). */
+    static Filter groupsNamed(Collection<String> namesOrDns) {
+        List<Filter> clauses = new ArrayList<>();
+        for (String value : namesOrDns) {
+            clauses.add(Filter.createEqualityFilter("sAMAccountName", value));
+            if (value.indexOf('=') > 0 && DN.isValidDN(value)) clauses.add(Filter.createEqualityFilter("distinguishedName", value));
+        }
+        return group(Filter.createORFilter(clauses));
+    }
+
     static Filter allUsers() {
         return Filter.createEqualityFilter("sAMAccountType", NORMAL_USER_ACCOUNT);
     }
 
     private static Filter user(Filter clause) {
         return Filter.createANDFilter(allUsers(), clause);
+    }
+
+    private static Filter group(Filter clause) {
+        return Filter.createANDFilter(Filter.createEqualityFilter("objectClass", "group"), clause);
     }
 }

@@ -38,44 +38,57 @@ public final class ImportedAttributes {
      * @return true when something was written
      */
     static boolean apply(UserModel user, AdUser adUser, DomainInfo domain, String componentId) {
+        return reconcile(user, adUser, domain, componentId, true);
+    }
+
+    /** Whether the Keycloak user already shows its AD entry as {@link #apply} would write it; reads only. */
+    static boolean isCurrent(UserModel user, AdUser adUser, DomainInfo domain, String componentId) {
+        return !reconcile(user, adUser, domain, componentId, false);
+    }
+
+    /** @return true when something differs (and, with {@code write}, was written) */
+    private static boolean reconcile(UserModel user, AdUser adUser, DomainInfo domain, String componentId, boolean write) {
         Map<String, List<String>> wanted = UserAttributes.of(adUser, domain);
         boolean changed = false;
         // Keycloak stores both in lower case, so comparing as typed in AD would rewrite them at every sync.
-        changed |= setIgnoringCase(user.getUsername(), first(wanted, UserModel.USERNAME), user::setUsername);
-        changed |= setIgnoringCase(user.getEmail(), first(wanted, UserModel.EMAIL), user::setEmail);
-        changed |= set(user.getFirstName(), first(wanted, UserModel.FIRST_NAME), user::setFirstName);
-        changed |= set(user.getLastName(), first(wanted, UserModel.LAST_NAME), user::setLastName);
-        if (user.getEmail() != null && !user.isEmailVerified()) {
+        changed |= setIgnoringCase(user.getUsername(), first(wanted, UserModel.USERNAME), write ? user::setUsername : null);
+        changed |= setIgnoringCase(user.getEmail(), first(wanted, UserModel.EMAIL), write ? user::setEmail : null);
+        changed |= set(user.getFirstName(), first(wanted, UserModel.FIRST_NAME), write ? user::setFirstName : null);
+        changed |= set(user.getLastName(), first(wanted, UserModel.LAST_NAME), write ? user::setLastName : null);
+        if (first(wanted, UserModel.EMAIL) != null && !user.isEmailVerified()) {
             // AD is the authority for mail in this mode, as in connector mode.
-            user.setEmailVerified(true);
+            if (write) user.setEmailVerified(true);
             changed = true;
         }
         String adDisabled = Boolean.toString(!UserAttributes.enabled(adUser));
         if (user.getFirstAttribute(AD_DISABLED) == null && !user.isEnabled() && !UserAttributes.enabled(adUser)) {
             // Imported before AD's state had an attribute of its own: this disable was the mirrored AD one.
-            user.setEnabled(true);
+            if (write) user.setEnabled(true);
+            changed = true;
         }
         for (String name : ImportedAttributes.NAMES) {
             String value = name.equals(AdAttributes.COMPONENT) ? componentId
                     : name.equals(AD_DISABLED) ? adDisabled : first(wanted, name);
             String current = user.getFirstAttribute(name);
             if (Objects.equals(value, current)) continue;
-            if (value == null) user.removeAttribute(name);
-            else user.setSingleAttribute(name, value);
+            if (write && value == null) user.removeAttribute(name);
+            else if (write) user.setSingleAttribute(name, value);
             changed = true;
         }
         return changed;
     }
 
+    /** @param setter null: compare only */
     private static boolean setIgnoringCase(String current, String wanted, Consumer<String> setter) {
         if (current == null ? wanted == null : current.equalsIgnoreCase(wanted)) return false;
-        setter.accept(wanted);
+        if (setter != null) setter.accept(wanted);
         return true;
     }
 
+    /** @param setter null: compare only */
     private static boolean set(String current, String wanted, Consumer<String> setter) {
         if (Objects.equals(current, wanted)) return false;
-        setter.accept(wanted);
+        if (setter != null) setter.accept(wanted);
         return true;
     }
 

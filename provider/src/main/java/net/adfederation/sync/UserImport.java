@@ -73,6 +73,14 @@ public final class UserImport {
         return new Imported(user, changed ? Change.UPDATED : Change.UNCHANGED);
     }
 
+    /**
+     * Whether an imported user already shows its AD entry, so that a sign-in can skip the
+     * import's search and writes; reads only the user given (cached by Keycloak).
+     */
+    public boolean isCurrent(UserModel user, AdUser adUser, DomainInfo domain) {
+        return ImportedAttributes.isCurrent(user, adUser, domain, component.getId());
+    }
+
     /** All or nothing: a refused value (an e-mail another user has) must not leave a half-imported user behind. */
     private UserModel add(AdUser adUser, DomainInfo domain) {
         String username = UserAttributes.username(adUser, domain);

@@ -71,9 +71,10 @@ public class AdGroupsMapper extends AbstractOIDCProtocolMapper
 
     @Override
     protected void setClaim(IDToken token, ProtocolMapperModel mappingModel, UserSessionModel userSession) {
-        List<ClaimGroup> groups = AdUsers.groups(userSession.getRealm(), userSession.getUser());
+        GroupFormat format = GroupFormat.of(mappingModel.getConfig().get(FORMAT));
+        List<ClaimGroup> groups = AdUsers.groups(userSession.getRealm(), userSession.getUser(), format != GroupFormat.SID);
         if (groups == null) return;
-        List<String> values = GroupFormat.of(mappingModel.getConfig().get(FORMAT)).formatAll(groups);
+        List<String> values = format.formatAll(groups);
         String claim = mappingModel.getConfig().get(OIDCAttributeMapperHelper.TOKEN_CLAIM_NAME);
         if (claim == null || claim.isBlank()) {
             // An empty claim name would make mapClaim write nothing: use the default one.

@@ -28,15 +28,31 @@ public final class AdUsers {
 
     /** The user's AD groups, nested ones included; null for a user of neither mode (no claim). */
     public static List<ClaimGroup> groups(RealmModel realm, UserModel user) {
-        return groups(AccountOwner.of(realm, user), user);
+        return groups(AccountOwner.of(realm, user), user, true);
+    }
+
+    /**
+     * The same; without {@code namesNeeded} a connector user's groups carry their SIDs only, which
+     * spares the read of their names.
+     */
+    public static List<ClaimGroup> groups(RealmModel realm, UserModel user, boolean namesNeeded) {
+        return groups(AccountOwner.of(realm, user), user, namesNeeded);
     }
 
     /** The same, for a user whose owner the caller already knows. */
     public static List<ClaimGroup> groups(AccountOwner owner, UserModel user) {
+        return groups(owner, user, true);
+    }
+
+    private static List<ClaimGroup> groups(AccountOwner owner, UserModel user, boolean namesNeeded) {
         Optional<LiveAccount> live = owner.isConnector() ? AccountOwner.live(user) : Optional.empty();
         if (live.isPresent()) {
             String netbios = live.get().getFirstAttribute(AdAttributes.NETBIOS_DOMAIN);
             List<ClaimGroup> groups = new ArrayList<>();
+            if (!namesNeeded) {
+                live.get().adGroupSids().stream().sorted().forEach(sid -> groups.add(new ClaimGroup(null, netbios, null, sid)));
+                return groups;
+            }
             for (AdGroup group : live.get().adGroups()) groups.add(new ClaimGroup(group.name(), netbios, group.dn(), group.objectSid()));
             return groups;
         }

@@ -1,6 +1,8 @@
 package net.adfederation.trust;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -20,6 +22,7 @@ import net.adfederation.events.AdReason;
 import net.adfederation.events.SignInEvents;
 import net.adfederation.account.SignInOutcome;
 import net.adfederation.directory.UpnSuffixOwnership;
+import net.adfederation.directory.SyncScope;
 import net.adfederation.sync.ScopePerDomain;
 import net.adfederation.sync.UserImport;
 import org.jboss.logging.Logger;
@@ -43,6 +46,8 @@ final class TrustUsers {
     private final ComponentModel model;
     private final Supplier<Forest> forest;
     private final List<String> scopeGroups;
+    /** Entries found by name in this request, so the password check that follows does not read them again. */
+    private final Map<UUID, Live> readThisRequest = new HashMap<>();
 
     /** @param scopeGroups the syncScopeGroups setting: who is out of the sync's scope cannot sign in either */
     TrustUsers(KeycloakSession session, ComponentModel model, Supplier<Forest> forest, List<String> scopeGroups) {
@@ -147,7 +152,7 @@ final class TrustUsers {
                     || foreignName(live.get().domain(), live.get().user())) {
                 outcome = BindOutcome.NO_SUCH_USER;
             } else {
-                new UserImport(session, realm, model).importOrUpdate(live.get().user(), live.get().domain().info());
+                refresh(realm, user, live.get());
                 outcome = live.get().domain().users().authenticate(live.get().user(), password == null ? "" : password);
             }
         } catch (DirectoryException e) {
@@ -158,6 +163,12 @@ final class TrustUsers {
         String domain = user.getFirstAttribute(AdAttributes.DOMAIN);
         SignInEvents.passwordChecked(session, SignInEvents.TRUST, outcome, domain != null ? domain : boundDomain());
         return outcome;
+    }
+
+    /** Brings the import in line with the live entry; nothing is searched or written when it already is. */
+    private void refresh(RealmModel realm, UserModel user, Live live) {
+        UserImport importer = new UserImport(session, realm, model);
+        if (!importer.isCurrent(user, live.user(), live.domain().info())) importer.importOrUpdate(live.user(), live.domain().info());
     }
 
     /** Resets the password in AD with the service account (Keycloak's flows never hold the current one). */
@@ -187,7 +198,7 @@ final class TrustUsers {
     private record Live(AdDomain domain, AdUser user) {
     }
 
-    /** The user's current AD entry, read by objectGUID from the domain named in its import. */
+    /** The user's current AD entry, read by objectGUID from the domain named in its import (unless read this request). */
     private Optional<Live> live(UserModel user) {
         String domainName = user.getFirstAttribute(AdAttributes.DOMAIN);
         String guid = user.getFirstAttribute(AdAttributes.GUID);
@@ -198,14 +209,18 @@ final class TrustUsers {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
+        Live known = readThisRequest.get(objectGuid);
+        if (known != null && known.domain().info().dnsName().equalsIgnoreCase(domainName)) return Optional.of(known);
         return forest.get().domains().stream().filter(d -> d.info().dnsName().equalsIgnoreCase(domainName)).findFirst()
                 .flatMap(d -> d.users().findByGuid(objectGuid).map(u -> new Live(d, u)));
     }
 
     /** Out of scope users would be imported now and removed by the next sync, so they are not found at all. */
     private boolean inScope(AdDomain domain, AdUser user) {
-        if (scopeGroups.isEmpty()) return true;
-        return ScopePerDomain.admits(ScopePerDomain.of(scopeGroups, domain.info()), domain.users().groupsOf(user));
+        if (scopeGroups.isEmpty() || readThisRequest.containsKey(user.objectGuid())) return true; // admitted this request
+        Optional<SyncScope> scope = ScopePerDomain.of(scopeGroups, domain.info());
+        if (scope.isEmpty() || scope.get().isEverything()) return scope.isPresent();
+        return ScopePerDomain.admits(scope, domain.users().groupsOf(user, scope.get().groupNames()));
     }
 
     /**
@@ -221,6 +236,7 @@ final class TrustUsers {
 
     private UserModel imported(RealmModel realm, AdDomain domain, AdUser user) {
         if (!inScope(domain, user) || foreignName(domain, user)) return null;
+        readThisRequest.put(user.objectGuid(), new Live(domain, user));
         try {
             return new AdManagedUser(new UserImport(session, realm, model).importOrUpdate(user, domain.info()).user());
         } catch (ModelDuplicateException | IllegalStateException e) {

@@ -157,6 +157,39 @@ class LdapUserDirectorySambaTest {
     }
 
     @Test
+    void nestedGroupsAmongNamedOnesAreOnlyThoseNamed() {
+        AdUser alice = user("alice");
+
+        assertThat(users.groupsOf(alice, List.of("Engineering", "Testers", "CN=Domain Admins,CN=Users," + SambaDc.BASE_DN)))
+                .extracting(AdGroup::name).containsExactly("Engineering");
+        assertThat(users.groupsOf(alice, List.of("CN=Developers,CN=Users," + SambaDc.BASE_DN)))
+                .extracting(AdGroup::name).containsExactly("Developers");
+        assertThat(users.groupsOf(alice, List.of())).isEmpty();
+    }
+
+    @Test
+    void tokenGroupsAreTheSidsOfTheDomainsSecurityGroupsInTheUsersToken() {
+        java.util.Set<String> sids = users.tokenGroups(user("alice"));
+        java.util.Map<String, String> named = users.groupSids(List.of("Developers", "Engineering", "Domain Users"));
+
+        assertThat(sids).containsAll(named.values()).hasSize(3)
+                .allSatisfy(sid -> assertThat(sid).doesNotStartWith("S-1-5-32-")); // BUILTIN\Users is no group of the domain
+        assertThat(users.groupsBySid(sids)).extracting(AdGroup::name)
+                .containsExactlyInAnyOrder("Developers", "Engineering", "Domain Users");
+    }
+
+    @Test
+    void groupSidsAreFoundByNameOrDnAndUnknownNamesAreLeftOut() {
+        String developersDn = "cn=developers,CN=Users," + SambaDc.BASE_DN;
+        java.util.Map<String, String> sids = users.groupSids(List.of("ENGINEERING", developersDn, "No Such Group", "CN=Nope"));
+
+        assertThat(sids).containsOnlyKeys("ENGINEERING", developersDn);
+        assertThat(users.groupsBySid(List.of(sids.get(developersDn)))).extracting(AdGroup::dn)
+                .containsExactly("CN=Developers,CN=Users," + SambaDc.BASE_DN);
+        assertThat(users.groupsBySid(List.of())).isEmpty();
+    }
+
+    @Test
     void correctPasswordBindSucceeds() {
         assertThat(users.authenticate(user("alice"), "Passw0rd!Alice")).isEqualTo(BindOutcome.SUCCESS);
     }

@@ -80,4 +80,15 @@ class ImportedAttributesTest {
         assertThat(user.isEnabled()).isTrue();
         assertThat(user.getFirstAttribute(ImportedAttributes.AD_DISABLED)).isEqualTo("true");
     }
+
+    @Test
+    void isCurrentComparesWithoutWritingAndAgreesWithApply() {
+        ImportedAttributes.apply(user, with("alice@corp.example.test", 0x200, "Engineering"), CORP, "c1");
+
+        assertThat(ImportedAttributes.isCurrent(user, with("Alice@Corp.Example.Test", 0x200, "Engineering"), CORP, "c1")).isTrue();
+        assertThat(ImportedAttributes.isCurrent(user, with("alice@corp.example.test", 0x202, "Engineering"), CORP, "c1")).isFalse();
+        assertThat(ImportedAttributes.isCurrent(user, with("alice@corp.example.test", 0x200, "Sales"), CORP, "c1")).isFalse();
+        assertThat(user.isEnabled()).isTrue();
+        assertThat(user.getFirstAttribute("department")).isEqualTo("Engineering");
+    }
 }
