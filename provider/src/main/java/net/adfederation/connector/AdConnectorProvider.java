@@ -7,6 +7,8 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
+import net.adfederation.common.SecondFactors;
+import net.adfederation.common.UserTexts;
 import net.adfederation.directory.AdDomain;
 import net.adfederation.directory.BindOutcome;
 import net.adfederation.password.GateTarget;
@@ -33,7 +35,8 @@ import org.keycloak.userprofile.UserProfileMetadata;
 /**
  * One request's view of an AD domain: every lookup, search and password check goes to the
  * directory, and what was read is remembered until the request ends, never longer. Passwords
- * are checked by a bind and never changed; no credential of these users is ever stored.
+ * are checked by a bind and never changed or stored; the only credentials Keycloak keeps for these
+ * users are the second factors they enrol (OTP, WebAuthn, recovery codes).
  * <p>
  * It offers query methods but no counts ({@code UserQueryMethodsProvider}, not
  * {@code UserQueryProvider}): counting AD means reading all of it, and Keycloak 26.7's
@@ -42,10 +45,12 @@ import org.keycloak.userprofile.UserProfileMetadata;
 public class AdConnectorProvider implements UserStorageProvider, UserLookupProvider, UserQueryMethodsProvider,
         CredentialInputValidator, CredentialInputUpdater, UserProfileDecorator {
 
+    private final KeycloakSession session;
     private final ComponentModel model;
     private final UserReader reader;
 
     AdConnectorProvider(KeycloakSession session, ComponentModel model, Supplier<AdDomain> domain) {
+        this.session = session;
         this.model = model;
         this.reader = new UserReader(session, model, domain);
     }
@@ -99,12 +104,13 @@ public class AdConnectorProvider implements UserStorageProvider, UserLookupProvi
     }
 
     /**
-     * Every type: answering false for one would send it to Keycloak's local credential
-     * providers, which store it (see {@link GatedCredentialManager}).
+     * Every type but second factors: answering false sends a type to Keycloak's local credential
+     * providers, which store it (see {@link GatedCredentialManager}). That is wanted for OTP,
+     * WebAuthn and recovery codes, and never for the password.
      */
     @Override
     public boolean supportsCredentialType(String credentialType) {
-        return true;
+        return !SecondFactors.isSecondFactor(credentialType);
     }
 
     @Override
@@ -125,17 +131,18 @@ public class AdConnectorProvider implements UserStorageProvider, UserLookupProvi
         return live != null && reader.authenticate(live, input.getChallengeResponse()) == BindOutcome.SUCCESS;
     }
 
-    /** Never returns false, which would let Keycloak store the credential locally instead. */
+    /** Never returns false, which would let Keycloak store the credential (the password) locally instead. */
     @Override
     public boolean updateCredential(RealmModel realm, UserModel user, CredentialInput input) {
         GateTarget target = PasswordGate.target(model);
+        UserTexts texts = UserTexts.of(session);
         throw new ModelException(PasswordCredentialModel.TYPE.equals(input.getType())
-                ? target.message() : target.otherCredentialsMessage());
+                ? target.message(texts) : target.otherCredentialsMessage(texts));
     }
 
     @Override
     public void disableCredentialType(RealmModel realm, UserModel user, String credentialType) {
-        // Nothing is stored for these users, so there is nothing to disable.
+        // The password is not stored; second factors are Keycloak's own providers' to disable.
     }
 
     @Override

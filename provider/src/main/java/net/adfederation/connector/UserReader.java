@@ -6,6 +6,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import net.adfederation.common.UserTexts;
 import net.adfederation.directory.AccountName;
 import net.adfederation.directory.AdDomain;
 import net.adfederation.directory.AdGroup;
@@ -89,7 +90,7 @@ final class UserReader {
     private Function<AdUser, LiveAdUser> adapter(RealmModel realm) {
         return adUser -> new LiveAdUser(session, realm, model, adUser, domain.get().info(),
                 () -> groupsOf(adUser), groups -> GroupLinks.linkedTo(session, realm, groups),
-                PasswordGate.target(model).otherCredentialsMessage());
+                PasswordGate.target(model).otherCredentialsMessage(UserTexts.of(session)));
     }
 
     private List<AdGroup> groupsOf(AdUser adUser) {

@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import net.adfederation.common.UserTexts;
 import net.adfederation.password.GateTarget;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.forms.login.MessageType;
@@ -62,9 +63,14 @@ public record SignInNotice(String kind, Severity severity, String text, List<Str
         links = List.copyOf(links);
     }
 
-    /** After "Forgot password?": this account's password is reset in Active Directory. */
+    /** After "Forgot password?": this account's password is reset in Active Directory. In English. */
     public static SignInNotice passwordGate(GateTarget gate) {
-        return new SignInNotice(PASSWORD_MANAGED_IN_AD, Severity.INFO, gate.message(), gate.resetUrls());
+        return passwordGate(gate, UserTexts.english());
+    }
+
+    /** The same in the language of {@code texts}. */
+    public static SignInNotice passwordGate(GateTarget gate, UserTexts texts) {
+        return new SignInNotice(PASSWORD_MANAGED_IN_AD, Severity.INFO, gate.message(texts), gate.resetUrls());
     }
 
     /** The text split at each reset page it names, in order. */

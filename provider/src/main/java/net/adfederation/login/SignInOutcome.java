@@ -3,6 +3,7 @@ package net.adfederation.login;
 import java.util.List;
 import java.util.Optional;
 
+import net.adfederation.common.UserTexts;
 import net.adfederation.directory.BindOutcome;
 import net.adfederation.password.GateTarget;
 import net.adfederation.password.PasswordGate;
@@ -47,13 +48,14 @@ public record SignInOutcome(BindOutcome outcome, String componentId, String expl
      */
     public static Optional<SignInNotice> notice(KeycloakSession session) {
         RealmModel realm = session.getContext().getRealm();
+        UserTexts texts = UserTexts.of(session);
         return last(session).flatMap(last -> {
             GateTarget where = PasswordGate.target(realm, last.componentId());
             if (last.explanation() != null) {
                 return Optional.of(new SignInNotice(SignInNotice.NAME_IN_SEVERAL_DOMAINS, SignInNotice.Severity.WARNING,
                         last.explanation(), List.of()));
             }
-            return AccountStateMessages.forOutcome(last.outcome(), where).map(text -> new SignInNotice(
+            return AccountStateMessages.forOutcome(last.outcome(), where, texts).map(text -> new SignInNotice(
                     last.outcome().name(), AccountStateMessages.severity(last.outcome()), text, where.resetUrls()));
         });
     }

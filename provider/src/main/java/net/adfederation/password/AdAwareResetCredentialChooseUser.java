@@ -2,6 +2,7 @@ package net.adfederation.password;
 
 import java.util.Optional;
 
+import net.adfederation.common.UserTexts;
 import net.adfederation.login.BuiltInOverride;
 import net.adfederation.login.SignInNotice;
 import org.keycloak.authentication.AuthenticationFlowContext;
@@ -61,8 +62,9 @@ public class AdAwareResetCredentialChooseUser extends ResetCredentialChooseUser 
     private void refuse(AuthenticationFlowContext context, GateTarget gate) {
         context.clearUser();
         context.getAuthenticationSession().removeAuthNote(RESET_CREDENTIAL_USER_CHOSEN);
-        SignInNotice.passwordGate(gate).forward(context.getSession());
-        context.forkWithSuccessMessage(new FormMessage(gate.message()));
+        UserTexts texts = UserTexts.of(context.getSession());
+        SignInNotice.passwordGate(gate, texts).forward(context.getSession());
+        context.forkWithSuccessMessage(new FormMessage(gate.message(texts)));
     }
 
     @Override

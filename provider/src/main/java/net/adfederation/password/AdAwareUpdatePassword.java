@@ -2,6 +2,7 @@ package net.adfederation.password;
 
 import java.util.Optional;
 
+import net.adfederation.common.UserTexts;
 import net.adfederation.login.BuiltInOverride;
 import org.keycloak.authentication.RequiredActionContext;
 import org.keycloak.authentication.RequiredActionProvider;
@@ -25,9 +26,10 @@ public class AdAwareUpdatePassword extends UpdatePassword {
             return;
         }
         // An info page whose link leads to processAction below, which lets the user go on.
+        UserTexts texts = UserTexts.of(context.getSession(), context.getUser());
         context.challenge(context.form()
-                .setAttribute("messageHeader", "Change your password in Active Directory")
-                .setInfo(gate.get().message())
+                .setAttribute("messageHeader", texts.get("adGateUpdatePasswordHeader"))
+                .setInfo(gate.get().message(texts))
                 .createInfoPage());
     }
 

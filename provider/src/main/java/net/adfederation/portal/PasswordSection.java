@@ -2,6 +2,7 @@ package net.adfederation.portal;
 
 import java.util.Optional;
 
+import net.adfederation.common.UserTexts;
 import net.adfederation.directory.PasswordChange;
 import net.adfederation.login.SignInOutcome;
 import net.adfederation.password.GateTarget;
@@ -35,11 +36,11 @@ public record PasswordSection(AccountOrigin.Kind kind, String gateMessage, Strin
         return kind == AccountOrigin.Kind.TRUST;
     }
 
-    static PasswordSection of(RealmModel realm, UserModel user, AccountOrigin origin, String updatePasswordUrl) {
+    static PasswordSection of(RealmModel realm, UserModel user, AccountOrigin origin, String updatePasswordUrl, UserTexts words) {
         return switch (origin.kind()) {
             case CONNECTOR -> {
                 GateTarget gate = PasswordGate.targetOf(realm, user).orElseGet(() -> PasswordGate.target(origin.component()));
-                yield new PasswordSection(origin.kind(), gate.message(), gate.resetUrl(), null);
+                yield new PasswordSection(origin.kind(), gate.message(words), gate.resetUrl(), null);
             }
             case TRUST -> new PasswordSection(origin.kind(), null, null, null);
             case KEYCLOAK -> new PasswordSection(origin.kind(), null, null, updatePasswordUrl);
@@ -62,7 +63,8 @@ public record PasswordSection(AccountOrigin.Kind kind, String gateMessage, Strin
         if (!user.credentialManager().isValid(UserCredentialModel.password(current))) {
             // A DC that did not answer, or an account AD refuses, is not a wrong password.
             return Optional.of(SignInOutcome.message(session)
-                    .orElseGet(() -> PasswordChangeMessages.forRefusal(PasswordChange.WRONG_CURRENT_PASSWORD, domain).orElseThrow()));
+                    .orElseGet(() -> PasswordChangeMessages.forRefusal(PasswordChange.WRONG_CURRENT_PASSWORD, domain,
+                            UserTexts.of(session, user)).orElseThrow()));
         }
         try {
             user.credentialManager().updateCredential(UserCredentialModel.password(next, false));

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
+import net.adfederation.common.UserTexts;
 import net.adfederation.directory.BindOutcome;
 import net.adfederation.directory.PasswordChange;
 import net.adfederation.password.PasswordChangeMessages;
@@ -106,7 +107,7 @@ public class AdTrustProvider implements UserStorageProvider, UserLookupProvider,
     public boolean updateCredential(RealmModel realm, UserModel user, CredentialInput input) {
         if (!supportsCredentialType(input.getType())) return false;
         PasswordChange change = users.resetPassword(user, input.getChallengeResponse());
-        PasswordChangeMessages.forRefusal(change, user.getFirstAttribute(UserImport.DOMAIN))
+        PasswordChangeMessages.forRefusal(change, user.getFirstAttribute(UserImport.DOMAIN), UserTexts.of(session, user))
                 .ifPresent(message -> {
                     throw new ModelException(message);
                 });
