@@ -6,10 +6,13 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
+import net.adfederation.common.UserTexts;
+
 /**
  * Where the password of an AD account lives and where its owner changes it, with the wording the
- * sign-in pages, the account console and the admin API show. The texts hold no apostrophe and no
- * brace: Keycloak passes some of them through {@link java.text.MessageFormat}.
+ * sign-in pages, the account console and the admin API show (message bundles of the ad-portal login
+ * theme, {@link UserTexts}). The texts hold no apostrophe and no brace: Keycloak passes some of them
+ * through {@link java.text.MessageFormat}.
  *
  * @param domain   the AD domain, shown in upper case (CORP.EXAMPLE.TEST); several joined by ", "
  * @param resetUrl where users change or reset their AD password, or null; several joined by " or "
@@ -33,22 +36,33 @@ public record GateTarget(String domain, String resetUrl) {
         return new GateTarget(domains, urls);
     }
 
-    /** The password-gate message: this password is changed in AD, not here. */
+    /** The password-gate message: this password is changed in AD, not here. In English. */
     public String message() {
-        return "The password of this account is managed in " + directory()
-                + ". Change or reset it in Active Directory" + whereToChange();
+        return message(UserTexts.english());
     }
 
-    /** Why no other credential (OTP, passkey, ...) can be kept for such an account. */
+    /** The password-gate message in the language of {@code texts}. */
+    public String message(UserTexts texts) {
+        return texts.get("adGateMessage", directory(texts), whereToChange(texts));
+    }
+
+    /** Why no credential but a second factor (OTP, security key, recovery codes) can be kept for such an account. In English. */
     public String otherCredentialsMessage() {
-        return "This account signs in with its password from " + directory()
-                + ". Keycloak keeps no other credentials for it.";
+        return otherCredentialsMessage(UserTexts.english());
     }
 
-    /** The tail every "change it in AD" sentence ends with: the reset page if any, a domain computer, the help desk. */
+    public String otherCredentialsMessage(UserTexts texts) {
+        return texts.get("adGateOtherCredentials", directory(texts));
+    }
+
+    /** The tail every "change it in AD" sentence ends with, after a space: the reset page if any, a domain computer, the help desk. */
     public String whereToChange() {
-        return (resetUrl == null ? "" : " at " + resetUrl + ",")
-                + " on a domain computer with Ctrl+Alt+Del > Change a password, or ask your IT help desk.";
+        return " " + whereToChange(UserTexts.english());
+    }
+
+    /** The same tail in the language of {@code texts}, without the leading space. */
+    public String whereToChange(UserTexts texts) {
+        return resetUrl == null ? texts.get("adWhereToChange") : texts.get("adWhereToChangeAt", resetUrl);
     }
 
     /** Each reset address on its own, for pages that show them as links. */
@@ -56,7 +70,7 @@ public record GateTarget(String domain, String resetUrl) {
         return resetUrl == null ? List.of() : List.of(resetUrl.split(URL_SEPARATOR));
     }
 
-    private String directory() {
-        return domain.isEmpty() ? "Active Directory" : "Active Directory (" + domain + ")";
+    private String directory(UserTexts texts) {
+        return domain.isEmpty() ? texts.get("adDirectory") : texts.get("adDirectoryOf", domain);
     }
 }

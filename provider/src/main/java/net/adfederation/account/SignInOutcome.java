@@ -2,6 +2,7 @@ package net.adfederation.account;
 
 import java.util.Optional;
 
+import net.adfederation.common.UserTexts;
 import net.adfederation.directory.BindOutcome;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -47,14 +48,14 @@ public record SignInOutcome(BindOutcome outcome, String componentId, String expl
      * user can act on (account state, directory down) or the provider explained the refusal; empty
      * for a wrong password.
      */
-    public Optional<String> text(RealmModel realm) {
+    public Optional<String> text(RealmModel realm, UserTexts texts) {
         if (explanation != null) return Optional.of(explanation);
-        return AccountStateMessages.forOutcome(outcome, where(realm));
+        return AccountStateMessages.forOutcome(outcome, where(realm), texts);
     }
 
     /** The {@link #text} of this request's last outcome, for answers that carry only text (a direct grant's error_description). */
     public static Optional<String> message(KeycloakSession session) {
         RealmModel realm = session.getContext().getRealm();
-        return last(session).flatMap(last -> last.text(realm));
+        return last(session).flatMap(last -> last.text(realm, UserTexts.of(session)));
     }
 }

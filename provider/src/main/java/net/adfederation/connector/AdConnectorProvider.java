@@ -9,6 +9,8 @@ import java.util.stream.Stream;
 
 import net.adfederation.account.GateTarget;
 import net.adfederation.account.PasswordGate;
+import net.adfederation.common.SecondFactors;
+import net.adfederation.common.UserTexts;
 import net.adfederation.directory.AdDomain;
 import net.adfederation.directory.BindOutcome;
 import net.adfederation.events.AdReason;
@@ -37,7 +39,8 @@ import org.keycloak.userprofile.UserProfileMetadata;
 /**
  * One request's view of an AD domain: every lookup, search and password check goes to the
  * directory, and what was read is remembered until the request ends, never longer. Passwords
- * are checked by a bind and never changed; no credential of these users is ever stored.
+ * are checked by a bind and never changed or stored; the only credentials Keycloak keeps for these
+ * users are the second factors they enrol (OTP, WebAuthn, recovery codes).
  * <p>
  * It offers query methods but no counts ({@code UserQueryMethodsProvider}, not
  * {@code UserQueryProvider}): counting AD means reading all of it, and Keycloak 26.7's
@@ -105,12 +108,13 @@ public class AdConnectorProvider implements UserStorageProvider, UserLookupProvi
     }
 
     /**
-     * Every type: answering false for one would send it to Keycloak's local credential
-     * providers, which store it (see {@link GatedCredentialManager}).
+     * Every type but second factors: answering false sends a type to Keycloak's local credential
+     * providers, which store it (see {@link GatedCredentialManager}). That is wanted for OTP,
+     * WebAuthn and recovery codes, and never for the password.
      */
     @Override
     public boolean supportsCredentialType(String credentialType) {
-        return true;
+        return !SecondFactors.isSecondFactor(credentialType);
     }
 
     @Override
@@ -131,18 +135,19 @@ public class AdConnectorProvider implements UserStorageProvider, UserLookupProvi
         return live != null && reader.authenticate(live, input.getChallengeResponse()) == BindOutcome.SUCCESS;
     }
 
-    /** Never returns false, which would let Keycloak store the credential locally instead. */
+    /** Never returns false, which would let Keycloak store the credential (the password) locally instead. */
     @Override
     public boolean updateCredential(RealmModel realm, UserModel user, CredentialInput input) {
         GateTarget target = PasswordGate.target(model);
         PasswordEvents.writeRefused(session, realm, user, input.getType(), AdReason.PASSWORD_MANAGED_IN_AD, target.domain(), null);
+        UserTexts texts = UserTexts.of(session);
         throw new ModelException(PasswordCredentialModel.TYPE.equals(input.getType())
-                ? target.message() : target.otherCredentialsMessage());
+                ? target.message(texts) : target.otherCredentialsMessage(texts));
     }
 
     @Override
     public void disableCredentialType(RealmModel realm, UserModel user, String credentialType) {
-        // Nothing is stored for these users, so there is nothing to disable.
+        // The password is not stored; second factors are Keycloak's own providers' to disable.
     }
 
     @Override

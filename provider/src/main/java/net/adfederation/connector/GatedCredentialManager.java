@@ -1,5 +1,6 @@
 package net.adfederation.connector;
 
+import net.adfederation.common.SecondFactors;
 import org.keycloak.credential.CredentialModel;
 import org.keycloak.credential.UserCredentialManager;
 import org.keycloak.models.KeycloakSession;
@@ -8,15 +9,17 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
 /**
- * The credential manager of an AD user: Keycloak's own, except that it never writes a credential.
+ * The credential manager of an AD user: Keycloak's own, except that it writes nothing but second
+ * factors (OTP, WebAuthn, recovery codes; {@link SecondFactors}). They land in Keycloak's
+ * federated credential store, keyed by the user's id; the password, which lives in AD, never does.
  * <p>
  * Two doors lead to stored credentials in Keycloak 26.7. {@code updateCredential} asks the user's
  * storage provider first and, when that one returns false or does not support the type, hands
- * the input to the local credential providers, which store it in federated storage; the provider
- * closes that door by supporting every type and throwing. The other door is direct:
+ * the input to the local credential providers, which store it; the provider closes that door for
+ * everything but second factors by supporting those types and throwing. The other door is direct:
  * OTP, WebAuthn, recovery-code and password providers call {@code createStoredCredential} /
  * {@code updateStoredCredential} on {@code user.credentialManager()} without asking any storage
- * provider, so this manager refuses those writes itself.
+ * provider, so this manager refuses those writes itself unless they are second factors.
  */
 final class GatedCredentialManager extends UserCredentialManager {
 
@@ -29,26 +32,33 @@ final class GatedCredentialManager extends UserCredentialManager {
 
     @Override
     public CredentialModel createStoredCredential(CredentialModel cred) {
-        throw new ModelException(refusal);
+        return super.createStoredCredential(secondFactor(cred));
     }
 
     @Override
     public void updateStoredCredential(CredentialModel cred) {
-        throw new ModelException(refusal);
+        super.updateStoredCredential(secondFactor(cred));
     }
 
     @Override
     public CredentialModel createCredentialThroughProvider(CredentialModel model) {
-        throw new ModelException(refusal);
+        return super.createCredentialThroughProvider(secondFactor(model));
     }
 
     @Override
     public boolean moveStoredCredentialTo(String id, String newPreviousCredentialId) {
-        throw new ModelException(refusal);
+        secondFactor(getStoredCredentialById(id));
+        return super.moveStoredCredentialTo(id, newPreviousCredentialId);
     }
 
     @Override
     public void updateCredentialLabel(String credentialId, String userLabel) {
-        throw new ModelException(refusal);
+        secondFactor(getStoredCredentialById(credentialId));
+        super.updateCredentialLabel(credentialId, userLabel);
+    }
+
+    private CredentialModel secondFactor(CredentialModel cred) {
+        if (cred == null || !SecondFactors.isSecondFactor(cred.getType())) throw new ModelException(refusal);
+        return cred;
     }
 }

@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import net.adfederation.account.PasswordGate;
 import net.adfederation.account.SignInOutcome;
 import net.adfederation.common.ConnectionKeys;
+import net.adfederation.common.UserTexts;
 import net.adfederation.directory.AccountName;
 import net.adfederation.directory.AdDomain;
 import net.adfederation.directory.AdUser;
@@ -93,7 +94,7 @@ final class UserReader {
 
     private Function<AdUser, LiveAdUser> adapter(RealmModel realm) {
         return adUser -> new LiveAdUser(session, realm, model, adUser, domain.get().info(), groupsOf(realm, adUser),
-                PasswordGate.target(model).otherCredentialsMessage());
+                PasswordGate.target(model).otherCredentialsMessage(UserTexts.of(session)));
     }
 
     private UserGroups groupsOf(RealmModel realm, AdUser adUser) {

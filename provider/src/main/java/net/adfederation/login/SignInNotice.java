@@ -13,6 +13,7 @@ import net.adfederation.account.AccountStateMessages;
 import net.adfederation.account.GateTarget;
 import net.adfederation.account.SignInOutcome;
 import net.adfederation.directory.BindOutcome;
+import net.adfederation.common.UserTexts;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.forms.login.MessageType;
 import org.keycloak.models.KeycloakSession;
@@ -78,9 +79,14 @@ public record SignInNotice(String kind, Severity severity, String text, List<Str
         links = List.copyOf(links);
     }
 
-    /** After "Forgot password?": this account's password is reset in Active Directory. */
+    /** After "Forgot password?": this account's password is reset in Active Directory. In English. */
     public static SignInNotice passwordGate(GateTarget gate) {
-        return new SignInNotice(PASSWORD_MANAGED_IN_AD, Severity.INFO, gate.message(), gate.resetUrls());
+        return passwordGate(gate, UserTexts.english());
+    }
+
+    /** The same in the language of {@code texts}. */
+    public static SignInNotice passwordGate(GateTarget gate, UserTexts texts) {
+        return new SignInNotice(PASSWORD_MANAGED_IN_AD, Severity.INFO, gate.message(texts), gate.resetUrls());
     }
 
     /**
@@ -94,7 +100,7 @@ public record SignInNotice(String kind, Severity severity, String text, List<Str
                 return Optional.of(new SignInNotice(NAME_IN_SEVERAL_DOMAINS, Severity.WARNING, last.explanation(), List.of()));
             }
             GateTarget where = last.where(realm);
-            return AccountStateMessages.forOutcome(last.outcome(), where).map(text -> new SignInNotice(
+            return AccountStateMessages.forOutcome(last.outcome(), where, UserTexts.of(session)).map(text -> new SignInNotice(
                     last.outcome().name(), Severity.of(last.outcome()), text, where.resetUrls()));
         });
     }

@@ -6,6 +6,7 @@ import net.adfederation.account.GateTarget;
 import net.adfederation.account.PasswordGate;
 import net.adfederation.events.PasswordEvents;
 import net.adfederation.directory.TypedText;
+import net.adfederation.common.UserTexts;
 import net.adfederation.login.BuiltInOverride;
 import net.adfederation.login.SignInNotice;
 import org.keycloak.authentication.AuthenticationFlowContext;
@@ -88,8 +89,9 @@ public class AdAwareResetCredentialChooseUser extends ResetCredentialChooseUser 
         PasswordEvents.resetRefused(context.getEvent(), gate.domain());
         context.clearUser();
         context.getAuthenticationSession().removeAuthNote(RESET_CREDENTIAL_USER_CHOSEN);
-        SignInNotice.passwordGate(gate).forward(context.getSession());
-        context.forkWithSuccessMessage(new FormMessage(gate.message()));
+        UserTexts texts = UserTexts.of(context.getSession());
+        SignInNotice.passwordGate(gate, texts).forward(context.getSession());
+        context.forkWithSuccessMessage(new FormMessage(gate.message(texts)));
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.Optional;
 import net.adfederation.account.GateTarget;
 import net.adfederation.account.PasswordGate;
 import net.adfederation.events.PasswordEvents;
+import net.adfederation.common.UserTexts;
 import net.adfederation.login.BuiltInOverride;
 import org.keycloak.authentication.RequiredActionContext;
 import org.keycloak.authentication.RequiredActionProvider;
@@ -29,9 +30,10 @@ public class AdAwareUpdatePassword extends UpdatePassword {
         }
         PasswordEvents.updateRefused(context.getEvent(), context.getUser(), gate.get().domain());
         // An info page whose link leads to processAction below, which lets the user go on.
+        UserTexts texts = UserTexts.of(context.getSession(), context.getUser());
         context.challenge(context.form()
-                .setAttribute("messageHeader", "Change your password in Active Directory")
-                .setInfo(gate.get().message())
+                .setAttribute("messageHeader", texts.get("adGateUpdatePasswordHeader"))
+                .setInfo(gate.get().message(texts))
                 .createInfoPage());
     }
 

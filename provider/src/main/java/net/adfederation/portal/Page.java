@@ -4,7 +4,9 @@ package net.adfederation.portal;
 enum Page {
     APPLICATIONS("", "applications.ftl", "pageApplications"),
     PROFILE("profile", "profile.ftl", "pageProfile"),
-    PASSWORD("password", "password.ftl", "pagePassword");
+    PASSWORD("password", "password.ftl", "pagePassword"),
+    SECURITY("security", "security.ftl", "pageSecurity"),
+    DEVICES("devices", "devices.ftl", "pageDevices");
 
     final String path;
     final String template;

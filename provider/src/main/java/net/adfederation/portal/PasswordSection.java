@@ -8,6 +8,7 @@ import net.adfederation.account.GateTarget;
 import net.adfederation.account.PasswordChangeMessages;
 import net.adfederation.account.PasswordGate;
 import net.adfederation.account.SignInOutcome;
+import net.adfederation.common.UserTexts;
 import net.adfederation.directory.PasswordChange;
 import net.adfederation.account.SignInOutcome;
 import net.adfederation.account.GateTarget;
@@ -42,11 +43,11 @@ public record PasswordSection(AccountOwner.Mode mode, String gateMessage, String
         return mode == AccountOwner.Mode.TRUST;
     }
 
-    static PasswordSection of(RealmModel realm, UserModel user, AccountOwner owner, String updatePasswordUrl) {
+    static PasswordSection of(RealmModel realm, UserModel user, AccountOwner owner, String updatePasswordUrl, UserTexts words) {
         return switch (owner.mode()) {
             case CONNECTOR -> {
                 GateTarget gate = PasswordGate.targetOf(realm, user).orElseGet(() -> PasswordGate.target(owner.component()));
-                yield new PasswordSection(owner.mode(), gate.message(), gate.resetUrl(), null);
+                yield new PasswordSection(owner.mode(), gate.message(words), gate.resetUrl(), null);
             }
             case TRUST -> new PasswordSection(owner.mode(), null, null, null);
             case KEYCLOAK -> new PasswordSection(owner.mode(), null, null, updatePasswordUrl);
@@ -69,7 +70,8 @@ public record PasswordSection(AccountOwner.Mode mode, String gateMessage, String
         if (!user.credentialManager().isValid(UserCredentialModel.password(current))) {
             // A DC that did not answer, or an account AD refuses, is not a wrong password.
             return Optional.of(SignInOutcome.message(session)
-                    .orElseGet(() -> PasswordChangeMessages.forRefusal(PasswordChange.WRONG_CURRENT_PASSWORD, domain).orElseThrow()));
+                    .orElseGet(() -> PasswordChangeMessages.forRefusal(PasswordChange.WRONG_CURRENT_PASSWORD, domain,
+                            UserTexts.of(session, user)).orElseThrow()));
         }
         try {
             // With the current password: AD takes it as the user's own change (history, minimum age).

@@ -1,8 +1,8 @@
 package net.adfederation.portal;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -66,7 +66,7 @@ final class PortalView {
         model.putIfAbsent("title", texts.get(page.titleKey));
         model.put("pageUrl", urls.page(page).toString());
         if (signedIn != null) {
-            model.put("nav", List.of(nav(texts, Page.APPLICATIONS, page), nav(texts, Page.PROFILE, page), nav(texts, Page.PASSWORD, page)));
+            model.put("nav", Arrays.stream(Page.values()).map(item -> nav(texts, item, page)).toList());
             model.put("userName", displayName(signedIn.user()));
             model.put("signOutUrl", urls.signOut().toString());
             model.put("csrf", SessionTokens.formToken(session, realm, signedIn.userSession()));

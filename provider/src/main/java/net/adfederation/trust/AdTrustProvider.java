@@ -6,6 +6,7 @@ import java.util.stream.Stream;
 
 import net.adfederation.account.AdAttributes;
 import net.adfederation.account.PasswordChangeMessages;
+import net.adfederation.common.UserTexts;
 import net.adfederation.directory.BindOutcome;
 import net.adfederation.directory.PasswordChange;
 import net.adfederation.events.AdReason;
@@ -119,7 +120,7 @@ public class AdTrustProvider implements UserStorageProvider, UserLookupProvider,
             PasswordEvents.writeRefused(session, realm, user, input.getType(), AdReason.PASSWORD_WRITE_REFUSED,
                     user.getFirstAttribute(AdAttributes.DOMAIN), change.name());
         }
-        PasswordChangeMessages.forRefusal(change, user.getFirstAttribute(AdAttributes.DOMAIN))
+        PasswordChangeMessages.forRefusal(change, user.getFirstAttribute(AdAttributes.DOMAIN), UserTexts.of(session, user))
                 .ifPresent(message -> {
                     throw new ModelException(message);
                 });

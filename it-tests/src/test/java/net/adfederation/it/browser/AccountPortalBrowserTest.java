@@ -19,8 +19,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.representations.idm.ComponentRepresentation;
-import org.keycloak.representations.idm.CredentialRepresentation;
-import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.InjectKeycloakUrls;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
@@ -335,23 +333,7 @@ class AccountPortalBrowserTest {
     }
 
     private String createLocalUser(PortalRealm portal, String username, String password) {
-        UserRepresentation user = new UserRepresentation();
-        user.setUsername(username);
-        user.setEmail(username + "@example.test");
-        user.setEmailVerified(true);
-        user.setFirstName("Lou");
-        user.setLastName("Local");
-        user.setEnabled(true);
-        CredentialRepresentation credential = new CredentialRepresentation();
-        credential.setType(CredentialRepresentation.PASSWORD);
-        credential.setValue(password);
-        credential.setTemporary(false);
-        user.setCredentials(List.of(credential));
-        try (var response = portal.admin().users().create(user)) {
-            assertThat(response.getStatus()).isEqualTo(201);
-            String path = response.getLocation().getPath();
-            return path.substring(path.lastIndexOf('/') + 1);
-        }
+        return portal.createLocalUser(username, password);
     }
 
     /** Opens a portal page, signs in on Keycloak's form and waits to be back on that page. */

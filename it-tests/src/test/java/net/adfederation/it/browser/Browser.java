@@ -127,6 +127,14 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Waits until the browser is at exactly this address (redirects done). */
+    public Browser waitForUrl(String url) {
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .withMessage(() -> "waiting for " + url + ", at " + url() + ": " + text())
+                .until(d -> url.equals(d.getCurrentUrl()));
+        return this;
+    }
+
     private Browser waitUntilLeft(WebElement element) {
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> isStale(element));
         return this;
@@ -149,6 +157,12 @@ public final class Browser implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Keeps the page as a screenshot and checks it with axe-core: what every page of ours gets. */
+    public void keep(String name) {
+        screenshot(name);
+        assertAccessible(name);
     }
 
     /** Runs axe-core on the current page and fails listing every WCAG 2.1 A/AA violation. */

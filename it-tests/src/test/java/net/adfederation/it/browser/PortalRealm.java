@@ -11,9 +11,11 @@ import org.keycloak.admin.client.resource.ClientResource;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.ComponentRepresentation;
+import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.GroupRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -88,6 +90,28 @@ final class PortalRealm implements AutoCloseable {
         String id = created(realm.groups().add(group));
         undo.push(() -> realm.groups().group(id).remove());
         return id;
+    }
+
+    /** A Keycloak user of the realm (Lou Local) with this password; returns its id. The caller removes it. */
+    String createLocalUser(String username, String password) {
+        UserRepresentation user = new UserRepresentation();
+        user.setUsername(username);
+        user.setEmail(username + "@example.test");
+        user.setEmailVerified(true);
+        user.setFirstName("Lou");
+        user.setLastName("Local");
+        user.setEnabled(true);
+        CredentialRepresentation credential = new CredentialRepresentation();
+        credential.setType(CredentialRepresentation.PASSWORD);
+        credential.setValue(password);
+        credential.setTemporary(false);
+        user.setCredentials(List.of(credential));
+        return created(realm.users().create(user));
+    }
+
+    /** Something to undo when the test is done (a user it created, ...). */
+    void onClose(Runnable undoIt) {
+        undo.push(undoIt);
     }
 
     /** The Keycloak component of the realm's AD provider (ad-connector or ad-trust). */

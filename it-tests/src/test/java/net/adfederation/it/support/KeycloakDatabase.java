@@ -13,8 +13,8 @@ import org.keycloak.testframework.config.Config;
 
 /**
  * Keycloak's own database, opened beside the running server (H2 with AUTO_SERVER). It answers
- * one question: how many rows mention a user, in every table where Keycloak keeps users,
- * their attributes, credentials, groups, roles and required actions.
+ * how many rows mention a user, in every table where Keycloak keeps users, their attributes,
+ * credentials, groups, roles and required actions, and which credentials are stored for one.
  */
 public final class KeycloakDatabase {
 
@@ -41,6 +41,28 @@ public final class KeycloakDatabase {
             throw new AssertionError("cannot read Keycloak's database", e);
         }
         return counts;
+    }
+
+    /**
+     * The types of the credentials stored for this user id, each as TABLE:type: CREDENTIAL holds
+     * those of Keycloak's own and imported users, FED_USER_CREDENTIAL those of users that a
+     * storage provider serves without importing them (connector mode).
+     */
+    public static List<String> credentialRows(String userId) {
+        List<String> rows = new java.util.ArrayList<>();
+        try (Connection db = connect()) {
+            for (String table : List.of("CREDENTIAL", "FED_USER_CREDENTIAL")) {
+                try (PreparedStatement st = db.prepareStatement("SELECT TYPE FROM " + table + " WHERE USER_ID = ? ORDER BY TYPE")) {
+                    st.setString(1, userId);
+                    try (ResultSet rs = st.executeQuery()) {
+                        while (rs.next()) rows.add(table + ":" + rs.getString(1));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new AssertionError("cannot read Keycloak's database", e);
+        }
+        return rows;
     }
 
     private static Connection connect() throws SQLException {

@@ -1,0 +1,134 @@
+package net.adfederation.it.browser;
+
+
+import net.adfederation.it.support.AdFederationServerConfig;
+import net.adfederation.it.support.Directories;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.RealmRepresentation;
+import org.keycloak.testframework.annotations.InjectAdminClient;
+import org.keycloak.testframework.annotations.InjectKeycloakUrls;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.server.KeycloakUrls;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A realm whose language is German (internationalisation on, German its only and default locale,
+ * so the browser's English does not count): AD's refusal, the connector's forgot-password page,
+ * every portal page and a direct grant's error_description are in German. The pages are kept as
+ * screenshots (*-de.png) and checked with axe-core.
+ */
+@KeycloakIntegrationTest(config = AdFederationServerConfig.class)
+class GermanPagesBrowserTest {
+
+    @InjectAdminClient
+    Keycloak admin;
+
+    @InjectKeycloakUrls
+    KeycloakUrls urls;
+
+    private RealmRepresentation before;
+    private PortalRealm portal;
+
+    @BeforeEach
+    void germanRealm() {
+        String name = Directories.ready(admin, Directories.embedded()).realm();
+        RealmResource realm = admin.realm(name);
+        before = realm.toRepresentation();
+        RealmRepresentation german = realm.toRepresentation();
+        german.setInternationalizationEnabled(true);
+        german.setSupportedLocales(java.util.Set.of("de"));
+        german.setDefaultLocale("de");
+        german.setLoginTheme(PortalRealm.THEME);
+        realm.update(german);
+        portal = PortalRealm.of(admin, urls.getBase(), name);
+    }
+
+    @AfterEach
+    void englishAgain() {
+        portal.close();
+        RealmRepresentation back = portal.admin().toRepresentation();
+        back.setInternationalizationEnabled(Boolean.TRUE.equals(before.isInternationalizationEnabled()));
+        back.setSupportedLocales(before.getSupportedLocales() == null ? java.util.Set.of() : before.getSupportedLocales());
+        back.setDefaultLocale(before.getDefaultLocale() == null ? "" : before.getDefaultLocale());
+        back.setLoginTheme(before.getLoginTheme() == null ? "" : before.getLoginTheme());
+        portal.admin().update(back);
+    }
+
+    @Test
+    void carolHearsInGermanThatAdDisabledHerAccount() {
+        try (Browser browser = Browser.open()) {
+            browser.go(portal.url(""));
+            browser.waitFor(By.id("username"));
+            browser.signIn("carol", "Passw0rd!Carol");
+
+            WebElement notice = browser.find(By.id("ad-notice"));
+            assertThat(notice.findElement(By.tagName("h2")).getText()).endsWith("Konto deaktiviert");
+            assertThat(notice.getText()).contains("Ihr Konto ist im Active Directory deaktiviert. Wenden Sie sich an Ihren IT-Helpdesk.");
+            assertThat(browser.find(By.tagName("html")).getAttribute("lang")).isEqualTo("de");
+            browser.keep("login-disabled-de");
+        }
+        var grant = Directories.browser(urls.getBase(), Directories.embedded()).directGrant("carol", "Passw0rd!Carol");
+        assertThat(grant.errorDescription()).isEqualTo("Ihr Konto ist im Active Directory deaktiviert. Wenden Sie sich an Ihren IT-Helpdesk.");
+    }
+
+    @Test
+    void forgotPasswordInConnectorModeIsInGerman() {
+        try (Browser browser = Browser.open()) {
+            browser.go(portal.url(""));
+            browser.waitFor(By.id("username"));
+            browser.clickAndWait(By.cssSelector("a[href*=reset-credentials]"));
+
+            WebElement gate = browser.find(By.id("ad-password-gate"));
+            assertThat(gate.getText()).contains("Passwörter werden im Active Directory zurückgesetzt")
+                    .contains("Passwörter von Active-Directory-Konten (CORP.EXAMPLE.TEST) werden im Active Directory verwaltet.");
+            browser.keep("forgot-password-connector-de");
+
+            browser.type("username", "alice").clickAndWait(By.id("kc-form-buttons"));
+            WebElement notice = browser.find(By.id("ad-notice"));
+            assertThat(notice.findElement(By.tagName("h2")).getText()).endsWith("Passwort wird im Active Directory verwaltet");
+            assertThat(notice.getText()).contains("Das Passwort dieses Kontos wird in Active Directory (CORP.EXAMPLE.TEST) verwaltet.");
+            browser.keep("forgot-password-submitted-de");
+        }
+    }
+
+    @Test
+    void everyPortalPageIsInGerman() {
+        try (Browser browser = Browser.open()) {
+            browser.go(portal.url(""));
+            browser.waitFor(By.id("username"));
+            browser.signIn("alice", "Passw0rd!Alice");
+            browser.waitForUrl(portal.url(""));
+
+            assertThat(browser.findAll(By.cssSelector("nav a")).stream().map(WebElement::getText).toList())
+                    .containsExactly("Anwendungen", "Verzeichnisprofil", "Passwort", "Sicherheit", "Geräte");
+            assertThat(browser.find(By.id("signed-in-as")).getText()).isEqualTo("Angemeldet als Alice Smith");
+            browser.keep("portal-applications-de");
+
+            browser.go(portal.url("profile"));
+            assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Verzeichnisprofil");
+            assertThat(browser.text()).contains("live gelesen");
+            browser.keep("portal-profile-de");
+
+            browser.go(portal.url("password"));
+            assertThat(browser.find(By.id("password-note")).getText())
+                    .startsWith("Das Passwort dieses Kontos wird in Active Directory (CORP.EXAMPLE.TEST) verwaltet.");
+            browser.keep("portal-password-de");
+
+            browser.go(portal.url("security"));
+            assertThat(browser.find(By.id("security-none")).getText()).isEqualTo("Sie haben noch keinen zweiten Faktor.");
+            assertThat(browser.find(By.id("security-add-CONFIGURE_TOTP")).getText()).isEqualTo("Authenticator-App hinzufügen");
+            browser.keep("portal-security-de");
+
+            browser.go(portal.url("devices"));
+            assertThat(browser.find(By.cssSelector(".device-current")).getText()).contains("Dieses Gerät").contains("Zuletzt aktiv");
+            browser.keep("portal-devices-de");
+        }
+    }
+}
