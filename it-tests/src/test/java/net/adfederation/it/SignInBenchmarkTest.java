@@ -113,7 +113,7 @@ class SignInBenchmarkTest {
             FailoverRun.Result result = FailoverRun.run(load, target, dc1, dc2, FAILOVER, STOP_AT, RETURN_AT);
             report.failover(result, target.realm(), CLIENTS);
 
-            assertThat(result.failedAfterFirstSecond()).as("failed sign-ins after the first second: " + result.firstFailure())
+            assertThat(result.failedAfterFirstSecond()).as("failed sign-ins after the first second: " + result.failures())
                     .isZero();
             assertThat(result.dc2DuringOutage()).as("requests the second DC answered during the outage").isPositive();
             assertThat(result.dc1AfterReturn()).as("requests the first DC answered once it was back").isPositive();

@@ -109,7 +109,8 @@ public final class BenchReport {
         table.row("first DC answering again at", r.dc1BackAt() == null ? "not within the run"
                 : String.format(Locale.ROOT, "%.1f s", r.dc1BackAt()));
         out.append(table.render(markdown));
-        if (r.firstFailure() != null) out.append("\nfirst failure: ").append(r.firstFailure()).append('\n');
+        if (!r.failures().isEmpty()) out.append("\nfailures (the first ").append(r.failures().size()).append("): ")
+                .append(String.join("; ", r.failures())).append('\n');
     }
 
     private static String f0(double v) {

@@ -2,7 +2,9 @@ package net.adfederation.it.bench;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 
 import net.adfederation.embeddedad.TcpRelay;
@@ -25,14 +27,14 @@ public final class FailoverRun {
      * @param outage                 the sign-ins started while the first DC was down
      * @param failedInFirstSecond    failed sign-ins started within a second of the stop
      * @param failedAfterFirstSecond failed sign-ins started later than that (the bar: none)
-     * @param firstFailure           the first failure's reason, if any
+     * @param failures               the first few failures: when each started and why
      * @param triesAtStoppedDc       connections attempted at the first DC while it was down
      * @param dc2DuringOutage        LDAP requests the second DC answered while the first was down
      * @param dc1AfterReturn         LDAP requests the first DC answered after it came back
      * @param dc1BackAt              when the first DC answered a request again (null: not in this run)
      */
     public record Result(Duration length, Duration stopAt, Duration returnAt, LoadSummary all, LoadSummary outage,
-                         int failedInFirstSecond, int failedAfterFirstSecond, String firstFailure,
+                         int failedInFirstSecond, int failedAfterFirstSecond, List<String> failures,
                          int triesAtStoppedDc, long dc2DuringOutage, long dc1AfterReturn, Double dc1BackAt) {
     }
 
@@ -70,10 +72,11 @@ public final class FailoverRun {
         int failedInFirstSecond = (int) signIns.stream()
                 .filter(s -> !s.ok() && s.startNanos() >= stop && s.startNanos() < oneSecondLater).count();
         int failedAfter = (int) signIns.stream().filter(s -> !s.ok() && s.startNanos() >= oneSecondLater).count();
-        String firstFailure = signIns.stream().filter(s -> !s.ok()).map(SignIn::error).findFirst().orElse(null);
+        List<String> failures = signIns.stream().filter(s -> !s.ok()).sorted(Comparator.comparingLong(SignIn::startNanos))
+                .limit(5).map(s -> String.format(Locale.ROOT, "at %.2f s: %s", s.startNanos() / 1e9, s.error())).toList();
         long outageWall = Math.min(returnAt.toNanos(), length.toNanos()) - stop;
         return new Result(length, stopAt, returnAt, LoadSummary.of(signIns), LoadSummary.of(outage, outageWall),
-                failedInFirstSecond, failedAfter, firstFailure, triesAtStoppedDc, dc2DuringOutage,
+                failedInFirstSecond, failedAfter, failures, triesAtStoppedDc, dc2DuringOutage,
                 dc1.ldapRequests().total() - dc1AtReturn, backAt);
     }
 
