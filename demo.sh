@@ -5,4 +5,5 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 mvn -B -q install -DskipTests
-exec mvn -B -q -pl it-tests exec:java@demo
+# ./demo.sh --cluster: the same on two Keycloak nodes with PostgreSQL (docs/deployment.md, section 5).
+exec mvn -B -q -pl it-tests exec:java@demo -Dexec.args="$*"
