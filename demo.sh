@@ -14,4 +14,5 @@ mvn -B -q install -DskipTests -pl provider -am
 say "fetching Keycloak $keycloak (a first run downloads its distribution and the test dependencies) and building the demo launcher"
 mvn -B -q install -DskipTests -pl realm-config,it-tests
 say "launching the demo (Maven's exec plugin)"
-exec mvn -B -q -pl it-tests exec:java@demo
+# ./demo.sh --cluster: the same on two Keycloak nodes with PostgreSQL (docs/deployment.md, section 5).
+exec mvn -B -q -pl it-tests exec:java@demo -Dexec.args="$*"
