@@ -161,12 +161,15 @@ final class LdapUserDirectory implements UserDirectory {
     }
 
     /**
-     * True when one more wrong password could lock the account in AD. The policy is read only for
+     * True when one more wrong password could lock the account in AD (an account AD has locked
+     * already is bound, so AD's own "locked out" reaches the user). The policy is read only for
      * an account with wrong passwords counted, so a sign-in that follows none costs no extra read;
      * it is read fresh, so a changed lockoutThreshold applies at once.
      */
     private boolean nextFailureCouldLock(AdUser user) {
-        if (user.badPwdCount() <= 0) return false;
+        // Already locked (lockoutTime set): AD answers 775 whatever the password, so the bind cannot make it worse
+        // and the user learns why.
+        if (user.badPwdCount() <= 0 || user.lockoutTime() != null) return false;
         return lockoutPolicy().nextFailureCouldLock(user.badPwdCount(), user.badPasswordTime(), java.time.Instant.now());
     }
 
