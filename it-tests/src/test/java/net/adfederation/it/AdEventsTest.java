@@ -172,7 +172,7 @@ class AdEventsTest {
         String realm = Directories.ready(admin, directory).realm();
         RealmEvents events = new RealmEvents(admin, realm).enable();
         UsersResource users = admin.realm(realm).users();
-        UserRepresentation alice = users.search("alice", true).get(0);
+        UserRepresentation alice = users.search("alice@corp.example.test", true).get(0);
         CredentialRepresentation password = new CredentialRepresentation();
         password.setType(CredentialRepresentation.PASSWORD);
         password.setValue("N3w!Passw0rd-" + System.nanoTime());
