@@ -12,7 +12,7 @@ import net.adfederation.common.UserTexts;
 import net.adfederation.directory.PasswordChange;
 import net.adfederation.account.SignInOutcome;
 import net.adfederation.account.GateTarget;
-import net.adfederation.password.PasswordChangeInput;
+import net.adfederation.account.PasswordChangeInput;
 import net.adfederation.account.PasswordChangeMessages;
 import net.adfederation.account.PasswordGate;
 import org.keycloak.models.KeycloakSession;

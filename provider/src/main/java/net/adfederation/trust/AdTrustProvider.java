@@ -12,7 +12,7 @@ import net.adfederation.directory.PasswordChange;
 import net.adfederation.events.AdReason;
 import net.adfederation.events.PasswordEvents;
 import net.adfederation.account.PasswordChangeMessages;
-import net.adfederation.password.PasswordChangeInput;
+import net.adfederation.account.PasswordChangeInput;
 import net.adfederation.sync.UserImport;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.credential.CredentialInput;

@@ -83,6 +83,7 @@ class ImportedAttributesTest {
 
     @Test
     void isCurrentComparesWithoutWritingAndAgreesWithApply() {
+        user.setEnabled(true); // as Keycloak adds a user; AD's state is an attribute of its own
         ImportedAttributes.apply(user, with("alice@corp.example.test", 0x200, "Engineering"), CORP, "c1");
 
         assertThat(ImportedAttributes.isCurrent(user, with("Alice@Corp.Example.Test", 0x200, "Engineering"), CORP, "c1")).isTrue();

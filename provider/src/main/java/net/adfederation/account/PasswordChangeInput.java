@@ -1,4 +1,4 @@
-package net.adfederation.password;
+package net.adfederation.account;
 
 import org.keycloak.models.UserCredentialModel;
 import org.keycloak.models.credential.PasswordCredentialModel;
