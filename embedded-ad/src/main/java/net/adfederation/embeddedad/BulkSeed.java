@@ -10,7 +10,8 @@ import java.util.Set;
 
 /**
  * A large, deterministic population for benchmarks: users user00001... and groups group0001...
- * in OU=Bulk, every user in up to three groups and every tenth group nested in another. All
+ * in OU=Bulk, every user in up to three groups (a third of them in group0001, a large group) and
+ * every tenth group nested in another. All
  * entries, links included, are built in memory and handed to the server in one call, so 10,000
  * users take seconds; they look like any other account (objectSid, objectGUID, USNs, memberOf).
  */
@@ -77,10 +78,14 @@ final class BulkSeed {
         return String.format(Locale.ROOT, "group%04d", g);
     }
 
-    /** One to three distinct groups (1-based) per user, spread so every group gets members. */
+    /**
+     * One to three distinct groups (1-based) per user, spread so every group gets members. Every
+     * third user's first group is group0001, which so holds a third of all users: beyond AD's
+     * MaxValRange (1500) from 4,500 users on, so its members are read in ranges.
+     */
     static Set<Integer> groupsOf(int user, int groups) {
         Set<Integer> chosen = new LinkedHashSet<>();
-        chosen.add((user - 1) % groups + 1);
+        chosen.add(user % 3 == 0 ? 1 : (user - 1) % groups + 1);
         chosen.add((user * 7 + 3) % groups + 1);
         chosen.add((user * 13 + 5) % groups + 1);
         return chosen;

@@ -24,6 +24,7 @@ public final class EmbeddedActiveDirectory implements AutoCloseable {
     private final TlsMaterial tls;
     private final OperationLog log;
     private final Internals internals;
+    private final FaultInjector faults;
 
     /** What sibling classes in this package reach into: trusts between forests, bulk seeding. */
     record Internals(InternalDirectory directory, AdObjectFactory factory, TrustedForests trustedForests) {
@@ -33,8 +34,9 @@ public final class EmbeddedActiveDirectory implements AutoCloseable {
     }
 
     private EmbeddedActiveDirectory(AdDomainSpec domain, InMemoryDirectoryServer server, TlsMaterial tls,
-                                    OperationLog log, Internals internals) {
+                                    OperationLog log, Internals internals, FaultInjector faults) {
         this.domain = domain;
+        this.faults = faults;
         this.server = server;
         this.tls = tls;
         this.log = log;
@@ -118,6 +120,19 @@ public final class EmbeddedActiveDirectory implements AutoCloseable {
                 .orElseThrow(() -> new IllegalArgumentException("no account named " + samAccountName));
         internals.directory().modifyStamped(account.getParsedDN(), new com.unboundid.ldap.sdk.Modification(
                 com.unboundid.ldap.sdk.ModificationType.REPLACE, "objectGUID", AdBinary.guidBytes(guid)));
+    }
+
+    /**
+     * Makes paged searches and ranged reads answer incompletely, the given way, until
+     * {@link #clearFault()}: for tests that a reader refuses to act on a partial answer.
+     */
+    public void injectFault(ReadFault fault) {
+        faults.arm(java.util.Objects.requireNonNull(fault));
+    }
+
+    /** Answers completely again. */
+    public void clearFault() {
+        faults.arm(null);
     }
 
     Internals internals() {
@@ -214,7 +229,8 @@ public final class EmbeddedActiveDirectory implements AutoCloseable {
             TrustedForests trustedForests = new TrustedForests(new TrustObjects(directory, factory));
             InMemoryDirectoryServerConfig config = DcServerConfig.create(domain, ldapPort, tls ? ldapsPort : null,
                     material, sessions);
-            InterceptorChain.install(config, directory, sessions, log, factory, trustedForests);
+            FaultInjector faults = new FaultInjector();
+            InterceptorChain.install(config, directory, sessions, log, factory, trustedForests, faults);
             InMemoryDirectoryServer server = new InMemoryDirectoryServer(config);
             directory.attach(server);
             DirectorySeed seed = new DirectorySeed(directory, factory, new MemberLinks(directory));
@@ -224,7 +240,7 @@ public final class EmbeddedActiveDirectory implements AutoCloseable {
             server.startListening();
             if (tls) sessions.encryptedPort(server.getListenPort("LDAPS"));
             return new EmbeddedActiveDirectory(domain, server, material, log,
-                    new Internals(directory, factory, trustedForests));
+                    new Internals(directory, factory, trustedForests), faults);
         }
     }
 }

@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * The AD behaviour as an ordered chain of small interceptors. Order matters: the recorder sees
  * requests as sent; access is checked before anything is rewritten; account-attribute rules run
- * before password writes add their own pwdLastSet; stamping comes last so it marks the final change.
+ * before password writes add their own pwdLastSet; value ranges are cut before a test's faults
+ * see them; stamping comes last so it marks the final change.
  */
 final class InterceptorChain {
 
@@ -16,8 +17,8 @@ final class InterceptorChain {
     }
 
     static void install(InMemoryDirectoryServerConfig config, InternalDirectory directory, Sessions sessions,
-                        OperationLog log, AdObjectFactory factory, TrustedForests trustedForests)
-            throws LDAPException {
+                        OperationLog log, AdObjectFactory factory, TrustedForests trustedForests,
+                        FaultInjector faults) throws LDAPException {
         GroupClosure closure = new GroupClosure(directory);
         MemberLinks links = new MemberLinks(directory);
         List<InMemoryOperationInterceptor> chain = List.of(
@@ -27,6 +28,8 @@ final class InterceptorChain {
                 new FilterRewriter(new AdMatchingRules(directory, closure), factory::objectCategoryDn),
                 new SearchResultCleaner(directory.domain(), directory.stamp()),
                 new TokenGroups(directory, closure),
+                new ValueRanges(),
+                faults,
                 new AddDefaults(directory, factory),
                 new AccountAttributeWrites(directory.stamp()),
                 new PasswordWrites(directory, sessions),

@@ -3,7 +3,9 @@ package net.adfederation.it;
 import java.util.HashMap;
 import java.util.Map;
 
+import net.adfederation.embeddedad.DirectoryAdmin;
 import net.adfederation.embeddedad.EmbeddedForests;
+import net.adfederation.embeddedad.ReadFault;
 import net.adfederation.embeddedad.TcpRelay;
 import net.adfederation.embeddedad.TrustDirection;
 import net.adfederation.it.support.AdFederationServerConfig;
@@ -21,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * An unreachable DC never deletes users: when PARTNER's DC stops answering while CORP's still
  * does, the full sync's reads have failed part way, so it removes nothing and reports the
- * failure, with the deletion guard's reason in the sync result and its admin event. PARTNER's DC is the embedded one behind a TCP relay that the test cuts off.
+ * failure, with the deletion guard's reason in the sync result and its admin event. PARTNER's DC is the embedded one behind a TCP relay that the test cuts off. A read that
+ * a DC cuts short (here a size limit) is a failed read too: nothing is removed and the cursor stays.
  */
 @KeycloakIntegrationTest(config = AdFederationServerConfig.class)
 class TrustSyncOutageTest {
@@ -59,5 +62,40 @@ class TrustSyncOutageTest {
         } finally {
             admin.realm(REALM).remove();
         }
+    }
+
+    @Test
+    void aReadCutShortByTheDcRemovesNothingAndKeepsTheCursor() throws Exception {
+        String realm = REALM + "-cut";
+        try (EmbeddedForests forests = EmbeddedTrustForests.start(TrustDirection.BIDIRECTIONAL);
+             DirectoryAdmin corp = new DirectoryAdmin(forests.corp().ldapsUrl(), forests.corp().caCertificatePath(),
+                     "Administrator@corp.example.test", "Passw0rd!Admin", forests.corp().baseDn())) {
+            RealmFiles.importAs(admin, realm, "corp-trust.json", EmbeddedTrustForests.realmFileValues(forests));
+            corp.createUser("cut-short", "Passw0rd!Cut1", "Cut", "Short", null);
+            assertThat(TrustRealms.fullSync(admin, realm).getFailed()).isZero();
+            String cursor = cursor(realm);
+            corp.deleteUser("cut-short");
+
+            forests.corp().injectFault(ReadFault.SIZE_LIMIT_EXCEEDED);
+            SynchronizationResultRepresentation full = TrustRealms.fullSync(admin, realm);
+            SynchronizationResultRepresentation changed = TrustRealms.changedSync(admin, realm);
+
+            assertThat(full.getFailed()).as(full.getStatus()).isPositive();
+            assertThat(changed.getFailed()).as(changed.getStatus()).isPositive();
+            assertThat(full.getRemoved() + changed.getRemoved()).isZero();
+            assertThat(admin.realm(realm).users().search("cut-short@corp.example.test", true)).hasSize(1);
+            assertThat(cursor(realm)).isEqualTo(cursor);
+
+            forests.corp().clearFault();
+            SynchronizationResultRepresentation after = TrustRealms.changedSync(admin, realm);
+            assertThat(after.getRemoved()).as(after.getStatus()).isEqualTo(1);
+            assertThat(admin.realm(realm).users().search("cut-short@corp.example.test", true)).isEmpty();
+        } finally {
+            admin.realm(realm).remove();
+        }
+    }
+
+    private String cursor(String realm) {
+        return TrustRealms.provider(admin, realm).getConfig().getFirst("syncCursor.corp.example.test");
     }
 }

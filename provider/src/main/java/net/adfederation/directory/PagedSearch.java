@@ -14,7 +14,10 @@ import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldap.sdk.SearchScope;
 import com.unboundid.ldap.sdk.controls.SimplePagedResultsControl;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A subtree search read page by page with the simple paged results control, so that AD's
@@ -23,12 +26,16 @@ import java.util.List;
  */
 final class PagedSearch {
 
-    private static final int PAGE_SIZE = 500;
+    /** AD's default MaxPageSize: asking for more gives no more per page. */
+    static final int PAGE_SIZE = 1000;
+    /** 20 million objects at 1000 a page: more pages than that mean a DC that never ends the search. */
+    static final int MAX_PAGES = 20_000;
 
     private final String baseDn;
     private final Filter filter;
     private final String[] attributes;
     private final Control[] controls;
+    private final int maxPages;
 
     PagedSearch(String baseDn, Filter filter, String... attributes) {
         this(baseDn, filter, new Control[0], attributes);
@@ -36,7 +43,13 @@ final class PagedSearch {
 
     /** A paged search that also sends the given controls (e.g. Show Deleted) with each page. */
     PagedSearch(String baseDn, Filter filter, Control[] controls, String... attributes) {
+        this(baseDn, filter, controls, MAX_PAGES, attributes);
+    }
+
+    /** With a page limit of its own (tests of a DC that never ends). */
+    PagedSearch(String baseDn, Filter filter, Control[] controls, int maxPages, String... attributes) {
         this.baseDn = baseDn;
+        this.maxPages = maxPages;
         this.filter = filter;
         this.controls = controls.clone();
         this.attributes = attributes;
@@ -64,11 +77,57 @@ final class PagedSearch {
         }
     }
 
-    /** Every entry, all pages on the given connection (a sync pass keeps to one DC); no retry. */
+    /**
+     * Every entry, all pages on the given connection (a sync pass keeps to one DC); no retry. Strict:
+     * see {@link #forEachPage}.
+     */
     List<SearchResultEntry> readAll(LDAPConnection connection) throws LDAPException {
-        return readPages(connection, Integer.MAX_VALUE);
+        List<SearchResultEntry> entries = new ArrayList<>();
+        forEachPage(connection, entries::addAll);
+        return entries;
     }
 
+    /**
+     * Hands each page to the consumer as it arrives, so a caller holds one page at a time. Any sign
+     * that the answer is incomplete fails the read with an {@link IncompleteRead} (entries already
+     * handed over stay valid, but the read as a whole must not be taken for everything): a size,
+     * time or administrative limit, a referral instead of the entries, a page cookie seen before,
+     * or more pages than any domain can fill.
+     */
+    void forEachPage(LDAPConnection connection, PageConsumer consumer) throws LDAPException {
+        Set<String> cookies = new HashSet<>();
+        ASN1OctetString cookie = null;
+        int pages = 0;
+        do {
+            SearchResult page;
+            try {
+                page = connection.search(request(PAGE_SIZE, cookie));
+            } catch (LDAPSearchException e) {
+                throw IncompleteRead.ifCutShort(e, describe(), pages);
+            }
+            consumer.accept(page.getSearchEntries());
+            cookie = nextCookie(page);
+            if (++pages >= maxPages && cookie != null) {
+                throw new IncompleteRead(ResultCode.PROTOCOL_ERROR, describe() + " was still not finished after " + pages
+                        + " pages; a DC that never ends a paged search cannot be read completely");
+            }
+            if (cookie != null && !cookies.add(Base64.getEncoder().encodeToString(cookie.getValue()))) {
+                throw new IncompleteRead(ResultCode.PROTOCOL_ERROR, describe() + ": the DC sent page cookie number "
+                        + pages + " a second time; a repeating cookie would never end the read");
+            }
+        } while (cookie != null);
+    }
+
+    /** Receives one page of a paged search. */
+    interface PageConsumer {
+        void accept(List<SearchResultEntry> page) throws LDAPException;
+    }
+
+    private String describe() {
+        return "the search " + filter + " under " + baseDn;
+    }
+
+    /** For lookups that show a list: a size limit the DC imposes ends it with what came. */
     private List<SearchResultEntry> readPages(LDAPConnection connection, int limit) throws LDAPException {
         int pageSize = Math.min(PAGE_SIZE, limit);
         List<SearchResultEntry> entries = new ArrayList<>();

@@ -1,6 +1,7 @@
 package net.adfederation.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.unboundid.ldap.sdk.Entry;
 import java.util.ArrayList;
@@ -8,7 +9,10 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-/** Groups larger than AD's MaxValRange come in member;range=... slices, read until the range ends in "*". */
+/**
+ * Groups larger than AD's MaxValRange come in member;range=... slices, read until the range ends in
+ * "*"; slices that do not join up fail the read.
+ */
 class MemberRangesTest {
 
     private static final String GROUP = "CN=Big,CN=Users,DC=corp,DC=example,DC=test";
@@ -45,6 +49,20 @@ class MemberRangesTest {
 
         assertThat(all).hasSize(3201).doesNotHaveDuplicates();
         assertThat(asked).containsExactly("member;range=1500-*", "member;range=3000-*");
+    }
+
+    @Test
+    void aRangeThatIsMissingRepeatedOrShortFailsTheRead() {
+        Entry first = slice("0-1499", members(0, 1499));
+
+        assertThatThrownBy(() -> MemberRanges.members(first, (dn, range) -> new Entry(GROUP)))
+                .isInstanceOf(IncompleteRead.class).hasMessageContaining("no member range from 1500 on");
+        assertThatThrownBy(() -> MemberRanges.members(first, (dn, range) -> slice("0-1499", members(0, 1499))))
+                .hasMessageContaining("a range repeated");
+        assertThatThrownBy(() -> MemberRanges.members(first, (dn, range) -> slice("3000-*", members(3000, 3001))))
+                .hasMessageContaining("a range missing");
+        assertThatThrownBy(() -> MemberRanges.members(slice("0-1499", members(0, 99)), (dn, range) -> null))
+                .hasMessageContaining("carried 100 values");
     }
 
     @Test

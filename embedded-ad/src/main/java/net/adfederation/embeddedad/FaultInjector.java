@@ -1,0 +1,126 @@
+package net.adfederation.embeddedad;
+
+import com.unboundid.asn1.ASN1OctetString;
+import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedSearchEntry;
+import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedSearchRequest;
+import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedSearchResult;
+import com.unboundid.ldap.listener.interceptor.InMemoryOperationInterceptor;
+import com.unboundid.ldap.sdk.Attribute;
+import com.unboundid.ldap.sdk.Control;
+import com.unboundid.ldap.sdk.Entry;
+import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.LDAPResult;
+import com.unboundid.ldap.sdk.ResultCode;
+import com.unboundid.ldap.sdk.SearchRequest;
+import com.unboundid.ldap.sdk.controls.SimplePagedResultsControl;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Makes the DC answer paged searches and ranged reads incompletely when a test arms a
+ * {@link ReadFault}; does nothing otherwise. Sits after {@link ValueRanges}, so it sees the ranges
+ * a client is given.
+ */
+final class FaultInjector extends InMemoryOperationInterceptor {
+
+    private static final String FAKE_COOKIE = "adfed-fault-";
+    private static final String PAGED = "adfed.faultPaged";
+
+    private volatile ReadFault armed;
+    private final AtomicLong cookies = new AtomicLong();
+
+    void arm(ReadFault fault) {
+        armed = fault;
+    }
+
+    @Override
+    public void processSearchRequest(InMemoryInterceptedSearchRequest request) throws LDAPException {
+        ReadFault fault = armed;
+        SimplePagedResultsControl paging = paging(request.getRequest().getControlList());
+        if (fault == null || paging == null) return;
+        request.setProperty(PAGED, Boolean.TRUE);
+        if (fault == ReadFault.REFERRAL) {
+            throw new LDAPException(ResultCode.REFERRAL, "the object is held by another DC", null,
+                    new String[] {"ldap://dc9.example.test/" + request.getRequest().getBaseDN()});
+        }
+        ASN1OctetString cookie = paging.getCookie();
+        if (cookie != null && cookie.stringValue().startsWith(FAKE_COOKIE)) {
+            // The cookie is ours, not the server's: the search starts over, as a DC that loses its place would.
+            SearchRequest again = request.getRequest().duplicate();
+            List<Control> controls = new ArrayList<>(again.getControlList());
+            controls.removeIf(c -> c.getOID().equals(SimplePagedResultsControl.PAGED_RESULTS_OID));
+            controls.add(new SimplePagedResultsControl(paging.getSize()));
+            again.setControls(controls);
+            request.setRequest(again);
+        }
+    }
+
+    @Override
+    public void processSearchResult(InMemoryInterceptedSearchResult result) {
+        ReadFault fault = armed;
+        if (fault == null || result.getProperty(PAGED) == null) return;
+        LDAPResult answer = result.getResult();
+        switch (fault) {
+            case SIZE_LIMIT_EXCEEDED -> result.setResult(ended(answer, ResultCode.SIZE_LIMIT_EXCEEDED));
+            case TIME_LIMIT_EXCEEDED -> result.setResult(ended(answer, ResultCode.TIME_LIMIT_EXCEEDED));
+            case ADMIN_LIMIT_EXCEEDED -> result.setResult(ended(answer, ResultCode.ADMIN_LIMIT_EXCEEDED));
+            case REPEATING_COOKIE -> result.setResult(withCookie(answer, FAKE_COOKIE + "again"));
+            case ENDLESS_COOKIES -> result.setResult(withCookie(answer, FAKE_COOKIE + cookies.incrementAndGet()));
+            default -> {
+                // Range faults act on entries.
+            }
+        }
+    }
+
+    @Override
+    public void processSearchEntry(InMemoryInterceptedSearchEntry result) {
+        ReadFault fault = armed;
+        Entry entry = result.getSearchEntry();
+        if (entry == null || (fault != ReadFault.MISSING_RANGE && fault != ReadFault.REPEATED_RANGE)) return;
+        List<Attribute> attributes = new ArrayList<>();
+        boolean changed = false;
+        for (Attribute attribute : entry.getAttributes()) {
+            String name = attribute.getName().toLowerCase(Locale.ROOT);
+            if (!name.contains(";range=") || name.contains(";range=0-")) {
+                attributes.add(attribute);
+                continue;
+            }
+            changed = true;
+            if (fault == ReadFault.REPEATED_RANGE) {
+                attributes.add(new Attribute(attribute.getBaseName() + ";range=0-" + (attribute.size() - 1),
+                        attribute.getValues()));
+            }
+        }
+        if (changed) result.setSearchEntry(new Entry(entry.getDN(), attributes));
+    }
+
+    private static LDAPResult ended(LDAPResult answer, ResultCode code) {
+        return new LDAPResult(answer.getMessageID(), code, "limit reached (injected by a test)", null, null,
+                answer.getResponseControls());
+    }
+
+    private static LDAPResult withCookie(LDAPResult answer, String cookie) {
+        List<Control> controls = new ArrayList<>();
+        int size = 0;
+        for (Control control : answer.getResponseControls()) {
+            if (!control.getOID().equals(SimplePagedResultsControl.PAGED_RESULTS_OID)) controls.add(control);
+        }
+        controls.add(new SimplePagedResultsControl(size, new ASN1OctetString(cookie.getBytes(StandardCharsets.UTF_8)),
+                false));
+        return new LDAPResult(answer.getMessageID(), answer.getResultCode(), answer.getDiagnosticMessage(),
+                answer.getMatchedDN(), answer.getReferralURLs(), controls.toArray(Control[]::new));
+    }
+
+    private static SimplePagedResultsControl paging(List<Control> controls) throws LDAPException {
+        for (Control control : controls) {
+            if (control.getOID().equals(SimplePagedResultsControl.PAGED_RESULTS_OID)) {
+                return control instanceof SimplePagedResultsControl paged ? paged
+                        : new SimplePagedResultsControl(control.getOID(), control.isCritical(), control.getValue());
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,25 @@
+package net.adfederation.embeddedad;
+
+/**
+ * Ways a DC can hand a reader less than all of the answer, for tests that a reader notices:
+ * {@link EmbeddedActiveDirectory#injectFault(ReadFault)} makes every paged search (the way
+ * synchronisation reads) or ranged attribute read fail so until {@link EmbeddedActiveDirectory#clearFault()}.
+ */
+public enum ReadFault {
+    /** The first page ends with sizeLimitExceeded, as a DC's MaxResultSetSize would end it. */
+    SIZE_LIMIT_EXCEEDED,
+    /** The first page ends with timeLimitExceeded (MaxQueryDuration). */
+    TIME_LIMIT_EXCEEDED,
+    /** The first page ends with adminLimitExceeded. */
+    ADMIN_LIMIT_EXCEEDED,
+    /** The search is answered with a referral to another DC instead of entries. */
+    REFERRAL,
+    /** Every page carries the same cookie, so the search would never end. */
+    REPEATING_COOKIE,
+    /** Every page carries a new cookie and the search starts over: it never ends, without repeating. */
+    ENDLESS_COOKIES,
+    /** A request for a further value range (member;range=1500-*) gets the entry without the attribute. */
+    MISSING_RANGE,
+    /** A request for a further value range gets the first range again. */
+    REPEATED_RANGE
+}
