@@ -92,6 +92,17 @@ public final class ConfigValues {
         throw new ComponentValidationException(key + " must be a positive whole number of " + unit + ", got {0}", raw);
     }
 
+    /**
+     * A timeout in milliseconds: positive, and at most {@code max}, since every sign-in that meets a
+     * silent DC waits that long (the DC back-off spares only the requests after the first).
+     */
+    public static int timeout(MultivaluedHashMap<String, String> config, String key, int fallback, int max) {
+        int value = positive(config, key, fallback, "milliseconds");
+        if (value <= max) return value;
+        throw new ComponentValidationException(key + " must be at most " + max + " milliseconds, got {0}: every sign-in "
+                + "that meets a domain controller which does not answer waits this long", config.getFirst(key));
+    }
+
     public static String required(String raw, String message) {
         if (raw == null || raw.isBlank()) throw new ComponentValidationException(message);
         return raw;

@@ -18,6 +18,9 @@ public final class ConnectionKeys {
 
     public static final int DEFAULT_CONNECT_TIMEOUT_MS = 5000;
     public static final int DEFAULT_READ_TIMEOUT_MS = 10000;
+    /** Upper bounds: a sign-in waits this long for a DC that does not answer, holding a request thread. */
+    public static final int MAX_CONNECT_TIMEOUT_MS = 30_000;
+    public static final int MAX_READ_TIMEOUT_MS = 60_000;
 
     private ConnectionKeys() {
     }

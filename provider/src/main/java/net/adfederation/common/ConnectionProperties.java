@@ -32,11 +32,11 @@ public final class ConnectionProperties {
             .add()
             .property().name(ConnectionKeys.CONNECT_TIMEOUT_MS).label("Connect timeout (ms)")
             .type(ProviderConfigProperty.STRING_TYPE).defaultValue(Integer.toString(ConnectionKeys.DEFAULT_CONNECT_TIMEOUT_MS))
-            .helpText("How long to wait for a domain controller to accept a connection before trying the next one, in milliseconds.")
+            .helpText("How long to wait for a domain controller to accept a connection before trying the next one, in milliseconds (at most 30000).")
             .add()
             .property().name(ConnectionKeys.READ_TIMEOUT_MS).label("Response timeout (ms)")
             .type(ProviderConfigProperty.STRING_TYPE).defaultValue(Integer.toString(ConnectionKeys.DEFAULT_READ_TIMEOUT_MS))
-            .helpText("How long to wait for a domain controller to answer one search or password check, in milliseconds.")
+            .helpText("How long to wait for a domain controller to answer one search or password check, in milliseconds (at most 60000).")
             .add()
             .build();
 

@@ -55,8 +55,10 @@ public record ConnectionSettings(
                 // Not trimmed: a password may start or end with a space.
                 required(config, ConnectionKeys.BIND_CREDENTIAL, "the password of the service account, or a vault expression"),
                 startTls, allowInsecureBind,
-                ConfigValues.positive(config, ConnectionKeys.CONNECT_TIMEOUT_MS, ConnectionKeys.DEFAULT_CONNECT_TIMEOUT_MS, "milliseconds"),
-                ConfigValues.positive(config, ConnectionKeys.READ_TIMEOUT_MS, ConnectionKeys.DEFAULT_READ_TIMEOUT_MS, "milliseconds"));
+                ConfigValues.timeout(config, ConnectionKeys.CONNECT_TIMEOUT_MS, ConnectionKeys.DEFAULT_CONNECT_TIMEOUT_MS,
+                        ConnectionKeys.MAX_CONNECT_TIMEOUT_MS),
+                ConfigValues.timeout(config, ConnectionKeys.READ_TIMEOUT_MS, ConnectionKeys.DEFAULT_READ_TIMEOUT_MS,
+                        ConnectionKeys.MAX_READ_TIMEOUT_MS));
     }
 
     /** Refuses plain ldap:// URLs of another setting (a mode's extra DCs) under these TLS settings. */

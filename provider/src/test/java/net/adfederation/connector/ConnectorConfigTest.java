@@ -110,6 +110,16 @@ class ConnectorConfigTest {
     }
 
     @Test
+    void refusesTimeoutsAboveTheirBound() {
+        assertThat(refusal(valid(ConnectionKeys.CONNECT_TIMEOUT_MS, "30001"))).isEqualTo("connectTimeoutMs must be at most 30000 "
+                + "milliseconds, got 30001: every sign-in that meets a domain controller which does not answer waits this long");
+        assertThat(refusal(valid(ConnectionKeys.READ_TIMEOUT_MS, "600000"))).isEqualTo("readTimeoutMs must be at most 60000 "
+                + "milliseconds, got 600000: every sign-in that meets a domain controller which does not answer waits this long");
+        assertThat(ConnectorConfig.parse(valid(ConnectionKeys.CONNECT_TIMEOUT_MS, "30000",
+                ConnectionKeys.READ_TIMEOUT_MS, "60000")).connection().readTimeoutMs()).isEqualTo(60000);
+    }
+
+    @Test
     void readsExplicitTimeouts() {
         ConnectorConfig config = ConnectorConfig.parse(valid(ConnectionKeys.CONNECT_TIMEOUT_MS, "2000",
                 ConnectionKeys.READ_TIMEOUT_MS, "3000"));
