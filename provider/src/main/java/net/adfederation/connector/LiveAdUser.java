@@ -87,7 +87,9 @@ public final class LiveAdUser extends AbstractUserAdapter.Streams implements Liv
         boolean enabled = UserAttributes.enabled(adUser);
         // The direct grant refuses a disabled user before any bind: its LOGIN_ERROR still gets AD's reason.
         if (!enabled) SignInEvents.accountDisabled(session, domainName);
-        return enabled && !expired() && !keycloakState().disabled();
+        boolean expired = enabled && expired();
+        if (expired) SignInEvents.accountExpired(session, domainName);
+        return enabled && !expired && !keycloakState().disabled();
     }
 
     /** accountExpires has passed: AD refuses the bind (701), and a token refresh must stop too. */

@@ -75,6 +75,11 @@ public final class SignInEvents {
         describe(session, AdReason.ACCOUNT_DISABLED, BindOutcome.ACCOUNT_DISABLED.subCode(), domain);
     }
 
+    /** An account whose accountExpires has passed, refused before any bind (connector mode checks it at every request). */
+    public static void accountExpired(KeycloakSession session, String domain) {
+        describe(session, AdReason.ACCOUNT_EXPIRED, BindOutcome.ACCOUNT_EXPIRED.subCode(), domain);
+    }
+
     private static void describe(KeycloakSession session, AdReason reason, String subCode, String domain) {
         EventBuilder event = watched(session);
         if (event == null) return;
