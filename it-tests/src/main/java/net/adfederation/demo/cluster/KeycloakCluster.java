@@ -86,8 +86,8 @@ public final class KeycloakCluster implements AutoCloseable {
     }
 
     /**
-     * Starts every node at once against {@code database}, each with {@code options} after its own
-     * ports, and returns when all are ready. {@code publicUrl} is the {@code hostname} of every node:
+     * Starts the first node against {@code database}, then the others at once once it is ready, each
+     * with {@code options} after its own ports, and returns when all are ready. {@code publicUrl} is the {@code hostname} of every node:
      * tokens, cookies and links name it whichever node served them, as behind a load balancer.
      */
     public void start(PostgresDatabase database, String publicUrl, List<String> options, Map<String, String> environment,
@@ -102,8 +102,13 @@ public final class KeycloakCluster implements AutoCloseable {
         // JGroups on IPv4 loopback, after the JVM options the caller or this process's environment gives (krb5.conf).
         String inherited = env.getOrDefault("JAVA_OPTS_APPEND", Objects.requireNonNullElse(System.getenv("JAVA_OPTS_APPEND"), ""));
         env.put("JAVA_OPTS_APPEND", (inherited + " -Djava.net.preferIPv4Stack=true").trim());
-        for (ClusterNode node : nodes) node.start(all, env);
-        for (ClusterNode node : nodes) node.awaitReady(limit);
+        // The first node migrates the database alone: nodes creating the schema of an empty database at
+        // once race for Liquibase's changelog table, and the loser stops ("databasechangelog already exists").
+        nodes.get(0).start(all, env);
+        nodes.get(0).awaitReady(limit);
+        List<ClusterNode> others = nodes.subList(1, nodes.size());
+        for (ClusterNode node : others) node.start(all, env);
+        for (ClusterNode node : others) node.awaitReady(limit);
     }
 
     /** Stops every node still running. */
