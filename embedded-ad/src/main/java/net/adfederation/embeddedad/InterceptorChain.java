@@ -18,7 +18,7 @@ final class InterceptorChain {
 
     static void install(InMemoryDirectoryServerConfig config, InternalDirectory directory, Sessions sessions,
                         OperationLog log, AdObjectFactory factory, TrustedForests trustedForests,
-                        FaultInjector faults) throws LDAPException {
+                        FaultInjector faults, Grants grants) throws LDAPException {
         GroupClosure closure = new GroupClosure(directory);
         MemberLinks links = new MemberLinks(directory);
         List<InMemoryOperationInterceptor> chain = List.of(
@@ -26,6 +26,7 @@ final class InterceptorChain {
                 new AccessGuard(sessions),
                 new BindInterceptor(directory, sessions, closure, new AccountVerifier(directory), trustedForests),
                 new FilterRewriter(new AdMatchingRules(directory, closure), factory::objectCategoryDn),
+                new DirSync(sessions, grants, directory.stamp(), directory.domain()),
                 new SearchResultCleaner(directory.domain(), directory.stamp()),
                 new ValueRanges(),
                 faults,
@@ -34,7 +35,7 @@ final class InterceptorChain {
                 new PasswordWrites(directory, sessions),
                 new ForeignMembers(directory, factory),
                 new BackLinkMaintainer(directory, links),
-                new DeletedObjects(directory, new Tombstones(directory)),
+                new DeletedObjects(directory, new Tombstones(directory), sessions, grants),
                 new ChangeStamping(directory.stamp()));
         chain.forEach(config::addInMemoryOperationInterceptor);
     }

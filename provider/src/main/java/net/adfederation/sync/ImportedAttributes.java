@@ -25,7 +25,8 @@ public final class ImportedAttributes {
 
     /**
      * Brings a Keycloak user in line with its AD entry (username, e-mail, names, enabled, the copied
-     * attributes); writes only what differs, so an unchanged user costs no database write.
+     * attributes, the {@link SyncDigest}); writes only what differs, so an unchanged user costs no
+     * database write.
      * @return true when something was written
      */
     static boolean apply(UserModel user, AdUser adUser, DomainInfo domain, String componentId) {
@@ -47,14 +48,18 @@ public final class ImportedAttributes {
             changed = true;
         }
         for (String name : ImportedAttributes.NAMES) {
-            String value = name.equals(UserImport.COMPONENT) ? componentId : first(wanted, name);
-            String current = user.getFirstAttribute(name);
-            if (Objects.equals(value, current)) continue;
-            if (value == null) user.removeAttribute(name);
-            else user.setSingleAttribute(name, value);
-            changed = true;
+            changed |= setAttribute(user, name, name.equals(UserImport.COMPONENT) ? componentId : first(wanted, name));
         }
+        // Kept so that the next sync can tell this user unchanged without comparing its attributes.
+        changed |= setAttribute(user, SyncDigest.ATTRIBUTE, SyncDigest.of(adUser, domain));
         return changed;
+    }
+
+    private static boolean setAttribute(UserModel user, String name, String value) {
+        if (Objects.equals(value, user.getFirstAttribute(name))) return false;
+        if (value == null) user.removeAttribute(name);
+        else user.setSingleAttribute(name, value);
+        return true;
     }
 
     private static boolean setIgnoringCase(String current, String wanted, Consumer<String> setter) {

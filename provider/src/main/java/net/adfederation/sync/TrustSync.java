@@ -34,27 +34,26 @@ public record TrustSync(KeycloakSessionFactory factory, String realmId, Componen
 
     /** @param full true for a full sync, false to read changes where a cursor allows */
     public SynchronizationResult run(boolean full) {
+        AtomicReference<KnownObjects> known = new AtomicReference<>();
+        KeycloakModelUtils.runJobInTransaction(factory, session -> {
+            RealmModel realm = session.realms().getRealm(realmId);
+            session.getContext().setRealm(realm);
+            known.set(KnownObjects.load(session, realm, component.getId()));
+        });
+
+        SyncWriter writer = new SyncWriter(factory, realmId, component, known.get());
         List<DomainRead> reads = new ArrayList<>();
         Map<String, String> scopeDigests = new HashMap<>();
         for (AdDomain domain : domains) {
             String dns = domain.info().dnsName().toLowerCase(Locale.ROOT);
             Optional<SyncScope> scope = ScopePerDomain.of(scopeGroups, domain.info());
             scopeDigests.put(dns, CursorStore.scopeDigest(scope));
-            reads.add(DomainReader.read(domain, scope, CursorStore.read(component.getConfig(), dns, scopeDigests.get(dns)), full));
+            reads.add(DomainReader.read(domain, scope, CursorStore.read(component.getConfig(), dns, scopeDigests.get(dns)), full,
+                    known.get().in(dns), writer.userPages(domain.info())));
         }
         refusedDomains.forEach((domain, why) -> reads.add(new DomainRead.Failed(domain, why)));
+        SyncPlan plan = SyncPlanner.plan(reads, known.get().userDomains(), known.get().groupDomains(), deletionThreshold);
 
-        AtomicReference<Map<UUID, String>> users = new AtomicReference<>();
-        AtomicReference<Map<UUID, String>> groups = new AtomicReference<>();
-        KeycloakModelUtils.runJobInTransaction(factory, session -> {
-            RealmModel realm = session.realms().getRealm(realmId);
-            session.getContext().setRealm(realm);
-            users.set(new UserImport(session, realm, component).known());
-            groups.set(new GroupWriter(session, realm, component).known());
-        });
-        SyncPlan plan = SyncPlanner.plan(reads, users.get(), groups.get(), deletionThreshold);
-
-        SyncWriter writer = new SyncWriter(factory, realmId, component);
         writer.apply(plan);
         // Removals withheld: keep every cursor, so the same changes come again once the admin has looked.
         if (plan.blocked() == null) storeCursors(plan, writer, scopeDigests);

@@ -1,7 +1,5 @@
 package net.adfederation.sync;
 
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -63,18 +61,26 @@ public final class UserImport {
     /** Adds the user, or brings an imported one up to date; nothing is written when nothing changed. */
     public Imported importOrUpdate(AdUser adUser, DomainInfo domain) {
         Optional<UserModel> existing = byGuid(adUser.objectGuid());
-        if (existing.isEmpty()) return new Imported(add(adUser, domain), Change.ADDED);
-        UserModel user = existing.get();
+        if (existing.isEmpty()) return new Imported(add(adUser, domain, true), Change.ADDED);
+        return update(existing.get(), adUser, domain);
+    }
+
+    /** Brings an imported user up to date with its AD entry; writes only what differs. */
+    Imported update(UserModel user, AdUser adUser, DomainInfo domain) {
         boolean changed = ImportedAttributes.apply(user, adUser, domain, component.getId());
         // Written past Keycloak's user cache (straight to its store, as the LDAP provider does), so evicted here.
         if (changed) evict(user);
         return new Imported(user, changed ? Change.UPDATED : Change.UNCHANGED);
     }
 
-    /** All or nothing: a refused value (an e-mail another user has) must not leave a half-imported user behind. */
-    private UserModel add(AdUser adUser, DomainInfo domain) {
+    /**
+     * All or nothing: a refused value (an e-mail another user has) must not leave a half-imported user
+     * behind. {@code explainTakenName} looks the name up first so that a clash says whose the name is;
+     * a batch leaves that to the store's refusal, and retries alone what it refused.
+     */
+    UserModel add(AdUser adUser, DomainInfo domain, boolean explainTakenName) {
         String username = UserAttributes.username(adUser, domain);
-        refuseTakenName(username, adUser);
+        if (explainTakenName) refuseTakenName(username, adUser);
         UserModel added = local().addUser(realm, username);
         try {
             added.setFederationLink(component.getId());
@@ -101,21 +107,6 @@ public final class UserImport {
         throw new IllegalStateException("a Keycloak user named " + username + " already exists and does not come from "
                 + component.getName() + ", so " + adUser.dn() + " cannot be synchronised; rename or remove that user,"
                 + " or keep it and leave the Active Directory account out of the sync scope");
-    }
-
-    /** The component's users: objectGUID to domain, for the sync's removal decisions. */
-    public Map<UUID, String> known() {
-        Map<UUID, String> known = new HashMap<>();
-        local().searchForUserByUserAttributeStream(realm, COMPONENT, component.getId())
-                .filter(u -> component.getId().equals(u.getFederationLink()))
-                .forEach(u -> {
-                    try {
-                        known.put(UUID.fromString(u.getFirstAttribute(GUID)), String.valueOf(u.getFirstAttribute(DOMAIN)));
-                    } catch (RuntimeException notAGuid) {
-                        // Not ours to judge: a user without a readable objectGUID is left alone.
-                    }
-                });
-        return known;
     }
 
     /**
