@@ -9,7 +9,7 @@ import java.util.List;
  * The AD behaviour as an ordered chain of small interceptors. Order matters: the recorder sees
  * requests as sent; access is checked before anything is rewritten; account-attribute rules run
  * before password writes add their own pwdLastSet; value ranges are cut before a test's faults
- * see them; stamping comes last so it marks the final change.
+ * see them; paging comes after every rewrite of a search; stamping comes last so it marks the final change.
  */
 final class InterceptorChain {
 
@@ -36,6 +36,8 @@ final class InterceptorChain {
                 new ForeignMembers(directory, factory),
                 new BackLinkMaintainer(directory, links),
                 new DeletedObjects(directory, new Tombstones(directory), sessions, grants),
+                new PagedResults(directory),
+                faults.results(),
                 new ChangeStamping(directory.stamp()));
         chain.forEach(config::addInMemoryOperationInterceptor);
     }
