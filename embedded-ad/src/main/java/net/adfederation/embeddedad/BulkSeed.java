@@ -3,10 +3,8 @@ package net.adfederation.embeddedad;
 import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.LDAPException;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * A large, deterministic population for benchmarks: users user00001... and groups group0001...
@@ -62,11 +60,13 @@ final class BulkSeed {
             user.addAttribute("mail", domain.upnOf(sam));
             user.addAttribute("userAccountControl", "512");
             user.addAttribute("unicodePwd", PASSWORD);
-            for (int g : groupsOf(u, groups)) link(groupEntries.get(g - 1), user);
+            for (int g : BulkLayout.groupsOf(u, groups)) link(groupEntries.get(g - 1), user);
             userEntries.add(user);
         }
         // Nesting: group 10k sits in group k, so group0001 holds group0010, which holds group0100, ...
-        for (int g = 10; g <= groups; g += 10) link(groupEntries.get(g / 10 - 1), groupEntries.get(g - 1));
+        for (int g = 1; g <= groups; g++) {
+            if (BulkLayout.parentOf(g) > 0) link(groupEntries.get(BulkLayout.parentOf(g) - 1), groupEntries.get(g - 1));
+        }
         List<Entry> all = new ArrayList<>(1 + groups + users);
         all.add(factory.complete(ou, null));
         for (Entry group : groupEntries) all.add(factory.complete(group, null));
@@ -76,19 +76,6 @@ final class BulkSeed {
 
     static String groupName(int g) {
         return String.format(Locale.ROOT, "group%04d", g);
-    }
-
-    /**
-     * One to three distinct groups (1-based) per user, spread so every group gets members. Every
-     * third user's first group is group0001, which so holds a third of all users: beyond AD's
-     * MaxValRange (1500) from 4,500 users on, so its members are read in ranges.
-     */
-    static Set<Integer> groupsOf(int user, int groups) {
-        Set<Integer> chosen = new LinkedHashSet<>();
-        chosen.add(user % 3 == 0 ? 1 : (user - 1) % groups + 1);
-        chosen.add((user * 7 + 3) % groups + 1);
-        chosen.add((user * 13 + 5) % groups + 1);
-        return chosen;
     }
 
     /** Writes both ends of the member link before the entries exist (DNs are fixed by now). */

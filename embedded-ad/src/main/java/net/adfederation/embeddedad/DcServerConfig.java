@@ -13,13 +13,10 @@ import java.util.List;
 /**
  * The in-memory server's configuration for one emulated DC: AD's schema slice, no generated
  * operational attributes (AD has none of them), passwords kept salted-hashed in unicodePwd,
- * AD's 1000-entry MaxPageSize, listeners on 127.0.0.1, and none of the extended operations or
- * SASL mechanisms AD lacks (password modify, transactions, PLAIN).
+ * listeners on 127.0.0.1, and none of the extended operations or SASL mechanisms AD lacks
+ * (password modify, transactions, PLAIN). AD's MaxPageSize is {@link PagedResults}'s.
  */
 final class DcServerConfig {
-
-    /** AD's default MaxPageSize: an unpaged search returns at most this many entries. */
-    static final int MAX_PAGE_SIZE = 1000;
 
     private static final String[] INDEXED = {"sAMAccountName", "userPrincipalName", "objectGUID", "objectSid",
             "member", "memberOf", "distinguishedName", "mail"};
@@ -36,7 +33,6 @@ final class DcServerConfig {
         config.setPasswordAttributes("unicodePwd");
         config.setPasswordEncoders(sha256Encoder());
         config.setEqualityIndexAttributes(INDEXED);
-        config.setMaxSizeLimit(MAX_PAGE_SIZE);
         config.setListenerExceptionHandler(sessions);
         config.setRootDSEEntry(RootDse.of(domain, tls != null));
         config.getExtendedOperationHandlers().removeIf(handler -> !(handler instanceof WhoAmIExtendedOperationHandler));

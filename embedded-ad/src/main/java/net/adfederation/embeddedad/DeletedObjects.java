@@ -18,7 +18,10 @@ import java.util.List;
  * Deletion as AD does it: a deleted object is not removed but kept as a tombstone (see
  * {@link Tombstones}) that searches skip, so an incremental sync can learn what disappeared.
  * A search sees tombstones, and CN=Deleted Objects itself, only when it carries the Show Deleted
- * control, which this interceptor consumes (the in-memory server would refuse it as unknown).
+ * control, which this interceptor consumes (the in-memory server would refuse it as unknown), and
+ * only for an account that may list CN=Deleted Objects (Domain Admins, or one granted
+ * {@link DirectoryRight#LIST_DELETED_OBJECTS}), or in a {@link DirSync} read: as in a default AD,
+ * a plain user's Show Deleted search finds no tombstones.
  */
 final class DeletedObjects extends InMemoryOperationInterceptor {
 
@@ -29,10 +32,14 @@ final class DeletedObjects extends InMemoryOperationInterceptor {
 
     private final InternalDirectory directory;
     private final Tombstones tombstones;
+    private final Sessions sessions;
+    private final Grants grants;
 
-    DeletedObjects(InternalDirectory directory, Tombstones tombstones) {
+    DeletedObjects(InternalDirectory directory, Tombstones tombstones, Sessions sessions, Grants grants) {
         this.directory = directory;
         this.tombstones = tombstones;
+        this.sessions = sessions;
+        this.grants = grants;
     }
 
     @Override
@@ -47,9 +54,10 @@ final class DeletedObjects extends InMemoryOperationInterceptor {
                 others.add(control);
             }
         }
-        if (showDeleted) {
-            search.setControls(others);
-        } else {
+        if (showDeleted) search.setControls(others);
+        boolean mayList = request.getProperty(DirSync.READING) != null
+                || grants.holds(sessions.of(request), DirectoryRight.LIST_DELETED_OBJECTS);
+        if (!showDeleted || !mayList) {
             search.setFilter(Filter.createANDFilter(search.getFilter(), NOT_DELETED));
         }
         request.setRequest(search);

@@ -17,7 +17,7 @@ import javax.net.ssl.SSLSocketFactory;
  * in-chain rule, memberOf back-links, USNs and AD's rootDSE. Start one with {@link #builder()};
  * it listens on 127.0.0.1 (LDAP with StartTLS, and LDAPS with a certificate made at start).
  */
-public final class EmbeddedActiveDirectory implements AutoCloseable {
+public final class EmbeddedActiveDirectory implements AutoCloseable, DirectoryRights {
 
     private final AdDomainSpec domain;
     private final InMemoryDirectoryServer server;
@@ -25,6 +25,7 @@ public final class EmbeddedActiveDirectory implements AutoCloseable {
     private final OperationLog log;
     private final Internals internals;
     private final FaultInjector faults;
+    private final Grants grants;
 
     /** What sibling classes in this package reach into: trusts between forests, bulk seeding. */
     record Internals(InternalDirectory directory, AdObjectFactory factory, TrustedForests trustedForests) {
@@ -34,9 +35,10 @@ public final class EmbeddedActiveDirectory implements AutoCloseable {
     }
 
     private EmbeddedActiveDirectory(AdDomainSpec domain, InMemoryDirectoryServer server, TlsMaterial tls,
-                                    OperationLog log, Internals internals, FaultInjector faults) {
+                                    OperationLog log, Internals internals, FaultInjector faults, Grants grants) {
         this.domain = domain;
         this.faults = faults;
+        this.grants = grants;
         this.server = server;
         this.tls = tls;
         this.log = log;
@@ -135,6 +137,22 @@ public final class EmbeddedActiveDirectory implements AutoCloseable {
         faults.arm(null);
     }
 
+    /** Gives the account a right beyond reading (Domain Admins hold both without it). */
+    @Override
+    public void grant(DirectoryRight right, String samAccountName) {
+        grants.grant(account(samAccountName), right);
+    }
+
+    @Override
+    public void revoke(DirectoryRight right, String samAccountName) {
+        grants.revoke(account(samAccountName), right);
+    }
+
+    private com.unboundid.ldap.sdk.DN account(String samAccountName) {
+        return LdapCall.call(() -> internals.directory().accountNamed(samAccountName)
+                .orElseThrow(() -> new IllegalArgumentException("no account " + samAccountName)).getParsedDN());
+    }
+
     Internals internals() {
         return internals;
     }
@@ -230,7 +248,8 @@ public final class EmbeddedActiveDirectory implements AutoCloseable {
             InMemoryDirectoryServerConfig config = DcServerConfig.create(domain, ldapPort, tls ? ldapsPort : null,
                     material, sessions);
             FaultInjector faults = new FaultInjector();
-            InterceptorChain.install(config, directory, sessions, log, factory, trustedForests, faults);
+            Grants grants = new Grants();
+            InterceptorChain.install(config, directory, sessions, log, factory, trustedForests, faults, grants);
             InMemoryDirectoryServer server = new InMemoryDirectoryServer(config);
             directory.attach(server);
             DirectorySeed seed = new DirectorySeed(directory, factory, new MemberLinks(directory));
@@ -240,7 +259,7 @@ public final class EmbeddedActiveDirectory implements AutoCloseable {
             server.startListening();
             if (tls) sessions.encryptedPort(server.getListenPort("LDAPS"));
             return new EmbeddedActiveDirectory(domain, server, material, log,
-                    new Internals(directory, factory, trustedForests), faults);
+                    new Internals(directory, factory, trustedForests), faults, grants);
         }
     }
 }

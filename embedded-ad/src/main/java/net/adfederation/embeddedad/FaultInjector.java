@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Makes the DC answer paged searches and ranged reads incompletely when a test arms a
  * {@link ReadFault}; does nothing otherwise. Sits after {@link ValueRanges}, so it sees the ranges
- * a client is given.
+ * a client is given, and before {@link PagedResults}, which must not see a cookie made here; its
+ * {@link #results()} sit after {@link PagedResults}, so they change the answer it gives.
  */
 final class FaultInjector extends InMemoryOperationInterceptor {
 
@@ -58,8 +59,17 @@ final class FaultInjector extends InMemoryOperationInterceptor {
         }
     }
 
-    @Override
-    public void processSearchResult(InMemoryInterceptedSearchResult result) {
+    /** The part that changes a search's final answer: placed after {@link PagedResults} in the chain. */
+    InMemoryOperationInterceptor results() {
+        return new InMemoryOperationInterceptor() {
+            @Override
+            public void processSearchResult(InMemoryInterceptedSearchResult result) {
+                answer(result);
+            }
+        };
+    }
+
+    private void answer(InMemoryInterceptedSearchResult result) {
         ReadFault fault = armed;
         if (fault == null || result.getProperty(PAGED) == null) return;
         LDAPResult answer = result.getResult();

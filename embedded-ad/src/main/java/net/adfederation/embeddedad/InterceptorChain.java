@@ -9,7 +9,7 @@ import java.util.List;
  * The AD behaviour as an ordered chain of small interceptors. Order matters: the recorder sees
  * requests as sent; access is checked before anything is rewritten; account-attribute rules run
  * before password writes add their own pwdLastSet; value ranges are cut before a test's faults
- * see them; stamping comes last so it marks the final change.
+ * see them; paging comes after every rewrite of a search; stamping comes last so it marks the final change.
  */
 final class InterceptorChain {
 
@@ -18,7 +18,7 @@ final class InterceptorChain {
 
     static void install(InMemoryDirectoryServerConfig config, InternalDirectory directory, Sessions sessions,
                         OperationLog log, AdObjectFactory factory, TrustedForests trustedForests,
-                        FaultInjector faults) throws LDAPException {
+                        FaultInjector faults, Grants grants) throws LDAPException {
         GroupClosure closure = new GroupClosure(directory);
         MemberLinks links = new MemberLinks(directory);
         List<InMemoryOperationInterceptor> chain = List.of(
@@ -26,6 +26,7 @@ final class InterceptorChain {
                 new AccessGuard(sessions),
                 new BindInterceptor(directory, sessions, closure, new AccountVerifier(directory), trustedForests),
                 new FilterRewriter(new AdMatchingRules(directory, closure), factory::objectCategoryDn),
+                new DirSync(sessions, grants, directory.stamp(), directory.domain()),
                 new SearchResultCleaner(directory.domain(), directory.stamp()),
                 new TokenGroups(directory, closure),
                 new ValueRanges(),
@@ -35,7 +36,9 @@ final class InterceptorChain {
                 new PasswordWrites(directory, sessions),
                 new ForeignMembers(directory, factory),
                 new BackLinkMaintainer(directory, links),
-                new DeletedObjects(directory, new Tombstones(directory)),
+                new DeletedObjects(directory, new Tombstones(directory), sessions, grants),
+                new PagedResults(directory),
+                faults.results(),
                 new ChangeStamping(directory.stamp()));
         chain.forEach(config::addInMemoryOperationInterceptor);
     }

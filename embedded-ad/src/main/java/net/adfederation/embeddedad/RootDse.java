@@ -29,9 +29,9 @@ final class RootDse {
         rootDse.addAttribute("supportedCapabilities", AD_CAPABILITY, "1.2.840.113556.1.4.1670",
                 "1.2.840.113556.1.4.1791", "1.2.840.113556.1.4.1935", "1.2.840.113556.1.4.2080");
         rootDse.addAttribute("supportedLDAPVersion", "2", "3");
-        // Only controls implemented here: paged results, server-side sort, VLV, and Show Deleted (DeletedObjects).
+        // Only controls implemented here: paged results, server-side sort, VLV, Show Deleted (DeletedObjects), DirSync.
         rootDse.addAttribute("supportedControl", PAGED_RESULTS, "1.2.840.113556.1.4.473", "2.16.840.1.113730.3.4.9",
-                DeletedObjects.SHOW_DELETED);
+                DeletedObjects.SHOW_DELETED, "1.2.840.113556.1.4.841");
         if (startTls) {
             rootDse.addAttribute("supportedExtension", StartTLSExtendedRequest.STARTTLS_REQUEST_OID,
                     WhoAmIExtendedRequest.WHO_AM_I_REQUEST_OID);

@@ -4,15 +4,22 @@ import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.LDAPConnectionPool;
 import com.unboundid.ldap.sdk.LDAPException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
 /**
  * {@link DirectorySync} over the read pool: each pass is a {@link SyncPass} on one connection.
- * A scoped change read cannot see users move in or out of scope through a membership change (a
- * user's uSNChanged does not move when a group gains or loses it), so a changed group in scope
- * makes that read ask for a full pass; so does an account that cannot read tombstones.
+ * Deletions come from DirSync, else tombstones, else a GUID scan ({@link DeletionMethod}), decided
+ * at each change read by what the DC lets the service account do; the method and the right that
+ * would make it cheaper are logged when they change. A scoped change read cannot see users move in
+ * or out of scope through a membership change (a user's uSNChanged does not move when a group gains
+ * or loses it): when a group in scope changed, it scans the scope's objectGUIDs, reads the objects
+ * that entered and reports those that left.
  */
 final class LdapDirectorySync implements DirectorySync {
 
@@ -21,6 +28,7 @@ final class LdapDirectorySync implements DirectorySync {
     private final LDAPConnectionPool reads;
     private final DomainInfo domain;
     private volatile int lastOperations;
+    private volatile DeletionMethod lastMethod;
 
     LdapDirectorySync(LDAPConnectionPool reads, DomainInfo domain) {
         this.reads = reads;
@@ -28,52 +36,95 @@ final class LdapDirectorySync implements DirectorySync {
     }
 
     @Override
-    public Snapshot readAll(SyncScope scope) {
+    public FullRead readAll(SyncScope scope, Consumer<List<AdUser>> userPages) {
         return pass("full read", pass -> {
             SyncCursor cursor = pass.cursor();
+            // Primed now, so the next change read can ask DirSync for what was deleted after this read.
+            cursor = cursor.withDirSyncCookie(pass.dirSync(null).map(DirSyncRead.Deletions::cookie).orElse(null));
             if (scope.isEverything()) {
-                return new Snapshot(pass.users(SyncFilters.users()), pass.groups(SyncFilters.groups()), cursor);
+                pass.users(SyncFilters.users(), userPages);
+                return new FullRead(pass.groups(SyncFilters.groups()), cursor);
             }
             List<String> scopeDns = pass.scopeGroupDns(scope);
-            return new Snapshot(
-                    pass.users(SyncFilters.and(SyncFilters.users(), SyncFilters.membersOf(scopeDns))),
-                    pass.groups(SyncFilters.and(SyncFilters.groups(), SyncFilters.scopeGroups(scopeDns))),
-                    cursor);
+            pass.users(SyncFilters.and(SyncFilters.users(), SyncFilters.membersOf(scopeDns)), userPages);
+            return new FullRead(pass.groups(SyncFilters.and(SyncFilters.groups(), SyncFilters.scopeGroups(scopeDns))), cursor);
         });
     }
 
     @Override
-    public Changes readChanges(SyncCursor since, SyncScope scope) {
+    public Changes readChanges(SyncCursor since, SyncScope scope, Set<UUID> known) {
         return pass("change read", pass -> {
             SyncCursor now = pass.cursor();
             if (!now.dcHostName().equalsIgnoreCase(since.dcHostName()) || !now.invocationId().equals(since.invocationId())) {
                 return fullPassRequired(since);
             }
-            if (!pass.tombstonesVisible()) {
-                // Without tombstones deletions go unseen; a full pass shows them by absence.
-                LOG.warnf("The service account cannot read deleted objects of %s, so every change read becomes"
-                        + " a full pass. Grant it List Contents and Read Property on CN=Deleted Objects (dsacls"
-                        + " \"CN=Deleted Objects,%s\" /takeownership, then /G <account>:LCRP).",
-                        domain.dnsName(), domain.defaultNamingContext());
-                return fullPassRequired(since);
-            }
             Filter changed = SyncFilters.changedSince(since.highestUsn());
-            if (scope.isEverything()) {
-                return new Changes(pass.users(SyncFilters.and(SyncFilters.users(), changed)),
-                        pass.groups(SyncFilters.and(SyncFilters.groups(), changed)),
-                        pass.tombstones(since.highestUsn()), List.of(), now, false);
+            Filter users = SyncFilters.users();
+            Filter groups = SyncFilters.groups();
+            List<String> scopeDns = List.of();
+            if (!scope.isEverything()) {
+                scopeDns = pass.scopeGroupDns(scope);
+                users = SyncFilters.and(users, SyncFilters.membersOf(scopeDns));
+                groups = SyncFilters.and(groups, SyncFilters.scopeGroups(scopeDns));
             }
-            List<String> scopeDns = pass.scopeGroupDns(scope);
-            Filter groupsInScope = SyncFilters.scopeGroups(scopeDns);
-            List<GroupEntry> groups = pass.groups(SyncFilters.and(SyncFilters.groups(), changed, groupsInScope));
-            if (!groups.isEmpty()) return fullPassRequired(since);
-            Filter usersInScope = SyncFilters.membersOf(scopeDns);
-            List<UUID> left = new ArrayList<>(pass.guids(
-                    SyncFilters.and(SyncFilters.users(), changed, SyncFilters.not(usersInScope))));
-            left.addAll(pass.guids(SyncFilters.and(SyncFilters.groups(), changed, SyncFilters.not(groupsInScope))));
-            return new Changes(pass.users(SyncFilters.and(SyncFilters.users(), changed, usersInScope)), groups,
-                    pass.tombstones(since.highestUsn()), left, now, false);
+            List<AdUser> changedUsers = new ArrayList<>(pass.users(SyncFilters.and(users, changed)));
+            List<GroupEntry> changedGroups = new ArrayList<>(pass.groups(SyncFilters.and(groups, changed)));
+            Deletions deletions = deletions(pass, since, SyncFilters.or(users, groups), known);
+            List<UUID> left = new ArrayList<>();
+            if (!scope.isEverything()) {
+                Optional<SyncPass.GuidScan> scan = deletions.scan();
+                if (scan.isEmpty() && !changedGroups.isEmpty()) scan = Optional.of(pass.scan(SyncFilters.or(users, groups), known));
+                if (scan.isPresent()) {
+                    // Members moved in or out of the scope: those gone are reported, those new are read whole.
+                    left.addAll(scan.get().absent());
+                    Set<UUID> entered = new HashSet<>(scan.get().unknown());
+                    changedUsers.forEach(u -> entered.remove(u.objectGuid()));
+                    changedGroups.forEach(g -> entered.remove(g.objectGuid()));
+                    changedUsers.addAll(pass.usersByGuid(entered, users));
+                    changedGroups.addAll(pass.groupsByGuid(entered, groups));
+                } else {
+                    left.addAll(pass.guids(SyncFilters.and(SyncFilters.users(), changed, SyncFilters.not(users))));
+                    left.addAll(pass.guids(SyncFilters.and(SyncFilters.groups(), changed, SyncFilters.not(groups))));
+                }
+            }
+            return new Changes(changedUsers, changedGroups, deletions.deleted(), left,
+                    now.withDirSyncCookie(deletions.dirSyncCookie()), false, deletions.method());
         });
+    }
+
+    /** What a change read learnt of deletions, how, and (for DirSync) where the next one resumes. */
+    private record Deletions(DeletionMethod method, List<UUID> deleted, String dirSyncCookie,
+                             Optional<SyncPass.GuidScan> scan) {
+    }
+
+    private Deletions deletions(SyncPass pass, SyncCursor since, Filter inScope, Set<UUID> known) throws LDAPException {
+        Optional<DirSyncRead.Deletions> dirSync = pass.dirSync(since.dirSyncCookie());
+        if (dirSync.isPresent()) {
+            // Without a stored cookie this read every tombstone the DC keeps: still right, the caller removes what it holds.
+            return noted(new Deletions(DeletionMethod.DIRSYNC, dirSync.get().deleted(), dirSync.get().cookie(), Optional.empty()));
+        }
+        if (pass.tombstonesVisible()) {
+            return noted(new Deletions(DeletionMethod.TOMBSTONES, pass.tombstones(since.highestUsn()), null, Optional.empty()));
+        }
+        SyncPass.GuidScan scan = pass.scan(inScope, known);
+        return noted(new Deletions(DeletionMethod.GUID_SCAN, scan.absent(), null, Optional.of(scan)));
+    }
+
+    private Deletions noted(Deletions deletions) {
+        DeletionMethod method = deletions.method();
+        if (method != lastMethod) {
+            String how = switch (method) {
+                case DIRSYNC -> "DirSync";
+                case TOMBSTONES -> "its tombstones (the service account may list CN=Deleted Objects but not use DirSync)";
+                case GUID_SCAN -> "a scan of every objectGUID in scope (the DC refuses DirSync to the service account,"
+                        + " or shows it no deletions through it, and it may not list CN=Deleted Objects)";
+            };
+            String advice = method.cheaperBy() == null ? "" : "; to make change reads cheaper, " + method.cheaperBy();
+            if (method == DeletionMethod.GUID_SCAN) LOG.warnf("Deletions in %s are found by %s%s", domain.dnsName(), how, advice);
+            else LOG.infof("Deletions in %s are found by %s%s", domain.dnsName(), how, advice);
+            lastMethod = method;
+        }
+        return deletions;
     }
 
     /** LDAP operations of the last pass that completed (for benchmarks and tests). */
@@ -82,7 +133,7 @@ final class LdapDirectorySync implements DirectorySync {
     }
 
     private static Changes fullPassRequired(SyncCursor since) {
-        return new Changes(List.of(), List.of(), List.of(), List.of(), since, true);
+        return new Changes(List.of(), List.of(), List.of(), List.of(), since, true, null);
     }
 
     private <T> T pass(String what, PassBody<T> body) {

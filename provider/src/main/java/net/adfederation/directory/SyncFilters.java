@@ -1,7 +1,10 @@
 package net.adfederation.directory;
 
 import com.unboundid.ldap.sdk.Filter;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
@@ -52,6 +55,25 @@ final class SyncFilters {
                 Filter.createEqualityFilter("isDeleted", "TRUE"),
                 changedSince(usn),
                 Filter.createORFilter(Filter.createEqualityFilter("objectClass", "user"), groups()));
+    }
+
+    /** The objects of the filter with one of the objectGUIDs, in filters of at most 100 GUIDs each. */
+    static List<Filter> byGuids(Collection<UUID> guids, Filter filter) {
+        List<Filter> chunks = new ArrayList<>();
+        List<Filter> chunk = new ArrayList<>();
+        for (UUID guid : guids) {
+            chunk.add(Filter.createEqualityFilter("objectGUID", AdCodecs.uuidToGuid(guid)));
+            if (chunk.size() == 100) {
+                chunks.add(and(filter, Filter.createORFilter(chunk)));
+                chunk = new ArrayList<>();
+            }
+        }
+        if (!chunk.isEmpty()) chunks.add(and(filter, Filter.createORFilter(chunk)));
+        return chunks;
+    }
+
+    static Filter or(Filter... clauses) {
+        return Filter.createORFilter(clauses);
     }
 
     static Filter and(Filter... clauses) {

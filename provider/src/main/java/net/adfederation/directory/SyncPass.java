@@ -13,9 +13,14 @@ import com.unboundid.ldap.sdk.SearchRequest;
 import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldap.sdk.SearchScope;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * One synchronisation pass on one pooled connection, hence one DC: uSNs are per DC, so the
@@ -69,21 +74,84 @@ final class SyncPass implements AutoCloseable {
     }
 
     List<AdUser> users(Filter filter) throws LDAPException {
-        return search(filter, AdEntryMapper.USER_ATTRIBUTES).stream().map(AdEntryMapper::user).toList();
+        List<AdUser> users = new ArrayList<>();
+        users(filter, users::addAll);
+        return users;
+    }
+
+    /** The users of the filter, handed over a page at a time: a pass holds one page, not the domain. */
+    void users(Filter filter, Consumer<List<AdUser>> consumer) throws LDAPException {
+        PagedSearch search = new PagedSearch(domain.defaultNamingContext(), filter, AdEntryMapper.USER_ATTRIBUTES);
+        run(() -> {
+            search.forEachPage(connection, page -> consumer.accept(page.stream().map(AdEntryMapper::user).toList()));
+            return null;
+        });
     }
 
     List<GroupEntry> groups(Filter filter) throws LDAPException {
         List<GroupEntry> groups = new ArrayList<>();
-        for (SearchResultEntry entry : search(filter, AdEntryMapper.SYNC_GROUP_ATTRIBUTES)) {
-            List<String> members = run(() -> MemberRanges.members(entry, (dn, range) -> connection.getEntry(dn, range)));
-            groups.add(AdEntryMapper.groupEntry(entry, members));
-        }
+        PagedSearch search = new PagedSearch(domain.defaultNamingContext(), filter, AdEntryMapper.SYNC_GROUP_ATTRIBUTES);
+        run(() -> {
+            // Between two pages the connection is free for the ranged reads of large groups.
+            search.forEachPage(connection, page -> {
+                for (SearchResultEntry entry : page) {
+                    List<String> members = MemberRanges.members(entry, (dn, range) -> connection.getEntry(dn, range));
+                    groups.add(AdEntryMapper.groupEntry(entry, members));
+                }
+            });
+            return null;
+        });
         return groups;
     }
 
     /** objectGUIDs only: for objects that left the scope. */
     List<UUID> guids(Filter filter) throws LDAPException {
         return search(filter, "objectGUID").stream().map(AdEntryMapper::guid).toList();
+    }
+
+    /**
+     * What a scan of the objectGUIDs matching the filter (attribute-only, page by page) finds
+     * against the GUIDs the caller knows: which of those are absent, and which objects are new to it.
+     */
+    GuidScan scan(Filter filter, Set<UUID> known) throws LDAPException {
+        Set<UUID> absent = new HashSet<>(known);
+        List<UUID> unknown = new ArrayList<>();
+        int[] pages = {0};
+        PagedSearch search = new PagedSearch(domain.defaultNamingContext(), filter, "objectGUID");
+        run(() -> {
+            search.forEachPage(connection, page -> {
+                pages[0]++;
+                for (SearchResultEntry entry : page) {
+                    UUID guid = AdEntryMapper.guid(entry);
+                    if (guid != null && !absent.remove(guid) && !known.contains(guid)) unknown.add(guid);
+                }
+            });
+            return null;
+        });
+        return new GuidScan(List.copyOf(absent), unknown, pages[0]);
+    }
+
+    /** @param pages the pages the scan took (its LDAP operations) */
+    record GuidScan(List<UUID> absent, List<UUID> unknown, int pages) {
+    }
+
+    /** The objects with these objectGUIDs that match the filter too, read 100 GUIDs to a search. */
+    List<AdUser> usersByGuid(Collection<UUID> guids, Filter filter) throws LDAPException {
+        List<AdUser> users = new ArrayList<>();
+        for (Filter chunk : SyncFilters.byGuids(guids, filter)) users.addAll(users(chunk));
+        return users;
+    }
+
+    List<GroupEntry> groupsByGuid(Collection<UUID> guids, Filter filter) throws LDAPException {
+        List<GroupEntry> groups = new ArrayList<>();
+        for (Filter chunk : SyncFilters.byGuids(guids, filter)) groups.addAll(groups(chunk));
+        return groups;
+    }
+
+    /** Deletions since the cookie by DirSync; empty when the DC refuses it or hides deletions from this account. */
+    Optional<DirSyncRead.Deletions> dirSync(String cookie) throws LDAPException {
+        DirSyncRead read = new DirSyncRead(domain);
+        return run(() -> read.read(connection, cookie));
     }
 
     List<UUID> tombstones(long sinceUsn) throws LDAPException {

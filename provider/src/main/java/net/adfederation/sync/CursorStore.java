@@ -47,18 +47,19 @@ public final class CursorStore {
         return PREFIX + domain.toLowerCase(Locale.ROOT);
     }
 
-    /** dcHostName|invocationId|highestUsn: neither a host name nor a GUID holds a bar. */
+    /** dcHostName|invocationId|highestUsn[|dirSyncCookie]: neither a host name, a GUID nor Base64 holds a bar. */
     static String encode(SyncCursor cursor) {
-        return cursor.dcHostName() + "|" + cursor.invocationId() + "|" + cursor.highestUsn();
+        String position = cursor.dcHostName() + "|" + cursor.invocationId() + "|" + cursor.highestUsn();
+        return cursor.dirSyncCookie() == null ? position : position + "|" + cursor.dirSyncCookie();
     }
 
     /** Empty for a missing or unreadable value: the sync then does a full pass, which is always safe. */
     static Optional<SyncCursor> decode(String value) {
         if (value == null) return Optional.empty();
         String[] parts = value.split("\\|");
-        if (parts.length != 3 || parts[0].isBlank() || parts[1].isBlank()) return Optional.empty();
+        if (parts.length < 3 || parts.length > 4 || parts[0].isBlank() || parts[1].isBlank()) return Optional.empty();
         try {
-            return Optional.of(new SyncCursor(parts[0], parts[1], Long.parseLong(parts[2])));
+            return Optional.of(new SyncCursor(parts[0], parts[1], Long.parseLong(parts[2]), parts.length == 4 ? parts[3] : null));
         } catch (NumberFormatException e) {
             return Optional.empty();
         }

@@ -1,5 +1,8 @@
 package net.adfederation.sync;
 
+import java.util.Set;
+import java.util.UUID;
+
 import net.adfederation.directory.DirectorySync;
 import net.adfederation.directory.DomainInfo;
 
@@ -12,7 +15,15 @@ public sealed interface DomainRead {
     /** The domain's DNS name, lower case ({@link DomainInfo} holds it so). */
     String dnsName();
 
-    record Full(DomainInfo domain, DirectorySync.Snapshot snapshot) implements DomainRead {
+    /**
+     * @param snapshot      the groups and cursor, and users not yet handed to the writer
+     * @param streamedUsers objectGUIDs of the users handed to the writer page by page while reading
+     */
+    record Full(DomainInfo domain, DirectorySync.Snapshot snapshot, Set<UUID> streamedUsers) implements DomainRead {
+        public Full(DomainInfo domain, DirectorySync.Snapshot snapshot) {
+            this(domain, snapshot, Set.of());
+        }
+
         @Override
         public String dnsName() {
             return domain.dnsName();

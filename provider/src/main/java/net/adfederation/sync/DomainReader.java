@@ -1,9 +1,14 @@
 package net.adfederation.sync;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
 
 import net.adfederation.directory.AdDomain;
+import net.adfederation.directory.AdUser;
 import net.adfederation.directory.DirectorySync;
 import net.adfederation.directory.DomainInfo;
 import net.adfederation.directory.SyncCursor;
@@ -22,7 +27,12 @@ final class DomainReader {
     private DomainReader() {
     }
 
-    static DomainRead read(AdDomain domain, Optional<SyncScope> scope, Optional<SyncCursor> cursor, SyncKind kind) {
+    /**
+     * @param known     objectGUIDs of the domain's users and groups in Keycloak, against which deletions are found
+     * @param userPages where a full read hands its users, a page at a time, as it reads them
+     */
+    static DomainRead read(AdDomain domain, Optional<SyncScope> scope, Optional<SyncCursor> cursor, SyncKind kind,
+                           Set<UUID> known, Consumer<List<AdUser>> userPages) {
         DomainInfo info = domain.info();
         if (scope.isEmpty()) {
             // Out of scope entirely: an empty full read, so its users leave Keycloak (guarded like any removal).
@@ -31,11 +41,16 @@ final class DomainReader {
         try {
             DirectorySync sync = domain.sync();
             if (kind == SyncKind.CHANGES && cursor.isPresent()) {
-                DirectorySync.Changes changes = sync.readChanges(cursor.get(), scope.get());
+                DirectorySync.Changes changes = sync.readChanges(cursor.get(), scope.get(), known);
                 if (!changes.fullPassRequired()) return new DomainRead.Incremental(info, changes);
                 LOG.infof("%s: the sync cursor cannot be resumed (other or restored DC); reading everything", info.dnsName());
             }
-            return new DomainRead.Full(info, sync.readAll(scope.get()));
+            Set<UUID> seen = new HashSet<>();
+            DirectorySync.FullRead all = sync.readAll(scope.get(), page -> {
+                page.forEach(user -> seen.add(user.objectGuid()));
+                userPages.accept(page);
+            });
+            return new DomainRead.Full(info, new DirectorySync.Snapshot(List.of(), all.groups(), all.cursor()), seen);
         } catch (RuntimeException e) {
             // DirectoryException above all; anything else must not pass for a complete read either.
             LOG.warnf("%s: sync read failed: %s", info.dnsName(), e.getMessage());

@@ -1,10 +1,6 @@
 package net.adfederation.sync;
 
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.UUID;
 
 import net.adfederation.account.AdAttributes;
 import net.adfederation.directory.GroupEntry;
@@ -15,8 +11,9 @@ import org.keycloak.models.RealmModel;
 
 /**
  * Writes AD groups into Keycloak's group tree: the domain's top-level group, each AD group under
- * its parent (found by objectGUID, so a renamed AD group keeps its Keycloak group and the roles
- * given to it), and removals. Groups carry the component's id, so only ours are ever touched.
+ * its parent (found by objectGUID through {@link KnownObjects}, so a renamed AD group keeps its
+ * Keycloak group and the roles given to it), and removals. Groups carry the component's id, so
+ * only ours are ever touched.
  */
 final class GroupWriter {
 
@@ -33,18 +30,10 @@ final class GroupWriter {
         this.component = component;
     }
 
-    /** The component's groups: objectGUID to domain (domain groups themselves have no objectGUID). */
-    Map<UUID, String> known() {
-        Map<UUID, String> known = new HashMap<>();
-        ours(Map.of(COMPONENT, component.getId())).forEach(g -> {
-            String guid = g.getFirstAttribute(GUID);
-            if (guid != null) known.put(UUID.fromString(guid), String.valueOf(g.getFirstAttribute(AdAttributes.DOMAIN)));
-        });
-        return known;
-    }
-
-    /** The top-level group of a domain, created when missing. */
-    GroupModel domainRoot(String domain) {
+    /** The top-level group of a domain: the one with this id, else found by name, else created. */
+    GroupModel domainRoot(String domain, String knownId) {
+        GroupModel known = knownId == null ? null : session.groups().getGroupById(realm, knownId);
+        if (known != null) return known;
         return session.groups().getTopLevelGroupsStream(realm)
                 .filter(g -> domain.equals(g.getName()) && component.getId().equals(g.getFirstAttribute(COMPONENT)))
                 .findFirst()
@@ -56,44 +45,47 @@ final class GroupWriter {
                 });
     }
 
-    Optional<GroupModel> byGuid(UUID guid) {
-        return ours(Map.of(GUID, guid.toString())).findFirst();
+    /** A group of ours by its Keycloak id; null when it is gone. */
+    GroupModel byId(String id) {
+        GroupModel group = id == null ? null : session.groups().getGroupById(realm, id);
+        return group != null && component.getId().equals(group.getFirstAttribute(COMPONENT)) ? group : null;
     }
 
     /**
-     * Creates or updates a group under {@code parent}. {@code move} says whether an existing group
-     * must move there (a full read knows the whole nesting; a change read only part of it).
+     * Creates the group under {@code parent} when {@code existing} is null, else updates it and, when
+     * {@code move} says so, moves it there (a full read knows the whole nesting; a change read only part of it).
      */
-    GroupModel upsert(String domain, GroupEntry entry, GroupModel parent, boolean move) {
-        Optional<GroupModel> existing = byGuid(entry.objectGuid());
-        if (existing.isPresent() && !domain.equalsIgnoreCase(existing.get().getFirstAttribute(AdAttributes.DOMAIN))) {
-            // Keyed by (domain, objectGUID): another domain's group is never renamed, moved or refilled from here.
-            throw new IllegalStateException(entry.dn() + " of " + domain + " shows the objectGUID " + entry.objectGuid()
-                    + " of the group " + existing.get().getName() + " of " + existing.get().getFirstAttribute(AdAttributes.DOMAIN)
-                    + ": an objectGUID claimed by two forests is refused");
-        }
-        if (existing.isEmpty()) {
+    GroupModel upsert(String domain, GroupEntry entry, GroupModel existing, GroupModel parent, boolean move) {
+        if (existing == null) {
             GroupModel group = session.groups().createGroup(realm, entry.name(), parent);
             group.setSingleAttribute(COMPONENT, component.getId());
             group.setSingleAttribute(GUID, entry.objectGuid().toString());
             attributes(group, domain, entry);
             return group;
         }
-        GroupModel group = existing.get();
-        if (move && !Objects.equals(group.getParentId(), parent.getId())) session.groups().moveGroup(realm, group, parent);
-        if (!entry.name().equals(group.getName())) group.setName(entry.name());
-        attributes(group, domain, entry);
-        return group;
+        if (!domain.equalsIgnoreCase(existing.getFirstAttribute(AdAttributes.DOMAIN))) {
+            // Keyed by (domain, objectGUID): another domain's group is never renamed, moved or refilled from here.
+            throw new IllegalStateException(entry.dn() + " of " + domain + " shows the objectGUID " + entry.objectGuid()
+                    + " of the group " + existing.getName() + " of " + existing.getFirstAttribute(AdAttributes.DOMAIN)
+                    + ": an objectGUID claimed by two forests is refused");
+        }
+        if (move && !Objects.equals(existing.getParentId(), parent.getId())) session.groups().moveGroup(realm, existing, parent);
+        if (!entry.name().equals(existing.getName())) existing.setName(entry.name());
+        attributes(existing, domain, entry);
+        return existing;
     }
 
-    void remove(UUID guid) {
-        byGuid(guid).ifPresent(group -> {
-            // Keycloak removes subgroups with their parent, AD does not: children move up to the domain group
-            // (those deleted too are removed by their own turn).
-            GroupModel root = domainRoot(String.valueOf(group.getFirstAttribute(AdAttributes.DOMAIN)));
-            group.getSubGroupsStream().toList().forEach(child -> session.groups().moveGroup(realm, child, root));
-            session.groups().removeGroup(realm, group);
-        });
+    /** Removes the group; Keycloak would remove subgroups with it, AD does not, so they move up to the domain group. */
+    void remove(GroupModel group, String domainGroupId) {
+        GroupModel root = domainRoot(String.valueOf(group.getFirstAttribute(AdAttributes.DOMAIN)), domainGroupId);
+        // Those deleted too are removed by their own turn.
+        group.getSubGroupsStream().toList().forEach(child -> session.groups().moveGroup(realm, child, root));
+        session.groups().removeGroup(realm, group);
+    }
+
+    /** Writes the digest once the group and its memberships are as AD has them. */
+    static void digest(GroupModel group, String digest) {
+        set(group, SyncDigest.ATTRIBUTE, digest);
     }
 
     private static void attributes(GroupModel group, String domain, GroupEntry entry) {
@@ -108,12 +100,5 @@ final class GroupWriter {
         if (Objects.equals(group.getFirstAttribute(name), value)) return;
         if (value == null) group.removeAttribute(name);
         else group.setSingleAttribute(name, value);
-    }
-
-    /** Checked again after the search: with spi-group-jpa-searchable-attributes set, 26.7 may drop the condition. */
-    private java.util.stream.Stream<GroupModel> ours(Map<String, String> attributes) {
-        return session.groups().searchGroupsByAttributes(realm, attributes, null, null)
-                .filter(g -> component.getId().equals(g.getFirstAttribute(COMPONENT)))
-                .filter(g -> attributes.entrySet().stream().allMatch(e -> e.getValue().equals(g.getFirstAttribute(e.getKey()))));
     }
 }

@@ -33,8 +33,8 @@ public final class ImportedAttributes {
 
     /**
      * Brings a Keycloak user in line with its AD entry (username, e-mail, names, AD's disabled state,
-     * the copied attributes); writes only what differs, so an unchanged user costs no database write.
-     * Keycloak's enabled flag is left alone, so an admin's disable survives every sync and sign-in.
+     * the copied attributes, the {@link SyncDigest}); writes only what differs, so an unchanged user costs
+     * no database write. Keycloak's enabled flag is left alone, so an admin's disable survives every sync and sign-in.
      * @return true when something was written
      */
     static boolean apply(UserModel user, AdUser adUser, DomainInfo domain, String componentId) {
@@ -73,6 +73,12 @@ public final class ImportedAttributes {
             if (Objects.equals(value, current)) continue;
             if (write && value == null) user.removeAttribute(name);
             else if (write) user.setSingleAttribute(name, value);
+            changed = true;
+        }
+        // Kept so that the next sync can tell this user unchanged without comparing its attributes.
+        String digest = SyncDigest.of(adUser, domain);
+        if (!digest.equals(user.getFirstAttribute(SyncDigest.ATTRIBUTE))) {
+            if (write) user.setSingleAttribute(SyncDigest.ATTRIBUTE, digest);
             changed = true;
         }
         return changed;

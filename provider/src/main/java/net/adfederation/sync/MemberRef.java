@@ -2,6 +2,7 @@ package net.adfederation.sync;
 
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -24,9 +25,14 @@ public sealed interface MemberRef {
 
     /** @param groupDns the DNs (lower case) of the domain's groups in this read */
     static MemberRef of(String dn, Set<String> groupDns) {
+        return of(dn, (Predicate<String>) groupDns::contains);
+    }
+
+    /** @param isGroup whether a DN (lower case) is one of the domain's groups */
+    static MemberRef of(String dn, Predicate<String> isGroup) {
         var fsp = FSP.matcher(dn.trim());
         if (fsp.matches()) return new Foreign(fsp.group(1).toUpperCase(Locale.ROOT));
-        if (groupDns.contains(dn.toLowerCase(Locale.ROOT))) return new Group(dn);
+        if (isGroup.test(dn.toLowerCase(Locale.ROOT))) return new Group(dn);
         return new User(dn);
     }
 }

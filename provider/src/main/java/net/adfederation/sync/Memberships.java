@@ -1,27 +1,33 @@
 package net.adfederation.sync;
 
 import java.util.HashSet;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
+import jakarta.persistence.EntityManager;
 import net.adfederation.account.AdAttributes;
 import net.adfederation.directory.GroupEntry;
 import org.jboss.logging.Logger;
 import org.keycloak.component.ComponentModel;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.jpa.entities.UserEntity;
+import org.keycloak.models.jpa.entities.UserGroupMembershipEntity;
+import org.keycloak.representations.idm.MembershipType;
 import org.keycloak.storage.UserStoragePrivateUtil;
 
 /**
  * Makes a Keycloak group's members the AD group's direct user members: users of the same domain
  * by DN, users of trusted forests through their foreign security principal's SID (matched to the
  * objectSid of a synced user of the other domain). Only the component's users are added or
- * removed; local users an admin put into the group stay.
+ * removed; local users an admin put into the group stay. The current members are read in one
+ * query; only the users that join or leave are loaded.
  */
 final class Memberships {
 
@@ -40,58 +46,74 @@ final class Memberships {
     }
 
     /**
-     * @param userIds   Keycloak ids of users imported in this sync, by "domain|dn" in lower case
-     * @param groupDns  the DNs (lower case) of the domain's groups, so nested groups are not taken for users
-     * @return true when a membership changed
+     * @param userIds   the Keycloak id of a member DN (any case), or null when none is known
+     * @param isGroup   whether a member DN (lower case) is a group of the domain: nested groups are placed in the tree
+     * @param notOurs   whether an unresolved member DN (lower case) is nothing this sync imports (a computer, a user
+     *                  out of scope) rather than a user that should be in Keycloak and is not (yet)
+     * @param fresh     whether a user id is of a user this very sync added: it has no session, no cache entry and no
+     *                  other membership to check, so it joins by one row written straight to the store
+     * @return true when every member that should be a Keycloak user was found, so the group is complete
      */
-    boolean apply(GroupModel group, String domain, GroupEntry entry, Map<String, String> userIds, Set<String> groupDns) {
+    boolean apply(GroupModel group, GroupEntry entry, Function<String, String> userIds, Predicate<String> isGroup,
+                  Predicate<String> notOurs, Predicate<String> fresh) {
         Set<String> wanted = new HashSet<>();
+        boolean complete = true;
         for (String dn : entry.memberDns()) {
-            MemberRef ref = MemberRef.of(dn, groupDns);
-            if (ref instanceof MemberRef.Group) continue; // nested groups are placed in the tree by GroupTree
+            String lower = dn.toLowerCase(Locale.ROOT);
+            MemberRef ref = MemberRef.of(dn, isGroup);
+            if (ref instanceof MemberRef.Group) continue;
             Optional<String> id = ref instanceof MemberRef.Foreign foreign
                     ? users.bySid(foreign.sid()).map(UserModel::getId)
-                    : Optional.ofNullable(userIds.get(key(domain, ((MemberRef.User) ref).dn())))
-                            .or(() -> byDn(domain, ((MemberRef.User) ref).dn()));
-            if (id.isPresent()) wanted.add(id.get());
-            else LOG.debugf("%s: member %s of %s is not a synced user", component.getName(), dn, entry.dn());
-        }
-        boolean changed = false;
-        Set<String> current = new HashSet<>();
-        for (UserModel member : local().getGroupMembersStream(realm, group).toList()) {
-            if (!component.getId().equals(member.getFederationLink())) continue;
-            current.add(member.getId());
-            if (!wanted.contains(member.getId())) {
-                member.leaveGroup(group);
-                users.evict(member);
-                changed = true;
+                    : Optional.ofNullable(userIds.apply(dn));
+            if (id.isPresent()) {
+                wanted.add(id.get());
+            } else if (ref instanceof MemberRef.Foreign || !notOurs.test(lower)) {
+                complete = false;
+                LOG.debugf("%s: member %s of %s is not a synced user", component.getName(), dn, entry.dn());
             }
+        }
+        Set<String> current = currentMembers(group.getId());
+        for (String id : current) {
+            if (!wanted.contains(id)) change(id, user -> user.leaveGroup(group));
         }
         for (String id : wanted) {
             if (current.contains(id)) continue;
-            UserModel user = local().getUserById(realm, id);
-            if (user != null) {
-                user.joinGroup(group);
-                users.evict(user);
-                changed = true;
-            }
+            if (fresh.test(id)) joinFresh(id, group.getId());
+            else change(id, user -> user.joinGroup(group));
         }
-        return changed;
+        return complete;
     }
 
-    static String key(String domain, String dn) {
-        return (domain + "|" + dn).toLowerCase(Locale.ROOT);
+    /** Adds a user (just imported) to the groups of its memberOf that Keycloak holds. */
+    void join(UserModel user, Iterable<String> groupIds) {
+        for (String id : groupIds) {
+            GroupModel group = session.groups().getGroupById(realm, id);
+            if (group != null && !user.isMemberOf(group)) user.joinGroup(group);
+        }
     }
 
-    private Optional<String> byDn(String domain, String dn) {
-        List<UserModel> found = local().searchForUserByUserAttributeStream(realm, AdAttributes.DN, dn)
-                .filter(u -> component.getId().equals(u.getFederationLink()))
-                .filter(u -> domain.equalsIgnoreCase(u.getFirstAttribute(AdAttributes.DOMAIN)))
-                .toList();
-        return found.size() == 1 ? Optional.of(found.get(0).getId()) : Optional.empty();
+    /** The component's users in the group, by id, in one query. */
+    private Set<String> currentMembers(String groupId) {
+        EntityManager em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
+        return new HashSet<>(em.createQuery("select m.user.id from UserGroupMembershipEntity m where m.groupId = :group"
+                        + " and m.user.federationLink = :component", String.class)
+                .setParameter("group", groupId).setParameter("component", component.getId()).getResultList());
     }
 
-    private org.keycloak.models.UserProvider local() {
-        return UserStoragePrivateUtil.userLocalStorage(session);
+    /** What {@link UserModel#joinGroup} writes, without loading the user and asking whether it is a member already. */
+    private void joinFresh(String userId, String groupId) {
+        EntityManager em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
+        UserGroupMembershipEntity membership = new UserGroupMembershipEntity();
+        membership.setUser(em.getReference(UserEntity.class, userId));
+        membership.setGroupId(groupId);
+        membership.setMembershipType(MembershipType.UNMANAGED);
+        em.persist(membership);
+    }
+
+    private void change(String userId, java.util.function.Consumer<UserModel> change) {
+        UserModel user = UserStoragePrivateUtil.userLocalStorage(session).getUserById(realm, userId);
+        if (user == null) return;
+        change.accept(user);
+        users.evict(user);
     }
 }

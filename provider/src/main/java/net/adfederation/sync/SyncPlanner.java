@@ -50,6 +50,7 @@ public final class SyncPlanner {
                     users.add(new SyncPlan.UserUpsert(full.domain(), u));
                     seen.add(u.objectGuid());
                 }
+                seen.addAll(full.streamedUsers());
                 full.snapshot().groups().forEach(g -> seen.add(g.objectGuid()));
                 groups.add(new SyncPlan.DomainGroups(full.domain(), GroupTree.of(full.dnsName(), full.snapshot().groups()), true));
                 missing(knownUsers, full.dnsName(), seen, goneUsers);

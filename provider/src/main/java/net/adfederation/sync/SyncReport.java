@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import net.adfederation.directory.DeletionMethod;
 import net.adfederation.metrics.AdMetrics;
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
@@ -127,13 +128,17 @@ public record SyncReport(String mode, Duration duration, Map<String, String> rea
 
     private static String method(DomainRead read) {
         if (read instanceof DomainRead.Full) return "full";
-        if (read instanceof DomainRead.Incremental) return "changes";
+        // The change read names how it learnt deletions (dirsync, tombstones, guid_scan): which right the account lacks.
+        if (read instanceof DomainRead.Incremental changes) {
+            DeletionMethod method = changes.changes().deletionMethod();
+            return method == null ? "changes" : "changes/" + method.name().toLowerCase(java.util.Locale.ROOT);
+        }
         return "failed";
     }
 
     private static int objects(DomainRead read) {
         if (read instanceof DomainRead.Full full) {
-            return full.snapshot().users().size() + full.snapshot().groups().size();
+            return full.snapshot().users().size() + full.streamedUsers().size() + full.snapshot().groups().size();
         }
         if (read instanceof DomainRead.Incremental changes) {
             return changes.changes().users().size() + changes.changes().groups().size()

@@ -1,12 +1,18 @@
 package net.adfederation.sync;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
+import net.adfederation.directory.AdUser;
+import net.adfederation.directory.DomainInfo;
 import net.adfederation.directory.GroupEntry;
 import net.adfederation.directory.UpnSuffixOwnership;
 import org.jboss.logging.Logger;
@@ -15,36 +21,59 @@ import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.utils.KeycloakModelUtils;
-import org.keycloak.storage.user.SynchronizationResult;
+import org.keycloak.models.UserModel;
+import org.keycloak.storage.UserStoragePrivateUtil;
 
 /**
- * Carries out a {@link SyncPlan} in Keycloak, each user and each group in a transaction of its
- * own: one refused write (say, an e-mail another user already has) fails that item, is counted
- * and logged, and leaves the others. Counts go to the {@link SynchronizationResult} the admin
- * console shows; the domains with a failed item are returned so their cursors stay put.
+ * Carries out a {@link SyncPlan} in Keycloak in {@link Batches}, touching only what changed: a user
+ * or group whose {@link SyncDigest} equals the one Keycloak holds is skipped without being loaded,
+ * so an unchanged full sync writes nothing, and a change sync of k changes writes k objects. Order:
+ * removals (so a re-created account can take its old name), groups placed in the tree (parents
+ * first), users (a user new in a change sync joins the groups of its memberOf), then the members of
+ * each group that changed. Counts go to the {@link SyncStatus} the admin console shows;
+ * the domains with a failed item are returned so their cursors stay put.
  */
 final class SyncWriter {
 
     private static final Logger LOG = Logger.getLogger(SyncWriter.class);
+    private static final int USER_BATCH = 250;
+    private static final int GROUP_BATCH = 50;
 
-    private final KeycloakSessionFactory factory;
-    private final String realmId;
     private final ComponentModel component;
+    private final KnownObjects known;
     private final UpnSuffixOwnership ownership;
+    private final Batches users;
+    private final Batches groups;
     private final SyncStatus result = new SyncStatus();
-    private final Set<String> domainsWithFailures = new HashSet<>();
-    private final Map<String, String> userIds = new ConcurrentHashMap<>();
+    private final Set<String> domainsWithFailures = ConcurrentHashMap.newKeySet();
+    /** Keycloak ids by objectGUID and by DN (lower case), known before the sync or written by it. */
+    private final Map<UUID, String> groupIds = new ConcurrentHashMap<>();
+    private final Map<String, String> groupIdsByDn = new ConcurrentHashMap<>();
+    private final Map<String, String> userIdsByDn = new ConcurrentHashMap<>();
+    private final Map<String, String> domainGroupIds = new ConcurrentHashMap<>();
+    /** Keycloak ids of the users this sync added. */
+    private final Set<String> addedUsers = ConcurrentHashMap.newKeySet();
+    /** DNs (lower case) of users of a full read that are not in Keycloak after this sync, by domain. */
+    private final Map<String, Set<String>> missingUsers = new ConcurrentHashMap<>();
+    /** Users of a full read that failed while it streamed: tried again once the removals are done. */
+    private final List<UpsertUser> retried = new ArrayList<>();
 
     /** @param ownership which UPN suffixes each domain may give: accounts with another's are refused, not imported */
-    SyncWriter(KeycloakSessionFactory factory, String realmId, ComponentModel component, UpnSuffixOwnership ownership) {
-        this.factory = factory;
-        this.ownership = ownership;
-        this.realmId = realmId;
+    SyncWriter(KeycloakSessionFactory factory, String realmId, ComponentModel component, KnownObjects known,
+               UpnSuffixOwnership ownership) {
         this.component = component;
+        this.known = known;
+        this.ownership = ownership;
+        this.users = new Batches(factory, realmId, component.getName(), USER_BATCH);
+        this.groups = new Batches(factory, realmId, component.getName(), GROUP_BATCH);
+        known.groups().forEach((guid, group) -> {
+            groupIds.put(guid, group.id());
+            if (group.dn() != null) groupIdsByDn.put(lower(group.dn()), group.id());
+        });
+        known.users().values().forEach(user -> { if (user.dn() != null) userIdsByDn.put(lower(user.dn()), user.id()); });
     }
 
-    SynchronizationResult result() {
+    SyncStatus result() {
         return result;
     }
 
@@ -52,37 +81,42 @@ final class SyncWriter {
         return domainsWithFailures;
     }
 
-    void apply(SyncPlan plan) {
-        // Removals first: an account or group deleted in AD and created again under the same name
-        // (a rehire, a rebuilt group) has a new objectGUID, and the new one can take the name only once
-        // the old one has left it. Groups removed here hand their subgroups to the domain group; the
-        // group pass below puts those back under their AD parents.
-        for (UUID guid : plan.removeUsers()) {
-            item(null, "removal of user " + guid, (s, realm) -> new UserImport(s, realm, component).byGuid(guid).ifPresent(user -> {
-                LOG.infof("%s: removing %s, deleted in or out of scope of Active Directory", component.getName(), user.getUsername());
-                new UserImport(s, realm, component).remove(user);
-                result.increaseRemoved();
-            }));
-        }
-        for (UUID guid : plan.removeGroups()) {
-            item(null, "removal of group " + guid, (s, realm) -> new GroupWriter(s, realm, component).remove(guid));
-        }
-        for (SyncPlan.UserUpsert upsert : plan.users()) {
-            String domain = upsert.domain().dnsName();
-            Optional<String> foreignName = ownership.refusal(upsert.domain(), upsert.user());
-            if (foreignName.isPresent()) {
-                LOG.warnf("%s: not synchronised: %s", component.getName(), foreignName.get());
-                result.refuse(foreignName.get());
-                continue;
+    /**
+     * Where a full read of the domain hands its users, a page at a time: each page's changed users are
+     * written at once, in batches, so only a page is held. Those that fail (a name that a user to be
+     * removed still holds, as for an account deleted and created again) are tried again in {@link #apply}.
+     */
+    Consumer<List<AdUser>> userPages(DomainInfo domain) {
+        return page -> {
+            List<UpsertUser> changed = new ArrayList<>();
+            for (AdUser user : page) {
+                if (!admissible(domain, user)) continue;
+                UpsertUser work = new UpsertUser(new SyncPlan.UserUpsert(domain, user), true);
+                if (!work.unchanged()) changed.add(work);
             }
-            item(domain, "user " + upsert.user().dn(), (s, realm) -> {
-                UserImport.Imported imported = new UserImport(s, realm, component).importOrUpdate(upsert.user(), upsert.domain());
-                userIds.put(Memberships.key(domain, upsert.user().dn()), imported.user().getId());
-                if (imported.change() == UserImport.Change.ADDED) result.increaseAdded();
-                else if (imported.change() == UserImport.Change.UPDATED) result.increaseUpdated();
-            });
+            retried.addAll(users.run(changed, false));
+        };
+    }
+
+    void apply(SyncPlan plan) {
+        counted(users.run(plan.removeUsers().stream().map(RemoveUser::new).toList()));
+        counted(groups.run(plan.removeGroups().stream().map(RemoveGroup::new).toList()));
+        List<GroupWork> changedGroups = new ArrayList<>();
+        for (SyncPlan.DomainGroups domainGroups : plan.groups()) changedGroups.addAll(placeGroups(domainGroups));
+        List<UpsertUser> changedUsers = new ArrayList<>(retried);
+        for (SyncPlan.UserUpsert upsert : plan.users()) {
+            if (!admissible(upsert.domain(), upsert.user())) continue;
+            UpsertUser work = new UpsertUser(upsert, isFull(plan, upsert.domain()));
+            if (!work.unchanged()) changedUsers.add(work);
         }
-        plan.groups().forEach(this::groups);
+        for (UpsertUser failed : counted(users.run(changedUsers))) {
+            domainsWithFailures.add(failed.domain);
+            missingUsers.computeIfAbsent(failed.domain, d -> ConcurrentHashMap.newKeySet()).add(lower(failed.user.dn()));
+            if (failed.before == null) userIdsByDn.remove(lower(failed.user.dn()));
+        }
+        for (GroupMembers failed : counted(groups.run(changedGroups.stream().map(GroupMembers::new).toList()))) {
+            domainsWithFailures.add(failed.group().domain);
+        }
         if (plan.blocked() != null) {
             LOG.warnf("%s: %s", component.getName(), plan.blocked());
             // Shown where the admin started the sync and kept in its admin event, not only in the server log.
@@ -93,38 +127,247 @@ final class SyncWriter {
         result.setFailed(result.getFailed() + plan.failures().size());
     }
 
-    private void groups(SyncPlan.DomainGroups groups) {
-        String domain = groups.domain().dnsName();
-        Set<String> groupDns = new HashSet<>();
-        groups.tree().topDown().forEach(g -> groupDns.add(g.dn().toLowerCase(java.util.Locale.ROOT)));
-        for (GroupEntry entry : groups.tree().topDown()) {
-            item(domain, "group " + entry.dn(), (s, realm) -> {
-                GroupWriter writer = new GroupWriter(s, realm, component);
-                UUID parentGuid = groups.tree().parentOf(entry.objectGuid());
-                GroupModel parent = parentGuid == null ? writer.domainRoot(domain)
-                        : writer.byGuid(parentGuid).orElseGet(() -> writer.domainRoot(domain));
-                // A change read sees only part of the nesting: it places groups, but moves them only under a known parent.
-                GroupModel group = writer.upsert(domain, entry, parent, groups.full() || parentGuid != null);
-                new Memberships(s, realm, component).apply(group, domain, entry, userIds, groupDns);
-            });
+    /** An account with a UPN suffix its forest does not own is refused and named in the status, never imported. */
+    private boolean admissible(DomainInfo domain, AdUser user) {
+        Optional<String> foreignName = ownership.refusal(domain, user);
+        if (foreignName.isEmpty()) return true;
+        LOG.warnf("%s: not synchronised: %s", component.getName(), foreignName.get());
+        result.refuse(foreignName.get());
+        return false;
+    }
+
+    private static boolean isFull(SyncPlan plan, DomainInfo domain) {
+        return plan.groups().stream().anyMatch(g -> g.full() && g.domain().dnsName().equalsIgnoreCase(domain.dnsName()));
+    }
+
+    /** Places the domain's changed groups in the tree, parents first; returns them for their members. */
+    private List<GroupWork> placeGroups(SyncPlan.DomainGroups domainGroups) {
+        String domain = lower(domainGroups.domain().dnsName());
+        Set<String> readDns = new HashSet<>();
+        domainGroups.tree().topDown().forEach(g -> readDns.add(lower(g.dn())));
+        List<GroupWork> changed = new ArrayList<>();
+        for (GroupEntry entry : domainGroups.tree().topDown()) {
+            GroupWork work = new GroupWork(domain, entry, domainGroups, readDns);
+            if (!work.unchanged()) changed.add(work);
+        }
+        for (GroupWork failed : counted(groups.run(changed))) {
+            domainsWithFailures.add(failed.domain);
+            if (known.groups().get(failed.entry.objectGuid()) == null) {
+                groupIds.remove(failed.entry.objectGuid());
+                groupIdsByDn.remove(lower(failed.entry.dn()));
+            }
+        }
+        return changed.stream().filter(w -> groupIds.containsKey(w.entry.objectGuid())).toList();
+    }
+
+    /** Items that failed even alone count as failed in the result the admin sees. */
+    private <T> List<T> counted(List<T> failed) {
+        result.setFailed(result.getFailed() + failed.size());
+        return failed;
+    }
+
+    private static String lower(String value) {
+        return value.toLowerCase(Locale.ROOT);
+    }
+
+    private final class RemoveUser implements Batches.Item {
+        private final UUID guid;
+        private boolean removed;
+
+        RemoveUser(UUID guid) {
+            this.guid = guid;
+        }
+
+        @Override
+        public String what() {
+            return "removal of user " + guid;
+        }
+
+        @Override
+        public void write(KeycloakSession session, RealmModel realm, boolean alone) {
+            KnownObjects.User user = known.users().get(guid);
+            UserModel model = user == null ? null : UserStoragePrivateUtil.userLocalStorage(session).getUserById(realm, user.id());
+            removed = model != null;
+            if (!removed) return;
+            LOG.infof("%s: removing %s, deleted in or out of scope of Active Directory", component.getName(), model.getUsername());
+            new UserImport(session, realm, component).remove(model);
+        }
+
+        @Override
+        public void committed() {
+            if (!removed) return;
+            result.increaseRemoved();
+            KnownObjects.User user = known.users().get(guid);
+            if (user.dn() != null) userIdsByDn.remove(lower(user.dn()));
         }
     }
 
-    private interface Work {
-        void run(KeycloakSession session, RealmModel realm);
+    private final class RemoveGroup implements Batches.Item {
+        private final UUID guid;
+
+        RemoveGroup(UUID guid) {
+            this.guid = guid;
+        }
+
+        @Override
+        public String what() {
+            return "removal of group " + guid;
+        }
+
+        @Override
+        public void write(KeycloakSession session, RealmModel realm, boolean alone) {
+            KnownObjects.Group group = known.groups().get(guid);
+            GroupWriter writer = new GroupWriter(session, realm, component);
+            GroupModel model = group == null ? null : writer.byId(group.id());
+            if (model != null) writer.remove(model, known.domainGroup(group.domain()));
+        }
+
+        @Override
+        public void committed() {
+            KnownObjects.Group group = known.groups().get(guid);
+            groupIds.remove(guid);
+            if (group != null && group.dn() != null) groupIdsByDn.remove(lower(group.dn()));
+        }
     }
 
-    private void item(String domain, String what, Work work) {
-        try {
-            KeycloakModelUtils.runJobInTransaction(factory, session -> {
-                RealmModel realm = session.realms().getRealm(realmId);
-                session.getContext().setRealm(realm);
-                work.run(session, realm);
-            });
-        } catch (RuntimeException e) {
-            LOG.warnf(e, "%s: synchronising %s failed", component.getName(), what);
-            result.increaseFailed();
-            if (domain != null) domainsWithFailures.add(domain);
+    /** A group placed in the tree with its attributes; its members come after the users. */
+    private final class GroupWork implements Batches.Item {
+        private final String domain;
+        private final GroupEntry entry;
+        private final SyncPlan.DomainGroups read;
+        private final Set<String> readDns;
+        private final UUID parent;
+        private final String digest;
+
+        GroupWork(String domain, GroupEntry entry, SyncPlan.DomainGroups read, Set<String> readDns) {
+            this.domain = domain;
+            this.entry = entry;
+            this.read = read;
+            this.readDns = readDns;
+            this.parent = read.tree().parentOf(entry.objectGuid());
+            // A change read sees only part of the nesting: its groups are done again by the next full read.
+            String digest = SyncDigest.of(entry, domain, parent);
+            this.digest = read.full() || parent != null ? digest : SyncDigest.PARTIAL + digest;
+        }
+
+        boolean unchanged() {
+            KnownObjects.Group group = known.groups().get(entry.objectGuid());
+            return group != null && digest.equals(group.digest()) && !digest.startsWith(SyncDigest.PARTIAL);
+        }
+
+        @Override
+        public String what() {
+            return "group " + entry.dn();
+        }
+
+        @Override
+        public void write(KeycloakSession session, RealmModel realm, boolean alone) {
+            GroupWriter writer = new GroupWriter(session, realm, component);
+            GroupModel root = writer.domainRoot(domain, domainGroupIds.getOrDefault(domain, known.domainGroup(domain)));
+            domainGroupIds.put(domain, root.getId());
+            GroupModel parentGroup = parent == null ? null : writer.byId(groupIds.get(parent));
+            KnownObjects.Group before = known.groups().get(entry.objectGuid());
+            GroupModel group = writer.upsert(domain, entry, before == null ? null : writer.byId(before.id()),
+                    parentGroup == null ? root : parentGroup, read.full() || parentGroup != null);
+            // Visible at once to the groups after it in this batch; a failed batch writes them again, overwriting it.
+            groupIds.put(entry.objectGuid(), group.getId());
+            groupIdsByDn.put(lower(entry.dn()), group.getId());
+        }
+    }
+
+    /** The members of a group placed by {@link GroupWork}, then its digest. */
+    private final class GroupMembers implements Batches.Item {
+        private final GroupWork group;
+
+        GroupMembers(GroupWork group) {
+            this.group = group;
+        }
+
+        GroupWork group() {
+            return group;
+        }
+
+        @Override
+        public String what() {
+            return "members of group " + group.entry.dn();
+        }
+
+        @Override
+        public void write(KeycloakSession session, RealmModel realm, boolean alone) {
+            GroupModel model = new GroupWriter(session, realm, component).byId(groupIds.get(group.entry.objectGuid()));
+            if (model == null) return;
+            Set<String> missing = missingUsers.getOrDefault(group.domain, Set.of());
+            boolean complete = new Memberships(session, realm, component).apply(model, group.entry,
+                    dn -> userIdsByDn.get(lower(dn)),
+                    dn -> group.readDns.contains(dn) || groupIdsByDn.containsKey(dn),
+                    // A full read knows every user in scope: a member that is none of them is not ours to import.
+                    dn -> group.read.full() && !missing.contains(dn), addedUsers::contains);
+            GroupWriter.digest(model, complete ? group.digest : SyncDigest.PARTIAL + group.digest.replace(SyncDigest.PARTIAL, ""));
+        }
+    }
+
+    /** A user added or brought up to date; skipped when its digest says nothing changed. */
+    private final class UpsertUser implements Batches.Item {
+        private final AdUser user;
+        private final DomainInfo domainInfo;
+        private final String domain;
+        private final boolean fullRead;
+        private final KnownObjects.User before;
+        private UserImport.Change change;
+
+        UpsertUser(SyncPlan.UserUpsert upsert, boolean fullRead) {
+            this.user = upsert.user();
+            this.domainInfo = upsert.domain();
+            this.domain = lower(upsert.domain().dnsName());
+            this.fullRead = fullRead;
+            this.before = known.users().get(user.objectGuid());
+        }
+
+        boolean unchanged() {
+            return before != null && SyncDigest.of(user, domainInfo).equals(before.digest());
+        }
+
+        @Override
+        public String what() {
+            return "user " + user.dn();
+        }
+
+        @Override
+        public void write(KeycloakSession session, RealmModel realm, boolean alone) {
+            if (before != null && !domain.equalsIgnoreCase(before.domain())) {
+                // Keyed by (domain, objectGUID): another domain's user is never merged into or renamed from here.
+                throw new IllegalStateException(user.dn() + " of " + domain + " shows the objectGUID " + user.objectGuid()
+                        + " of a user of " + before.domain() + ": an objectGUID claimed by two forests is refused");
+            }
+            UserImport imports = new UserImport(session, realm, component);
+            UserModel existing = before == null ? null
+                    : UserStoragePrivateUtil.userLocalStorage(session).getUserById(realm, before.id());
+            UserModel model;
+            if (existing != null) {
+                UserImport.Imported updated = imports.update(existing, user, domainInfo);
+                model = updated.user();
+                change = updated.change();
+            } else {
+                model = imports.add(user, domainInfo, alone);
+                change = UserImport.Change.ADDED;
+                // A change read may not read the user's groups again (they changed before): it joins them now.
+                if (!fullRead) new Memberships(session, realm, component).join(model, memberOfIds());
+            }
+            userIdsByDn.put(lower(user.dn()), model.getId());
+        }
+
+        private List<String> memberOfIds() {
+            return user.memberOf().stream().map(dn -> groupIdsByDn.get(lower(dn))).filter(id -> id != null).toList();
+        }
+
+        @Override
+        public void committed() {
+            if (change == UserImport.Change.ADDED) {
+                result.increaseAdded();
+                addedUsers.add(userIdsByDn.get(lower(user.dn())));
+            } else if (change == UserImport.Change.UPDATED) {
+                result.increaseUpdated();
+            }
         }
     }
 }

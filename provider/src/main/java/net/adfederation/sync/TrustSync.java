@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
 import net.adfederation.directory.AdDomain;
@@ -35,28 +34,27 @@ public record TrustSync(KeycloakSessionFactory factory, String realmId, Componen
     /** @param kind a full sync, or the changes where a domain's cursor allows */
     public SynchronizationResult run(SyncKind kind) {
         long started = System.nanoTime();
+        AtomicReference<KnownObjects> known = new AtomicReference<>();
+        KeycloakModelUtils.runJobInTransaction(factory, session -> {
+            RealmModel realm = session.realms().getRealm(realmId);
+            session.getContext().setRealm(realm);
+            known.set(KnownObjects.load(session, realm, component.getId()));
+        });
+
+        SyncWriter writer = new SyncWriter(factory, realmId, component, known.get(),
+                UpnSuffixOwnership.of(domains.stream().map(AdDomain::info).toList()));
         List<DomainRead> reads = new ArrayList<>();
         Map<String, String> scopeDigests = new HashMap<>();
         for (AdDomain domain : domains) {
             String dns = domain.info().dnsName();
             Optional<SyncScope> scope = ScopePerDomain.of(scopeGroups, domain.info());
             scopeDigests.put(dns, CursorStore.scopeDigest(scope));
-            reads.add(DomainReader.read(domain, scope, CursorStore.read(component.getConfig(), dns, scopeDigests.get(dns)), kind));
+            reads.add(DomainReader.read(domain, scope, CursorStore.read(component.getConfig(), dns, scopeDigests.get(dns)), kind,
+                    known.get().in(dns), writer.userPages(domain.info())));
         }
         refusedDomains.forEach((domain, why) -> reads.add(new DomainRead.Failed(domain, why)));
+        SyncPlan plan = SyncPlanner.plan(reads, known.get().userDomains(), known.get().groupDomains(), deletionThreshold);
 
-        AtomicReference<Map<UUID, String>> users = new AtomicReference<>();
-        AtomicReference<Map<UUID, String>> groups = new AtomicReference<>();
-        KeycloakModelUtils.runJobInTransaction(factory, session -> {
-            RealmModel realm = session.realms().getRealm(realmId);
-            session.getContext().setRealm(realm);
-            users.set(new UserImport(session, realm, component).known());
-            groups.set(new GroupWriter(session, realm, component).known());
-        });
-        SyncPlan plan = SyncPlanner.plan(reads, users.get(), groups.get(), deletionThreshold);
-
-        SyncWriter writer = new SyncWriter(factory, realmId, component,
-                UpnSuffixOwnership.of(domains.stream().map(AdDomain::info).toList()));
         writer.apply(plan);
         // Removals withheld: keep every cursor, so the same changes come again once the admin has looked.
         if (plan.blocked() == null) storeCursors(plan, writer, scopeDigests);

@@ -1,7 +1,5 @@
 package net.adfederation.sync;
 
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -60,13 +58,24 @@ public final class UserImport {
      */
     public Imported importOrUpdate(AdUser adUser, DomainInfo domain) {
         Optional<UserModel> existing = byGuid(adUser.objectGuid());
-        if (existing.isPresent() && !domain.dnsName().equalsIgnoreCase(existing.get().getFirstAttribute(AdAttributes.DOMAIN))) {
-            throw new IllegalStateException(adUser.dn() + " of " + domain.dnsName() + " shows the objectGUID "
-                    + adUser.objectGuid() + " of " + existing.get().getUsername() + " of " + existing.get().getFirstAttribute(AdAttributes.DOMAIN)
-                    + ": an objectGUID claimed by two forests is refused, and " + existing.get().getUsername() + " is left as it is");
-        }
-        if (existing.isEmpty()) return new Imported(add(adUser, domain), Change.ADDED);
-        UserModel user = existing.get();
+        if (existing.isPresent()) refuseOtherDomainsGuid(existing.get(), adUser, domain);
+        if (existing.isEmpty()) return new Imported(add(adUser, domain, true), Change.ADDED);
+        return update(existing.get(), adUser, domain);
+    }
+
+    /**
+     * Users are keyed by (domain, objectGUID): an account that shows the objectGUID of another
+     * domain's user (a rogue or compromised trusted DC) is refused, never merged into that user.
+     */
+    static void refuseOtherDomainsGuid(UserModel existing, AdUser adUser, DomainInfo domain) {
+        if (domain.dnsName().equalsIgnoreCase(existing.getFirstAttribute(AdAttributes.DOMAIN))) return;
+        throw new IllegalStateException(adUser.dn() + " of " + domain.dnsName() + " shows the objectGUID "
+                + adUser.objectGuid() + " of " + existing.getUsername() + " of " + existing.getFirstAttribute(AdAttributes.DOMAIN)
+                + ": an objectGUID claimed by two forests is refused, and " + existing.getUsername() + " is left as it is");
+    }
+
+    /** Brings an imported user up to date with its AD entry; writes only what differs. */
+    Imported update(UserModel user, AdUser adUser, DomainInfo domain) {
         boolean changed = ImportedAttributes.apply(user, adUser, domain, component.getId());
         // Written past Keycloak's user cache (straight to its store, as the LDAP provider does), so evicted here.
         if (changed) evict(user);
@@ -81,10 +90,14 @@ public final class UserImport {
         return ImportedAttributes.isCurrent(user, adUser, domain, component.getId());
     }
 
-    /** All or nothing: a refused value (an e-mail another user has) must not leave a half-imported user behind. */
-    private UserModel add(AdUser adUser, DomainInfo domain) {
+    /**
+     * All or nothing: a refused value (an e-mail another user has) must not leave a half-imported user
+     * behind. {@code explainTakenName} looks the name up first so that a clash says whose the name is;
+     * a batch leaves that to the store's refusal, and retries alone what it refused.
+     */
+    UserModel add(AdUser adUser, DomainInfo domain, boolean explainTakenName) {
         String username = UserAttributes.username(adUser, domain);
-        refuseTakenName(username, adUser);
+        if (explainTakenName) refuseTakenName(username, adUser);
         UserModel added = local().addUser(realm, username);
         try {
             added.setFederationLink(component.getId());
@@ -113,21 +126,6 @@ public final class UserImport {
         throw new IllegalStateException("a Keycloak user named " + username + " already exists and does not come from "
                 + component.getName() + ", so " + adUser.dn() + " cannot be synchronised; rename or remove that user,"
                 + " or keep it and leave the Active Directory account out of the sync scope");
-    }
-
-    /** The component's users: objectGUID to domain, for the sync's removal decisions. */
-    public Map<UUID, String> known() {
-        Map<UUID, String> known = new HashMap<>();
-        local().searchForUserByUserAttributeStream(realm, AdAttributes.COMPONENT, component.getId())
-                .filter(u -> component.getId().equals(u.getFederationLink()))
-                .forEach(u -> {
-                    try {
-                        known.put(UUID.fromString(u.getFirstAttribute(AdAttributes.GUID)), String.valueOf(u.getFirstAttribute(AdAttributes.DOMAIN)));
-                    } catch (RuntimeException notAGuid) {
-                        // Not ours to judge: a user without a readable objectGUID is left alone.
-                    }
-                });
-        return known;
     }
 
     /**

@@ -5,7 +5,9 @@
  * Synchronisation of a forest into Keycloak. {@link net.adfederation.sync.SyncPlanner} decides, as a pure
  * function of what the domains returned and what Keycloak holds, what to add, update and remove;
  * {@link net.adfederation.sync.DeletionGuard} withholds every removal after a failed read or beyond the
- * deletion threshold; {@link net.adfederation.sync.SyncWriter} writes item by item.
+ * deletion threshold; {@link net.adfederation.sync.SyncWriter} writes in batches ({@link net.adfederation.sync.Batches}),
+ * skipping every object whose {@link net.adfederation.sync.SyncDigest} says it is unchanged, against what
+ * {@link net.adfederation.sync.KnownObjects} read of Keycloak in one query.
  * <p>
  * Deletion policy: users deleted in AD or out of scope are removed from Keycloak, not disabled. Their AD
  * account is gone for Keycloak's purposes, a disabled leftover would hold the UPN (the username) against a

@@ -7,6 +7,7 @@ import com.unboundid.ldap.sdk.Control;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import java.net.URI;
 import java.util.List;
+import java.util.Set;
 import net.adfederation.embeddedad.EmbeddedActiveDirectory;
 import net.adfederation.embeddedad.ReadFault;
 import org.junit.jupiter.api.AfterAll;
@@ -78,7 +79,7 @@ class IncompleteReadTest {
         SyncCursor cursor = corp.sync().readAll(SyncScope.everything()).cursor();
         ad.injectFault(ReadFault.SIZE_LIMIT_EXCEEDED);
 
-        DirectoryException changes = catchThrowableOfType(() -> corp.sync().readChanges(cursor, SyncScope.everything()),
+        DirectoryException changes = catchThrowableOfType(() -> corp.sync().readChanges(cursor, SyncScope.everything(), Set.of()),
                 DirectoryException.class);
 
         assertThat(changes.getMessage()).contains("a size limit");

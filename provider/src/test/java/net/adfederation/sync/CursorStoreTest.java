@@ -27,6 +27,15 @@ class CursorStoreTest {
     }
 
     @Test
+    void aDirSyncCookieTravelsWithTheCursorAndAnOlderCursorWithoutOneStillReads() {
+        SyncCursor withCookie = new SyncCursor(cursor.dcHostName(), cursor.invocationId(), cursor.highestUsn(), "TVNEUwMAAAA+/=");
+        CursorStore.write(config, "corp.example.test", withCookie, EVERYTHING);
+
+        assertThat(CursorStore.read(config, "corp.example.test", EVERYTHING)).contains(withCookie);
+        assertThat(CursorStore.decode("dc1|inv|42")).contains(new SyncCursor("dc1", "inv", 42));
+    }
+
+    @Test
     void aCursorOfAnotherScopeIsNotUsed() {
         CursorStore.write(config, "corp.example.test", cursor, EVERYTHING);
         String staff = CursorStore.scopeDigest(Optional.of(new SyncScope(List.of("Staff"))));

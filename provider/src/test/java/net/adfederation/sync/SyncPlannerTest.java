@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import net.adfederation.common.AdUsers;
 import net.adfederation.directory.AdUser;
+import net.adfederation.directory.DeletionMethod;
 import net.adfederation.directory.DirectorySync;
 import net.adfederation.directory.DomainInfo;
 import net.adfederation.directory.GroupEntry;
@@ -63,7 +64,7 @@ class SyncPlannerTest {
 
         SyncPlan plan = SyncPlanner.plan(List.of(new DomainRead.Incremental(CORP, new DirectorySync.Changes(
                 List.of(corp("carol")), List.of(), List.of(deleted, deletedGroup, UUID.randomUUID()), List.of(leftScope),
-                CURSOR, false))), knownUsers, knownGroups, 500);
+                CURSOR, false, DeletionMethod.TOMBSTONES))), knownUsers, knownGroups, 500);
 
         assertThat(plan.removeUsers()).containsExactlyInAnyOrder(deleted, leftScope);
         assertThat(plan.removeGroups()).containsExactly(deletedGroup);
@@ -79,9 +80,9 @@ class SyncPlannerTest {
         knownGroups.put(corpGroup, "corp.example.test");
 
         SyncPlan plan = SyncPlanner.plan(List.of(
-                new DomainRead.Incremental(CORP, new DirectorySync.Changes(List.of(), List.of(), List.of(), List.of(), CURSOR, false)),
+                new DomainRead.Incremental(CORP, new DirectorySync.Changes(List.of(), List.of(), List.of(), List.of(), CURSOR, false, DeletionMethod.TOMBSTONES)),
                 new DomainRead.Incremental(PARTNER, new DirectorySync.Changes(List.of(), List.of(),
-                        List.of(corpUser, corpGroup), List.of(corpUser), CURSOR, false))), knownUsers, knownGroups, 500);
+                        List.of(corpUser, corpGroup), List.of(corpUser), CURSOR, false, DeletionMethod.TOMBSTONES))), knownUsers, knownGroups, 500);
 
         assertThat(plan.removeUsers()).isEmpty();
         assertThat(plan.removeGroups()).isEmpty();

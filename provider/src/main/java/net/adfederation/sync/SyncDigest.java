@@ -1,0 +1,53 @@
+package net.adfederation.sync;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import net.adfederation.common.ConfigValues;
+import net.adfederation.account.UserAttributes;
+import net.adfederation.directory.AdUser;
+import net.adfederation.directory.DomainInfo;
+import net.adfederation.directory.GroupEntry;
+
+/**
+ * A digest of what a sync writes for one AD object, kept on its Keycloak user or group: a sync that
+ * reads the object again compares digests and skips the object when they are equal, so a full sync
+ * of an unchanged directory writes nothing and reads nothing of each user but this value. A group's
+ * digest covers its members and its place in the tree; one whose members could not all be resolved
+ * is marked {@link #PARTIAL} and done again at the next sync.
+ */
+final class SyncDigest {
+
+    /** The user and group attribute holding the digest. */
+    static final String ATTRIBUTE = "adSyncDigest";
+    /** Prefix of a group digest whose memberships are incomplete: never equal, so never skipped. */
+    static final String PARTIAL = "partial:";
+    private static final String VERSION = "2";
+
+    private SyncDigest() {
+    }
+
+    static String of(AdUser user, DomainInfo domain) {
+        List<String> values = new ArrayList<>();
+        values.add(VERSION);
+        for (Map.Entry<String, List<String>> attribute : UserAttributes.of(user, domain).entrySet()) {
+            values.add(attribute.getKey() + "=" + String.join(",", attribute.getValue()));
+        }
+        values.add("enabled=" + UserAttributes.enabled(user));
+        return shortDigest(values);
+    }
+
+    /** @param parent objectGUID of the group's parent in the tree, or null under the domain group */
+    static String of(GroupEntry group, String domain, Object parent) {
+        List<String> values = new ArrayList<>(List.of(VERSION, domain, group.dn(), String.valueOf(group.name()),
+                String.valueOf(group.objectSid()), String.valueOf(group.description()), String.valueOf(parent)));
+        group.memberDns().stream().map(dn -> dn.toLowerCase(Locale.ROOT)).sorted().forEach(values::add);
+        return shortDigest(values);
+    }
+
+    private static String shortDigest(List<String> values) {
+        return ConfigValues.digest(values.toArray(String[]::new)).substring(0, 32);
+    }
+}
