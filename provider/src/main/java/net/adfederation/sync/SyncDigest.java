@@ -10,6 +10,7 @@ import net.adfederation.account.UserAttributes;
 import net.adfederation.directory.AdUser;
 import net.adfederation.directory.DomainInfo;
 import net.adfederation.directory.GroupEntry;
+import org.keycloak.models.UserModel;
 
 /**
  * A digest of what a sync writes for one AD object, kept on its Keycloak user or group: a sync that
@@ -33,7 +34,10 @@ final class SyncDigest {
         List<String> values = new ArrayList<>();
         values.add(VERSION);
         for (Map.Entry<String, List<String>> attribute : UserAttributes.of(user, domain).entrySet()) {
-            values.add(attribute.getKey() + "=" + String.join(",", attribute.getValue()));
+            String value = String.join(",", attribute.getValue());
+            // Keycloak keeps these two in lower case: a change of case alone writes nothing, so it changes no digest.
+            boolean keptLowerCase = attribute.getKey().equals(UserModel.USERNAME) || attribute.getKey().equals(UserModel.EMAIL);
+            values.add(attribute.getKey() + "=" + (keptLowerCase ? value.toLowerCase(Locale.ROOT) : value));
         }
         values.add("enabled=" + UserAttributes.enabled(user));
         return shortDigest(values);
