@@ -100,7 +100,7 @@ final class UserReader {
     private UserGroups groupsOf(RealmModel realm, AdUser adUser) {
         return new UserGroups(
                 () -> orFail(() -> users().tokenGroups(adUser)),
-                sids -> orFail(() -> users().groupsBySid(sids)),
+                sids -> orFail(() -> domain.get().groupNames().groupsWith(sids)),
                 sids -> GroupLinks.linkedTo(session, realm, sids, values -> orFail(() -> domain.get().groupSids().sidsOf(values))));
     }
 
