@@ -93,8 +93,9 @@ final class UserReader {
     }
 
     private Function<AdUser, LiveAdUser> adapter(RealmModel realm) {
+        // The refusal's text loads the theme's messages: only for a credential actually refused, not for every user read.
         return adUser -> new LiveAdUser(session, realm, model, adUser, domain.get().info(), groupsOf(realm, adUser),
-                PasswordGate.target(model).otherCredentialsMessage(UserTexts.of(session)));
+                () -> PasswordGate.target(model).otherCredentialsMessage(UserTexts.of(session)));
     }
 
     private UserGroups groupsOf(RealmModel realm, AdUser adUser) {
