@@ -7,13 +7,13 @@ import net.adfederation.embeddedad.TcpRelay;
 import net.adfederation.it.bench.BenchDirectory;
 import net.adfederation.it.bench.BenchRealms;
 import net.adfederation.it.bench.BenchReport;
+import net.adfederation.it.bench.BenchServerConfig;
 import net.adfederation.it.bench.FailoverRun;
 import net.adfederation.it.bench.SideBySide;
 import net.adfederation.it.bench.SideBySide.Measured;
 import net.adfederation.it.bench.SignInLoad;
 import net.adfederation.it.bench.SignInLoad.Flow;
 import net.adfederation.it.bench.SignInLoad.Target;
-import net.adfederation.it.support.AdFederationServerConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -38,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * -Dadfed.bench.rounds (2), -Dadfed.bench.clients (8), -Dadfed.bench.warmupSeconds (1),
  * -Dadfed.bench.failoverSeconds (26); docs/benchmarks.md has the command and the numbers.
  */
-@KeycloakIntegrationTest(config = AdFederationServerConfig.class)
+@KeycloakIntegrationTest(config = BenchServerConfig.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SignInBenchmarkTest {
 

@@ -1,5 +1,6 @@
 package net.adfederation.connector;
 
+import java.util.function.Supplier;
 import net.adfederation.common.SecondFactors;
 import org.keycloak.credential.CredentialModel;
 import org.keycloak.credential.UserCredentialManager;
@@ -23,9 +24,10 @@ import org.keycloak.models.UserModel;
  */
 final class GatedCredentialManager extends UserCredentialManager {
 
-    private final String refusal;
+    private final Supplier<String> refusal;
 
-    GatedCredentialManager(KeycloakSession session, RealmModel realm, UserModel user, String refusal) {
+    /** @param refusal the message of a refused credential, made only when one is refused (it loads the theme's messages) */
+    GatedCredentialManager(KeycloakSession session, RealmModel realm, UserModel user, Supplier<String> refusal) {
         super(session, realm, user);
         this.refusal = refusal;
     }
@@ -58,7 +60,7 @@ final class GatedCredentialManager extends UserCredentialManager {
     }
 
     private CredentialModel secondFactor(CredentialModel cred) {
-        if (cred == null || !SecondFactors.isSecondFactor(cred.getType())) throw new ModelException(refusal);
+        if (cred == null || !SecondFactors.isSecondFactor(cred.getType())) throw new ModelException(refusal.get());
         return cred;
     }
 }

@@ -1,5 +1,6 @@
 package net.adfederation.connector;
 
+import java.util.function.Supplier;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,13 +33,13 @@ public final class LiveAdUser extends AbstractUserAdapter.Streams implements Liv
     private final String username;
     private final Map<String, List<String>> attributes;
     private final UserGroups groups;
-    private final String credentialRefusal;
+    private final Supplier<String> credentialRefusal;
     private final String domainName;
     private SubjectCredentialManager credentials;
     private KeycloakLockState keycloakState;
 
     LiveAdUser(KeycloakSession session, RealmModel realm, ComponentModel component, AdUser adUser, DomainInfo domain,
-               UserGroups groups, String credentialRefusal) {
+               UserGroups groups, Supplier<String> credentialRefusal) {
         super(session, realm, component);
         this.adUser = adUser;
         this.username = UserAttributes.username(adUser, domain);

@@ -11,8 +11,9 @@ import org.keycloak.models.GroupModel;
 /**
  * One user's AD groups during one request, each read only when something asks for it and at
  * most once: the SIDs of the user's token (one base read), the groups' names only for what shows
- * them (the groups mapper, the account portal; one search more), and the Keycloak groups linked
- * to them (matched by SID, so they need no names).
+ * them (the groups mapper, the account portal; one search more unless the names of these SIDs are
+ * kept from an earlier request, see GroupNameCache), and the Keycloak groups linked to them
+ * (matched by SID, so they need no names).
  */
 final class UserGroups {
 

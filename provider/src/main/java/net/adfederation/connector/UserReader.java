@@ -93,14 +93,15 @@ final class UserReader {
     }
 
     private Function<AdUser, LiveAdUser> adapter(RealmModel realm) {
+        // The refusal's text loads the theme's messages: only for a credential actually refused, not for every user read.
         return adUser -> new LiveAdUser(session, realm, model, adUser, domain.get().info(), groupsOf(realm, adUser),
-                PasswordGate.target(model).otherCredentialsMessage(UserTexts.of(session)));
+                () -> PasswordGate.target(model).otherCredentialsMessage(UserTexts.of(session)));
     }
 
     private UserGroups groupsOf(RealmModel realm, AdUser adUser) {
         return new UserGroups(
                 () -> orFail(() -> users().tokenGroups(adUser)),
-                sids -> orFail(() -> users().groupsBySid(sids)),
+                sids -> orFail(() -> domain.get().groupNames().groupsWith(sids)),
                 sids -> GroupLinks.linkedTo(session, realm, sids, values -> orFail(() -> domain.get().groupSids().sidsOf(values))));
     }
 

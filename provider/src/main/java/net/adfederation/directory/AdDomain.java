@@ -18,6 +18,7 @@ public final class AdDomain implements AutoCloseable {
     private final UserDirectory users;
     private final DirectorySync sync;
     private final GroupSidCache groupSids;
+    private final GroupNameCache groupNames;
 
     private AdDomain(DomainInfo info, DirectoryPools pools) {
         this.info = info;
@@ -25,6 +26,7 @@ public final class AdDomain implements AutoCloseable {
         this.users = new LdapUserDirectory(pools, info);
         this.sync = new LdapDirectorySync(pools.reads(), info);
         this.groupSids = new GroupSidCache(users::groupSids, System::currentTimeMillis);
+        this.groupNames = new GroupNameCache(users::groupsBySid, System::currentTimeMillis);
     }
 
     /**
@@ -88,6 +90,11 @@ public final class AdDomain implements AutoCloseable {
     /** The SIDs of configured group names, kept briefly (see {@link GroupSidCache}). */
     public GroupSidCache groupSids() {
         return groupSids;
+    }
+
+    /** The names and DNs of this domain's groups by SID, kept briefly (see {@link GroupNameCache}). */
+    public GroupNameCache groupNames() {
+        return groupNames;
     }
 
     /** Closes both connection pools; the domain is unusable afterwards. */

@@ -51,7 +51,8 @@ public final class BenchReport {
         StringBuilder out = new StringBuilder();
         out.append(markdown ? "# Sign-in benchmark, side by side\n\n" : "Sign-in benchmark, side by side\n\n");
         out.append("Run ").append(LocalDate.now()).append(", Keycloak 26.7.0 with our JAR, ")
-                .append(Runtime.getRuntime().availableProcessors()).append(" cores.\n");
+                .append(Runtime.getRuntime().availableProcessors())
+                .append(" cores; the test framework's development mode, with themes and templates cached as in production.\n");
         header.forEach(h -> out.append(h).append('\n'));
         for (Object section : sections) {
             out.append('\n');
