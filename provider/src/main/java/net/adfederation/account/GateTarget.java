@@ -15,12 +15,12 @@ import net.adfederation.common.UserTexts;
  * through {@link java.text.MessageFormat}.
  *
  * @param domain   the AD domain, shown in upper case (CORP.EXAMPLE.TEST); several joined by ", "
- * @param resetUrl where users change or reset their AD password, or null; several joined by " or "
+ * @param resetUrl where users change or reset their AD password, or null; several joined by a space
  */
 public record GateTarget(String domain, String resetUrl) {
 
-    /** Joins several reset addresses; a URL holds no space, so it also splits them again. */
-    private static final String URL_SEPARATOR = " or ";
+    /** Joins several reset addresses; a URL holds no space, so it also splits them again. Texts word the list. */
+    private static final String URL_SEPARATOR = " ";
 
     public GateTarget {
         domain = domain == null ? "" : domain.trim().toUpperCase(Locale.ROOT);
@@ -62,7 +62,7 @@ public record GateTarget(String domain, String resetUrl) {
 
     /** The same tail in the language of {@code texts}, without the leading space. */
     public String whereToChange(UserTexts texts) {
-        return resetUrl == null ? texts.get("adWhereToChange") : texts.get("adWhereToChangeAt", resetUrl);
+        return resetUrl == null ? texts.get("adWhereToChange") : texts.get("adWhereToChangeAt", texts.list(resetUrls(), "adListOr"));
     }
 
     /** Each reset address on its own, for pages that show them as links. */

@@ -16,7 +16,13 @@ import org.keycloak.models.RealmModel;
  * @param componentId the {@code ad-connector} or {@code ad-trust} component that asked
  * @param explanation a message of the provider's own (a name in several domains), or null to word the outcome
  */
-public record SignInOutcome(BindOutcome outcome, String componentId, String explanation) {
+public record SignInOutcome(BindOutcome outcome, String componentId, Explanation explanation) {
+
+    /** A refusal the provider words itself, worded when shown, in the language of the page or grant. */
+    @FunctionalInterface
+    public interface Explanation {
+        String in(UserTexts texts);
+    }
 
     private static final String ATTRIBUTE = SignInOutcome.class.getName();
 
@@ -25,7 +31,7 @@ public record SignInOutcome(BindOutcome outcome, String componentId, String expl
     }
 
     /** A refusal the provider words itself, such as a bare name that exists in several domains. */
-    public static void explain(KeycloakSession session, String componentId, String explanation) {
+    public static void explain(KeycloakSession session, String componentId, Explanation explanation) {
         session.setAttribute(ATTRIBUTE, new SignInOutcome(BindOutcome.OTHER_FAILURE, componentId, explanation));
     }
 
@@ -49,7 +55,7 @@ public record SignInOutcome(BindOutcome outcome, String componentId, String expl
      * for a wrong password.
      */
     public Optional<String> text(RealmModel realm, UserTexts texts) {
-        if (explanation != null) return Optional.of(explanation);
+        if (explanation != null) return Optional.of(explanation.in(texts));
         return AccountStateMessages.forOutcome(outcome, where(realm), texts);
     }
 

@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 
@@ -73,6 +74,12 @@ public final class UserTexts {
         String pattern = messages.getProperty(key, ENGLISH.getProperty(key));
         if (pattern == null) throw new IllegalArgumentException("no message " + key + " in " + ENGLISH_BUNDLE);
         return new MessageFormat(pattern, locale).format(args);
+    }
+
+    /** "A", "A and B", "A, B and C": the items joined by the message of {@code conjunctionKey} (adListAnd, adListOr). */
+    public String list(List<String> items, String conjunctionKey) {
+        if (items.size() <= 1) return String.join("", items);
+        return String.join(", ", items.subList(0, items.size() - 1)) + " " + get(conjunctionKey) + " " + items.get(items.size() - 1);
     }
 
     private static Properties load() {

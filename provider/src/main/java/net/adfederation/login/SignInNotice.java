@@ -96,11 +96,12 @@ public record SignInNotice(String kind, Severity severity, String text, List<Str
     public static Optional<SignInNotice> ofLastOutcome(KeycloakSession session) {
         RealmModel realm = session.getContext().getRealm();
         return SignInOutcome.last(session).flatMap(last -> {
+            UserTexts texts = UserTexts.of(session);
             if (last.explanation() != null) {
-                return Optional.of(new SignInNotice(NAME_IN_SEVERAL_DOMAINS, Severity.WARNING, last.explanation(), List.of()));
+                return Optional.of(new SignInNotice(NAME_IN_SEVERAL_DOMAINS, Severity.WARNING, last.explanation().in(texts), List.of()));
             }
             GateTarget where = last.where(realm);
-            return AccountStateMessages.forOutcome(last.outcome(), where, UserTexts.of(session)).map(text -> new SignInNotice(
+            return AccountStateMessages.forOutcome(last.outcome(), where, texts).map(text -> new SignInNotice(
                     last.outcome().name(), Severity.of(last.outcome()), text, where.resetUrls()));
         });
     }

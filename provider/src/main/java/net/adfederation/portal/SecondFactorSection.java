@@ -1,5 +1,6 @@
 package net.adfederation.portal;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,12 +22,21 @@ import org.keycloak.models.UserModel;
  * Adding is Keycloak's application-initiated action of the kind (kc_action), offered only where
  * the realm lets users set it up (the required action is enabled) and its sign-in asks for it (the
  * browser flow has the authenticator, not disabled): a factor no sign-in asks for protects nothing.
+ * <p>
+ * Security keys and passkeys are not offered to a user whose Keycloak id is longer than a WebAuthn
+ * user handle may be (64 bytes): Keycloak 26.7's webauthn-register makes the handle of the id, and
+ * browsers refuse the registration ("User handle exceeds 64 bytes"). Connector users have such ids
+ * ({@code f:<component id>:<objectGUID>}, 75 bytes); imported trust users and Keycloak users do not.
  *
- * @param factors what the user has, oldest first
- * @param offers  what they may add
- * @param confirm the factor the user asked to remove, shown for confirmation; null otherwise
+ * @param factors         what the user has, oldest first
+ * @param offers          what they may add
+ * @param confirm         the factor the user asked to remove, shown for confirmation; null otherwise
+ * @param keysUnavailable the realm offers security keys or passkeys, but they cannot be registered for this user
  */
-public record SecondFactorSection(List<Factor> factors, List<Offer> offers, Factor confirm) {
+public record SecondFactorSection(List<Factor> factors, List<Offer> offers, Factor confirm, boolean keysUnavailable) {
+
+    /** WebAuthn's limit on the user handle (user.id of the creation options). */
+    private static final int USER_HANDLE_BYTES = 64;
 
     /** A stored second factor as the page shows it. */
     public record Factor(String id, String type, String label, String created) {
@@ -38,18 +48,20 @@ public record SecondFactorSection(List<Factor> factors, List<Offer> offers, Fact
 
     /** The kinds, each with the required action that sets it up and the authenticator that asks for it. */
     private enum Kind {
-        AUTHENTICATOR_APP(UserModel.RequiredAction.CONFIGURE_TOTP.name(), "auth-otp-form", "securityAddApp"),
-        SECURITY_KEY(WebAuthnRegisterFactory.PROVIDER_ID, "webauthn-authenticator", "securityAddKey"),
-        PASSKEY(WebAuthnPasswordlessRegisterFactory.PROVIDER_ID, "webauthn-authenticator-passwordless", "securityAddPasskey");
+        AUTHENTICATOR_APP(UserModel.RequiredAction.CONFIGURE_TOTP.name(), "auth-otp-form", "securityAddApp", false),
+        SECURITY_KEY(WebAuthnRegisterFactory.PROVIDER_ID, "webauthn-authenticator", "securityAddKey", true),
+        PASSKEY(WebAuthnPasswordlessRegisterFactory.PROVIDER_ID, "webauthn-authenticator-passwordless", "securityAddPasskey", true);
 
         final String action;
         final String authenticator;
         final String labelKey;
+        final boolean webAuthn;
 
-        Kind(String action, String authenticator, String labelKey) {
+        Kind(String action, String authenticator, String labelKey, boolean webAuthn) {
             this.action = action;
             this.authenticator = authenticator;
             this.labelKey = labelKey;
+            this.webAuthn = webAuthn;
         }
     }
 
@@ -62,10 +74,18 @@ public record SecondFactorSection(List<Factor> factors, List<Offer> offers, Fact
         List<Factor> factors = stored(user).map(c -> factor(c, texts)).toList();
         Factor confirm = confirmId == null ? null : factors.stream().filter(f -> f.id().equals(confirmId)).findFirst().orElse(null);
         List<Offer> offers = new ArrayList<>();
+        boolean keysUnavailable = false;
         for (Kind kind : Kind.values()) {
-            if (offered(realm, kind)) offers.add(new Offer(kind.action, texts.get(kind.labelKey), actionUrl.of(kind.action)));
+            if (!offered(realm, kind)) continue;
+            if (kind.webAuthn && !fitsUserHandle(user)) keysUnavailable = true;
+            else offers.add(new Offer(kind.action, texts.get(kind.labelKey), actionUrl.of(kind.action)));
         }
-        return new SecondFactorSection(factors, offers, confirm);
+        return new SecondFactorSection(factors, offers, confirm, keysUnavailable);
+    }
+
+    /** Whether Keycloak's WebAuthn registration can use this user's id as the user handle. */
+    static boolean fitsUserHandle(UserModel user) {
+        return user.getId().getBytes(StandardCharsets.UTF_8).length <= USER_HANDLE_BYTES;
     }
 
     /** The user's second factor with this id; empty for anything else (a password, another user's credential). */

@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
+import net.adfederation.common.UserTexts;
 import net.adfederation.directory.AccountName;
 import net.adfederation.directory.AdUser;
 
@@ -29,8 +29,20 @@ final class NameResolution<D> {
     record Found<D>(D domain, AdUser user) implements Result<D> {
     }
 
-    /** @param domains the domains that have the name */
-    record Ambiguous<D>(String message, List<D> domains) implements Result<D> {
+    /**
+     * @param account        the name as typed
+     * @param netbiosNames   the NetBIOS names of the domains that have it, upper case
+     * @param downLevelNames the names to type instead, one per domain ({@code CORP\alice})
+     * @param domains        the domains that have the name
+     */
+    record Ambiguous<D>(String account, List<String> netbiosNames, List<String> downLevelNames, List<D> domains)
+            implements Result<D> {
+
+        /** "alice exists in CORP and PARTNER: sign in as CORP\alice or PARTNER\alice", in the language of {@code texts}. */
+        String message(UserTexts texts) {
+            return texts.get("adRefusal.NAME_IN_SEVERAL_DOMAINS", account, texts.list(netbiosNames, "adListAnd"),
+                    texts.list(downLevelNames, "adListOr"));
+        }
     }
 
     record NotFound<D>() implements Result<D> {
@@ -74,19 +86,9 @@ final class NameResolution<D> {
         }
         if (hits.isEmpty()) return new NotFound<>();
         if (hits.size() == 1) return hits.get(0);
-        return new Ambiguous<>(ambiguity(name, hits), hits.stream().map(Found::domain).toList());
-    }
-
-    /** "alice exists in CORP and PARTNER: sign in as CORP\name or PARTNER\name". */
-    private String ambiguity(AccountName name, List<Found<D>> hits) {
         List<String> netbios = hits.stream().map(h -> netbiosName.apply(h.domain()).toUpperCase(Locale.ROOT)).toList();
-        return name.account() + " exists in " + joined(netbios, " and ") + ": sign in as "
-                + joined(hits.stream().map(h -> netbiosName.apply(h.domain()).toUpperCase(Locale.ROOT) + "\\"
-                        + h.user().samAccountName()).toList(), " or ");
-    }
-
-    private static String joined(List<String> parts, String last) {
-        if (parts.size() == 1) return parts.get(0);
-        return parts.subList(0, parts.size() - 1).stream().collect(Collectors.joining(", ")) + last + parts.get(parts.size() - 1);
+        List<String> downLevel = hits.stream().map(h -> netbiosName.apply(h.domain()).toUpperCase(Locale.ROOT) + "\\"
+                + h.user().samAccountName()).toList();
+        return new Ambiguous<>(name.account(), netbios, downLevel, hits.stream().map(Found::domain).toList());
     }
 }

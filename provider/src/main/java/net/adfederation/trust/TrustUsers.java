@@ -67,7 +67,7 @@ final class TrustUsers {
                     d -> d.info().netbiosName(), (d, n) -> findOrAbsentWhenDown(realm, domains, d, n)).resolve(name.get());
             if (result instanceof NameResolution.Found<AdDomain> found) return imported(realm, found.domain(), found.user());
             if (result instanceof NameResolution.Ambiguous<AdDomain> ambiguous) {
-                SignInOutcome.explain(session, model.getId(), ambiguous.message());
+                SignInOutcome.explain(session, model.getId(), ambiguous::message);
                 SignInEvents.lookupRefused(session, SignInEvents.TRUST, AdReason.NAME_AMBIGUOUS, ambiguous.domains().stream()
                         .map(d -> d.info().dnsName()).collect(Collectors.joining(",")));
             }

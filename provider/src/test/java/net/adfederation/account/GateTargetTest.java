@@ -55,6 +55,14 @@ class GateTargetTest {
     }
 
     @Test
+    void severalResetPagesAreWordedAsAListOfTheLanguage() {
+        GateTarget combined = GateTarget.combined(List.of(new GateTarget("lab.example.test", "https://pw.lab.example.test"),
+                new GateTarget("corp.example.test", "https://pw.corp.example.test"), new GateTarget("x.example.test", "https://pw.x.example.test")));
+
+        assertThat(combined.message()).contains(" at https://pw.corp.example.test, https://pw.lab.example.test or https://pw.x.example.test, ");
+    }
+
+    @Test
     void unknownDomainStillSaysActiveDirectory() {
         assertThat(new GateTarget(null, null).message()).startsWith("The password of this account is managed in Active Directory.");
     }

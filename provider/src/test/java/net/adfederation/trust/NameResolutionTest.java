@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import net.adfederation.common.AdUsers;
+import net.adfederation.common.UserTexts;
 import net.adfederation.directory.AccountName;
 import net.adfederation.directory.AdUser;
 import org.junit.jupiter.api.Test;
@@ -78,7 +79,7 @@ class NameResolutionTest {
 
     @Test
     void aBareNameInSeveralDomainsIsRefusedWithTheNamesToType() {
-        assertThat(resolve("alice")).isInstanceOfSatisfying(NameResolution.Ambiguous.class, a -> assertThat(a.message())
+        assertThat(resolve("alice")).isInstanceOfSatisfying(NameResolution.Ambiguous.class, a -> assertThat(a.message(UserTexts.english()))
                 .isEqualTo("alice exists in CORP and PARTNER: sign in as CORP\\alice or PARTNER\\alice"));
     }
 

@@ -45,5 +45,8 @@
     <#else>
         <p class="note" id="security-no-offers">${msg("securityNoOffers")}</p>
     </#if>
+    <#if security.keysUnavailable()>
+        <p class="note" id="security-keys-unavailable">${msg("securityKeysUnavailable")}</p>
+    </#if>
     <p class="note">${msg("securityPasswordNote")}</p>
 </@layout.page>

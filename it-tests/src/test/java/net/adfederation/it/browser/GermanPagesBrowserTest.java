@@ -1,8 +1,13 @@
 package net.adfederation.it.browser;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Set;
 
 import net.adfederation.it.support.AdFederationServerConfig;
 import net.adfederation.it.support.Directories;
+import net.adfederation.it.support.OidcClient;
+import net.adfederation.it.support.TrustRealms;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,8 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A realm whose language is German (internationalisation on, German its only and default locale,
  * so the browser's English does not count): AD's refusal, the connector's forgot-password page,
- * every portal page and a direct grant's error_description are in German. The pages are kept as
- * screenshots (*-de.png) and checked with axe-core.
+ * every portal page and a direct grant's error_description are in German. A trust realm in German
+ * and English words its refusal of a name in both forests in the language each request asks for.
+ * The pages are kept as screenshots (*-de.png) and checked with axe-core.
  */
 @KeycloakIntegrationTest(config = AdFederationServerConfig.class)
 class GermanPagesBrowserTest {
@@ -33,32 +39,20 @@ class GermanPagesBrowserTest {
     @InjectKeycloakUrls
     KeycloakUrls urls;
 
-    private RealmRepresentation before;
     private PortalRealm portal;
+    /** Puts back the languages and login theme of each realm a test changed. */
+    private final Deque<Runnable> restore = new ArrayDeque<>();
 
     @BeforeEach
     void germanRealm() {
-        String name = Directories.ready(admin, Directories.embedded()).realm();
-        RealmResource realm = admin.realm(name);
-        before = realm.toRepresentation();
-        RealmRepresentation german = realm.toRepresentation();
-        german.setInternationalizationEnabled(true);
-        german.setSupportedLocales(java.util.Set.of("de"));
-        german.setDefaultLocale("de");
-        german.setLoginTheme(PortalRealm.THEME);
-        realm.update(german);
+        String name = inLanguages(Directories.ready(admin, Directories.embedded()).realm(), Set.of("de"));
         portal = PortalRealm.of(admin, urls.getBase(), name);
     }
 
     @AfterEach
     void englishAgain() {
         portal.close();
-        RealmRepresentation back = portal.admin().toRepresentation();
-        back.setInternationalizationEnabled(Boolean.TRUE.equals(before.isInternationalizationEnabled()));
-        back.setSupportedLocales(before.getSupportedLocales() == null ? java.util.Set.of() : before.getSupportedLocales());
-        back.setDefaultLocale(before.getDefaultLocale() == null ? "" : before.getDefaultLocale());
-        back.setLoginTheme(before.getLoginTheme() == null ? "" : before.getLoginTheme());
-        portal.admin().update(back);
+        while (!restore.isEmpty()) restore.pop().run();
     }
 
     @Test
@@ -130,5 +124,63 @@ class GermanPagesBrowserTest {
             assertThat(browser.find(By.cssSelector(".device-current")).getText()).contains("Dieses Gerät").contains("Zuletzt aktiv");
             browser.keep("portal-devices-de");
         }
+    }
+
+    @Test
+    void aNameInBothForestsIsRefusedInTheLanguageEachRequestAsksFor() {
+        String realm = inLanguages(TrustRealms.ready(admin, TrustRealms.embedded()).realm(), Set.of("de", "en"));
+        String german = "alice gibt es in CORP und PARTNER: Melden Sie sich als CORP\\alice oder PARTNER\\alice an.";
+        String english = "alice exists in CORP and PARTNER: sign in as CORP\\alice or PARTNER\\alice";
+
+        try (Browser browser = Browser.open()) {
+            // Chromium asks for English; the sign-in page's language menu switches to German (kc_locale).
+            browser.go(urls.getBase() + "/realms/" + realm + "/account");
+            browser.waitFor(By.id("username"));
+            browser.find(By.cssSelector("#login-select-toggle option[value*='kc_locale=de']")).click();
+            browser.waitFor(By.cssSelector("html[lang=de] #username"));
+            browser.signIn("alice", "Passw0rd!Alice");
+
+            WebElement notice = browser.find(By.id("ad-notice"));
+            assertThat(notice.findElement(By.tagName("h2")).getText()).endsWith("Mehrere Konten tragen diesen Namen");
+            assertThat(notice.getText()).contains(german);
+            assertThat(browser.find(By.tagName("html")).getAttribute("lang")).isEqualTo("de");
+            browser.keep("login-trust-name-in-both-forests-de");
+        }
+        try (Browser browser = Browser.open()) {
+            browser.go(urls.getBase() + "/realms/" + realm + "/account");
+            browser.waitFor(By.id("username"));
+            browser.signIn("alice", "Passw0rd!Alice");
+
+            WebElement notice = browser.find(By.id("ad-notice"));
+            assertThat(notice.findElement(By.tagName("h2")).getText()).endsWith("Several accounts have this name");
+            assertThat(notice.getText()).contains(english);
+            assertThat(browser.find(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+        }
+        OidcClient grant = new OidcClient(urls.getBase(), realm, "demo-app");
+        assertThat(grant.directGrant("alice", "Passw0rd!Alice").errorDescription()).as("the realm's default").isEqualTo(german);
+        assertThat(grant.directGrant("alice", "Passw0rd!Alice", "en-US,en;q=0.9").errorDescription()).isEqualTo(english);
+        assertThat(grant.directGrant("alice", "Passw0rd!Alice", "de-DE").errorDescription()).isEqualTo(german);
+    }
+
+    /** German by default and the ad-portal sign-in pages, in these languages; put back after the test. */
+    private String inLanguages(String name, Set<String> locales) {
+        RealmResource realm = admin.realm(name);
+        RealmRepresentation was = realm.toRepresentation();
+        RealmRepresentation german = realm.toRepresentation();
+        german.setInternationalizationEnabled(true);
+        german.setSupportedLocales(locales);
+        german.setDefaultLocale("de");
+        german.setLoginTheme(PortalRealm.THEME);
+        realm.update(german);
+        restore.push(() -> {
+            // Empty, not null: the admin API leaves a null field as it is.
+            RealmRepresentation back = realm.toRepresentation();
+            back.setInternationalizationEnabled(Boolean.TRUE.equals(was.isInternationalizationEnabled()));
+            back.setSupportedLocales(was.getSupportedLocales() == null ? Set.of() : was.getSupportedLocales());
+            back.setDefaultLocale(was.getDefaultLocale() == null ? "" : was.getDefaultLocale());
+            back.setLoginTheme(was.getLoginTheme() == null ? "" : was.getLoginTheme());
+            realm.update(back);
+        });
+        return name;
     }
 }

@@ -1,5 +1,6 @@
 package net.adfederation.it.browser;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
@@ -14,14 +15,21 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.representations.idm.AuthenticationExecutionInfoRepresentation;
+import org.keycloak.representations.idm.RequiredActionProviderRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.InjectKeycloakUrls;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.server.KeycloakUrls;
+import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.openqa.selenium.virtualauthenticator.HasVirtualAuthenticator;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,7 +37,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The portal's security pages in a real browser: second factors (an authenticator app enrolled
  * through Keycloak's own CONFIGURE_TOTP action, used at the next sign-in, removed after a
  * confirmation) for a connector user on the embedded AD and on Samba, a trust user and a
- * Keycloak user; and the devices page, which ends the user's sessions in other browsers.
+ * Keycloak user; a security key (Chromium's virtual authenticator) registered through Keycloak's
+ * webauthn-register action and removed, by a trust user and a Keycloak user (connector users are
+ * not offered one: their ids are too long for WebAuthn); and the devices page, which ends the
+ * user's sessions in other browsers.
  * Every new page is kept as a screenshot under target/screenshots/ and checked with axe-core.
  */
 @KeycloakIntegrationTest(config = AdFederationServerConfig.class)
@@ -63,11 +74,9 @@ class SecurityPagesBrowserTest {
     @MethodSource("accounts")
     void userEnrolsAnAuthenticatorAppSignsInWithItAndRemovesIt(Account account) {
         try (PortalRealm portal = account.realm().apply(this); Browser browser = Browser.open()) {
-            String username = account.username() != null ? account.username() : localUser(portal, account.password());
+            String username = username(portal, account);
             String userId = userId(portal, username);
-            // Whatever happens, alice leaves without a second factor: other tests sign her in with her password alone.
-            portal.onClose(() -> portal.admin().users().get(userId).credentials().stream()
-                    .filter(c -> "otp".equals(c.getType())).forEach(c -> portal.admin().users().get(userId).removeCredential(c.getId())));
+            removedAfterwards(portal, userId, "otp");
             assertThat(browserFlowAuthenticators(portal)).as("the realm's browser flow asks for OTP where configured")
                     .contains("conditional-user-configured", "auth-otp-form");
             signIn(browser, portal, "security", username, account.password());
@@ -173,6 +182,76 @@ class SecurityPagesBrowserTest {
         }
     }
 
+    /** Who can register a security key: users whose id fits a WebAuthn user handle (not connector users, see below). */
+    static Stream<Account> keyHolders() {
+        return accounts().filter(a -> a.name().equals("trust-embedded") || a.name().equals("keycloak-user"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("keyHolders")
+    void userRegistersASecurityKeyFromTheSecurityPageAndRemovesIt(Account account) {
+        try (PortalRealm portal = account.realm().apply(this); Browser browser = Browser.open()) {
+            String username = username(portal, account);
+            String userId = userId(portal, username);
+            removedAfterwards(portal, userId, "webauthn");
+            asksForSecurityKeys(portal);
+            // Chromium's virtual authenticator stands in for the USB key: it answers like a CTAP2 key whose PIN was entered.
+            VirtualAuthenticator key = ((HasVirtualAuthenticator) browser.driver()).addVirtualAuthenticator(new VirtualAuthenticatorOptions()
+                    .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
+                    .setTransport(VirtualAuthenticatorOptions.Transport.USB)
+                    .setHasResidentKey(true).setHasUserVerification(true).setIsUserVerified(true));
+
+            signIn(browser, portal, "security", username, account.password());
+            assertThat(browser.find(By.id("security-add-webauthn-register")).getText()).isEqualTo("Add a security key");
+            assertThat(browser.findAll(By.id("security-keys-unavailable"))).isEmpty();
+
+            // Keycloak's own page (webauthn-register as an application-initiated action); its script asks the key, then for a name.
+            browser.clickAndWait(By.id("security-add-webauthn-register"));
+            browser.waitFor(By.id("registerWebAuthn"));
+            browser.screenshot("portal-security-key-setup-" + account.name());
+            browser.find(By.id("registerWebAuthn")).click();
+            Alert name = new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(ExpectedConditions.alertIsPresent());
+            name.sendKeys("YubiKey");
+            name.accept();
+            browser.waitForUrl(portal.url("security"));
+
+            assertThat(key.getCredentials()).as("the key holds one credential").hasSize(1);
+            List<String> row = browser.findAll(By.cssSelector("#security-factors tbody tr > *")).stream().map(WebElement::getText).toList();
+            assertThat(row).startsWith("Security key", "YubiKey");
+            browser.keep("portal-security-with-key-" + account.name());
+            assertThat(KeycloakDatabase.credentialRows(userId)).filteredOn(r -> !r.endsWith(":password"))
+                    .containsExactly("CREDENTIAL:webauthn");
+
+            browser.clickAndWait(By.cssSelector("#security-factors a.remove-link"));
+            assertThat(browser.find(By.id("security-confirm")).getText())
+                    .contains("After removing Security key YubiKey you can no longer sign in with it.");
+            browser.keep("portal-security-key-remove-confirm-" + account.name());
+            browser.clickAndWait(By.id("security-confirm-remove"));
+            assertThat(browser.find(By.id("security-notice")).getText()).isEqualTo("The second factor was removed.");
+            assertThat(browser.findAll(By.id("security-factors"))).isEmpty();
+            assertThat(KeycloakDatabase.credentialRows(userId)).noneMatch(r -> r.endsWith(":webauthn"));
+        }
+    }
+
+    /**
+     * A connector user's Keycloak id (f:component:objectGUID, 75 bytes) is longer than the 64 bytes
+     * of a WebAuthn user handle, which Keycloak 26.7 makes of it: Chromium refuses the registration
+     * ("User handle exceeds 64 bytes"). The page offers the authenticator app and says why no key.
+     */
+    @Test
+    void connectorUserIsNotOfferedASecurityKeyKeycloakCannotRegisterForHer() {
+        try (PortalRealm portal = portal(Directories.ready(admin, Directories.embedded()).realm()); Browser browser = Browser.open()) {
+            asksForSecurityKeys(portal);
+            signIn(browser, portal, "security", "alice", ALICE_PASSWORD);
+
+            assertThat(browser.findAll(By.cssSelector("[id^=security-add-webauthn]"))).isEmpty();
+            assertThat(browser.find(By.id("security-add-CONFIGURE_TOTP")).getText()).isEqualTo("Add an authenticator app");
+            assertThat(browser.find(By.id("security-keys-unavailable")).getText())
+                    .startsWith("Security keys and passkeys cannot be added to this account yet");
+            browser.keep("portal-security-connector-no-keys");
+        }
+    }
+
     // --- realms and users ------------------------------------------------------------------------------
 
     private PortalRealm portal(String realm) {
@@ -183,6 +262,17 @@ class SecurityPagesBrowserTest {
         String realm = TrustRealms.ready(admin, TrustRealms.embedded()).realm();
         TrustRealms.fullSync(admin, realm);
         return portal(realm);
+    }
+
+    /** The account's AD user, or a new Keycloak user of the realm. */
+    private String username(PortalRealm portal, Account account) {
+        return account.username() != null ? account.username() : localUser(portal, account.password());
+    }
+
+    /** Whatever happens, the user leaves without credentials of the type: other tests sign alice in with her password alone. */
+    private static void removedAfterwards(PortalRealm portal, String userId, String credentialType) {
+        portal.onClose(() -> portal.admin().users().get(userId).credentials().stream().filter(c -> credentialType.equals(c.getType()))
+                .forEach(c -> portal.admin().users().get(userId).removeCredential(c.getId())));
     }
 
     /** A Keycloak user of the realm, removed with the realm's other additions. */
@@ -199,6 +289,34 @@ class SecurityPagesBrowserTest {
         return Stream.of(username, bare + "@corp.example.test", bare)
                 .flatMap(name -> portal.admin().users().search(name, true).stream()).findFirst()
                 .map(UserRepresentation::getId).orElseThrow(() -> new AssertionError("no user " + username));
+    }
+
+    /**
+     * The realm's browser flow asks for a security key as another second factor (Keycloak's default
+     * flow has it, disabled) and users may register one (the webauthn-register required action):
+     * what the portal needs to offer the key. Both are put back when the portal closes.
+     */
+    private static void asksForSecurityKeys(PortalRealm portal) {
+        String flow = portal.admin().toRepresentation().getBrowserFlow();
+        AuthenticationExecutionInfoRepresentation webauthn = portal.admin().flows().getExecutions(flow).stream()
+                .filter(e -> "webauthn-authenticator".equals(e.getProviderId())).findFirst()
+                .orElseThrow(() -> new AssertionError("the browser flow has no WebAuthn authenticator"));
+        String requirement = webauthn.getRequirement();
+        webauthn.setRequirement("ALTERNATIVE");
+        portal.admin().flows().updateExecutions(flow, webauthn);
+        portal.onClose(() -> {
+            webauthn.setRequirement(requirement);
+            portal.admin().flows().updateExecutions(flow, webauthn);
+        });
+        RequiredActionProviderRepresentation register = portal.admin().flows().getRequiredAction("webauthn-register");
+        if (!register.isEnabled()) {
+            register.setEnabled(true);
+            portal.admin().flows().updateRequiredAction("webauthn-register", register);
+            portal.onClose(() -> {
+                register.setEnabled(false);
+                portal.admin().flows().updateRequiredAction("webauthn-register", register);
+            });
+        }
     }
 
     private static List<String> browserFlowAuthenticators(PortalRealm portal) {

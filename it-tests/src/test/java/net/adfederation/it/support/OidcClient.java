@@ -83,6 +83,12 @@ public final class OidcClient {
                 "username", username, "password", password));
     }
 
+    /** The direct grant of a client that passes its user's language on (Accept-Language), as Keycloak reads it for the texts. */
+    public TokenResult directGrant(String username, String password, String acceptLanguage) {
+        return token(Map.of("grant_type", "password", "client_id", clientId, "scope", "openid",
+                "username", username, "password", password), Map.of("Accept-Language", acceptLanguage));
+    }
+
     public TokenResult refresh(String refreshToken) {
         return token(Map.of("grant_type", "refresh_token", "client_id", clientId, "refresh_token", refreshToken));
     }
@@ -174,9 +180,14 @@ public final class OidcClient {
     }
 
     private TokenResult token(Map<String, String> params) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(realmUrl + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form(params))).build());
+        return token(params, Map.of());
+    }
+
+    private TokenResult token(Map<String, String> params, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(realmUrl + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded");
+        headers.forEach(request::header);
+        HttpResponse<String> response = send(request.POST(HttpRequest.BodyPublishers.ofString(form(params))).build());
         try {
             if (response.statusCode() == 200) {
                 return new TokenResult(200, JsonSerialization.readValue(response.body(), AccessTokenResponse.class), null, null);
