@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
 import java.util.function.Consumer;
 
 /**
@@ -38,14 +37,9 @@ public interface DirectorySync {
      *
      * @param known the objectGUIDs of the domain's users and groups the caller holds: what a GUID scan
      *              does not find among them was deleted or left the scope, and in a scoped read what
-     *              it finds beyond them has entered the scope; asked for only once the directory has
-     *              answered, so the caller may still be reading them while the directory reads
+     *              it finds beyond them has entered the scope
      */
-    Changes readChanges(SyncCursor since, SyncScope scope, Supplier<Set<UUID>> known);
-
-    default Changes readChanges(SyncCursor since, SyncScope scope, Set<UUID> known) {
-        return readChanges(since, scope, () -> known);
-    }
+    Changes readChanges(SyncCursor since, SyncScope scope, Set<UUID> known);
 
     record Snapshot(List<AdUser> users, List<GroupEntry> groups, SyncCursor cursor) {
     }

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
 import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
@@ -53,7 +52,7 @@ final class LdapDirectorySync implements DirectorySync {
     }
 
     @Override
-    public Changes readChanges(SyncCursor since, SyncScope scope, Supplier<Set<UUID>> known) {
+    public Changes readChanges(SyncCursor since, SyncScope scope, Set<UUID> known) {
         return pass("change read", pass -> {
             SyncCursor now = pass.cursor();
             if (!now.dcHostName().equalsIgnoreCase(since.dcHostName()) || !now.invocationId().equals(since.invocationId())) {
@@ -98,7 +97,7 @@ final class LdapDirectorySync implements DirectorySync {
                              Optional<SyncPass.GuidScan> scan) {
     }
 
-    private Deletions deletions(SyncPass pass, SyncCursor since, Filter inScope, Supplier<Set<UUID>> known) throws LDAPException {
+    private Deletions deletions(SyncPass pass, SyncCursor since, Filter inScope, Set<UUID> known) throws LDAPException {
         Optional<DirSyncRead.Deletions> dirSync = pass.dirSync(since.dirSyncCookie());
         if (dirSync.isPresent()) {
             // Without a stored cookie this read every tombstone the DC keeps: still right, the caller removes what it holds.

@@ -20,7 +20,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
 import java.util.function.Consumer;
 
 /**
@@ -114,9 +113,9 @@ final class SyncPass implements AutoCloseable {
      * What a scan of the objectGUIDs matching the filter (attribute-only, page by page) finds
      * against the GUIDs the caller knows: which of those are absent, and which objects are new to it.
      */
-    /** @param known asked for once every page is read, so that the caller can read it meanwhile */
-    GuidScan scan(Filter filter, Supplier<Set<UUID>> known) throws LDAPException {
-        Set<UUID> seen = new HashSet<>();
+    GuidScan scan(Filter filter, Set<UUID> known) throws LDAPException {
+        Set<UUID> absent = new HashSet<>(known);
+        List<UUID> unknown = new ArrayList<>();
         int[] pages = {0};
         PagedSearch search = new PagedSearch(domain.defaultNamingContext(), filter, "objectGUID");
         run(() -> {
@@ -124,15 +123,12 @@ final class SyncPass implements AutoCloseable {
                 pages[0]++;
                 for (SearchResultEntry entry : page) {
                     UUID guid = AdEntryMapper.guid(entry);
-                    if (guid != null) seen.add(guid);
+                    if (guid != null && !absent.remove(guid) && !known.contains(guid)) unknown.add(guid);
                 }
             });
             return null;
         });
-        Set<UUID> held = known.get();
-        List<UUID> absent = held.stream().filter(guid -> !seen.contains(guid)).toList();
-        List<UUID> unknown = seen.stream().filter(guid -> !held.contains(guid)).toList();
-        return new GuidScan(absent, unknown, pages[0]);
+        return new GuidScan(List.copyOf(absent), unknown, pages[0]);
     }
 
     /** @param pages the pages the scan took (its LDAP operations) */
