@@ -334,11 +334,6 @@ final class SyncWriter {
 
         @Override
         public void write(KeycloakSession session, RealmModel realm, boolean alone) {
-            if (before != null && !domain.equalsIgnoreCase(before.domain())) {
-                // Keyed by (domain, objectGUID): another domain's user is never merged into or renamed from here.
-                throw new IllegalStateException(user.dn() + " of " + domain + " shows the objectGUID " + user.objectGuid()
-                        + " of a user of " + before.domain() + ": an objectGUID claimed by two forests is refused");
-            }
             UserImport imports = new UserImport(session, realm, component);
             UserModel existing = before == null ? null
                     : UserStoragePrivateUtil.userLocalStorage(session).getUserById(realm, before.id());

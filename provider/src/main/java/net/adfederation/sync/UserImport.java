@@ -58,7 +58,6 @@ public final class UserImport {
      */
     public Imported importOrUpdate(AdUser adUser, DomainInfo domain) {
         Optional<UserModel> existing = byGuid(adUser.objectGuid());
-        if (existing.isPresent()) refuseOtherDomainsGuid(existing.get(), adUser, domain);
         if (existing.isEmpty()) return new Imported(add(adUser, domain, true), Change.ADDED);
         return update(existing.get(), adUser, domain);
     }
@@ -67,15 +66,16 @@ public final class UserImport {
      * Users are keyed by (domain, objectGUID): an account that shows the objectGUID of another
      * domain's user (a rogue or compromised trusted DC) is refused, never merged into that user.
      */
-    static void refuseOtherDomainsGuid(UserModel existing, AdUser adUser, DomainInfo domain) {
+    private static void refuseOtherDomainsGuid(UserModel existing, AdUser adUser, DomainInfo domain) {
         if (domain.dnsName().equalsIgnoreCase(existing.getFirstAttribute(AdAttributes.DOMAIN))) return;
         throw new IllegalStateException(adUser.dn() + " of " + domain.dnsName() + " shows the objectGUID "
                 + adUser.objectGuid() + " of " + existing.getUsername() + " of " + existing.getFirstAttribute(AdAttributes.DOMAIN)
                 + ": an objectGUID claimed by two forests is refused, and " + existing.getUsername() + " is left as it is");
     }
 
-    /** Brings an imported user up to date with its AD entry; writes only what differs. */
+    /** Brings an imported user up to date with its AD entry (never one of another domain); writes only what differs. */
     Imported update(UserModel user, AdUser adUser, DomainInfo domain) {
+        refuseOtherDomainsGuid(user, adUser, domain);
         boolean changed = ImportedAttributes.apply(user, adUser, domain, component.getId());
         // Written past Keycloak's user cache (straight to its store, as the LDAP provider does), so evicted here.
         if (changed) evict(user);
