@@ -125,6 +125,16 @@ public final class EmbeddedActiveDirectory implements AutoCloseable, DirectoryRi
     }
 
     /**
+     * Gives the DC a new invocationId, as AD does when a DC is restored from a backup: a client's
+     * sync cursor (this DC's invocationId and a USN) can no longer be resumed, and it must read
+     * everything again. The directory's content stays as it is.
+     */
+    public void restoreFromBackup() throws com.unboundid.ldap.sdk.LDAPException {
+        internals.directory().server().modify("CN=NTDS Settings," + domain().serverDn(), new com.unboundid.ldap.sdk.Modification(
+                com.unboundid.ldap.sdk.ModificationType.REPLACE, "invocationId", AdBinary.guidBytes(java.util.UUID.randomUUID())));
+    }
+
+    /**
      * Makes paged searches and ranged reads answer incompletely, the given way, until
      * {@link #clearFault()}: for tests that a reader refuses to act on a partial answer.
      */

@@ -27,13 +27,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * edits with the default rights and with each right that makes deletions cheaper. Times, LDAP
  * operations and Keycloak's heap after GC go to target/sync-benchmark.md (docs/sync-benchmarks.md
  * says how to run it at 100,000 users); only counts are asserted. The suite runs it small
- * (-Dadfed.bench.users, -Dadfed.bench.groups; -Dadfed.bench.builtIn=false leaves the built-in out).
+ * (-Dadfed.bench.users, -Dadfed.bench.groups, -Dadfed.bench.repeats for each changed sync, default 3;
+ * -Dadfed.bench.builtIn=false leaves the built-in out).
  */
 @KeycloakIntegrationTest(config = AdFederationServerConfig.class)
 class TrustSyncBenchmarkTest {
 
     private static final int USERS = Integer.getInteger("adfed.bench.users", 2_000);
     private static final int GROUPS = Integer.getInteger("adfed.bench.groups", 200);
+    /** Each changed sync is measured this often (fresh edits each time); the table shows the median and every time. */
+    private static final int REPEATS = Integer.getInteger("adfed.bench.repeats", 3);
     private static final boolean BUILT_IN = Boolean.parseBoolean(System.getProperty("adfed.bench.builtIn", "true"));
     private static final String TRUST_REALM = "bench-trust";
     private static final String LDAP_REALM = "bench-ldap";
@@ -50,7 +53,7 @@ class TrustSyncBenchmarkTest {
         try (SyncBenchDirectory directory = "samba".equals(System.getProperty("adfed.bench.directory"))
                 ? new SambaBench(USERS, GROUPS) : new EmbeddedBench(USERS, GROUPS)) {
             RealmFiles.importAs(admin, TRUST_REALM, "corp-trust.json", directory.trustRealmValues());
-            SyncBenchmark bench = new SyncBenchmark(directory, admin, TRUST_REALM, BUILT_IN ? LDAP_REALM : null);
+            SyncBenchmark bench = new SyncBenchmark(directory, admin, TRUST_REALM, BUILT_IN ? LDAP_REALM : null, REPEATS);
             try {
                 SyncBenchmark.Row first = bench.firstFullSync();
                 SyncBenchmark.Row unchanged = bench.unchangedFullSync();

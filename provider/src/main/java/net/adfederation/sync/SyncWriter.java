@@ -39,6 +39,8 @@ final class SyncWriter {
     private static final int USER_BATCH = 250;
     private static final int GROUP_BATCH = 50;
 
+    private final KeycloakSessionFactory factory;
+    private final String realmId;
     private final ComponentModel component;
     private final KnownObjects known;
     private final UpnSuffixOwnership ownership;
@@ -61,6 +63,8 @@ final class SyncWriter {
     /** @param ownership which UPN suffixes each domain may give: accounts with another's are refused, not imported */
     SyncWriter(KeycloakSessionFactory factory, String realmId, ComponentModel component, KnownObjects known,
                UpnSuffixOwnership ownership) {
+        this.factory = factory;
+        this.realmId = realmId;
         this.component = component;
         this.known = known;
         this.ownership = ownership;
@@ -70,7 +74,11 @@ final class SyncWriter {
             groupIds.put(guid, group.id());
             if (group.dn() != null) groupIdsByDn.put(lower(group.dn()), group.id());
         });
-        known.users().values().forEach(user -> { if (user.dn() != null) userIdsByDn.put(lower(user.dn()), user.id()); });
+        indexUserDns();
+    }
+
+    private void indexUserDns() {
+        known.users().values().forEach(user -> { if (user.dn() != null) userIdsByDn.putIfAbsent(lower(user.dn()), user.id()); });
     }
 
     SyncStatus result() {
@@ -88,6 +96,11 @@ final class SyncWriter {
      */
     Consumer<List<AdUser>> userPages(DomainInfo domain) {
         return page -> {
+            // A change sync that must read a domain in full compares every user: it needs them whole.
+            if (!known.isWhole()) {
+                known.loadWhole(factory, realmId);
+                indexUserDns();
+            }
             List<UpsertUser> changed = new ArrayList<>();
             for (AdUser user : page) {
                 if (!admissible(domain, user)) continue;
@@ -99,6 +112,7 @@ final class SyncWriter {
     }
 
     void apply(SyncPlan plan) {
+        loadKnownUsers(plan);
         counted(users.run(plan.removeUsers().stream().map(RemoveUser::new).toList()));
         counted(groups.run(plan.removeGroups().stream().map(RemoveGroup::new).toList()));
         List<GroupWork> changedGroups = new ArrayList<>();
@@ -125,6 +139,24 @@ final class SyncWriter {
         }
         plan.failures().forEach(f -> LOG.warnf("%s: not synchronised: %s", component.getName(), f));
         result.setFailed(result.getFailed() + plan.failures().size());
+    }
+
+    /**
+     * A change sync knows of each user only its objectGUID and domain: it now loads the digest and
+     * DN of the users it writes or removes, and every DN when a group changed (its members are found
+     * by DN). A plan with a domain read in full needs every user.
+     */
+    private void loadKnownUsers(SyncPlan plan) {
+        if (known.isWhole()) return;
+        if (plan.groups().stream().anyMatch(SyncPlan.DomainGroups::full)) {
+            known.loadWhole(factory, realmId);
+        } else {
+            Set<UUID> touched = new HashSet<>(plan.removeUsers());
+            plan.users().forEach(upsert -> touched.add(upsert.user().objectGuid()));
+            known.loadDetails(factory, realmId, touched);
+            if (plan.groups().stream().anyMatch(g -> !g.tree().topDown().isEmpty())) known.loadEveryDn(factory, realmId);
+        }
+        indexUserDns();
     }
 
     /** An account with a UPN suffix its forest does not own is refused and named in the status, never imported. */

@@ -38,7 +38,7 @@ public record TrustSync(KeycloakSessionFactory factory, String realmId, Componen
         KeycloakModelUtils.runJobInTransaction(factory, session -> {
             RealmModel realm = session.realms().getRealm(realmId);
             session.getContext().setRealm(realm);
-            known.set(KnownObjects.load(session, realm, component.getId()));
+            known.set(KnownObjects.load(session, realm, component.getId(), kind));
         });
         long loaded = System.nanoTime();
 

@@ -2,9 +2,12 @@ package net.adfederation.it.bench;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import net.adfederation.embeddedad.DirectoryAdmin;
 import net.adfederation.embeddedad.DirectoryRight;
@@ -33,11 +36,16 @@ public final class SyncBenchmark implements AutoCloseable {
     private final String trustRealm;
     private final BuiltInLdap builtIn;
     private final List<Row> rows = new ArrayList<>();
+    private final int repeats;
     private int round;
 
-    /** @param ldapRealm the realm for Keycloak's LDAP provider, or null to leave it out */
-    public SyncBenchmark(SyncBenchDirectory directory, Keycloak admin, String trustRealm, String ldapRealm) {
+    /**
+     * @param ldapRealm the realm for Keycloak's LDAP provider, or null to leave it out
+     * @param repeats   how often each changed sync is measured (fresh edits each time); the table has the median
+     */
+    public SyncBenchmark(SyncBenchDirectory directory, Keycloak admin, String trustRealm, String ldapRealm, int repeats) {
         this.directory = directory;
+        this.repeats = repeats;
         this.admin = admin;
         this.trustRealm = trustRealm;
         this.builtIn = ldapRealm == null ? null : BuiltInLdap.create(admin, ldapRealm, directory.ldapUrl(),
@@ -61,20 +69,46 @@ public final class SyncBenchmark implements AutoCloseable {
         granted.forEach(right -> directory.rights().grant(right, "svc-keycloak"));
         try {
             if (!granted.isEmpty()) TrustRealms.changedSync(admin, trustRealm);
-            tenEdits(++round);
-            Run ldap = builtIn == null || !granted.isEmpty() ? null : measure(builtIn::changedSync);
-            Run trust = measure(() -> TrustRealms.changedSync(admin, trustRealm));
-            return add(new Row("changed sync after 10 edits, " + rights, ldap, trust,
-                    ldap == null ? "" : "the built-in provider does not see the 2 deletions"));
+            List<Run> ldap = new ArrayList<>();
+            List<Run> trust = new ArrayList<>();
+            for (int i = 0; i < repeats; i++) {
+                tenEdits(++round);
+                if (builtIn != null && granted.isEmpty()) ldap.add(measure(builtIn::changedSync));
+                trust.add(measure(() -> TrustRealms.changedSync(admin, trustRealm)));
+            }
+            String note = Stream.of(spread(ldap, trust), ldap.isEmpty() ? "" : "the built-in provider does not see the 2 deletions")
+                    .filter(part -> !part.isEmpty()).collect(Collectors.joining("; "));
+            return add(new Row("changed sync after 10 edits, " + rights, median(ldap), median(trust), note));
         } finally {
             granted.forEach(right -> directory.rights().revoke(right, "svc-keycloak"));
         }
     }
 
     public Row changedSyncWithNothingChanged() {
-        Run ldap = builtIn == null ? null : measure(builtIn::changedSync);
-        return add(new Row("changed sync, nothing changed, default rights", ldap,
-                measure(() -> TrustRealms.changedSync(admin, trustRealm)), ""));
+        List<Run> ldap = new ArrayList<>();
+        List<Run> trust = new ArrayList<>();
+        for (int i = 0; i < repeats; i++) {
+            if (builtIn != null) ldap.add(measure(builtIn::changedSync));
+            trust.add(measure(() -> TrustRealms.changedSync(admin, trustRealm)));
+        }
+        return add(new Row("changed sync, nothing changed, default rights", median(ldap), median(trust), spread(ldap, trust)));
+    }
+
+    /** The run of median time (a real run: its operations and result are its own); null for none. */
+    private static Run median(List<Run> runs) {
+        if (runs.isEmpty()) return null;
+        List<Run> sorted = new ArrayList<>(runs);
+        sorted.sort(Comparator.comparing(Run::took));
+        return sorted.get(sorted.size() / 2);
+    }
+
+    /** Every time of a repeated row, so a reader sees how much one machine's noise moves them. */
+    private static String spread(List<Run> ldap, List<Run> trust) {
+        if (trust.size() < 2) return "";
+        String each = trust.stream().map(run -> seconds(run.took())).collect(Collectors.joining(", "));
+        String builtIn = ldap.isEmpty() ? "" : "; built-in: " + ldap.stream().map(run -> seconds(run.took()))
+                .collect(Collectors.joining(", "));
+        return "median of " + trust.size() + " (ad-trust: " + each + builtIn + ")";
     }
 
     public String table() {
