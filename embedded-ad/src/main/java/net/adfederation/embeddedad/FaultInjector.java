@@ -29,6 +29,7 @@ final class FaultInjector extends InMemoryOperationInterceptor {
 
     private static final String FAKE_COOKIE = "adfed-fault-";
     private static final String PAGED = "adfed.faultPaged";
+    private static final String RESTARTED = "adfed.faultRestarted";
 
     private volatile ReadFault armed;
     private final AtomicLong cookies = new AtomicLong();
@@ -56,6 +57,7 @@ final class FaultInjector extends InMemoryOperationInterceptor {
             controls.add(new SimplePagedResultsControl(paging.getSize()));
             again.setControls(controls);
             request.setRequest(again);
+            request.setProperty(RESTARTED, Boolean.TRUE);
         }
     }
 
@@ -89,6 +91,11 @@ final class FaultInjector extends InMemoryOperationInterceptor {
     public void processSearchEntry(InMemoryInterceptedSearchEntry result) {
         ReadFault fault = armed;
         Entry entry = result.getSearchEntry();
+        if (fault == ReadFault.ENDLESS_COOKIES && result.getProperty(RESTARTED) != null) {
+            // Pages after the first come empty, each with a new cookie: endless, and never a page seen before.
+            result.setSearchEntry(null);
+            return;
+        }
         if (entry == null || (fault != ReadFault.MISSING_RANGE && fault != ReadFault.REPEATED_RANGE)) return;
         List<Attribute> attributes = new ArrayList<>();
         boolean changed = false;

@@ -29,6 +29,7 @@ import java.util.UUID;
  * objects, where AD serves them from its index). So a paged search answers with the directory as
  * it was at its first page, as Samba's paged_results module does. AD's MaxPageSize holds too: a page
  * has at most 1000 entries, and a search without paging ends with sizeLimitExceeded after 1000.
+ * Like Samba, it keeps one cookie for all the pages of a search.
  * Comes after every interceptor that rewrites a search, so the answer is that of the final filter;
  * its entries pass through the entry interceptors like any other.
  */
@@ -76,7 +77,9 @@ final class PagedResults extends InMemoryOperationInterceptor {
         for (SearchResultEntry entry : answer.subList(0, size)) request.sendSearchEntry(entry);
         String next = "";
         if (size > 0 && size < answer.size()) {
-            next = UUID.randomUUID().toString();
+            // One cookie for every page of a search, as Samba answers (Windows AD sends a new one each page):
+            // a client must read both to the end.
+            next = cookie == null || cookie.getValueLength() == 0 ? UUID.randomUUID().toString() : cookie.stringValue();
             remaining.put(next, answer.subList(size, answer.size()));
         }
         request.setProperty(NEXT, next);

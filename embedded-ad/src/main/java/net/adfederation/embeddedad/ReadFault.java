@@ -14,9 +14,12 @@ public enum ReadFault {
     ADMIN_LIMIT_EXCEEDED,
     /** The search is answered with a referral to another DC instead of entries. */
     REFERRAL,
-    /** Every page carries the same cookie, so the search would never end. */
+    /** Every page carries the same cookie, and the search starts over with it: the first page comes again and again. */
     REPEATING_COOKIE,
-    /** Every page carries a new cookie and the search starts over: it never ends, without repeating. */
+    /**
+     * Every page carries a new cookie, and the pages after the first are empty (as AD sends empty
+     * pages while a slow search goes on): it never ends, without repeating a page.
+     */
     ENDLESS_COOKIES,
     /** A request for a further value range (member;range=1500-*) gets the entry without the attribute. */
     MISSING_RANGE,

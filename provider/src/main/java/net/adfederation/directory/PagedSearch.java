@@ -14,7 +14,6 @@ import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldap.sdk.SearchScope;
 import com.unboundid.ldap.sdk.controls.SimplePagedResultsControl;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -91,11 +90,11 @@ final class PagedSearch {
      * Hands each page to the consumer as it arrives, so a caller holds one page at a time. Any sign
      * that the answer is incomplete fails the read with an {@link IncompleteRead} (entries already
      * handed over stay valid, but the read as a whole must not be taken for everything): a size,
-     * time or administrative limit, a referral instead of the entries, a page cookie seen before,
-     * or more pages than any domain can fill.
+     * time or administrative limit, a referral instead of the entries, a page that repeats an
+     * earlier one (the DC started over), or more pages than any domain can fill.
      */
     void forEachPage(LDAPConnection connection, PageConsumer consumer) throws LDAPException {
-        Set<String> cookies = new HashSet<>();
+        Set<String> pagesSeen = new HashSet<>();
         ASN1OctetString cookie = null;
         int pages = 0;
         do {
@@ -105,17 +104,28 @@ final class PagedSearch {
             } catch (LDAPSearchException e) {
                 throw IncompleteRead.ifCutShort(e, describe(), pages);
             }
+            if (!pagesSeen.add(fingerprint(page.getSearchEntries(), pages))) {
+                throw new IncompleteRead(ResultCode.PROTOCOL_ERROR, describe() + ": the DC sent the entries of page "
+                        + (pages + 1) + " a second time; a search that starts over would never end the read");
+            }
             consumer.accept(page.getSearchEntries());
             cookie = nextCookie(page);
             if (++pages >= maxPages && cookie != null) {
                 throw new IncompleteRead(ResultCode.PROTOCOL_ERROR, describe() + " was still not finished after " + pages
                         + " pages; a DC that never ends a paged search cannot be read completely");
             }
-            if (cookie != null && !cookies.add(Base64.getEncoder().encodeToString(cookie.getValue()))) {
-                throw new IncompleteRead(ResultCode.PROTOCOL_ERROR, describe() + ": the DC sent page cookie number "
-                        + pages + " a second time; a repeating cookie would never end the read");
-            }
         } while (cookie != null);
+    }
+
+    /**
+     * What tells a page from another: its size and its first and last DN. Not the cookie: Samba
+     * sends one cookie for every page of a search (Windows AD a new one each page), so only a page
+     * that repeats an earlier one shows a DC that lost its place. An empty page (AD sends some while
+     * a slow search goes on) is never a repeat; the page limit bounds those.
+     */
+    private static String fingerprint(List<SearchResultEntry> page, int number) {
+        if (page.isEmpty()) return "empty page " + number;
+        return page.size() + "|" + page.get(0).getDN() + "|" + page.get(page.size() - 1).getDN();
     }
 
     /** Receives one page of a paged search. */

@@ -1,5 +1,6 @@
 package net.adfederation.it.bench;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -93,6 +94,8 @@ public final class SambaBench implements SyncBenchDirectory {
         if (connection.getEntry(OU) == null) return;
         DeleteRequest tree = new DeleteRequest(OU);
         tree.addControl(new SubtreeDeleteRequestControl(true));
+        // Samba takes minutes to delete 10,000 users; the SDK's default 30 s would leave them behind.
+        tree.setResponseTimeoutMillis(Duration.ofMinutes(15).toMillis());
         connection.delete(tree);
     }
 

@@ -129,9 +129,9 @@ public final class SyncBenchmark implements AutoCloseable {
             Run t = row.trust();
             out.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s / %d | %s / %s | %s | %s |%n", row.work(),
                     b == null ? "-" : seconds(b.took()), seconds(t.took()),
-                    b == null ? "-" : String.format(Locale.ROOT, "%.1fx", ratio(b.took(), t.took())),
+                    b == null || b.result().getFailed() == -1 ? "-" : String.format(Locale.ROOT, "%.1fx", ratio(b.took(), t.took())),
                     b == null ? "-" : Long.toString(b.ldapOperations()), t.ldapOperations(),
-                    b == null ? "-" : b.heap(), t.heap(), t.result().getStatus(), row.note()));
+                    b == null ? "-" : b.heap(), t.heap(), t.result().getStatus(), noteWithRefusal(row)));
         }
         return out.toString();
     }
@@ -155,10 +155,18 @@ public final class SyncBenchmark implements AutoCloseable {
         Run groups = builtIn == null ? null : measure(builtIn::syncGroups);
         Run users = builtIn == null ? null : measure(builtIn::fullSync);
         Run ldap = builtIn == null ? null : new Run(groups.took().plus(users.took()),
-                groups.ldapOperations() + users.ldapOperations(), larger(groups.heap(), users.heap()), users.result());
+                groups.ldapOperations() + users.ldapOperations(), larger(groups.heap(), users.heap()),
+                groups.result().getFailed() == -1 ? groups.result() : users.result());
         Run trust = measure(() -> TrustRealms.fullSync(admin, trustRealm));
         return add(new Row(work, ldap, trust, builtIn == null ? ""
                 : "built-in: groups " + seconds(groups.took()) + " + users " + seconds(users.took())));
+    }
+
+    /** The row's note, and the built-in's error where Keycloak ended its sync with one. */
+    private static String noteWithRefusal(Row row) {
+        Run b = row.builtIn();
+        if (b == null || b.result().getFailed() != -1) return row.note();
+        return (row.note().isEmpty() ? "" : row.note() + "; ") + "built-in " + b.result().getStatus().replace('|', '/');
     }
 
     private Row add(Row row) {
