@@ -33,7 +33,8 @@ final class BuiltInLdap {
     }
 
     /** A new realm holding the provider; a realm of that name left by an earlier run is removed first. */
-    static BuiltInLdap create(Keycloak admin, String realm, String ldapUrl, String baseDn, String bindDn, String password) {
+    static BuiltInLdap create(Keycloak admin, String realm, String ldapUrl, String baseDn, String groupsDn, String bindDn,
+                              String password) {
         if (admin.realms().findAll().stream().anyMatch(r -> r.getRealm().equals(realm))) admin.realm(realm).remove();
         RealmRepresentation representation = new RealmRepresentation();
         representation.setRealm(realm);
@@ -77,7 +78,7 @@ final class BuiltInLdap {
         groups.setProviderType("org.keycloak.storage.ldap.mappers.LDAPStorageMapper");
         groups.setParentId(providerId);
         groups.setConfig(config(Map.ofEntries(
-                Map.entry("groups.dn", baseDn),
+                Map.entry("groups.dn", groupsDn),
                 Map.entry("group.name.ldap.attribute", "cn"),
                 Map.entry("group.object.classes", "group"),
                 Map.entry("preserve.group.inheritance", "true"),

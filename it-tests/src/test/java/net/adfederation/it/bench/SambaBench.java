@@ -123,6 +123,16 @@ public final class SambaBench implements SyncBenchDirectory {
         return BASE;
     }
 
+    /**
+     * The benchmark's groups only: Samba's own groups nest into several parents (Domain Admins in
+     * Administrators and Denied RODC Password Replication Group...), which Keycloak's group mapper
+     * with inheritance refuses ("GroupsMultipleParents"); ad-trust takes them all.
+     */
+    @Override
+    public String groupsDn() {
+        return OU;
+    }
+
     @Override
     public DirectoryAdmin admin() {
         return admin;

@@ -19,6 +19,11 @@ public interface SyncBenchDirectory extends AutoCloseable {
 
     String baseDn();
 
+    /** Where the built-in provider's group mapper reads groups: the base DN unless the directory says otherwise. */
+    default String groupsDn() {
+        return baseDn();
+    }
+
     /** An administrator's client, for the edits between syncs. */
     DirectoryAdmin admin();
 

@@ -49,7 +49,7 @@ public final class SyncBenchmark implements AutoCloseable {
         this.admin = admin;
         this.trustRealm = trustRealm;
         this.builtIn = ldapRealm == null ? null : BuiltInLdap.create(admin, ldapRealm, directory.ldapUrl(),
-                directory.baseDn(), "svc-keycloak@corp.example.test", "Passw0rd!Svc1");
+                directory.baseDn(), directory.groupsDn(), "svc-keycloak@corp.example.test", "Passw0rd!Svc1");
     }
 
     /** Groups then users for the built-in (its group sync is a mapper action of its own); one full sync for ad-trust. */
