@@ -10,6 +10,7 @@ import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.LDAPSearchException;
 import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.SearchRequest;
+import com.unboundid.ldap.sdk.SearchResult;
 import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldap.sdk.SearchScope;
 import java.util.ArrayList;
@@ -117,21 +118,42 @@ final class SyncPass implements AutoCloseable {
         Set<UUID> absent = new HashSet<>(known);
         List<UUID> unknown = new ArrayList<>();
         int[] pages = {0};
-        PagedSearch search = new PagedSearch(domain.defaultNamingContext(), filter, "objectGUID");
+        PagedSearch.PageConsumer compare = page -> {
+            pages[0]++;
+            for (SearchResultEntry entry : page) {
+                UUID guid = AdEntryMapper.guid(entry);
+                if (guid != null && !absent.remove(guid) && !known.contains(guid)) unknown.add(guid);
+            }
+        };
         run(() -> {
-            search.forEachPage(connection, page -> {
-                pages[0]++;
-                for (SearchResultEntry entry : page) {
-                    UUID guid = AdEntryMapper.guid(entry);
-                    if (guid != null && !absent.remove(guid) && !known.contains(guid)) unknown.add(guid);
-                }
-            });
+            if (!readWholeUnpaged(filter, compare)) {
+                new PagedSearch(domain.defaultNamingContext(), filter, "objectGUID").forEachPage(connection, compare);
+            }
             return null;
         });
         return new GuidScan(List.copyOf(absent), unknown, pages[0]);
     }
 
-    /** @param pages the pages the scan took (its LDAP operations) */
+    /**
+     * The scan's objectGUIDs in one unpaged search, where the DC answers it whole: Samba does not
+     * enforce MaxPageSize there and answers several times faster than paged (0.5-0.9 s against
+     * 2.4-2.6 s for 9,000 objectGUIDs, whatever the page size). AD ends it at MaxPageSize with
+     * sizeLimitExceeded: false, and the scan is read paged (one operation more). The entries of a
+     * search cut short are never used.
+     */
+    private boolean readWholeUnpaged(Filter filter, PagedSearch.PageConsumer compare) throws LDAPException {
+        SearchResult whole;
+        try {
+            whole = connection.search(new SearchRequest(domain.defaultNamingContext(), SearchScope.SUB, filter, "objectGUID"));
+        } catch (LDAPSearchException e) {
+            if (IncompleteRead.isLimit(e.getResultCode())) return false;
+            throw IncompleteRead.ifCutShort(e, "the objectGUID scan " + filter, 0);
+        }
+        compare.accept(whole.getSearchEntries());
+        return true;
+    }
+
+    /** @param pages the pages the scan took (one when the DC answered it unpaged) */
     record GuidScan(List<UUID> absent, List<UUID> unknown, int pages) {
     }
 
