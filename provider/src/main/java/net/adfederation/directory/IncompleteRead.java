@@ -29,11 +29,6 @@ final class IncompleteRead extends LDAPException {
      * The failure of one page as the sync should see it: a limit or a referral becomes an
      * incomplete read that says so; any other failure passes unchanged (and fails the read too).
      */
-    /** Whether the DC ended the search at one of its limits (size, time, administrative). */
-    static boolean isLimit(ResultCode code) {
-        return CUT_SHORT.containsKey(code);
-    }
-
     static LDAPException ifCutShort(LDAPSearchException e, String search, int pagesRead) {
         ResultCode code = e.getResultCode();
         String limit = CUT_SHORT.get(code);
@@ -46,5 +41,10 @@ final class IncompleteRead extends LDAPException {
                     + Arrays.toString(e.getReferralURLs()) + " instead of the entries; configure a DC of this domain");
         }
         return e;
+    }
+
+    /** Whether the DC ended the search at one of its limits (size, time, administrative). */
+    static boolean isLimit(ResultCode code) {
+        return CUT_SHORT.containsKey(code);
     }
 }

@@ -103,8 +103,7 @@ final class KnownObjects {
                                 + " where a.user.id in (:ids) and a.name in (:names)", Object[].class)
                         .setParameter("ids", chunk).setParameter("names", DETAIL)
                         .getResultStream()
-                        .forEach(row -> users.computeIfPresent(byId.get((String) row[0]),
-                                (guid, user) -> with(user, (String) row[1], text(row))));
+                        .forEach(row -> apply(row, byId));
             }
         });
     }
@@ -119,10 +118,7 @@ final class KnownObjects {
                                 Object[].class)
                         .setParameter("name", AdAttributes.DN)
                         .getResultStream()
-                        .forEach(row -> {
-                            UUID guid = byId.get((String) row[0]);
-                            if (guid != null) users.computeIfPresent(guid, (g, user) -> with(user, AdAttributes.DN, text(row)));
-                        }));
+                        .forEach(row -> apply(row, byId)));
         everyDn = true;
     }
 
@@ -216,6 +212,12 @@ final class KnownObjects {
         users.forEach((guid, user) -> { if (domain.equalsIgnoreCase(user.domain())) known.add(guid); });
         groups.forEach((guid, group) -> { if (domain.equalsIgnoreCase(group.domain())) known.add(guid); });
         return known;
+    }
+
+    /** One attribute row (user id, name, value, long value) into the user it belongs to, if it is one of ours. */
+    private void apply(Object[] row, Map<String, UUID> byId) {
+        UUID guid = byId.get((String) row[0]);
+        if (guid != null) users.computeIfPresent(guid, (g, user) -> with(user, (String) row[1], text(row)));
     }
 
     private static User with(User user, String name, String value) {
