@@ -24,9 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * an admin would), and the applications and groups a test adds to it. Closing it removes what it
  * added and puts the realm's account theme back, so the tests can run again on the same realms.
  */
-final class PortalRealm implements AutoCloseable {
+public final class PortalRealm implements AutoCloseable {
 
-    static final String THEME = "ad-portal";
+    public static final String THEME = "ad-portal";
 
     private final String keycloakUrl;
     private final String name;
@@ -41,7 +41,7 @@ final class PortalRealm implements AutoCloseable {
         this.previousTheme = previousTheme;
     }
 
-    static PortalRealm of(Keycloak admin, String keycloakUrl, String name) {
+    public static PortalRealm of(Keycloak admin, String keycloakUrl, String name) {
         RealmResource realm = admin.realm(name);
         RealmRepresentation representation = realm.toRepresentation();
         String previous = representation.getAccountTheme();
@@ -50,28 +50,28 @@ final class PortalRealm implements AutoCloseable {
         return new PortalRealm(keycloakUrl, name, realm, previous);
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    RealmResource admin() {
+    public RealmResource admin() {
         return realm;
     }
 
     /** A page of the portal: "" (applications), "profile" or "password". */
-    String url(String page) {
+    public String url(String page) {
         return keycloakUrl + "/realms/" + name + "/account/" + page;
     }
 
     /** A client without client roles: every user of the realm may open it. Returns its display name. */
-    String openApplication(TestApplication app, String clientId) {
+    public String openApplication(TestApplication app, String clientId) {
         String name = "Open app " + clientId;
         client(app, clientId, name);
         return name;
     }
 
     /** A client whose one client role is given to the group only. Returns its display name. */
-    String restrictedApplication(TestApplication app, String clientId, String groupId) {
+    public String restrictedApplication(TestApplication app, String clientId, String groupId) {
         String name = "Restricted app " + clientId;
         ClientResource client = realm.clients().get(client(app, clientId, name));
         RoleRepresentation role = new RoleRepresentation();
@@ -83,7 +83,7 @@ final class PortalRealm implements AutoCloseable {
     }
 
     /** A Keycloak group linked to an AD group (connector mode's group attribute adGroup). Returns its id. */
-    String groupLinkedTo(String adGroup, String groupName) {
+    public String groupLinkedTo(String adGroup, String groupName) {
         GroupRepresentation group = new GroupRepresentation();
         group.setName(groupName);
         group.setAttributes(Map.of("adGroup", List.of(adGroup)));
@@ -93,7 +93,7 @@ final class PortalRealm implements AutoCloseable {
     }
 
     /** A Keycloak user of the realm (Lou Local) with this password; returns its id. The caller removes it. */
-    String createLocalUser(String username, String password) {
+    public String createLocalUser(String username, String password) {
         UserRepresentation user = new UserRepresentation();
         user.setUsername(username);
         user.setEmail(username + "@example.test");
@@ -110,18 +110,18 @@ final class PortalRealm implements AutoCloseable {
     }
 
     /** Something to undo when the test is done (a user it created, ...). */
-    void onClose(Runnable undoIt) {
+    public void onClose(Runnable undoIt) {
         undo.push(undoIt);
     }
 
     /** The Keycloak component of the realm's AD provider (ad-connector or ad-trust). */
-    ComponentRepresentation adProvider(String providerId) {
+    public ComponentRepresentation adProvider(String providerId) {
         return realm.components().query(null, "org.keycloak.storage.UserStorageProvider").stream()
                 .filter(c -> providerId.equals(c.getProviderId())).findFirst().orElseThrow();
     }
 
     /** Sets one setting of the AD provider for the rest of the test; closing restores it. */
-    void configureAdProvider(String providerId, String key, String value) {
+    public void configureAdProvider(String providerId, String key, String value) {
         ComponentRepresentation component = adProvider(providerId);
         List<String> before = component.getConfig().get(key);
         component.getConfig().putSingle(key, value);

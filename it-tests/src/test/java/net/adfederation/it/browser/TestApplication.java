@@ -14,7 +14,7 @@ import com.sun.net.httpserver.HttpServer;
  * loopback port that answers every path with a page naming that path, so a test can tell
  * which application a tile launched.
  */
-final class TestApplication implements AutoCloseable {
+public final class TestApplication implements AutoCloseable {
 
     private final HttpServer server;
 
@@ -22,7 +22,7 @@ final class TestApplication implements AutoCloseable {
         this.server = server;
     }
 
-    static TestApplication start() {
+    public static TestApplication start() {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             server.createContext("/", exchange -> {
@@ -44,7 +44,7 @@ final class TestApplication implements AutoCloseable {
     }
 
     /** http://127.0.0.1:port, a client's root URL. */
-    String rootUrl() {
+    public String rootUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 

@@ -12,7 +12,7 @@ import javax.crypto.spec.SecretKeySpec;
  * What an authenticator app computes (RFC 6238 with Keycloak's default policy: HMAC-SHA1, six
  * digits, 30 seconds) from the secret Keycloak's set-up page shows under "Unable to scan?".
  */
-final class Totp {
+public final class Totp {
 
     private static final String BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
     private static final int PERIOD = 30;
@@ -20,15 +20,15 @@ final class Totp {
     private final byte[] key;
 
     /** @param shown the secret as the page shows it: base32, in groups separated by spaces */
-    Totp(String shown) {
+    public Totp(String shown) {
         this.key = base32(shown.replace(" ", "").toUpperCase(Locale.ROOT));
     }
 
-    static long stepAt(Instant time) {
+    public static long stepAt(Instant time) {
         return time.getEpochSecond() / PERIOD;
     }
 
-    String code(long step) {
+    public String code(long step) {
         try {
             Mac mac = Mac.getInstance("HmacSHA1");
             mac.init(new SecretKeySpec(key, "HmacSHA1"));

@@ -1,0 +1,130 @@
+package net.adfederation.it.bench;
+
+import java.time.Duration;
+import java.util.List;
+
+import net.adfederation.embeddedad.TcpRelay;
+import net.adfederation.it.bench.BenchDirectory;
+import net.adfederation.it.bench.BenchRealms;
+import net.adfederation.it.bench.BenchReport;
+import net.adfederation.it.bench.BenchServerConfig;
+import net.adfederation.it.bench.FailoverRun;
+import net.adfederation.it.bench.SideBySide;
+import net.adfederation.it.bench.SideBySide.Measured;
+import net.adfederation.it.bench.SignInLoad;
+import net.adfederation.it.bench.SignInLoad.Flow;
+import net.adfederation.it.bench.SignInLoad.Target;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.testframework.annotations.InjectAdminClient;
+import org.keycloak.testframework.annotations.InjectKeycloakUrls;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.server.KeycloakUrls;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A benchmark, not a timed test: sign-ins under load, side by side in one Keycloak against one
+ * directory (Samba's CORP when it is up, else the embedded AD), through Keycloak's built-in LDAP
+ * provider, our ad-connector and ad-trust realms, and a local user with a one-iteration hash (the
+ * floor: Keycloak's own cost); then one of two DCs stops under load. Numbers go to
+ * target/sign-in-benchmark.md and .txt, never into assertions: the test asserts that every realm
+ * was measured without an error, that LDAP operations were counted, and that no sign-in failed
+ * after the first second of the DC's stop. Sizes: -Dadfed.bench.seconds (each run, default 2),
+ * -Dadfed.bench.rounds (2), -Dadfed.bench.clients (8), -Dadfed.bench.warmupSeconds (1),
+ * -Dadfed.bench.failoverSeconds (26); docs/benchmarks.md has the command and the numbers.
+ */
+@KeycloakIntegrationTest(config = BenchServerConfig.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SignInBenchmarkTest {
+
+    private static final int CLIENTS = Integer.getInteger("adfed.bench.clients", 8);
+    private static final Duration EACH = Duration.ofSeconds(Long.getLong("adfed.bench.seconds", 2));
+    private static final int ROUNDS = Integer.getInteger("adfed.bench.rounds", 2);
+    private static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("adfed.bench.warmupSeconds", 1));
+    private static final Duration FAILOVER = Duration.ofSeconds(Long.getLong("adfed.bench.failoverSeconds", 26));
+    private static final Duration STOP_AT = Duration.ofSeconds(4);
+    private static final Duration RETURN_AT = Duration.ofSeconds(8);
+
+    private static BenchDirectory directory;
+    private static final BenchReport report = new BenchReport();
+
+    @InjectAdminClient
+    Keycloak admin;
+
+    @InjectKeycloakUrls
+    KeycloakUrls urls;
+
+    private static synchronized BenchDirectory directory() {
+        if (directory == null) {
+            directory = BenchDirectory.choose();
+            report.line("Directory: " + directory.describe() + ", reached by Keycloak through a relay that counts"
+                    + " the LDAP requests (the same relay for every realm).");
+            report.line(String.format("Load: %d concurrent clients, each signing in again as soon as the last ended;"
+                    + " %d s per realm and flow per round, %d rounds, realms interleaved (order rotating each round),"
+                    + " %d s warm-up each. p50/p99 over all rounds; req/s counts successful sign-ins.",
+                    CLIENTS, EACH.toSeconds(), ROUNDS, WARM_UP.toSeconds()));
+        }
+        return directory;
+    }
+
+    @Test
+    @Order(1)
+    void everyRealmSignsInUnderLoadWithoutAnErrorAndItsLdapOperationsAreCounted() throws Exception {
+        TcpRelay dc = directory().newDc();
+        try {
+            List<Target> targets = BenchRealms.create(admin, directory(), directory().url(dc));
+            SideBySide sideBySide = new SideBySide(new SignInLoad(urls.getBase(), CLIENTS), dc,
+                    target -> admin.realm(target.realm()).logoutAll());
+
+            List<Measured> measured = sideBySide.run(targets, List.of(Flow.values()), ROUNDS, EACH, WARM_UP);
+            report.sideBySide(measured);
+            report.line("Built-in provider's mappers (Keycloak's defaults): " + String.join(", ", BenchRealms.builtInMappers(admin)) + ".");
+
+            assertThat(measured).hasSize(targets.size() * Flow.values().length);
+            assertThat(measured).allSatisfy(m -> {
+                assertThat(m.rounds()).hasSize(ROUNDS);
+                assertThat(m.pooled().errors()).as(m.target().realm() + " " + m.flow() + ": " + m.pooled().firstError()).isZero();
+                assertThat(m.pooled().successes()).as(m.target().realm() + " " + m.flow()).isPositive();
+            });
+            assertThat(measured).filteredOn(m -> !m.target().realm().equals(BenchRealms.LOCAL))
+                    .allSatisfy(m -> assertThat(m.ldapPerSignIn()).as(m.target().realm() + " LDAP ops").isPositive());
+            assertThat(measured).filteredOn(m -> m.target().realm().equals(BenchRealms.LOCAL))
+                    .allSatisfy(m -> assertThat(m.ldap().total()).as("the local floor asks no DC").isZero());
+        } finally {
+            BenchRealms.removeAll(admin);
+        }
+    }
+
+    @Test
+    @Order(2)
+    void noSignInFailsAfterTheFirstSecondWhenOneOfTwoDcsStopsAndTheDcIsUsedAgainOnceBack() throws Exception {
+        TcpRelay dc1 = directory().newDc();
+        TcpRelay dc2 = directory().newDc();
+        try {
+            Target target = BenchRealms.failover(admin, directory(), directory().url(dc1) + " " + directory().url(dc2));
+            SignInLoad load = new SignInLoad(urls.getBase(), CLIENTS);
+            load.run(target, Flow.DIRECT_GRANT, WARM_UP);
+
+            FailoverRun.Result result = FailoverRun.run(load, target, dc1, dc2, FAILOVER, STOP_AT, RETURN_AT);
+            report.failover(result, target.realm(), CLIENTS);
+
+            assertThat(result.failedAfterFirstSecond()).as("failed sign-ins after the first second: " + result.failures())
+                    .isZero();
+            assertThat(result.dc2DuringOutage()).as("requests the second DC answered during the outage").isPositive();
+            assertThat(result.dc1AfterReturn()).as("requests the first DC answered once it was back").isPositive();
+        } finally {
+            BenchRealms.removeAll(admin);
+        }
+    }
+
+    @AfterAll
+    static void writeReport() throws Exception {
+        System.out.print(report.write());
+        if (directory != null) directory.close();
+    }
+}

@@ -1,0 +1,138 @@
+package net.adfederation.it.connector;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import net.adfederation.it.support.AdFederationServerConfig;
+import net.adfederation.it.support.DemoAppClients;
+import net.adfederation.it.support.Directories;
+import net.adfederation.it.support.EmbeddedDirectory;
+import net.adfederation.it.support.OidcClient;
+import net.adfederation.it.support.RealmFiles;
+import org.junit.jupiter.api.Test;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.resource.ClientResource;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.GroupRepresentation;
+import org.keycloak.testframework.annotations.InjectAdminClient;
+import org.keycloak.testframework.annotations.InjectKeycloakUrls;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.server.KeycloakUrls;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A benchmark by count, not by time: the LDAP operations one successful connector sign-in costs,
+ * read from the embedded AD's operation log, for the realm file as it is (a group link and the
+ * groups mapper on demo-app), with the mapper writing SIDs, without the mapper, and without the
+ * link either. The figures go to
+ * target/ldap-operations-per-sign-in.txt and into docs/connector.md.
+ */
+@KeycloakIntegrationTest(config = AdFederationServerConfig.class)
+class LdapOperationsPerSignInTest {
+
+    private static final String REALM = "ldap-operations";
+    private static final String PASSWORD = "Passw0rd!Alice";
+
+    @InjectAdminClient
+    Keycloak admin;
+
+    @InjectKeycloakUrls
+    KeycloakUrls urls;
+
+    private record Counted(String realmShape, List<String> directGrant, List<String> codeFlow) {
+    }
+
+    @Test
+    void aSignInCostsTwoLdapOperationsWithoutGroupLinksAndThreeWithGroupNamesInTokensToo() throws IOException {
+        EmbeddedDirectory directory = Directories.embedded();
+        directory.assumeAvailable();
+        RealmFiles.importAs(admin, REALM, "corp-connector.json", directory.realmFileValues());
+        try {
+            Counted named = count(directory, "a group link and the groups mapper (names) on the client");
+            DemoAppClients.setGroupsFormat(admin, REALM, "sid");
+            Counted sids = count(directory, "a group link and the groups mapper writing SIDs");
+            removeGroupsMapper();
+            Counted linked = count(directory, "a group link, no groups mapper");
+            removeGroupLinks();
+            Counted plain = count(directory, "no group link, no groups mapper");
+            write(List.of(plain, linked, sids, named));
+
+            // find the user, bind as the user
+            assertThat(plain.directGrant()).hasSize(2);
+            // + the user's tokenGroups (a base read), matched with the link's SID (kept from the warm-up)
+            assertThat(linked.directGrant()).hasSize(3);
+            // SIDs in the groups claim need nothing more; names neither, once the names of these SIDs
+            // are kept (from the warm-up): without GroupNameCache it is one search by SID more, 4
+            assertThat(sids.directGrant()).hasSize(3);
+            assertThat(named.directGrant()).hasSize(3);
+            assertThat(named.directGrant()).as("no search for the groups' names").noneMatch(op -> op.contains("objectSid="));
+            // the code flow reads the user once more by objectGUID when the code is redeemed (a new request)
+            assertThat(plain.codeFlow()).hasSize(3);
+            assertThat(linked.codeFlow()).hasSize(4);
+            assertThat(sids.codeFlow()).hasSize(4);
+            assertThat(named.codeFlow()).hasSize(4);
+            assertThat(List.of(plain, linked, sids, named)).allSatisfy(counted -> assertThat(counted.directGrant())
+                    .as("no in-chain search").noneMatch(op -> op.contains("1.2.840.113556.1.4.1941")));
+        } finally {
+            admin.realm(REALM).remove();
+        }
+    }
+
+    /**
+     * One sign-in first (pools, the link's SID, the names of the user's group SIDs), then a direct grant and a code flow, counted apart;
+     * a client of its own each time, so no browser session of an earlier count skips the sign-in.
+     */
+    private Counted count(EmbeddedDirectory directory, String realmShape) {
+        OidcClient oidc = new OidcClient(urls.getBase(), REALM, Directories.CLIENT);
+        assertThat(oidc.directGrant("alice", PASSWORD).ok()).isTrue();
+
+        directory.server().resetOperationCounts();
+        assertThat(oidc.directGrant("alice", PASSWORD).ok()).isTrue();
+        List<String> directGrant = directory.server().recentOperations();
+
+        directory.server().resetOperationCounts();
+        assertThat(oidc.authorizationCodeSignIn("alice", PASSWORD).ok()).isTrue();
+        List<String> codeFlow = directory.server().recentOperations();
+        return new Counted(realmShape, directGrant, codeFlow);
+    }
+
+    private void removeGroupsMapper() {
+        ClientResource demoApp = realm().clients().get(realm().clients().findByClientId(Directories.CLIENT).get(0).getId());
+        demoApp.getProtocolMappers().getMappers().stream()
+                .filter(mapper -> DemoAppClients.GROUPS_MAPPER.equals(mapper.getName()))
+                .forEach(mapper -> demoApp.getProtocolMappers().delete(mapper.getId()));
+    }
+
+    private void removeGroupLinks() {
+        for (GroupRepresentation group : realm().groups().groups()) {
+            GroupRepresentation full = realm().groups().group(group.getId()).toRepresentation();
+            full.setAttributes(Map.of());
+            realm().groups().group(group.getId()).update(full);
+        }
+    }
+
+    private RealmResource realm() {
+        return admin.realm(REALM);
+    }
+
+    private static void write(List<Counted> all) throws IOException {
+        StringBuilder out = new StringBuilder();
+        out.append("LDAP operations per successful sign-in (connector mode, embedded AD, warm pools)\n");
+        for (Counted counted : all) {
+            out.append("\n== ").append(counted.realmShape()).append('\n');
+            out.append("direct grant (one HTTP request): ").append(counted.directGrant().size()).append('\n');
+            counted.directGrant().forEach(op -> out.append("  ").append(op).append('\n'));
+            out.append("authorization code + PKCE (login page, form post, code redemption): ")
+                    .append(counted.codeFlow().size()).append('\n');
+            counted.codeFlow().forEach(op -> out.append("  ").append(op).append('\n'));
+        }
+        Path file = Path.of("target", "ldap-operations-per-sign-in.txt");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, out.toString());
+        System.out.print(out);
+    }
+}
