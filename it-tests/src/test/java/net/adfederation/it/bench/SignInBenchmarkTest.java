@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * was measured without an error, that LDAP operations were counted, and that no sign-in failed
  * after the first second of the DC's stop. Sizes: -Dadfed.bench.seconds (each run, default 2),
  * -Dadfed.bench.rounds (2), -Dadfed.bench.clients (8), -Dadfed.bench.warmupSeconds (1),
- * -Dadfed.bench.failoverSeconds (26); docs/benchmarks.md has the command and the numbers.
+ * -Dadfed.bench.failoverSeconds (26); docs/performance.md has the command and the numbers.
  */
 @KeycloakIntegrationTest(config = BenchServerConfig.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * groups, one group beyond MaxValRange; or, with -Dadfed.bench.directory=samba, a population added to
  * the Samba DC for the run and removed after it), side by side: first full sync, unchanged full sync, changed sync after 10
  * edits with the default rights and with each right that makes deletions cheaper. Times, LDAP
- * operations and Keycloak's heap after GC go to target/sync-benchmark.md (docs/sync-benchmarks.md
+ * operations and Keycloak's heap after GC go to target/sync-benchmark.md (docs/performance.md
  * says how to run it at 100,000 users); only counts are asserted. The suite runs it small
  * (-Dadfed.bench.users, -Dadfed.bench.groups, -Dadfed.bench.repeats for each changed sync, default 3;
  * -Dadfed.bench.builtIn=false leaves the built-in out).
@@ -61,7 +61,7 @@ class TrustSyncBenchmarkTest {
                 SyncBenchmark.Row nothing = bench.changedSyncWithNothingChanged();
                 SyncBenchmark.Row tombstones = bench.changedSyncAfterTenEdits("List Contents on CN=Deleted Objects",
                         List.of(DirectoryRight.LIST_DELETED_OBJECTS));
-                // Samba shows tombstones through DirSync only to an account that may list them too (docs/sync-benchmarks.md).
+                // Samba shows tombstones through DirSync only to an account that may list them too (docs/performance.md).
                 SyncBenchmark.Row dirSync = bench.changedSyncAfterTenEdits("Replicating Directory Changes",
                         directory instanceof SambaBench ? List.of(DirectoryRight.REPLICATING_DIRECTORY_CHANGES,
                                 DirectoryRight.LIST_DELETED_OBJECTS) : List.of(DirectoryRight.REPLICATING_DIRECTORY_CHANGES));
