@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import net.adfederation.directory.AdUser;
+import net.adfederation.directory.read.AdUser;
 import net.adfederation.directory.DomainInfo;
 import org.keycloak.models.UserModel;
 

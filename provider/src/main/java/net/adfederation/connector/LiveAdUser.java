@@ -8,8 +8,8 @@ import java.util.stream.Stream;
 
 import net.adfederation.account.LiveAccount;
 import net.adfederation.account.UserAttributes;
-import net.adfederation.directory.AdGroup;
-import net.adfederation.directory.AdUser;
+import net.adfederation.directory.read.AdGroup;
+import net.adfederation.directory.read.AdUser;
 import net.adfederation.directory.DomainInfo;
 import net.adfederation.events.SignInEvents;
 import org.keycloak.component.ComponentModel;

@@ -1,5 +1,19 @@
 package net.adfederation.directory;
 
+import net.adfederation.directory.dc.DcBackOff;
+import net.adfederation.directory.dc.DcServers;
+import net.adfederation.directory.dc.DirectoryPools;
+import net.adfederation.directory.dc.DomainProbe;
+import net.adfederation.directory.dc.ServiceBind;
+import net.adfederation.directory.read.GroupNameCache;
+import net.adfederation.directory.read.GroupSidCache;
+import net.adfederation.directory.read.LdapUserDirectory;
+import net.adfederation.directory.read.UserDirectory;
+import net.adfederation.directory.sync.DirectorySync;
+import net.adfederation.directory.sync.LdapDirectorySync;
+import net.adfederation.directory.trusts.TrustCheck;
+import net.adfederation.directory.trusts.TrustReader;
+import net.adfederation.directory.trusts.TrustedDomain;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -50,7 +64,7 @@ public final class AdDomain implements AutoCloseable {
     }
 
     /** As {@link #connect(DomainSettings, ServiceLogin)}, with the time a DC found down is passed by. */
-    static AdDomain connect(DomainSettings settings, ServiceLogin login, Duration dcBackOff) {
+    public static AdDomain connect(DomainSettings settings, ServiceLogin login, Duration dcBackOff) {
         // Checks the URLs and refuses clear-text user binds before any connection, so no password is sent.
         DcServers servers = new DcServers(settings, dcBackOff);
         ServiceBind service = new ServiceBind(login);

@@ -4,7 +4,7 @@ import java.util.Optional;
 
 import net.adfederation.account.SignInOutcome;
 import jakarta.ws.rs.core.MultivaluedMap;
-import net.adfederation.directory.TypedText;
+import net.adfederation.directory.read.TypedText;
 import jakarta.ws.rs.core.Response;
 import net.adfederation.events.SignInEvents;
 import org.keycloak.authentication.AuthenticationFlowContext;

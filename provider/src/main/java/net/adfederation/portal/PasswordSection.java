@@ -9,7 +9,7 @@ import net.adfederation.account.PasswordChangeMessages;
 import net.adfederation.account.PasswordGate;
 import net.adfederation.account.SignInOutcome;
 import net.adfederation.common.UserTexts;
-import net.adfederation.directory.PasswordChange;
+import net.adfederation.directory.read.PasswordChange;
 import net.adfederation.account.SignInOutcome;
 import net.adfederation.account.GateTarget;
 import net.adfederation.account.PasswordChangeInput;

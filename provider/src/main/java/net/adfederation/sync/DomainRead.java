@@ -3,7 +3,7 @@ package net.adfederation.sync;
 import java.util.Set;
 import java.util.UUID;
 
-import net.adfederation.directory.DirectorySync;
+import net.adfederation.directory.sync.DirectorySync;
 import net.adfederation.directory.DomainInfo;
 
 /**

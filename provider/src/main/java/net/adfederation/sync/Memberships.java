@@ -9,7 +9,7 @@ import java.util.function.Predicate;
 
 import jakarta.persistence.EntityManager;
 import net.adfederation.account.AdAttributes;
-import net.adfederation.directory.GroupEntry;
+import net.adfederation.directory.read.GroupEntry;
 import org.jboss.logging.Logger;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.connections.jpa.JpaConnectionProvider;

@@ -5,7 +5,7 @@ import java.util.UUID;
 
 import net.adfederation.account.AdAttributes;
 import net.adfederation.account.UserAttributes;
-import net.adfederation.directory.AdUser;
+import net.adfederation.directory.read.AdUser;
 import net.adfederation.directory.DomainInfo;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.models.KeycloakSession;

@@ -9,7 +9,7 @@ import java.util.Set;
 import net.adfederation.account.AccountOwner;
 import net.adfederation.account.AdAttributes;
 import net.adfederation.account.LiveAccount;
-import net.adfederation.directory.AdGroup;
+import net.adfederation.directory.read.AdGroup;
 import net.adfederation.sync.UserImport;
 import net.adfederation.trust.AdTrustProviderFactory;
 import org.keycloak.component.ComponentModel;

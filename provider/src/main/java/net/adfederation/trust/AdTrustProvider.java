@@ -8,7 +8,7 @@ import net.adfederation.account.AdAttributes;
 import net.adfederation.account.PasswordChangeMessages;
 import net.adfederation.common.UserTexts;
 import net.adfederation.directory.BindOutcome;
-import net.adfederation.directory.PasswordChange;
+import net.adfederation.directory.read.PasswordChange;
 import net.adfederation.events.AdReason;
 import net.adfederation.events.PasswordEvents;
 import net.adfederation.account.PasswordChangeMessages;

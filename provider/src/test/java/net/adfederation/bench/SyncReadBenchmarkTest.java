@@ -9,10 +9,10 @@ import java.util.Set;
 import java.util.UUID;
 
 import net.adfederation.directory.AdDomain;
-import net.adfederation.directory.DeletionMethod;
-import net.adfederation.directory.DirectorySync;
+import net.adfederation.directory.sync.DeletionMethod;
+import net.adfederation.directory.sync.DirectorySync;
 import net.adfederation.directory.DomainSettings;
-import net.adfederation.directory.SyncScope;
+import net.adfederation.directory.sync.SyncScope;
 import net.adfederation.embeddedad.DirectoryAdmin;
 import net.adfederation.embeddedad.DirectoryRight;
 import net.adfederation.embeddedad.EmbeddedActiveDirectory;

@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-import net.adfederation.directory.AdUser;
+import net.adfederation.directory.read.AdUser;
 import org.junit.jupiter.api.Test;
 
 class RequestMemoTest {

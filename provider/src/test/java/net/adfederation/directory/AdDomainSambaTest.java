@@ -1,5 +1,9 @@
 package net.adfederation.directory;
 
+import net.adfederation.directory.read.AccountName;
+import net.adfederation.directory.read.AdGroup;
+import net.adfederation.directory.read.AdUser;
+import net.adfederation.directory.read.UserDirectory;
 import net.adfederation.embeddedad.TcpRelay;
 
 import static net.adfederation.directory.SambaDc.LDAP;

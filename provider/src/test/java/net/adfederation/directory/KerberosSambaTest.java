@@ -1,5 +1,10 @@
 package net.adfederation.directory;
 
+import net.adfederation.directory.read.AccountName;
+import net.adfederation.directory.read.AdGroup;
+import net.adfederation.directory.read.AdUser;
+import net.adfederation.directory.sync.DirectorySync;
+import net.adfederation.directory.sync.SyncScope;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 

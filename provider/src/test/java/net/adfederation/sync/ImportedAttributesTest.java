@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import net.adfederation.common.AdUsers;
-import net.adfederation.directory.AdUser;
+import net.adfederation.directory.read.AdUser;
 import net.adfederation.directory.DomainInfo;
 import org.junit.jupiter.api.Test;
 import org.keycloak.models.UserModel;
