@@ -1,6 +1,7 @@
 package net.adfederation.directory;
 
 import com.unboundid.ldap.sdk.ResultCode;
+
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

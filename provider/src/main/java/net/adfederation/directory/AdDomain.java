@@ -1,5 +1,8 @@
 package net.adfederation.directory;
 
+import java.time.Duration;
+import java.util.List;
+
 import net.adfederation.directory.dc.DcBackOff;
 import net.adfederation.directory.dc.DcServers;
 import net.adfederation.directory.dc.DirectoryPools;
@@ -11,12 +14,8 @@ import net.adfederation.directory.read.LdapUserDirectory;
 import net.adfederation.directory.read.UserDirectory;
 import net.adfederation.directory.sync.DirectorySync;
 import net.adfederation.directory.sync.LdapDirectorySync;
-import net.adfederation.directory.trusts.TrustCheck;
 import net.adfederation.directory.trusts.TrustReader;
 import net.adfederation.directory.trusts.TrustedDomain;
-import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * One AD domain reached through pooled connections to its DCs, with failover in the order of
@@ -76,14 +75,6 @@ public final class AdDomain implements AutoCloseable {
     /** The trusts of this (bound) forest, read from trustedDomain objects under CN=System. */
     public List<TrustedDomain> trusts() {
         return TrustReader.read(pools.reads(), info);
-    }
-
-    /**
-     * Empty when this forest has a two-way trust with the partner (DNS or NetBIOS name); else the
-     * refusal an admin reads (see {@link TrustCheck}). Reads the trusts each time it is called.
-     */
-    public Optional<String> trustRefusal(String partner) {
-        return TrustCheck.refusal(info.dnsName(), trusts(), partner);
     }
 
     /** The synchronisation reads of this domain. */

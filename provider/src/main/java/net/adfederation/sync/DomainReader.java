@@ -8,9 +8,9 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 import net.adfederation.directory.AdDomain;
+import net.adfederation.directory.DomainInfo;
 import net.adfederation.directory.read.AdUser;
 import net.adfederation.directory.sync.DirectorySync;
-import net.adfederation.directory.DomainInfo;
 import net.adfederation.directory.sync.SyncCursor;
 import net.adfederation.directory.sync.SyncScope;
 import org.jboss.logging.Logger;

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import net.adfederation.directory.read.AdGroup;
 import net.adfederation.directory.DomainInfo;
+import net.adfederation.directory.read.AdGroup;
 import net.adfederation.directory.sync.SyncScope;
 
 /**

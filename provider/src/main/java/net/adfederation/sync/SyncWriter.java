@@ -11,8 +11,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
-import net.adfederation.directory.read.AdUser;
 import net.adfederation.directory.DomainInfo;
+import net.adfederation.directory.read.AdUser;
 import net.adfederation.directory.read.GroupEntry;
 import net.adfederation.directory.trusts.UpnSuffixOwnership;
 import org.jboss.logging.Logger;

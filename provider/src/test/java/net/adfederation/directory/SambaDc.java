@@ -12,6 +12,7 @@ import java.util.Arrays;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManagerFactory;
+
 import net.adfederation.embeddedad.SambaRequirement;
 
 /**

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import net.adfederation.directory.read.AdGroup;
 import net.adfederation.directory.DomainInfo;
+import net.adfederation.directory.read.AdGroup;
 import net.adfederation.directory.sync.SyncScope;
 import org.junit.jupiter.api.Test;
 

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.UUID;
 
 import net.adfederation.common.AdUsers;
-import net.adfederation.directory.read.AdUser;
 import net.adfederation.directory.DomainInfo;
+import net.adfederation.directory.read.AdUser;
 import net.adfederation.directory.read.GroupEntry;
 import org.junit.jupiter.api.Test;
 

@@ -1,8 +1,7 @@
 package net.adfederation.directory.dc;
 
-import net.adfederation.directory.DirectoryException;
-import net.adfederation.directory.DirectoryProblem;
 import com.unboundid.ldap.sdk.LDAPException;
+
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
@@ -12,6 +11,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLPeerUnverifiedException;
+
+import net.adfederation.directory.DirectoryException;
+import net.adfederation.directory.DirectoryProblem;
 
 /**
  * Why one DC URL could not be used, in words an admin can act on: refused, timed out, unknown

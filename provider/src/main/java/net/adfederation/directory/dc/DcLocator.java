@@ -1,7 +1,5 @@
 package net.adfederation.directory.dc;
 
-import net.adfederation.directory.DirectoryException;
-import net.adfederation.directory.DirectoryProblem;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,6 +15,9 @@ import javax.naming.NamingException;
 import javax.naming.directory.Attribute;
 import javax.naming.directory.DirContext;
 import javax.naming.directory.InitialDirContext;
+
+import net.adfederation.directory.DirectoryException;
+import net.adfederation.directory.DirectoryProblem;
 
 /**
  * Finds a domain's DCs the way Windows clients do: the SRV records of

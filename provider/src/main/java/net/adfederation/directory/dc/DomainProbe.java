@@ -1,19 +1,21 @@
 package net.adfederation.directory.dc;
 
-import net.adfederation.directory.AdBindErrors;
-import net.adfederation.directory.DirectoryException;
-import net.adfederation.directory.DirectoryProblem;
-import net.adfederation.directory.DomainInfo;
-import net.adfederation.directory.DomainSettings;
 import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.SearchResult;
 import com.unboundid.ldap.sdk.SearchScope;
+
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+
+import net.adfederation.directory.AdBindErrors;
+import net.adfederation.directory.DirectoryException;
+import net.adfederation.directory.DirectoryProblem;
+import net.adfederation.directory.DomainInfo;
+import net.adfederation.directory.DomainSettings;
 
 /**
  * The check made when a domain is opened: the DCs are tried in order until one answers; on that

@@ -1,15 +1,17 @@
 package net.adfederation.directory.dc;
 
-import net.adfederation.directory.AdBindErrors;
-import net.adfederation.directory.DirectoryException;
-import net.adfederation.directory.DirectoryProblem;
-import net.adfederation.directory.DomainSettings;
 import com.unboundid.ldap.sdk.DN;
 import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
+
 import java.net.URI;
 import java.util.Arrays;
+
+import net.adfederation.directory.AdBindErrors;
+import net.adfederation.directory.DirectoryException;
+import net.adfederation.directory.DirectoryProblem;
+import net.adfederation.directory.DomainSettings;
 
 /**
  * The facts a DC's rootDSE gives before any bind, and the two checks made on them: the server is

@@ -1,18 +1,20 @@
 package net.adfederation.directory.dc;
 
-import net.adfederation.directory.AdBindErrors;
-import net.adfederation.directory.DirectoryException;
-import net.adfederation.directory.DirectoryProblem;
-import net.adfederation.directory.ServiceLogin;
 import com.unboundid.ldap.sdk.BindRequest;
 import com.unboundid.ldap.sdk.GSSAPIBindRequest;
 import com.unboundid.ldap.sdk.GSSAPIBindRequestProperties;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.SASLQualityOfProtection;
 import com.unboundid.ldap.sdk.SimpleBindRequest;
+
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
+
+import net.adfederation.directory.AdBindErrors;
+import net.adfederation.directory.DirectoryException;
+import net.adfederation.directory.DirectoryProblem;
+import net.adfederation.directory.ServiceLogin;
 
 /**
  * The service account's bind for a {@link ServiceLogin}: a simple bind, or a GSSAPI bind that

@@ -92,11 +92,4 @@ public final class AdCodecs {
         long ticks = Math.floorMod(fileTime, FILETIME_TICKS_PER_SECOND);
         return Instant.ofEpochSecond(seconds - FILETIME_EPOCH_OFFSET_SECONDS, ticks * 100);
     }
-
-    /** An Instant to a FILETIME; null gives 0, AD's "none". */
-    public static long instantToFileTime(Instant instant) {
-        if (instant == null) return 0;
-        long seconds = instant.getEpochSecond() + FILETIME_EPOCH_OFFSET_SECONDS;
-        return seconds * FILETIME_TICKS_PER_SECOND + instant.getNano() / 100;
-    }
 }

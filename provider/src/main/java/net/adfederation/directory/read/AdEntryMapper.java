@@ -1,6 +1,7 @@
 package net.adfederation.directory.read;
 
 import com.unboundid.ldap.sdk.Entry;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;

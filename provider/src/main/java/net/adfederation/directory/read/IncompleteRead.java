@@ -3,6 +3,7 @@ package net.adfederation.directory.read;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.LDAPSearchException;
 import com.unboundid.ldap.sdk.ResultCode;
+
 import java.util.Arrays;
 import java.util.Map;
 

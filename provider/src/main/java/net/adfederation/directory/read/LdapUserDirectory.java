@@ -1,11 +1,5 @@
 package net.adfederation.directory.read;
 
-import net.adfederation.directory.AdBindErrors;
-import net.adfederation.directory.BindOutcome;
-import net.adfederation.directory.DirectoryException;
-import net.adfederation.directory.DirectoryProblem;
-import net.adfederation.directory.DomainInfo;
-import net.adfederation.directory.dc.DirectoryPools;
 import com.unboundid.ldap.sdk.DN;
 import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.LDAPException;
@@ -15,6 +9,7 @@ import com.unboundid.ldap.sdk.SearchRequest;
 import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldap.sdk.SearchScope;
 import com.unboundid.ldap.sdk.SimpleBindRequest;
+
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -24,6 +19,13 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+
+import net.adfederation.directory.AdBindErrors;
+import net.adfederation.directory.BindOutcome;
+import net.adfederation.directory.DirectoryException;
+import net.adfederation.directory.DirectoryProblem;
+import net.adfederation.directory.DomainInfo;
+import net.adfederation.directory.dc.DirectoryPools;
 
 /**
  * {@link UserDirectory} over a domain's connection pools: each lookup is one subtree search of the

@@ -1,9 +1,9 @@
 package net.adfederation.directory.read;
 
+import com.unboundid.ldap.sdk.Entry;
+
 import java.time.Duration;
 import java.time.Instant;
-
-import com.unboundid.ldap.sdk.Entry;
 
 /**
  * A domain's account lockout policy as its domain object states it (lockoutThreshold,

@@ -1,8 +1,5 @@
 package net.adfederation.directory.read;
 
-import net.adfederation.directory.AdBindErrors;
-import net.adfederation.directory.BindOutcome;
-import net.adfederation.directory.dc.DirectoryPools;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPConnectionPool;
 import com.unboundid.ldap.sdk.LDAPException;
@@ -10,8 +7,13 @@ import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
 import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.SimpleBindRequest;
+
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+
+import net.adfederation.directory.AdBindErrors;
+import net.adfederation.directory.BindOutcome;
+import net.adfederation.directory.dc.DirectoryPools;
 
 /**
  * Writes of unicodePwd, AD's password attribute: a user's change (delete the old value, add the

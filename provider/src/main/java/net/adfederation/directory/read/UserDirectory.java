@@ -1,12 +1,13 @@
 package net.adfederation.directory.read;
 
-import net.adfederation.directory.BindOutcome;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+
+import net.adfederation.directory.BindOutcome;
 
 /**
  * The user and group reads and the password check of one domain. Every lookup is one LDAP

@@ -2,6 +2,7 @@ package net.adfederation.directory.read;
 
 import com.unboundid.ldap.sdk.DN;
 import com.unboundid.ldap.sdk.Filter;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

@@ -1,8 +1,5 @@
 package net.adfederation.directory.sync;
 
-import net.adfederation.directory.DomainInfo;
-import net.adfederation.directory.read.AdEntryMapper;
-import net.adfederation.directory.read.IncompleteRead;
 import com.unboundid.asn1.ASN1OctetString;
 import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.LDAPConnection;
@@ -14,6 +11,7 @@ import com.unboundid.ldap.sdk.SearchResult;
 import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldap.sdk.SearchScope;
 import com.unboundid.ldap.sdk.experimental.ActiveDirectoryDirSyncControl;
+
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
@@ -21,6 +19,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+
+import net.adfederation.directory.DomainInfo;
+import net.adfederation.directory.read.AdEntryMapper;
+import net.adfederation.directory.read.IncompleteRead;
 
 /**
  * Deletions read with the DirSync control: the objects deleted since a cookie (with the filter

@@ -1,13 +1,14 @@
 package net.adfederation.directory.sync;
 
-import net.adfederation.directory.DirectoryException;
-import net.adfederation.directory.read.AdUser;
-import net.adfederation.directory.read.GroupEntry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+
+import net.adfederation.directory.DirectoryException;
+import net.adfederation.directory.read.AdUser;
+import net.adfederation.directory.read.GroupEntry;
 
 /**
  * The reads behind synchronisation of one domain. A full read returns every user and group in

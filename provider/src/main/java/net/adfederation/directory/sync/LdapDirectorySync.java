@@ -1,14 +1,9 @@
 package net.adfederation.directory.sync;
 
-import net.adfederation.directory.AdBindErrors;
-import net.adfederation.directory.DirectoryException;
-import net.adfederation.directory.DirectoryProblem;
-import net.adfederation.directory.DomainInfo;
-import net.adfederation.directory.read.AdUser;
-import net.adfederation.directory.read.GroupEntry;
 import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.LDAPConnectionPool;
 import com.unboundid.ldap.sdk.LDAPException;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -16,6 +11,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+
+import net.adfederation.directory.AdBindErrors;
+import net.adfederation.directory.DirectoryException;
+import net.adfederation.directory.DirectoryProblem;
+import net.adfederation.directory.DomainInfo;
+import net.adfederation.directory.read.AdUser;
+import net.adfederation.directory.read.GroupEntry;
 import org.jboss.logging.Logger;
 
 /**

@@ -1,13 +1,15 @@
 package net.adfederation.directory.sync;
 
-import net.adfederation.directory.read.IncompleteRead;
 import com.unboundid.ldap.sdk.Attribute;
 import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.ResultCode;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+
+import net.adfederation.directory.read.IncompleteRead;
 
 /**
  * A group's member DNs, however many: AD returns at most MaxValRange (1500) values of a

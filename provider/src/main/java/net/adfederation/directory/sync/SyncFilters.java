@@ -1,13 +1,15 @@
 package net.adfederation.directory.sync;
 
-import net.adfederation.directory.read.AdCodecs;
-import net.adfederation.directory.read.UserFilters;
 import com.unboundid.ldap.sdk.Filter;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
+
+import net.adfederation.directory.read.AdCodecs;
+import net.adfederation.directory.read.UserFilters;
 
 /**
  * The filters of synchronisation reads, built only through UnboundID's factories: users and

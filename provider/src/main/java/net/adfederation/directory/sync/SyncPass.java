@@ -1,14 +1,5 @@
 package net.adfederation.directory.sync;
 
-import net.adfederation.directory.DirectoryException;
-import net.adfederation.directory.DirectoryProblem;
-import net.adfederation.directory.DomainInfo;
-import net.adfederation.directory.read.AdCodecs;
-import net.adfederation.directory.read.AdEntryMapper;
-import net.adfederation.directory.read.AdUser;
-import net.adfederation.directory.read.GroupEntry;
-import net.adfederation.directory.read.IncompleteRead;
-import net.adfederation.directory.read.PagedSearch;
 import com.unboundid.ldap.sdk.Control;
 import com.unboundid.ldap.sdk.DN;
 import com.unboundid.ldap.sdk.Entry;
@@ -22,6 +13,7 @@ import com.unboundid.ldap.sdk.SearchRequest;
 import com.unboundid.ldap.sdk.SearchResult;
 import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldap.sdk.SearchScope;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -31,6 +23,16 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+
+import net.adfederation.directory.DirectoryException;
+import net.adfederation.directory.DirectoryProblem;
+import net.adfederation.directory.DomainInfo;
+import net.adfederation.directory.read.AdCodecs;
+import net.adfederation.directory.read.AdEntryMapper;
+import net.adfederation.directory.read.AdUser;
+import net.adfederation.directory.read.GroupEntry;
+import net.adfederation.directory.read.IncompleteRead;
+import net.adfederation.directory.read.PagedSearch;
 
 /**
  * One synchronisation pass on one pooled connection, hence one DC: uSNs are per DC, so the

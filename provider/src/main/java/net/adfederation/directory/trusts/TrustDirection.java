@@ -24,14 +24,6 @@ public enum TrustDirection {
         return value;
     }
 
-    public boolean allowsSignIn() {
-        return this != INBOUND;
-    }
-
-    public boolean allowsReading() {
-        return this != OUTBOUND;
-    }
-
     /** The direction for AD's trustDirection value; null for 0 (disabled) or unknown values. */
     public static TrustDirection of(int trustDirection) {
         for (TrustDirection d : values()) {

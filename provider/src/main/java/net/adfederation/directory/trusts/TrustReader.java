@@ -1,16 +1,18 @@
 package net.adfederation.directory.trusts;
 
-import net.adfederation.directory.AdBindErrors;
-import net.adfederation.directory.DirectoryException;
-import net.adfederation.directory.DirectoryProblem;
-import net.adfederation.directory.DomainInfo;
-import net.adfederation.directory.read.AdCodecs;
 import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.LDAPConnectionPool;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.SearchScope;
+
 import java.util.List;
+
+import net.adfederation.directory.AdBindErrors;
+import net.adfederation.directory.DirectoryException;
+import net.adfederation.directory.DirectoryProblem;
+import net.adfederation.directory.DomainInfo;
+import net.adfederation.directory.read.AdCodecs;
 
 /**
  * Reads a forest's trusts: the trustedDomain objects directly under CN=System of its domain

@@ -1,13 +1,14 @@
 package net.adfederation.directory.trusts;
 
-import net.adfederation.directory.DomainInfo;
-import net.adfederation.directory.read.AdUser;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+
+import net.adfederation.directory.DomainInfo;
+import net.adfederation.directory.read.AdUser;
 
 /**
  * Which domain of a set of trusting forests may give its users which UPN suffixes, as AD's name

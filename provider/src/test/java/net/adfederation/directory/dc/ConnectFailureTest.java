@@ -1,11 +1,10 @@
 package net.adfederation.directory.dc;
 
-import net.adfederation.directory.DirectoryException;
-import net.adfederation.directory.DirectoryProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.ResultCode;
+
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
@@ -14,6 +13,9 @@ import java.security.cert.CertificateException;
 import java.util.List;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
+
+import net.adfederation.directory.DirectoryException;
+import net.adfederation.directory.DirectoryProblem;
 import org.junit.jupiter.api.Test;
 
 class ConnectFailureTest {

@@ -1,18 +1,19 @@
 package net.adfederation.directory.dc;
 
-import net.adfederation.directory.read.AccountName;
-import net.adfederation.directory.AdDomain;
-import net.adfederation.directory.read.AdUser;
-import net.adfederation.directory.BindOutcome;
-import net.adfederation.directory.ServiceLogin;
-import net.adfederation.directory.DirectoryException;
-import net.adfederation.directory.DirectoryProblem;
-import net.adfederation.directory.DomainSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+
+import net.adfederation.directory.AdDomain;
+import net.adfederation.directory.BindOutcome;
+import net.adfederation.directory.DirectoryException;
+import net.adfederation.directory.DirectoryProblem;
+import net.adfederation.directory.DomainSettings;
+import net.adfederation.directory.ServiceLogin;
+import net.adfederation.directory.read.AccountName;
+import net.adfederation.directory.read.AdUser;
 import net.adfederation.embeddedad.EmbeddedActiveDirectory;
 import net.adfederation.embeddedad.TcpRelay;
 import org.junit.jupiter.api.AfterEach;

@@ -1,14 +1,15 @@
 package net.adfederation.directory.dc;
 
-import net.adfederation.directory.DirectoryProblem;
-import net.adfederation.directory.AdDomain;
-import net.adfederation.directory.DirectoryException;
-import net.adfederation.directory.SambaDc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.net.URI;
 import java.util.List;
+
+import net.adfederation.directory.AdDomain;
+import net.adfederation.directory.DirectoryException;
+import net.adfederation.directory.DirectoryProblem;
+import net.adfederation.directory.SambaDc;
 import org.junit.jupiter.api.Test;
 
 /** DC location by SRV records: ordering rules alone, and Samba's internal DNS on 127.0.0.2. */

@@ -1,25 +1,26 @@
 package net.adfederation.directory.dc;
 
-import net.adfederation.directory.DirectoryException;
-import net.adfederation.directory.AdDomain;
-import net.adfederation.directory.BindOutcome;
-import net.adfederation.directory.DomainSettings;
-import net.adfederation.directory.read.AccountName;
-import net.adfederation.directory.read.AdUser;
-import java.net.URI;
-import java.util.List;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+import java.net.URI;
+import java.util.List;
+
+import net.adfederation.directory.AdDomain;
+import net.adfederation.directory.BindOutcome;
+import net.adfederation.directory.DirectoryException;
+import net.adfederation.directory.DomainSettings;
+import net.adfederation.directory.read.AccountName;
+import net.adfederation.directory.read.AdUser;
 import net.adfederation.embeddedad.EmbeddedActiveDirectory;
 import net.adfederation.metrics.AdMetrics;
 import net.adfederation.metrics.PoolGauges;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The connection logger on every DC connection: operations timed by DC and operation, the DC marked

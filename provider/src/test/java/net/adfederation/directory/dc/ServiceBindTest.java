@@ -1,14 +1,14 @@
 package net.adfederation.directory.dc;
 
-import net.adfederation.directory.DirectoryException;
-import net.adfederation.directory.DirectoryProblem;
-import net.adfederation.directory.ServiceLogin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.unboundid.ldap.sdk.GSSAPIBindRequest;
 import com.unboundid.ldap.sdk.SASLQualityOfProtection;
 import com.unboundid.ldap.sdk.SimpleBindRequest;
+import net.adfederation.directory.DirectoryException;
+import net.adfederation.directory.DirectoryProblem;
+import net.adfederation.directory.ServiceLogin;
 import org.junit.jupiter.api.Test;
 
 /** The service account's bind request per login kind and transport, without a directory. */

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unboundid.ldap.sdk.Attribute;
 import com.unboundid.ldap.sdk.Entry;
+
 import java.time.Instant;
 import java.util.UUID;
+
 import org.junit.jupiter.api.Test;
 
 class AdEntryMapperTest {

@@ -1,5 +1,15 @@
 package net.adfederation.directory.read;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.unboundid.ldap.sdk.Control;
+import com.unboundid.ldap.sdk.LDAPConnection;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Set;
+
 import net.adfederation.directory.AdDomain;
 import net.adfederation.directory.DirectoryException;
 import net.adfederation.directory.DomainSettings;
@@ -7,14 +17,6 @@ import net.adfederation.directory.sync.DirectorySync;
 import net.adfederation.directory.sync.SyncCursor;
 import net.adfederation.directory.sync.SyncFilters;
 import net.adfederation.directory.sync.SyncScope;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
-
-import com.unboundid.ldap.sdk.Control;
-import com.unboundid.ldap.sdk.LDAPConnection;
-import java.net.URI;
-import java.util.List;
-import java.util.Set;
 import net.adfederation.embeddedad.EmbeddedActiveDirectory;
 import net.adfederation.embeddedad.ReadFault;
 import org.junit.jupiter.api.AfterAll;

@@ -1,14 +1,16 @@
 package net.adfederation.directory.read;
 
-import net.adfederation.directory.AdDomain;
-import net.adfederation.directory.BindOutcome;
-import net.adfederation.directory.SambaDc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
+
 import java.util.List;
 import java.util.Optional;
+
+import net.adfederation.directory.AdDomain;
+import net.adfederation.directory.BindOutcome;
+import net.adfederation.directory.SambaDc;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -2,10 +2,11 @@ package net.adfederation.directory.read;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.unboundid.ldap.sdk.Entry;
+
 import java.time.Duration;
 import java.time.Instant;
 
-import com.unboundid.ldap.sdk.Entry;
 import org.junit.jupiter.api.Test;
 
 class LockoutPolicyTest {

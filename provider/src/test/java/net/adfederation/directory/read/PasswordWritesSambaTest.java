@@ -1,8 +1,5 @@
 package net.adfederation.directory.read;
 
-import net.adfederation.directory.AdDomain;
-import net.adfederation.directory.BindOutcome;
-import net.adfederation.directory.SambaDc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unboundid.ldap.sdk.Attribute;
@@ -10,6 +7,9 @@ import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
+import net.adfederation.directory.AdDomain;
+import net.adfederation.directory.BindOutcome;
+import net.adfederation.directory.SambaDc;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,9 @@ package net.adfederation.directory.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unboundid.ldap.sdk.Filter;
+
 import java.util.UUID;
+
 import org.junit.jupiter.api.Test;
 
 /** The filters as sent: typed values are escaped (RFC 4515), never spliced in. */

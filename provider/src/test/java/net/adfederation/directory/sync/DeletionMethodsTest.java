@@ -1,10 +1,5 @@
 package net.adfederation.directory.sync;
 
-import net.adfederation.directory.AdDomain;
-import net.adfederation.directory.DomainSettings;
-import net.adfederation.directory.SambaDc;
-import net.adfederation.directory.read.AdUser;
-import net.adfederation.directory.read.PagedSearch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -14,6 +9,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
+
+import net.adfederation.directory.AdDomain;
+import net.adfederation.directory.DomainSettings;
+import net.adfederation.directory.SambaDc;
+import net.adfederation.directory.read.AdUser;
+import net.adfederation.directory.read.PagedSearch;
 import net.adfederation.embeddedad.DirectoryAdmin;
 import net.adfederation.embeddedad.DirectoryRight;
 import net.adfederation.embeddedad.DirectoryRights;

@@ -1,11 +1,5 @@
 package net.adfederation.directory.sync;
 
-import net.adfederation.directory.AdDomain;
-import net.adfederation.directory.DirectoryException;
-import net.adfederation.directory.SambaDc;
-import net.adfederation.directory.read.AdCodecs;
-import net.adfederation.directory.read.AdUser;
-import net.adfederation.directory.read.GroupEntry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unboundid.ldap.sdk.Attribute;
@@ -13,10 +7,18 @@ import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
+
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+
+import net.adfederation.directory.AdDomain;
+import net.adfederation.directory.DirectoryException;
+import net.adfederation.directory.SambaDc;
+import net.adfederation.directory.read.AdCodecs;
+import net.adfederation.directory.read.AdUser;
+import net.adfederation.directory.read.GroupEntry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

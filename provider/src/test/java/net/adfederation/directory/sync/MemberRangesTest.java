@@ -1,13 +1,15 @@
 package net.adfederation.directory.sync;
 
-import net.adfederation.directory.read.IncompleteRead;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.unboundid.ldap.sdk.Entry;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
+
+import net.adfederation.directory.read.IncompleteRead;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,10 +1,12 @@
 package net.adfederation.directory.trusts;
 
-import net.adfederation.directory.read.AdCodecs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unboundid.ldap.sdk.Entry;
+
 import java.util.List;
+
+import net.adfederation.directory.read.AdCodecs;
 import org.junit.jupiter.api.Test;
 
 /** The refusals an admin reads for each trust direction (one-way trusts cannot be provisioned beside the shared Samba). */

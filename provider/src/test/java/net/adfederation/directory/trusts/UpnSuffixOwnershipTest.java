@@ -1,12 +1,12 @@
 package net.adfederation.directory.trusts;
 
-import net.adfederation.directory.DomainInfo;
-import net.adfederation.directory.read.AdUser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.UUID;
 
+import net.adfederation.directory.DomainInfo;
+import net.adfederation.directory.read.AdUser;
 import org.junit.jupiter.api.Test;
 
 class UpnSuffixOwnershipTest {
