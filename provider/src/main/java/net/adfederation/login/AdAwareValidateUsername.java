@@ -1,9 +1,9 @@
 package net.adfederation.login;
 
-import net.adfederation.account.SignInOutcome;
-import net.adfederation.events.SignInEvents;
 import jakarta.ws.rs.core.Response;
-import net.adfederation.directory.TypedText;
+import net.adfederation.account.SignInOutcome;
+import net.adfederation.directory.read.TypedText;
+import net.adfederation.events.SignInEvents;
 import org.keycloak.OAuth2Constants;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;

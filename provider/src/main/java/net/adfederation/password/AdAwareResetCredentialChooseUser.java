@@ -4,9 +4,9 @@ import java.util.Optional;
 
 import net.adfederation.account.GateTarget;
 import net.adfederation.account.PasswordGate;
-import net.adfederation.events.PasswordEvents;
-import net.adfederation.directory.TypedText;
 import net.adfederation.common.UserTexts;
+import net.adfederation.directory.read.TypedText;
+import net.adfederation.events.PasswordEvents;
 import net.adfederation.login.BuiltInOverride;
 import net.adfederation.login.SignInNotice;
 import org.keycloak.authentication.AuthenticationFlowContext;
