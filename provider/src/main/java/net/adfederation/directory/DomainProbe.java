@@ -7,6 +7,7 @@ import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.SearchResult;
 import com.unboundid.ldap.sdk.SearchScope;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,7 +21,11 @@ final class DomainProbe {
     private DomainProbe() {
     }
 
-    static DomainInfo probe(DomainSettings settings, DcServers servers, ServiceBind service) {
+    /** What the probe learnt: the domain's facts and how far its DC's clock is from ours. */
+    record Probed(DomainInfo info, Duration clockOffset) {
+    }
+
+    static Probed probe(DomainSettings settings, DcServers servers, ServiceBind service) {
         List<ConnectFailure> failures = new ArrayList<>();
         for (URI url : servers.urls()) {
             try (LDAPConnection connection = servers.server(url).getConnection()) {
@@ -33,13 +38,13 @@ final class DomainProbe {
         throw ConnectFailure.noneUsable(settings.domain(), failures);
     }
 
-    private static DomainInfo check(LDAPConnection connection, URI url, DomainSettings settings,
+    private static Probed check(LDAPConnection connection, URI url, DomainSettings settings,
                                     ServiceBind service) throws LDAPException {
         RootDse root = RootDse.readAndCheck(connection, url, settings);
         bindServiceAccount(connection, url, service);
         String netbios = netbiosName(connection, url, root, service.account());
-        return new DomainInfo(settings.domain(), netbios, root.defaultNamingContext(), root.dnsHostName(),
-                upnSuffixes(connection, root));
+        return new Probed(new DomainInfo(settings.domain(), netbios, root.defaultNamingContext(), root.dnsHostName(),
+                upnSuffixes(connection, root)), root.clockOffset());
     }
 
     /**
@@ -60,7 +65,7 @@ final class DomainProbe {
     private static void bindServiceAccount(LDAPConnection connection, URI url, ServiceBind service)
             throws LDAPException {
         try {
-            connection.bind(service.request(connection.getSSLSession() != null));
+            service.bind(connection, connection.getSSLSession() != null);
         } catch (LDAPException e) {
             if (AdBindErrors.isOutage(e.getResultCode())) throw e;
             throw service.refused(url, e);

@@ -3,12 +3,20 @@ package net.adfederation.directory;
 import com.unboundid.ldap.sdk.BindRequest;
 import com.unboundid.ldap.sdk.GSSAPIBindRequest;
 import com.unboundid.ldap.sdk.GSSAPIBindRequestProperties;
+import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.SASLQualityOfProtection;
 import com.unboundid.ldap.sdk.SimpleBindRequest;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * The service account's bind for a {@link ServiceLogin}: a simple bind, or a GSSAPI bind that
@@ -17,10 +25,94 @@ import java.util.Locale;
  */
 final class ServiceBind {
 
+    /** How long a password AD refused is not sent again while the vault still holds it. */
+    static final Duration REFUSED_PASSWORD_PAUSE = Duration.ofMinutes(15);
+
     private final ServiceLogin login;
+    private final Supplier<String> freshPassword;
+    private volatile Refused refused;
+
+    /** A password AD refused (as a digest, the secret is not kept) and when. */
+    private record Refused(byte[] digest, long atNanos) {
+    }
 
     ServiceBind(ServiceLogin login) {
+        this(login, null);
+    }
+
+    /**
+     * @param freshPassword resolves the service password again (Keycloak's vault) for each new
+     *                      connection, so a rotated password is used without a restart; null: the login's
+     */
+    ServiceBind(ServiceLogin login, Supplier<String> freshPassword) {
         this.login = login;
+        this.freshPassword = freshPassword;
+    }
+
+    /** The password as it stands now: from the vault when a supplier was given. */
+    private String password() {
+        if (freshPassword != null) {
+            String fresh = freshPassword.get();
+            if (fresh != null && !fresh.isEmpty()) return fresh;
+        }
+        return login instanceof ServiceLogin.Kerberos kerberos ? kerberos.password() : ((ServiceLogin.Simple) login).password();
+    }
+
+    /**
+     * Binds a new connection as the service account with the password resolved now. A refusal for a
+     * wrong password (52e) reads the vault once more and, if it holds another password (rotated
+     * meanwhile), binds with that; a password AD refused is not sent again for
+     * {@link #REFUSED_PASSWORD_PAUSE} while the vault still holds it, so the pools do not lock the
+     * service account by retrying it.
+     */
+    void bind(LDAPConnection connection, Boolean tls) throws LDAPException {
+        String password = password();
+        refuseIfRefusedBefore(password);
+        try {
+            connection.bind(request(tls, password));
+            refused = null;
+        } catch (LDAPException e) {
+            if (!wrongPassword(e) || freshPassword == null) throw e;
+            String again = password();
+            if (again.equals(password)) {
+                refused = new Refused(digest(password), System.nanoTime());
+                throw e;
+            }
+            refuseIfRefusedBefore(again);
+            try {
+                connection.bind(request(tls, again));
+                refused = null;
+            } catch (LDAPException second) {
+                if (wrongPassword(second)) refused = new Refused(digest(again), System.nanoTime());
+                throw second;
+            }
+        }
+    }
+
+    private void refuseIfRefusedBefore(String password) throws LDAPException {
+        Refused before = refused;
+        if (before == null || System.nanoTime() - before.atNanos() > REFUSED_PASSWORD_PAUSE.toNanos()) return;
+        if (Arrays.equals(before.digest(), digest(password))) {
+            throw new LDAPException(ResultCode.INVALID_CREDENTIALS, "80090308: LdapErr: DSID-0C09041C, comment:"
+                    + " AcceptSecurityContext error, data 52e: not sent again: the domain refused this password of "
+                    + account() + " less than " + REFUSED_PASSWORD_PAUSE.toMinutes() + " minutes ago and the vault"
+                    + " still holds it (see docs/operations.md, rotating the service password)");
+        }
+    }
+
+    /** 52e for a simple bind; for Kerberos any refusal that is not an outage (the KDC's pre-authentication failed). */
+    private boolean wrongPassword(LDAPException e) {
+        if (AdBindErrors.isOutage(e.getResultCode())) return false;
+        if (isKerberos()) return true;
+        return AdBindErrors.fromLdapResult(e.getResultCode(), e.getDiagnosticMessage()) == BindOutcome.INVALID_CREDENTIALS;
+    }
+
+    private static byte[] digest(String password) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(password.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The account as an admin configured it, for messages. */
@@ -38,9 +130,14 @@ final class ServiceBind {
      * the connections it binds run over TLS: true, false, or null when some do and some do not.
      */
     BindRequest request(Boolean tls) {
-        if (login instanceof ServiceLogin.Kerberos kerberos) return gssapi(kerberos, protection(tls));
-        ServiceLogin.Simple simple = (ServiceLogin.Simple) login;
-        return new SimpleBindRequest(simple.bindName(), simple.password());
+        return request(tls, password());
+    }
+
+    private BindRequest request(Boolean tls, String password) {
+        if (login instanceof ServiceLogin.Kerberos kerberos) {
+            return gssapi(new ServiceLogin.Kerberos(kerberos.principal(), password), protection(tls));
+        }
+        return new SimpleBindRequest(((ServiceLogin.Simple) login).bindName(), password);
     }
 
     /**
