@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -28,9 +30,14 @@ final class ServiceBind {
     /** How long a password AD refused is not sent again while the vault still holds it. */
     static final Duration REFUSED_PASSWORD_PAUSE = Duration.ofMinutes(15);
 
+    /**
+     * Passwords AD refused, by account: kept across openings of a domain (a domain that failed to
+     * open is opened again after seconds), so a reopened domain does not send the same one again.
+     */
+    private static final Map<String, Refused> REFUSED = new ConcurrentHashMap<>();
+
     private final ServiceLogin login;
     private final Supplier<String> freshPassword;
-    private volatile Refused refused;
 
     /** A password AD refused (as a digest, the secret is not kept) and when. */
     private record Refused(byte[] digest, long atNanos) {
@@ -70,27 +77,37 @@ final class ServiceBind {
         refuseIfRefusedBefore(password);
         try {
             connection.bind(request(tls, password));
-            refused = null;
+            REFUSED.remove(key());
         } catch (LDAPException e) {
             if (!wrongPassword(e) || freshPassword == null) throw e;
             String again = password();
             if (again.equals(password)) {
-                refused = new Refused(digest(password), System.nanoTime());
+                REFUSED.put(key(), new Refused(digest(password), System.nanoTime()));
                 throw e;
             }
             refuseIfRefusedBefore(again);
             try {
                 connection.bind(request(tls, again));
-                refused = null;
+                REFUSED.remove(key());
             } catch (LDAPException second) {
-                if (wrongPassword(second)) refused = new Refused(digest(again), System.nanoTime());
+                if (wrongPassword(second)) REFUSED.put(key(), new Refused(digest(again), System.nanoTime()));
                 throw second;
             }
         }
     }
 
+    private String key() {
+        return account().toLowerCase(Locale.ROOT);
+    }
+
+    /** For tests: forgets the refused passwords. */
+    static void forgetRefusals() {
+        REFUSED.clear();
+    }
+
     private void refuseIfRefusedBefore(String password) throws LDAPException {
-        Refused before = refused;
+        if (freshPassword == null) return;
+        Refused before = REFUSED.get(key());
         if (before == null || System.nanoTime() - before.atNanos() > REFUSED_PASSWORD_PAUSE.toNanos()) return;
         if (Arrays.equals(before.digest(), digest(password))) {
             throw new LDAPException(ResultCode.INVALID_CREDENTIALS, "80090308: LdapErr: DSID-0C09041C, comment:"
