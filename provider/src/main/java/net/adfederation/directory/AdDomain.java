@@ -14,6 +14,8 @@ import java.util.Optional;
  */
 public final class AdDomain implements AutoCloseable {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(AdDomain.class);
+
     private final DomainInfo info;
     private final DirectoryPools pools;
     private final UserDirectory users;
@@ -72,6 +74,7 @@ public final class AdDomain implements AutoCloseable {
         ServiceBind service = new ServiceBind(login, runtime.servicePassword());
         service.requireHostNames(settings.serverUrls());
         DomainProbe.Probed probed = DomainProbe.probe(settings, servers, service);
+        probed.pdcAdvice().ifPresent(LOG::warn);
         Duration offset = probed.clockOffset();
         // A bind waits at most for a connection and an answer, and the pool retries once on a stale connection.
         Duration bindBudget = Duration.ofMillis(2L * (settings.connectTimeoutMs() + settings.readTimeoutMs()));

@@ -1,10 +1,8 @@
 package net.adfederation.directory;
 
-import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPConnectionPool;
 import com.unboundid.ldap.sdk.LDAPConnectionPoolStatistics;
 import com.unboundid.ldap.sdk.LDAPException;
-import com.unboundid.ldap.sdk.PostConnectProcessor;
 
 import net.adfederation.metrics.PoolGauges;
 
@@ -34,8 +32,8 @@ final class DirectoryPools implements AutoCloseable {
     static DirectoryPools open(DcServers servers, DomainSettings settings, ServiceBind service) {
         LDAPConnectionPool reads = null;
         try {
-            reads = pool(servers, boundAs(service, servers.tlsOnEvery()), MAX_READ_CONNECTIONS, "reads");
-            return new DirectoryPools(settings.domain(), reads, pool(servers, null, MAX_BIND_CONNECTIONS, "binds"));
+            reads = pool(servers, new AnswersWhenNew(service, servers.tlsOnEvery()), MAX_READ_CONNECTIONS, "reads");
+            return new DirectoryPools(settings.domain(), reads, pool(servers, new AnswersWhenNew(), MAX_BIND_CONNECTIONS, "binds"));
         } catch (LDAPException e) {
             if (reads != null) reads.close();
             throw new DirectoryException(DirectoryProblem.OPERATION_FAILED,
@@ -43,27 +41,10 @@ final class DirectoryPools implements AutoCloseable {
         }
     }
 
-    /**
-     * Binds each new read connection as the service account with the password resolved at that
-     * moment (not once when the domain opened), so a password rotated in the vault is picked up.
-     */
-    private static PostConnectProcessor boundAs(ServiceBind service, Boolean tls) {
-        return new PostConnectProcessor() {
-            @Override
-            public void processPreAuthenticatedConnection(LDAPConnection connection) {
-            }
-
-            @Override
-            public void processPostAuthenticatedConnection(LDAPConnection connection) throws LDAPException {
-                service.bind(connection, tls);
-            }
-        };
-    }
-
-    private static LDAPConnectionPool pool(DcServers servers, PostConnectProcessor bind, int max, String name)
+    /** A pool whose new connections the check binds (reads) or only checks (binds); no bind request of its own. */
+    private static LDAPConnectionPool pool(DcServers servers, AnswersWhenNew check, int max, String name)
             throws LDAPException {
-        LDAPConnectionPool pool = new LDAPConnectionPool(servers.failover(), null, 0, max, 1, bind, false,
-                new AnswersWhenNew());
+        LDAPConnectionPool pool = new LDAPConnectionPool(servers.failover(), null, 0, max, 1, null, false, check);
         pool.setConnectionPoolName("adfederation-" + name);
         // A pooled connection the DC closed (idle timeout, restart) costs one retry, not a failure.
         pool.setRetryFailedOperationsDueToInvalidConnections(true);

@@ -10,6 +10,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The check made when a domain is opened: the DCs are tried in order until one answers; on that
@@ -21,8 +22,11 @@ final class DomainProbe {
     private DomainProbe() {
     }
 
-    /** What the probe learnt: the domain's facts and how far its DC's clock is from ours. */
-    record Probed(DomainInfo info, Duration clockOffset) {
+    /**
+     * What the probe learnt: the domain's facts, how far its DC's clock is from ours, and a warning
+     * for the admin when the first configured DC is not the PDC emulator (see {@link PdcEmulator}).
+     */
+    record Probed(DomainInfo info, Duration clockOffset, Optional<String> pdcAdvice) {
     }
 
     static Probed probe(DomainSettings settings, DcServers servers, ServiceBind service) {
@@ -43,8 +47,10 @@ final class DomainProbe {
         RootDse root = RootDse.readAndCheck(connection, url, settings);
         bindServiceAccount(connection, url, service);
         String netbios = netbiosName(connection, url, root, service.account());
+        String pdc = PdcEmulator.hostName(connection, root.defaultNamingContext());
         return new Probed(new DomainInfo(settings.domain(), netbios, root.defaultNamingContext(), root.dnsHostName(),
-                upnSuffixes(connection, root)), root.clockOffset());
+                upnSuffixes(connection, root)), root.clockOffset(),
+                PdcEmulator.advice(settings.domain(), pdc, settings.serverUrls(), url, root.dnsHostName()));
     }
 
     /**
