@@ -187,8 +187,8 @@ final class LdapUserDirectory implements UserDirectory {
 
     /**
      * A fine-grained policy (PSO) by its DN, from the user's msDS-ResultantPSO. AD lets only admins
-     * read PSOs by default: an unreadable one gives the assumed policy, or the domain's when that is
-     * stricter (a PSO may be stricter than the domain, never known here).
+     * read PSOs by default: an unreadable one gives the assumed policy (the PSO may be stricter
+     * than the domain, so the domain's is no guide).
      */
     private LockoutPolicy psoPolicy(String dn) {
         LockoutPolicy pso;

@@ -29,6 +29,7 @@ final class ServiceBind {
 
     /** How long a password AD refused is not sent again while the vault still holds it. */
     static final Duration REFUSED_PASSWORD_PAUSE = Duration.ofMinutes(15);
+    private static final String NOT_SENT_AGAIN = "not sent again";
 
     /**
      * Passwords AD refused, by account: kept across openings of a domain (a domain that failed to
@@ -111,9 +112,9 @@ final class ServiceBind {
         if (before == null || System.nanoTime() - before.atNanos() > REFUSED_PASSWORD_PAUSE.toNanos()) return;
         if (Arrays.equals(before.digest(), digest(password))) {
             throw new LDAPException(ResultCode.INVALID_CREDENTIALS, "80090308: LdapErr: DSID-0C09041C, comment:"
-                    + " AcceptSecurityContext error, data 52e: not sent again: the domain refused this password of "
-                    + account() + " less than " + REFUSED_PASSWORD_PAUSE.toMinutes() + " minutes ago and the vault"
-                    + " still holds it (see docs/operations.md, rotating the service password)");
+                    + " AcceptSecurityContext error, data 52e: " + NOT_SENT_AGAIN + ": the domain refused it less than "
+                    + REFUSED_PASSWORD_PAUSE.toMinutes() + " minutes ago and the vault still holds it; put the"
+                    + " account's current password in the vault (docs/operations.md, Rotating the service password)");
         }
     }
 
@@ -181,6 +182,11 @@ final class ServiceBind {
                     + reason(e) + ". Check the principal and its password, that krb5.conf names the"
                     + " KDCs of both realms, and that the DC's forest trusts " + realm
                     + " (a two-way or incoming trust; an outgoing-only trust gives no ticket).", e);
+        }
+        String diagnostic = e.getDiagnosticMessage();
+        if (diagnostic != null && diagnostic.contains(NOT_SENT_AGAIN)) {
+            return new DirectoryException(DirectoryProblem.BIND_REFUSED, url + ": the password of the service account "
+                    + account() + " was " + diagnostic.substring(diagnostic.indexOf(NOT_SENT_AGAIN)) + ".", e);
         }
         return new DirectoryException(DirectoryProblem.BIND_REFUSED, url + " refused the service account "
                 + account() + ": " + AdBindErrors.explain(e.getResultCode(), e.getDiagnosticMessage())
