@@ -267,6 +267,78 @@ public final class DirectoryAdmin implements AutoCloseable {
                 new Modification(ModificationType.REPLACE, "pwdHistoryLength", Integer.toString(passwords))));
     }
 
+    /** The domain's lockoutDuration and lockOutObservationWindow, as AD keeps them (negative 100 ns ticks). */
+    public record LockoutTimes(String duration, String observationWindow) {
+    }
+
+    /** The domain's lockout times now, to restore them. */
+    public LockoutTimes lockoutTimes() {
+        return call(() -> {
+            var entry = connection.getEntry(baseDn, "lockoutDuration", "lockOutObservationWindow");
+            return new LockoutTimes(entry.getAttributeValue("lockoutDuration"), entry.getAttributeValue("lockOutObservationWindow"));
+        });
+    }
+
+    /** Sets the domain's lockoutDuration and lockOutObservationWindow (AD wants window &lt;= duration). Domain-wide: restore it. */
+    public void setLockoutTimes(java.time.Duration duration, java.time.Duration observationWindow) {
+        setLockoutTimes(new LockoutTimes(Long.toString(FileTime.ticksOf(duration)), Long.toString(FileTime.ticksOf(observationWindow))));
+    }
+
+    public void setLockoutTimes(LockoutTimes times) {
+        // The window first when it shrinks, the duration first when it grows: window <= duration throughout.
+        call(() -> connection.modify(baseDn,
+                new Modification(ModificationType.REPLACE, "lockOutObservationWindow", times.observationWindow()),
+                new Modification(ModificationType.REPLACE, "lockoutDuration", times.duration())));
+    }
+
+    /** Whether AD refuses the account as locked now (UF_LOCKOUT in msDS-User-Account-Control-Computed). */
+    public boolean isLockedOut(String sam) {
+        return call(() -> {
+            Integer computed = connection.getEntry(dnOf(sam), "msDS-User-Account-Control-Computed")
+                    .getAttributeValueAsInteger("msDS-User-Account-Control-Computed");
+            return computed != null && (computed & 0x10) != 0;
+        });
+    }
+
+    /**
+     * Creates a fine-grained password policy (a PSO in CN=Password Settings Container) with this
+     * lockout threshold and 30-minute lockout times, applied to one user; returns its DN. Samba and
+     * AD only: delete it with {@link #deletePso}.
+     */
+    public String createLockoutPso(String name, int threshold, String appliesToSam) {
+        return call(() -> {
+            String dn = "CN=" + name + ",CN=Password Settings Container,CN=System," + baseDn;
+            String thirtyMinutes = Long.toString(FileTime.ticksOf(java.time.Duration.ofMinutes(30)));
+            connection.add(dn,
+                    new com.unboundid.ldap.sdk.Attribute("objectClass", "msDS-PasswordSettings"),
+                    new com.unboundid.ldap.sdk.Attribute("msDS-PasswordSettingsPrecedence", "1"),
+                    new com.unboundid.ldap.sdk.Attribute("msDS-PasswordReversibleEncryptionEnabled", "FALSE"),
+                    new com.unboundid.ldap.sdk.Attribute("msDS-PasswordHistoryLength", "0"),
+                    new com.unboundid.ldap.sdk.Attribute("msDS-PasswordComplexityEnabled", "FALSE"),
+                    new com.unboundid.ldap.sdk.Attribute("msDS-MinimumPasswordLength", "0"),
+                    new com.unboundid.ldap.sdk.Attribute("msDS-MinimumPasswordAge", "0"),
+                    new com.unboundid.ldap.sdk.Attribute("msDS-MaximumPasswordAge",
+                            Long.toString(FileTime.ticksOf(java.time.Duration.ofDays(42)))),
+                    new com.unboundid.ldap.sdk.Attribute("msDS-LockoutThreshold", Integer.toString(threshold)),
+                    new com.unboundid.ldap.sdk.Attribute("msDS-LockoutObservationWindow", thirtyMinutes),
+                    new com.unboundid.ldap.sdk.Attribute("msDS-LockoutDuration", thirtyMinutes),
+                    new com.unboundid.ldap.sdk.Attribute("msDS-PSOAppliesTo", dnOf(appliesToSam)));
+            return dn;
+        });
+    }
+
+    /** Deletes a PSO made by {@link #createLockoutPso}; nothing when it is gone already. */
+    public void deletePso(String name) {
+        call(() -> {
+            try {
+                connection.delete("CN=" + name + ",CN=Password Settings Container,CN=System," + baseDn);
+            } catch (LDAPException e) {
+                if (!com.unboundid.ldap.sdk.ResultCode.NO_SUCH_OBJECT.equals(e.getResultCode())) throw e;
+            }
+            return null;
+        });
+    }
+
     /** The domain's lockoutThreshold now. */
     public long accountLockoutThreshold() {
         return call(() -> DomainPolicy.longOf(connection.getEntry(baseDn, "lockoutThreshold"), "lockoutThreshold", 0));

@@ -45,5 +45,10 @@ final class LockoutBookkeeping {
             directory.modifyUnstamped(account.getParsedDN(),
                     new Modification(ModificationType.REPLACE, "badPwdCount", "0"));
         }
+        // As AD: a lockout that has ended leaves lockoutTime set until the next good logon clears it.
+        if (DomainPolicy.longOf(account, "lockoutTime", 0) != 0) {
+            directory.modifyStamped(account.getParsedDN(),
+                    new Modification(ModificationType.REPLACE, "lockoutTime", "0"));
+        }
     }
 }

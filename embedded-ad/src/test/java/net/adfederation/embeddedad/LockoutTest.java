@@ -67,6 +67,23 @@ class LockoutTest {
     }
 
     @Test
+    void theComputedAccountControlSaysLockedOnlyWhileTheLockoutLastsAndAGoodLogonClearsLockoutTime() throws Exception {
+        lockDave();
+        assertThat(computed()).isEqualTo(ComputedAccountControl.UF_LOCKOUT);
+
+        clock.advance(Duration.ofMinutes(31));
+        assertThat(computed()).as("lockoutTime is still set, the lockout has ended").isZero();
+        assertThat(admin.getEntry(DAVE).getAttributeValueAsLong("lockoutTime")).isNotZero();
+
+        assertThat(Binds.outcome(endpoint, DAVE_UPN, "Passw0rd!Dave")).isEqualTo("ok");
+        assertThat(admin.getEntry(DAVE).getAttributeValueAsLong("lockoutTime")).isZero();
+    }
+
+    private int computed() throws LDAPException {
+        return admin.getEntry(DAVE, ComputedAccountControl.ATTRIBUTE).getAttributeValueAsInteger(ComputedAccountControl.ATTRIBUTE);
+    }
+
+    @Test
     void settingLockoutTimeToZeroUnlocksAndClearsTheCount() throws Exception {
         lockDave();
 

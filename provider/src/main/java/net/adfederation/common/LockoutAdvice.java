@@ -28,7 +28,7 @@ public final class LockoutAdvice {
     }
 
     public static Optional<String> warning(RealmModel realm, LockoutPolicy ad, String domain) {
-        if (ad.threshold() <= 0) return Optional.empty();
+        if (ad.threshold() <= 0 || ad.isAssumed()) return Optional.empty();
         String adSays = domain + " locks an account after " + ad.threshold() + " wrong passwords within "
                 + ad.observationWindow().toMinutes() + " minutes. Keycloak stops sending passwords one short of that, "
                 + "so a user under attack cannot sign in through Keycloak until the window has passed";

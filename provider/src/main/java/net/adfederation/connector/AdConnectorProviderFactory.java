@@ -11,6 +11,9 @@ import net.adfederation.common.DomainRegistry;
 import net.adfederation.common.OncePerRequest;
 import net.adfederation.common.ReadableRefusal;
 import net.adfederation.common.SettingsResolver;
+import net.adfederation.common.ClusterAttemptLedger;
+import net.adfederation.common.ServicePasswordSource;
+import net.adfederation.directory.DomainRuntime;
 import net.adfederation.directory.AdDomain;
 import net.adfederation.directory.DirectoryException;
 import net.adfederation.directory.DirectoryProblem;
@@ -20,6 +23,7 @@ import org.jboss.logging.Logger;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.component.ComponentValidationException;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.storage.UserStorageProviderFactory;
@@ -129,11 +133,18 @@ public class AdConnectorProviderFactory implements UserStorageProviderFactory<Ad
         }
         return domains.get(model.getId(), config.fingerprint(), () -> {
             try {
-                return AdDomain.connect(resolve(session, config));
+                return AdDomain.connect(resolve(session, config), runtime(session, model, config));
             } catch (ComponentValidationException e) {
                 throw new DirectoryException(DirectoryProblem.BIND_REFUSED, ConnectorConfig.describe(e), e);
             }
         });
+    }
+
+    /** The vault read again for each new connection, and sign-in attempts reserved cluster-wide. */
+    private static DomainRuntime runtime(KeycloakSession session, ComponentModel model, ConnectorConfig config) {
+        KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
+        return new DomainRuntime(ServicePasswordSource.of(factory, model.getParentId(), config.connection()),
+                new ClusterAttemptLedger(factory));
     }
 
     private static DomainSettings resolve(KeycloakSession session, ConnectorConfig config) {

@@ -1,6 +1,7 @@
 package net.adfederation.directory;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import net.adfederation.directory.dc.DcBackOff;
@@ -16,6 +17,7 @@ import net.adfederation.directory.sync.DirectorySync;
 import net.adfederation.directory.sync.LdapDirectorySync;
 import net.adfederation.directory.trusts.TrustReader;
 import net.adfederation.directory.trusts.TrustedDomain;
+import net.adfederation.directory.read.LockoutGuardInputs;
 
 /**
  * One AD domain reached through pooled connections to its DCs, with failover in the order of
@@ -26,6 +28,8 @@ import net.adfederation.directory.trusts.TrustedDomain;
  */
 public final class AdDomain implements AutoCloseable {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(AdDomain.class);
+
     private final DomainInfo info;
     private final DirectoryPools pools;
     private final UserDirectory users;
@@ -33,10 +37,10 @@ public final class AdDomain implements AutoCloseable {
     private final GroupSidCache groupSids;
     private final GroupNameCache groupNames;
 
-    private AdDomain(DomainInfo info, DirectoryPools pools) {
+    private AdDomain(DomainInfo info, DirectoryPools pools, LockoutGuardInputs guard) {
         this.info = info;
         this.pools = pools;
-        this.users = new LdapUserDirectory(pools, info);
+        this.users = new LdapUserDirectory(pools, info, guard);
         this.sync = new LdapDirectorySync(pools.reads(), info);
         this.groupSids = new GroupSidCache(users::groupSids, System::currentTimeMillis);
         this.groupNames = new GroupNameCache(users::groupsBySid, System::currentTimeMillis);
@@ -59,17 +63,37 @@ public final class AdDomain implements AutoCloseable {
      * Kerberos needs DC host names in the URLs and the krb5 configuration of both realms.
      */
     public static AdDomain connect(DomainSettings settings, ServiceLogin login) {
-        return connect(settings, login, DcBackOff.STANDARD);
+        return connect(settings, login, DcBackOff.STANDARD, DomainRuntime.standalone());
+    }
+
+    /** As {@link #connect(DomainSettings)}, with what the running server lends (vault, attempt ledger). */
+    public static AdDomain connect(DomainSettings settings, DomainRuntime runtime) {
+        return connect(settings, new ServiceLogin.Simple(settings.bindDn(), settings.bindPassword()), runtime);
+    }
+
+    /** As {@link #connect(DomainSettings, ServiceLogin)}, with what the running server lends (vault, attempt ledger). */
+    public static AdDomain connect(DomainSettings settings, ServiceLogin login, DomainRuntime runtime) {
+        return connect(settings, login, DcBackOff.STANDARD, runtime);
     }
 
     /** As {@link #connect(DomainSettings, ServiceLogin)}, with the time a DC found down is passed by. */
     public static AdDomain connect(DomainSettings settings, ServiceLogin login, Duration dcBackOff) {
+        return connect(settings, login, dcBackOff, DomainRuntime.standalone());
+    }
+
+    private static AdDomain connect(DomainSettings settings, ServiceLogin login, Duration dcBackOff,
+                                    DomainRuntime runtime) {
         // Checks the URLs and refuses clear-text user binds before any connection, so no password is sent.
         DcServers servers = new DcServers(settings, dcBackOff);
-        ServiceBind service = new ServiceBind(login);
+        ServiceBind service = new ServiceBind(login, runtime.servicePassword());
         service.requireHostNames(settings.serverUrls());
-        DomainInfo info = DomainProbe.probe(settings, servers, service);
-        return new AdDomain(info, DirectoryPools.open(servers, settings, service));
+        DomainProbe.Probed probed = DomainProbe.probe(settings, servers, service);
+        probed.pdcAdvice().ifPresent(LOG::warn);
+        Duration offset = probed.clockOffset();
+        // A bind waits at most for a connection and an answer, and the pool retries once on a stale connection.
+        Duration bindBudget = Duration.ofMillis(2L * (settings.connectTimeoutMs() + settings.readTimeoutMs()));
+        return new AdDomain(probed.info(), DirectoryPools.open(servers, settings, service),
+                new LockoutGuardInputs(runtime.attempts(), () -> Instant.now().plus(offset), bindBudget));
     }
 
     /** The trusts of this (bound) forest, read from trustedDomain objects under CN=System. */

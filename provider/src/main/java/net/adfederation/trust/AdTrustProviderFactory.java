@@ -15,6 +15,9 @@ import net.adfederation.common.OncePerRequest;
 import net.adfederation.common.LockoutAdvice;
 import net.adfederation.common.ReadableRefusal;
 import net.adfederation.common.SettingsResolver;
+import net.adfederation.common.ClusterAttemptLedger;
+import net.adfederation.common.ServicePasswordSource;
+import net.adfederation.directory.DomainRuntime;
 import net.adfederation.directory.DirectoryException;
 import net.adfederation.directory.DirectoryProblem;
 import net.adfederation.sync.SyncKind;
@@ -181,7 +184,8 @@ public class AdTrustProviderFactory implements UserStorageProviderFactory<AdTrus
         if (forest.claimRetry(System.currentTimeMillis())) {
             // One thread tries the refused trusted domains again, holding no lock and closing nothing in use.
             try {
-                Forest retried = forest.withRefusedRetried(config, password(session, config), SettingsResolver.trust(session));
+                Forest retried = forest.withRefusedRetried(config, password(session, config), SettingsResolver.trust(session),
+                        runtime(session, model, config));
                 if (forests.swap(model.getId(), forest, retried)) return retried;
                 forest.closeAddedTo(retried);
             } catch (RuntimeException e) {
@@ -193,12 +197,23 @@ public class AdTrustProviderFactory implements UserStorageProviderFactory<AdTrus
 
     private static Forest open(KeycloakSession session, ComponentModel model, TrustConfig config) {
         try {
-            Forest opened = Forest.open(config, password(session, config), SettingsResolver.trust(session));
+            Forest opened = Forest.open(config, password(session, config), SettingsResolver.trust(session),
+                    runtime(session, model, config));
             opened.refusals().values().forEach(why -> LOG.warnf("%s: %s", model.getName(), why));
             return opened;
         } catch (ComponentValidationException e) {
             throw new DirectoryException(DirectoryProblem.BIND_REFUSED, ConfigValues.describe(e), e);
         }
+    }
+
+    /**
+     * The vault read again for each new connection, and sign-in attempts reserved cluster-wide, for
+     * the domains of a component.
+     */
+    private static DomainRuntime runtime(KeycloakSession session, ComponentModel model, TrustConfig config) {
+        KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
+        return new DomainRuntime(ServicePasswordSource.of(factory, model.getParentId(), config.connection()),
+                new ClusterAttemptLedger(factory));
     }
 
     private static String password(KeycloakSession session, TrustConfig config) {

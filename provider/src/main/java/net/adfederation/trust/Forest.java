@@ -17,6 +17,7 @@ import net.adfederation.directory.DomainSettings;
 import net.adfederation.directory.ServiceLogin;
 import net.adfederation.directory.dc.DcLocator;
 import net.adfederation.directory.trusts.TrustedDomain;
+import net.adfederation.directory.DomainRuntime;
 import org.jboss.logging.Logger;
 import org.keycloak.component.ComponentValidationException;
 
@@ -45,7 +46,12 @@ public final class Forest implements AutoCloseable {
 
     /** Opens the bound forest (failing as a whole when it cannot) and every usable trusted domain. */
     static Forest open(TrustConfig config, String password, SSLSocketFactory tls) {
-        AdDomain bound = AdDomain.connect(config.connection().domainSettings(password, tls));
+        return open(config, password, tls, DomainRuntime.standalone());
+    }
+
+    /** As {@link #open(TrustConfig, String, SSLSocketFactory)}, with what Keycloak lends each domain (vault, attempt ledger). */
+    static Forest open(TrustConfig config, String password, SSLSocketFactory tls, DomainRuntime runtime) {
+        AdDomain bound = AdDomain.connect(config.connection().domainSettings(password, tls), runtime);
         List<AdDomain> open = new ArrayList<>(List.of(bound));
         Map<String, String> refusals = new LinkedHashMap<>();
         try {
@@ -53,7 +59,7 @@ public final class Forest implements AutoCloseable {
             refusals.putAll(verdict.refusals());
             for (TrustedDomain trust : verdict.usable()) {
                 try {
-                    open.add(openTrusted(config, trust, password, tls));
+                    open.add(openTrusted(config, trust, password, tls, runtime));
                 } catch (ComponentValidationException e) {
                     refusals.put(DnsName.normalised(trust.dnsName()), ConfigValues.describe(e));
                 }
@@ -79,7 +85,7 @@ public final class Forest implements AutoCloseable {
      * back, a trust repaired). Nothing of this forest is closed: requests still using it keep
      * working, and it becomes garbage once they are done. {@link #closeAddedTo} undoes it.
      */
-    Forest withRefusedRetried(TrustConfig config, String password, SSLSocketFactory tls) {
+    Forest withRefusedRetried(TrustConfig config, String password, SSLSocketFactory tls, DomainRuntime runtime) {
         List<AdDomain> open = new ArrayList<>(domains);
         Map<String, String> stillRefused = new LinkedHashMap<>();
         TrustSelection.Verdict verdict = TrustSelection.evaluate(config.domain(), config.trustedDomains(), bound().trusts());
@@ -88,7 +94,7 @@ public final class Forest implements AutoCloseable {
             String partner = DnsName.of(trust.dnsName()).value();
             if (domains.stream().anyMatch(d -> d.info().dnsName().equalsIgnoreCase(partner))) continue;
             try {
-                open.add(openTrusted(config, trust, password, tls));
+                open.add(openTrusted(config, trust, password, tls, runtime));
             } catch (ComponentValidationException e) {
                 stillRefused.put(partner, ConfigValues.describe(e));
             }
@@ -101,7 +107,8 @@ public final class Forest implements AutoCloseable {
         retried.domains.stream().filter(d -> !domains.contains(d)).forEach(AdDomain::close);
     }
 
-    private static AdDomain openTrusted(TrustConfig config, TrustedDomain trust, String password, SSLSocketFactory tls) {
+    private static AdDomain openTrusted(TrustConfig config, TrustedDomain trust, String password, SSLSocketFactory tls,
+                                        DomainRuntime runtime) {
         String partner = DnsName.of(trust.dnsName()).value();
         List<URI> urls;
         try {
@@ -116,7 +123,7 @@ public final class Forest implements AutoCloseable {
                 ? new ServiceLogin.Kerberos(ServicePrincipal.of(config.connection().bindDn(), config.domain()), password)
                 : new ServiceLogin.Simple(config.connection().bindDn(), password);
         try {
-            return AdDomain.connect(settings, login);
+            return AdDomain.connect(settings, login, runtime);
         } catch (DirectoryException e) {
             String principal = login instanceof ServiceLogin.Kerberos k ? k.principal() : config.connection().bindDn();
             String why = TrustSelection.loginRefused(config.domain(), partner, principal, e);

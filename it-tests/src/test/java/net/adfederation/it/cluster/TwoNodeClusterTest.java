@@ -150,6 +150,52 @@ class TwoNodeClusterTest {
         assertThat(portalOnA.page().getElementById("kc-form-login")).as("A asks to sign in again: " + portalOnA.text()).isNotNull();
     }
 
+    static Stream<org.junit.jupiter.params.provider.Arguments> deploymentsAndBursts() {
+        return deployments().flatMap(d -> Stream.of(org.junit.jupiter.params.provider.Arguments.of(d, 12),
+                org.junit.jupiter.params.provider.Arguments.of(d, 50)));
+    }
+
+    /**
+     * With AD's lockoutThreshold at 5, wrong passwords for one account sent at the same moment, half
+     * to each node: the attempts are reserved cluster-wide, so AD sees no more than 4 and the account
+     * is not locked; it takes its right password at AD, and through Keycloak once the threshold is back.
+     */
+    @ParameterizedTest(name = "{0}, {1} at once")
+    @MethodSource("deploymentsAndBursts")
+    @Order(1)
+    void wrongPasswordsAtOnceOnBothNodesDoNotLockTheAdAccount(Deployment deployment, int atOnce) throws Exception {
+        String realm = shared(deployment);
+        DirectoryAdmin corp = deployment.corpAdmin().get();
+        List<OidcClient> nodes = List.of(new OidcClient(cluster.node(A).url(), realm, Directories.CLIENT),
+                new OidcClient(cluster.node(B).url(), realm, Directories.CLIENT));
+        try (ThrowawayUser user = ThrowawayUser.create(corp, "cllock")) {
+            assertSignsIn(nodes.get(0), user.upn(), user.password(), "before");
+            corp.setAccountLockoutThreshold(5);
+            try {
+                ExecutorService pool = Executors.newFixedThreadPool(atOnce);
+                CyclicBarrier start = new CyclicBarrier(atOnce);
+                List<Future<Boolean>> results = new ArrayList<>();
+                for (int i = 0; i < atOnce; i++) {
+                    OidcClient node = nodes.get(i % 2);
+                    String wrong = "Wrong-on-both-" + i;
+                    results.add(pool.submit(() -> {
+                        start.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                        return node.directGrant(user.upn(), wrong).ok();
+                    }));
+                }
+                for (Future<Boolean> result : results) {
+                    assertThat(result.get(120, java.util.concurrent.TimeUnit.SECONDS)).isFalse();
+                }
+                pool.shutdown();
+                assertThat(corp.isLockedOut(user.sam())).as("AD account locked after " + atOnce + " on two nodes").isFalse();
+                assertThat(corp.passwordBinds(user.sam(), user.password())).as("the right password at AD").isTrue();
+            } finally {
+                corp.setAccountLockoutThreshold(0);
+            }
+            assertSignsIn(nodes.get(1), user.upn(), user.password(), "after");
+        }
+    }
+
     /**
      * The service account's password was changed in AD, so node B (which has not served this realm
      * yet) cannot open the domain; the admin saves the new password on A, and B's next sign-in works.

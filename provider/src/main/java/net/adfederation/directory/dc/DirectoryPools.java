@@ -1,6 +1,5 @@
 package net.adfederation.directory.dc;
 
-import com.unboundid.ldap.sdk.BindRequest;
 import com.unboundid.ldap.sdk.LDAPConnectionPool;
 import com.unboundid.ldap.sdk.LDAPConnectionPoolStatistics;
 import com.unboundid.ldap.sdk.LDAPException;
@@ -37,8 +36,8 @@ public final class DirectoryPools implements AutoCloseable {
     public static DirectoryPools open(DcServers servers, DomainSettings settings, ServiceBind service) {
         LDAPConnectionPool reads = null;
         try {
-            reads = pool(servers, service.request(servers.tlsOnEvery()), MAX_READ_CONNECTIONS, "reads");
-            return new DirectoryPools(settings.domain(), reads, pool(servers, null, MAX_BIND_CONNECTIONS, "binds"));
+            reads = pool(servers, new AnswersWhenNew(service, servers.tlsOnEvery()), MAX_READ_CONNECTIONS, "reads");
+            return new DirectoryPools(settings.domain(), reads, pool(servers, new AnswersWhenNew(), MAX_BIND_CONNECTIONS, "binds"));
         } catch (LDAPException e) {
             if (reads != null) reads.close();
             throw new DirectoryException(DirectoryProblem.OPERATION_FAILED,
@@ -46,10 +45,10 @@ public final class DirectoryPools implements AutoCloseable {
         }
     }
 
-    private static LDAPConnectionPool pool(DcServers servers, BindRequest bind, int max, String name)
+    /** A pool whose new connections the check binds (reads) or only checks (binds); no bind request of its own. */
+    private static LDAPConnectionPool pool(DcServers servers, AnswersWhenNew check, int max, String name)
             throws LDAPException {
-        LDAPConnectionPool pool = new LDAPConnectionPool(servers.failover(), bind, 0, max, 1, null, false,
-                new AnswersWhenNew());
+        LDAPConnectionPool pool = new LDAPConnectionPool(servers.failover(), null, 0, max, 1, null, false, check);
         pool.setConnectionPoolName("adfederation-" + name);
         // A pooled connection the DC closed (idle timeout, restart) costs one retry, not a failure.
         pool.setRetryFailedOperationsDueToInvalidConnections(true);

@@ -8,8 +8,10 @@ import com.unboundid.ldap.sdk.SearchResult;
 import com.unboundid.ldap.sdk.SearchScope;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import net.adfederation.directory.AdBindErrors;
 import net.adfederation.directory.DirectoryException;
@@ -29,7 +31,14 @@ public final class DomainProbe {
     private DomainProbe() {
     }
 
-    public static DomainInfo probe(DomainSettings settings, DcServers servers, ServiceBind service) {
+    /**
+     * What the probe learnt: the domain's facts, how far its DC's clock is from ours, and a warning
+     * for the admin when the first configured DC is not the PDC emulator (see {@link PdcEmulator}).
+     */
+    public record Probed(DomainInfo info, Duration clockOffset, Optional<String> pdcAdvice) {
+    }
+
+    public static Probed probe(DomainSettings settings, DcServers servers, ServiceBind service) {
         List<ConnectFailure> failures = new ArrayList<>();
         for (URI url : servers.urls()) {
             try (LDAPConnection connection = servers.server(url).getConnection()) {
@@ -42,13 +51,15 @@ public final class DomainProbe {
         throw ConnectFailure.noneUsable(settings.domain(), failures);
     }
 
-    private static DomainInfo check(LDAPConnection connection, URI url, DomainSettings settings,
+    private static Probed check(LDAPConnection connection, URI url, DomainSettings settings,
                                     ServiceBind service) throws LDAPException {
         RootDse root = RootDse.readAndCheck(connection, url, settings);
         bindServiceAccount(connection, url, service);
         String netbios = netbiosName(connection, url, root, service.account());
-        return new DomainInfo(settings.domain(), netbios, root.defaultNamingContext(), root.dnsHostName(),
-                upnSuffixes(connection, root));
+        String pdc = PdcEmulator.hostName(connection, root.defaultNamingContext());
+        return new Probed(new DomainInfo(settings.domain(), netbios, root.defaultNamingContext(), root.dnsHostName(),
+                upnSuffixes(connection, root)), root.clockOffset(),
+                PdcEmulator.advice(settings.domain(), pdc, settings.serverUrls(), url, root.dnsHostName()));
     }
 
     /**
@@ -69,7 +80,7 @@ public final class DomainProbe {
     private static void bindServiceAccount(LDAPConnection connection, URI url, ServiceBind service)
             throws LDAPException {
         try {
-            connection.bind(service.request(connection.getSSLSession() != null));
+            service.bind(connection, connection.getSSLSession() != null);
         } catch (LDAPException e) {
             if (AdBindErrors.isOutage(e.getResultCode())) throw e;
             throw service.refused(url, e);

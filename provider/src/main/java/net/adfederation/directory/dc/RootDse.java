@@ -4,8 +4,11 @@ import com.unboundid.ldap.sdk.DN;
 import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
-
+import com.unboundid.util.StaticUtils;
 import java.net.URI;
+import java.text.ParseException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 
 import net.adfederation.directory.AdBindErrors;
@@ -21,8 +24,10 @@ import net.adfederation.directory.DomainSettings;
  * @param defaultNamingContext       the domain partition, e.g. DC=corp,DC=example,DC=test
  * @param configurationNamingContext the forest's configuration partition
  * @param dnsHostName                the DC's own host name
+ * @param clockOffset                the DC's clock (currentTime) minus this JVM's at the read; zero when not given
  */
-record RootDse(String defaultNamingContext, String configurationNamingContext, String dnsHostName) {
+record RootDse(String defaultNamingContext, String configurationNamingContext, String dnsHostName,
+               Duration clockOffset) {
 
     static final String AD_DS_CAPABILITY = "1.2.840.113556.1.4.800";
 
@@ -34,7 +39,7 @@ record RootDse(String defaultNamingContext, String configurationNamingContext, S
         Entry root;
         try {
             root = connection.getEntry("", "supportedCapabilities", "defaultNamingContext",
-                    "configurationNamingContext", "dnsHostName");
+                    "configurationNamingContext", "dnsHostName", "currentTime");
         } catch (LDAPException e) {
             if (AdBindErrors.isOutage(e.getResultCode())) throw e;
             throw notActiveDirectory(url, "its rootDSE could not be read: " + e.getMessage());
@@ -51,7 +56,20 @@ record RootDse(String defaultNamingContext, String configurationNamingContext, S
                     + ". Correct the domain name or point the URLs at a DC of " + settings.domain() + ".");
         }
         return new RootDse(served, root.getAttributeValue("configurationNamingContext"),
-                root.getAttributeValue("dnsHostName"));
+                root.getAttributeValue("dnsHostName"), clockOffset(root.getAttributeValue("currentTime")));
+    }
+
+    /**
+     * How far the DC's clock is ahead of ours: AD's times (badPasswordTime) are the DC's. The read's
+     * own round trip (milliseconds) is left in; a window of minutes does not notice it.
+     */
+    static Duration clockOffset(String currentTime) {
+        if (currentTime == null) return Duration.ZERO;
+        try {
+            return Duration.between(Instant.now(), StaticUtils.decodeGeneralizedTime(currentTime).toInstant());
+        } catch (ParseException unreadable) {
+            return Duration.ZERO;
+        }
     }
 
     private static boolean sameDn(String a, String b) {

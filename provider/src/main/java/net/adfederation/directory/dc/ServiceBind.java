@@ -3,15 +3,26 @@ package net.adfederation.directory.dc;
 import com.unboundid.ldap.sdk.BindRequest;
 import com.unboundid.ldap.sdk.GSSAPIBindRequest;
 import com.unboundid.ldap.sdk.GSSAPIBindRequestProperties;
+import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.SASLQualityOfProtection;
 import com.unboundid.ldap.sdk.SimpleBindRequest;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import net.adfederation.directory.AdBindErrors;
+import net.adfederation.directory.BindOutcome;
 import net.adfederation.directory.DirectoryException;
 import net.adfederation.directory.DirectoryProblem;
 import net.adfederation.directory.ServiceLogin;
@@ -25,10 +36,110 @@ import net.adfederation.directory.ServiceLogin;
  */
 public final class ServiceBind {
 
+    /** How long a password AD refused is not sent again while the vault still holds it. */
+    static final Duration REFUSED_PASSWORD_PAUSE = Duration.ofMinutes(15);
+    private static final String NOT_SENT_AGAIN = "not sent again";
+
+    /**
+     * Passwords AD refused, by account: kept across openings of a domain (a domain that failed to
+     * open is opened again after seconds), so a reopened domain does not send the same one again.
+     */
+    private static final Map<String, Refused> REFUSED = new ConcurrentHashMap<>();
+
     private final ServiceLogin login;
+    private final Supplier<String> freshPassword;
+
+    /** A password AD refused (as a digest, the secret is not kept) and when. */
+    private record Refused(byte[] digest, long atNanos) {
+    }
 
     public ServiceBind(ServiceLogin login) {
+        this(login, null);
+    }
+
+    /**
+     * @param freshPassword resolves the service password again (Keycloak's vault) for each new
+     *                      connection, so a rotated password is used without a restart; null: the login's
+     */
+    public ServiceBind(ServiceLogin login, Supplier<String> freshPassword) {
         this.login = login;
+        this.freshPassword = freshPassword;
+    }
+
+    /** The password as it stands now: from the vault when a supplier was given. */
+    private String password() {
+        if (freshPassword != null) {
+            String fresh = freshPassword.get();
+            if (fresh != null && !fresh.isEmpty()) return fresh;
+        }
+        return login instanceof ServiceLogin.Kerberos kerberos ? kerberos.password() : ((ServiceLogin.Simple) login).password();
+    }
+
+    /**
+     * Binds a new connection as the service account with the password resolved now. A refusal for a
+     * wrong password (52e) reads the vault once more and, if it holds another password (rotated
+     * meanwhile), binds with that; a password AD refused is not sent again for
+     * {@link #REFUSED_PASSWORD_PAUSE} while the vault still holds it, so the pools do not lock the
+     * service account by retrying it.
+     */
+    void bind(LDAPConnection connection, Boolean tls) throws LDAPException {
+        String password = password();
+        refuseIfRefusedBefore(password);
+        try {
+            connection.bind(request(tls, password));
+            REFUSED.remove(key());
+        } catch (LDAPException e) {
+            if (!wrongPassword(e) || freshPassword == null) throw e;
+            String again = password();
+            if (again.equals(password)) {
+                REFUSED.put(key(), new Refused(digest(password), System.nanoTime()));
+                throw e;
+            }
+            refuseIfRefusedBefore(again);
+            try {
+                connection.bind(request(tls, again));
+                REFUSED.remove(key());
+            } catch (LDAPException second) {
+                if (wrongPassword(second)) REFUSED.put(key(), new Refused(digest(again), System.nanoTime()));
+                throw second;
+            }
+        }
+    }
+
+    private String key() {
+        return account().toLowerCase(Locale.ROOT);
+    }
+
+    /** For tests: forgets the refused passwords. */
+    public static void forgetRefusals() {
+        REFUSED.clear();
+    }
+
+    private void refuseIfRefusedBefore(String password) throws LDAPException {
+        if (freshPassword == null) return;
+        Refused before = REFUSED.get(key());
+        if (before == null || System.nanoTime() - before.atNanos() > REFUSED_PASSWORD_PAUSE.toNanos()) return;
+        if (Arrays.equals(before.digest(), digest(password))) {
+            throw new LDAPException(ResultCode.INVALID_CREDENTIALS, "80090308: LdapErr: DSID-0C09041C, comment:"
+                    + " AcceptSecurityContext error, data 52e: " + NOT_SENT_AGAIN + ": the domain refused it less than "
+                    + REFUSED_PASSWORD_PAUSE.toMinutes() + " minutes ago and the vault still holds it; put the"
+                    + " account's current password in the vault (docs/operations.md, Rotating the service password)");
+        }
+    }
+
+    /** 52e for a simple bind; for Kerberos any refusal that is not an outage (the KDC's pre-authentication failed). */
+    private boolean wrongPassword(LDAPException e) {
+        if (AdBindErrors.isOutage(e.getResultCode())) return false;
+        if (isKerberos()) return true;
+        return AdBindErrors.fromLdapResult(e.getResultCode(), e.getDiagnosticMessage()) == BindOutcome.INVALID_CREDENTIALS;
+    }
+
+    private static byte[] digest(String password) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(password.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The account as an admin configured it, for messages. */
@@ -46,9 +157,14 @@ public final class ServiceBind {
      * the connections it binds run over TLS: true, false, or null when some do and some do not.
      */
     BindRequest request(Boolean tls) {
-        if (login instanceof ServiceLogin.Kerberos kerberos) return gssapi(kerberos, protection(tls));
-        ServiceLogin.Simple simple = (ServiceLogin.Simple) login;
-        return new SimpleBindRequest(simple.bindName(), simple.password());
+        return request(tls, password());
+    }
+
+    private BindRequest request(Boolean tls, String password) {
+        if (login instanceof ServiceLogin.Kerberos kerberos) {
+            return gssapi(new ServiceLogin.Kerberos(kerberos.principal(), password), protection(tls));
+        }
+        return new SimpleBindRequest(((ServiceLogin.Simple) login).bindName(), password);
     }
 
     /**
@@ -75,6 +191,11 @@ public final class ServiceBind {
                     + reason(e) + ". Check the principal and its password, that krb5.conf names the"
                     + " KDCs of both realms, and that the DC's forest trusts " + realm
                     + " (a two-way or incoming trust; an outgoing-only trust gives no ticket).", e);
+        }
+        String diagnostic = e.getDiagnosticMessage();
+        if (diagnostic != null && diagnostic.contains(NOT_SENT_AGAIN)) {
+            return new DirectoryException(DirectoryProblem.BIND_REFUSED, url + ": the password of the service account "
+                    + account() + " was " + diagnostic.substring(diagnostic.indexOf(NOT_SENT_AGAIN)) + ".", e);
         }
         return new DirectoryException(DirectoryProblem.BIND_REFUSED, url + " refused the service account "
                 + account() + ": " + AdBindErrors.explain(e.getResultCode(), e.getDiagnosticMessage())

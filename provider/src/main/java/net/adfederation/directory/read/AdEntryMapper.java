@@ -17,7 +17,9 @@ public final class AdEntryMapper {
     public static final String[] USER_ATTRIBUTES = {
         "objectGUID", "objectSid", "sAMAccountName", "userPrincipalName", "mail", "givenName", "sn",
         "displayName", "department", "title", "userAccountControl", "pwdLastSet", "accountExpires",
-        "lockoutTime", "memberOf", "badPwdCount", "badPasswordTime"};
+        "lockoutTime", "memberOf", "badPwdCount", "badPasswordTime",
+        // The lockout guard's inputs, in the same read: AD computes both per request.
+        "msDS-User-Account-Control-Computed", "msDS-ResultantPSO"};
     static final String[] GROUP_ATTRIBUTES = {"sAMAccountName", "objectSid", "objectGUID"};
     /** A group as synchronisation reads it: with its description and direct members. */
     public static final String[] SYNC_GROUP_ATTRIBUTES = {"sAMAccountName", "objectSid", "objectGUID", "description", "member"};
@@ -49,7 +51,9 @@ public final class AdEntryMapper {
                 time(entry.getAttributeValueAsLong("lockoutTime")),
                 memberOf == null ? List.of() : List.of(memberOf),
                 badPwdCount == null ? 0 : badPwdCount,
-                time(entry.getAttributeValueAsLong("badPasswordTime")));
+                time(entry.getAttributeValueAsLong("badPasswordTime")),
+                entry.getAttributeValueAsInteger("msDS-User-Account-Control-Computed"),
+                entry.getAttributeValue("msDS-ResultantPSO"));
     }
 
     static AdGroup group(Entry entry) {

@@ -26,7 +26,9 @@ import java.util.UUID;
  * @param lockoutTime        lockoutTime; null when 0 or absent
  * @param memberOf           DNs of the groups it is directly a member of
  * @param badPwdCount        wrong passwords counted by the DC that answered (not replicated)
- * @param badPasswordTime    the last wrong password at that DC; null for none
+ * @param badPasswordTime    the last wrong password at that DC (DC clock); null for none
+ * @param accountControlComputed msDS-User-Account-Control-Computed; null when the DC gave none
+ * @param resultantPso       msDS-ResultantPSO: the DN of the fine-grained password policy that applies; null for none
  */
 public record AdUser(
         String dn,
@@ -47,7 +49,12 @@ public record AdUser(
         Instant lockoutTime,
         List<String> memberOf,
         int badPwdCount,
-        Instant badPasswordTime) {
+        Instant badPasswordTime,
+        Integer accountControlComputed,
+        String resultantPso) {
+
+    /** UF_LOCKOUT in msDS-User-Account-Control-Computed. */
+    static final int UF_LOCKOUT = 0x10;
 
     public AdUser {
         memberOf = memberOf == null ? List.of() : List.copyOf(memberOf);
@@ -60,6 +67,25 @@ public record AdUser(
                   Instant lockoutTime, List<String> memberOf) {
         this(dn, objectGuid, objectSid, samAccountName, userPrincipalName, mail, givenName, surname, displayName,
                 department, title, userAccountControl, pwdLastSet, mustChangePassword, accountExpires, lockoutTime,
-                memberOf, 0, null);
+                memberOf, 0, null, null, null);
+    }
+
+    /** An entry read without the computed lockout state or a fine-grained policy. */
+    public AdUser(String dn, UUID objectGuid, String objectSid, String samAccountName, String userPrincipalName,
+                  String mail, String givenName, String surname, String displayName, String department, String title,
+                  int userAccountControl, Instant pwdLastSet, boolean mustChangePassword, Instant accountExpires,
+                  Instant lockoutTime, List<String> memberOf, int badPwdCount, Instant badPasswordTime) {
+        this(dn, objectGuid, objectSid, samAccountName, userPrincipalName, mail, givenName, surname, displayName,
+                department, title, userAccountControl, pwdLastSet, mustChangePassword, accountExpires, lockoutTime,
+                memberOf, badPwdCount, badPasswordTime, null, null);
+    }
+
+    /**
+     * Whether AD refuses the account as locked at this moment: UF_LOCKOUT of the computed account
+     * control. lockoutTime alone is no guide (AD keeps it after the lockout ended, until the next
+     * good logon); it is used only when the DC gave no computed value.
+     */
+    public boolean lockedOutNow() {
+        return accountControlComputed != null ? (accountControlComputed & UF_LOCKOUT) != 0 : lockoutTime != null;
     }
 }

@@ -42,11 +42,14 @@ public final class LdapUserDirectory implements UserDirectory {
     private final DirectoryPools pools;
     private final DomainInfo domain;
     private final PasswordWrites passwords;
+    private final LockoutGuard guard;
 
-    public LdapUserDirectory(DirectoryPools pools, DomainInfo domain) {
+    public LdapUserDirectory(DirectoryPools pools, DomainInfo domain, LockoutGuardInputs guard) {
         this.pools = pools;
         this.domain = domain;
         this.passwords = new PasswordWrites(pools);
+        this.guard = new LockoutGuard(domain.dnsName(), guard.ledger(), this::lockoutPolicy, this::psoPolicy,
+                guard.dcNow(), guard.bindBudget());
     }
 
     @Override
@@ -160,38 +163,52 @@ public final class LdapUserDirectory implements UserDirectory {
     public BindOutcome authenticate(AdUser user, String password) {
         // An empty simple bind is an anonymous bind, which AD accepts: never send one.
         if (password == null || password.isEmpty()) return BindOutcome.EMPTY_PASSWORD;
-        if (nextFailureCouldLock(user)) return BindOutcome.LOCKOUT_AVOIDED;
+        Optional<LockoutGuard.Attempt> attempt = guard.reserve(user);
+        if (attempt.isEmpty()) return BindOutcome.LOCKOUT_AVOIDED;
+        BindOutcome outcome = BindOutcome.DIRECTORY_UNAVAILABLE;
         try {
             // The pool keeps a connection after a refused bind and drops it after a broken one.
             pools.binds().bind(new SimpleBindRequest(user.dn(), password));
-            return BindOutcome.SUCCESS;
+            outcome = BindOutcome.SUCCESS;
         } catch (LDAPException e) {
-            return AdBindErrors.fromLdapResult(e.getResultCode(), e.getDiagnosticMessage());
+            outcome = AdBindErrors.fromLdapResult(e.getResultCode(), e.getDiagnosticMessage());
+        } finally {
+            // Anything but a success may have counted at AD (a broken connection too): its number stays taken.
+            attempt.get().finished(outcome == BindOutcome.SUCCESS);
+        }
+        return outcome;
+    }
+
+    /**
+     * The domain's policy, read fresh (a changed lockoutThreshold applies at once); an unreadable
+     * one is the guard's assumed policy (see {@link LockoutPolicy#assumed}).
+     */
+    @Override
+    public LockoutPolicy lockoutPolicy() {
+        try {
+            return LockoutPolicy.of(pools.reads().getEntry(domain.defaultNamingContext(), "lockoutThreshold",
+                    "lockOutObservationWindow"));
+        } catch (LDAPException e) {
+            if (AdBindErrors.isOutage(e.getResultCode())) throw failure(e, "reading the lockout policy");
+            return LockoutPolicy.assumed("the domain object " + domain.defaultNamingContext() + " could not be read: "
+                    + e.getMessage());
         }
     }
 
     /**
-     * True when one more wrong password could lock the account in AD (an account AD has locked
-     * already is bound, so AD's own "locked out" reaches the user). The policy is read only for
-     * an account with wrong passwords counted, so a sign-in that follows none costs no extra read;
-     * it is read fresh, so a changed lockoutThreshold applies at once.
+     * A fine-grained policy (PSO) by its DN, from the user's msDS-ResultantPSO. AD lets only admins
+     * read PSOs by default: an unreadable one gives the assumed policy (the PSO may be stricter
+     * than the domain, so the domain's is no guide).
      */
-    private boolean nextFailureCouldLock(AdUser user) {
-        // Already locked (lockoutTime set): AD answers 775 whatever the password, so the bind cannot make it worse
-        // and the user learns why.
-        if (user.badPwdCount() <= 0 || user.lockoutTime() != null) return false;
-        return lockoutPolicy().nextFailureCouldLock(user.badPwdCount(), user.badPasswordTime(), java.time.Instant.now());
-    }
-
-    @Override
-    public LockoutPolicy lockoutPolicy() {
+    private LockoutPolicy psoPolicy(String dn) {
+        LockoutPolicy pso;
         try {
-            SearchResultEntry entry = pools.reads().getEntry(domain.defaultNamingContext(), "lockoutThreshold",
-                    "lockOutObservationWindow");
-            return entry == null ? LockoutPolicy.NONE : LockoutPolicy.of(entry);
+            pso = LockoutPolicy.ofPso(pools.reads().getEntry(dn, "msDS-LockoutThreshold", "msDS-LockoutObservationWindow"));
         } catch (LDAPException e) {
-            throw failure(e, "reading the lockout policy");
+            if (AdBindErrors.isOutage(e.getResultCode())) throw failure(e, "reading the password settings " + dn);
+            pso = LockoutPolicy.assumed("the password settings object " + dn + " could not be read: " + e.getMessage());
         }
+        return pso;
     }
 
     /** One entry or none; two or more matches count as none, so an ambiguous name signs nobody in. */
@@ -229,10 +246,18 @@ public final class LdapUserDirectory implements UserDirectory {
     @Override
     public PasswordChange changePassword(AdUser user, String currentPassword, String newPassword) {
         // The change binds with the current password: a wrong one counts in AD like a failed sign-in.
-        if (currentPassword != null && !currentPassword.isEmpty() && nextFailureCouldLock(user)) {
-            return PasswordChange.WRONG_CURRENT_PASSWORD;
+        if (currentPassword == null || currentPassword.isEmpty()) return passwords.change(user, currentPassword, newPassword);
+        Optional<LockoutGuard.Attempt> attempt = guard.reserve(user);
+        if (attempt.isEmpty()) return PasswordChange.WRONG_CURRENT_PASSWORD;
+        PasswordChange outcome = PasswordChange.OTHER_FAILURE;
+        try {
+            outcome = passwords.change(user, currentPassword, newPassword);
+        } finally {
+            // Only a wrong current password (or an outage mid-way) may have counted at AD.
+            attempt.get().finished(outcome != PasswordChange.WRONG_CURRENT_PASSWORD
+                    && outcome != PasswordChange.DIRECTORY_UNAVAILABLE && outcome != PasswordChange.OTHER_FAILURE);
         }
-        return passwords.change(user, currentPassword, newPassword);
+        return outcome;
     }
 
     @Override
