@@ -25,8 +25,7 @@ final class ServiceBind {
 
     /** The account as an admin configured it, for messages. */
     String account() {
-        return login instanceof ServiceLogin.Kerberos kerberos
-                ? kerberos.principal() : ((ServiceLogin.Simple) login).bindName();
+        return login.account();
     }
 
     boolean isKerberos() {
@@ -40,7 +39,7 @@ final class ServiceBind {
     BindRequest request(Boolean tls) {
         if (login instanceof ServiceLogin.Kerberos kerberos) return gssapi(kerberos, protection(tls));
         ServiceLogin.Simple simple = (ServiceLogin.Simple) login;
-        return new SimpleBindRequest(simple.bindName(), simple.password());
+        return new SimpleBindRequest(simple.bindName(), simple.password().reveal());
     }
 
     /**
@@ -107,7 +106,7 @@ final class ServiceBind {
                     "A Kerberos login needs a principal (svc-keycloak@CORP.EXAMPLE.TEST) and its password.");
         }
         GSSAPIBindRequestProperties properties =
-                new GSSAPIBindRequestProperties(kerberos.principal(), kerberos.password());
+                new GSSAPIBindRequestProperties(kerberos.principal(), kerberos.password().reveal());
         // No setRealm: UnboundID would set java.security.krb5.realm JVM-wide; user@REALM names it already.
         // The password is the only credential: a ticket cache would make the identity depend on the host.
         properties.setUseTicketCache(false);

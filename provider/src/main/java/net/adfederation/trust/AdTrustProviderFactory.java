@@ -15,6 +15,7 @@ import net.adfederation.common.OncePerRequest;
 import net.adfederation.common.LockoutAdvice;
 import net.adfederation.common.ReadableRefusal;
 import net.adfederation.common.SettingsResolver;
+import net.adfederation.directory.Secret;
 import net.adfederation.directory.DirectoryException;
 import net.adfederation.directory.DirectoryProblem;
 import net.adfederation.sync.SyncKind;
@@ -201,7 +202,7 @@ public class AdTrustProviderFactory implements UserStorageProviderFactory<AdTrus
         }
     }
 
-    private static String password(KeycloakSession session, TrustConfig config) {
+    private static Secret password(KeycloakSession session, TrustConfig config) {
         return config.connection().bindPassword(session);
     }
 

@@ -15,7 +15,7 @@ import net.adfederation.directory.AdDomain;
 import net.adfederation.directory.DcLocator;
 import net.adfederation.directory.DirectoryException;
 import net.adfederation.directory.DnsName;
-import net.adfederation.directory.DomainSettings;
+import net.adfederation.directory.Secret;
 import net.adfederation.directory.ServiceLogin;
 import net.adfederation.directory.TrustedDomain;
 import org.jboss.logging.Logger;
@@ -45,7 +45,7 @@ public final class Forest implements AutoCloseable {
     }
 
     /** Opens the bound forest (failing as a whole when it cannot) and every usable trusted domain. */
-    static Forest open(TrustConfig config, String password, SSLSocketFactory tls) {
+    static Forest open(TrustConfig config, Secret password, SSLSocketFactory tls) {
         AdDomain bound = AdDomain.connect(config.connection().domainSettings(password, tls));
         List<AdDomain> open = new ArrayList<>(List.of(bound));
         Map<String, String> refusals = new LinkedHashMap<>();
@@ -80,7 +80,7 @@ public final class Forest implements AutoCloseable {
      * back, a trust repaired). Nothing of this forest is closed: requests still using it keep
      * working, and it becomes garbage once they are done. {@link #closeAddedTo} undoes it.
      */
-    Forest withRefusedRetried(TrustConfig config, String password, SSLSocketFactory tls) {
+    Forest withRefusedRetried(TrustConfig config, Secret password, SSLSocketFactory tls) {
         List<AdDomain> open = new ArrayList<>(domains);
         Map<String, String> stillRefused = new LinkedHashMap<>();
         TrustSelection.Verdict verdict = TrustSelection.evaluate(config.domain(), config.trustedDomains(), bound().trusts());
@@ -102,7 +102,7 @@ public final class Forest implements AutoCloseable {
         retried.domains.stream().filter(d -> !domains.contains(d)).forEach(AdDomain::close);
     }
 
-    private static AdDomain openTrusted(TrustConfig config, TrustedDomain trust, String password, SSLSocketFactory tls) {
+    private static AdDomain openTrusted(TrustConfig config, TrustedDomain trust, Secret password, SSLSocketFactory tls) {
         String partner = DnsName.of(trust.dnsName()).value();
         List<URI> urls;
         try {
@@ -112,14 +112,13 @@ public final class Forest implements AutoCloseable {
             throw new ComponentValidationException("{0}", e.getMessage() + " Or add the line " + partner + "=ldaps://dc1."
                     + partner + " to " + TrustConfig.DOMAIN_CONTROLLERS + ".");
         }
-        DomainSettings settings = config.connection().domainSettings(partner, urls, password, tls);
         ServiceLogin login = config.crossForestLogin() == TrustConfig.CrossForestLogin.KERBEROS
                 ? new ServiceLogin.Kerberos(ServicePrincipal.of(config.connection().bindDn(), config.domain()), password)
                 : new ServiceLogin.Simple(config.connection().bindDn(), password);
         try {
-            return AdDomain.connect(settings, login);
+            return AdDomain.connect(config.connection().domainSettings(partner, urls, login, tls));
         } catch (DirectoryException e) {
-            String principal = login instanceof ServiceLogin.Kerberos k ? k.principal() : config.connection().bindDn();
+            String principal = login.account();
             String why = TrustSelection.loginRefused(config.domain(), partner, principal, e);
             LOG.warn(why);
             throw new ComponentValidationException("{0}", why);

@@ -37,8 +37,8 @@ class LdapObserverTest {
     }
 
     private static DomainSettings settings(String url) {
-        return new DomainSettings("corp.example.test", List.of(URI.create(url)), "svc-keycloak@corp.example.test",
-                "Passw0rd!Svc1", false, true, 2000, 2000, null);
+        return new DomainSettings("corp.example.test", List.of(URI.create(url)), new ServiceLogin.Simple("svc-keycloak@corp.example.test", Secret.of("Passw0rd!Svc1")),
+                false, true, 2000, 2000, null);
     }
 
     @Test

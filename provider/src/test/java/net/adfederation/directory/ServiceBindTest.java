@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class ServiceBindTest {
 
     private static final ServiceBind KERBEROS =
-            new ServiceBind(new ServiceLogin.Kerberos("svc-keycloak@corp.example.test", "secret"));
+            new ServiceBind(new ServiceLogin.Kerberos("svc-keycloak@corp.example.test", Secret.of("secret")));
 
     @Test
     void kerberosSignsAndSealsWithoutTlsAndNeverInsideIt() {
@@ -26,7 +26,7 @@ class ServiceBindTest {
 
     @Test
     void simpleLoginIsASimpleBind() {
-        ServiceBind simple = new ServiceBind(new ServiceLogin.Simple("CORP\\svc-keycloak", "secret"));
+        ServiceBind simple = new ServiceBind(new ServiceLogin.Simple("CORP\\svc-keycloak", Secret.of("secret")));
 
         assertThat(simple.request(false)).isInstanceOf(SimpleBindRequest.class);
         assertThat(simple.account()).isEqualTo("CORP\\svc-keycloak");
@@ -41,7 +41,7 @@ class ServiceBindTest {
 
     @Test
     void kerberosLoginWithoutPasswordIsRefusedBeforeAnyRequest() {
-        ServiceBind noPassword = new ServiceBind(new ServiceLogin.Kerberos("svc@CORP.EXAMPLE.TEST", ""));
+        ServiceBind noPassword = new ServiceBind(new ServiceLogin.Kerberos("svc@CORP.EXAMPLE.TEST", Secret.of("")));
 
         assertThat(catchThrowableOfType(() -> noPassword.request(true), DirectoryException.class).problem())
                 .isEqualTo(DirectoryProblem.KERBEROS_REFUSED);
