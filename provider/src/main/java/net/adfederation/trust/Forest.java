@@ -18,6 +18,7 @@ import net.adfederation.directory.DnsName;
 import net.adfederation.directory.Secret;
 import net.adfederation.directory.ServiceLogin;
 import net.adfederation.directory.TrustedDomain;
+import net.adfederation.sync.TrustSync;
 import org.jboss.logging.Logger;
 import org.keycloak.component.ComponentValidationException;
 
@@ -26,7 +27,7 @@ import org.keycloak.component.ComponentValidationException;
  * trusted domain, plus the reasons why configured domains could not be used. A domain that
  * cannot be used leaves the others working, so one broken trust does not stop every sign-in.
  */
-public final class Forest implements AutoCloseable {
+public final class Forest implements AutoCloseable, TrustSync.Forest {
 
     private static final Logger LOG = Logger.getLogger(Forest.class);
 
@@ -126,6 +127,7 @@ public final class Forest implements AutoCloseable {
     }
 
     /** All open domains, the bound forest first. */
+    @Override
     public List<AdDomain> domains() {
         return domains;
     }
@@ -135,6 +137,7 @@ public final class Forest implements AutoCloseable {
     }
 
     /** Why configured trusted domains (by DNS name) are not among {@link #domains()}; empty when all are. */
+    @Override
     public Map<String, String> refusals() {
         return refusals;
     }
