@@ -80,7 +80,7 @@ public record TrustSync(KeycloakSessionFactory factory, String realmId, Componen
         KeycloakModelUtils.runJobInTransaction(factory, session -> {
             RealmModel realm = session.realms().getRealm(realmId);
             session.getContext().setRealm(realm);
-            known.set(KnownObjects.load(session, realm, component.getId(), kind));
+            known.set(KnownObjects.load(session, realm, component, kind));
         });
         long loaded = System.nanoTime();
 
