@@ -7,7 +7,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import net.adfederation.account.PasswordGate;
-import net.adfederation.account.SignInOutcome;
+import net.adfederation.account.SignInContext;
 import net.adfederation.common.ConnectionKeys;
 import net.adfederation.common.UserTexts;
 import net.adfederation.directory.AccountName;
@@ -18,7 +18,6 @@ import net.adfederation.directory.DirectoryException;
 import net.adfederation.directory.UserDirectory;
 import net.adfederation.events.AdReason;
 import net.adfederation.events.SignInEvents;
-import net.adfederation.account.SignInOutcome;
 import net.adfederation.account.PasswordGate;
 import org.jboss.logging.Logger;
 import org.keycloak.component.ComponentModel;
@@ -87,7 +86,7 @@ final class UserReader {
             logOutage(e);
             outcome = BindOutcome.DIRECTORY_UNAVAILABLE;
         }
-        SignInOutcome.record(session, outcome, model.getId());
+        SignInContext.of(session).passwordChecked(user.getId(), outcome, model.getId());
         SignInEvents.passwordChecked(session, SignInEvents.CONNECTOR, outcome, domainName());
         return outcome;
     }
@@ -125,7 +124,7 @@ final class UserReader {
 
     private StorageUnavailableException unavailable(DirectoryException e) {
         logOutage(e);
-        SignInOutcome.record(session, BindOutcome.DIRECTORY_UNAVAILABLE, model.getId());
+        SignInContext.of(session).lookupRefused(BindOutcome.DIRECTORY_UNAVAILABLE, model.getId());
         SignInEvents.lookupRefused(session, SignInEvents.CONNECTOR, AdReason.UNAVAILABLE, domainName());
         return new StorageUnavailableException(e.getMessage(), e);
     }

@@ -5,7 +5,9 @@ import java.util.Optional;
 /**
  * The DC this thread last sent an LDAP request to or tried to connect to, as host:port: after a
  * password check, the DC that answered it; after an outage, the last DC tried. A sign-in event
- * names it, so the help desk knows which DC refused.
+ * names it, so the help desk knows which DC refused. Read only by the request's sign-in context
+ * ({@code account.SignInContext}), which clears it when a sign-in step begins: the pool's bind does
+ * not tell which connection (DC) it used, so the observer notes it on the calling thread.
  */
 public final class DcTrail {
 

@@ -9,7 +9,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import net.adfederation.account.AdAttributes;
-import net.adfederation.account.SignInOutcome;
+import net.adfederation.account.SignInContext;
 import net.adfederation.common.ConnectionKeys;
 import net.adfederation.directory.AccountName;
 import net.adfederation.directory.AdDomain;
@@ -20,7 +20,6 @@ import net.adfederation.directory.DirectoryProblem;
 import net.adfederation.directory.PasswordChange;
 import net.adfederation.events.AdReason;
 import net.adfederation.events.SignInEvents;
-import net.adfederation.account.SignInOutcome;
 import net.adfederation.directory.UpnSuffixOwnership;
 import net.adfederation.directory.SyncScope;
 import net.adfederation.sync.ScopePerDomain;
@@ -67,7 +66,7 @@ final class TrustUsers {
                     d -> d.info().netbiosName(), (d, n) -> findOrAbsentWhenDown(realm, domains, d, n)).resolve(name.get());
             if (result instanceof NameResolution.Found<AdDomain> found) return imported(realm, found.domain(), found.user());
             if (result instanceof NameResolution.Ambiguous<AdDomain> ambiguous) {
-                SignInOutcome.explain(session, model.getId(), ambiguous::message);
+                SignInContext.of(session).lookupExplained(model.getId(), ambiguous::message);
                 SignInEvents.lookupRefused(session, SignInEvents.TRUST, AdReason.NAME_AMBIGUOUS, ambiguous.domains().stream()
                         .map(d -> d.info().dnsName()).collect(Collectors.joining(",")));
             }
@@ -159,7 +158,7 @@ final class TrustUsers {
             logOutage(e);
             outcome = BindOutcome.DIRECTORY_UNAVAILABLE;
         }
-        SignInOutcome.record(session, outcome, model.getId());
+        SignInContext.of(session).passwordChecked(user.getId(), outcome, model.getId());
         String domain = user.getFirstAttribute(AdAttributes.DOMAIN);
         SignInEvents.passwordChecked(session, SignInEvents.TRUST, outcome, domain != null ? domain : boundDomain());
         return outcome;
@@ -248,7 +247,7 @@ final class TrustUsers {
 
     private void unavailable(DirectoryException e) {
         logOutage(e);
-        SignInOutcome.record(session, BindOutcome.DIRECTORY_UNAVAILABLE, model.getId());
+        SignInContext.of(session).lookupRefused(BindOutcome.DIRECTORY_UNAVAILABLE, model.getId());
         SignInEvents.lookupRefused(session, SignInEvents.TRUST, AdReason.UNAVAILABLE, boundDomain());
     }
 
