@@ -22,8 +22,8 @@ import org.keycloak.models.utils.KeycloakModelUtils;
  * What Keycloak holds of one component: its users and groups by objectGUID, with their Keycloak
  * ids, domain, DN and {@link SyncDigest}, and each domain's top-level group. Read through
  * {@link SyncStore} straight from Keycloak's tables, not user by user through the model (which would
- * load every user and its attributes), so knowing 100,000 users costs a few hundred bounded queries,
- * not 100,000 user loads.
+ * load every user and its attributes), so knowing 100,000 users costs a few queries, each bounded
+ * to the realm and component, not 100,000 user loads.
  * <p>
  * A change sync needs of every user only its objectGUID and domain (to find deletions); it starts
  * with those and loads the digest and DN of the users it writes or removes, and every DN only when a
@@ -99,7 +99,7 @@ final class KnownObjects {
         if (everyDn) return;
         Map<String, UUID> byId = new HashMap<>();
         users.forEach((guid, user) -> byId.put(user.id(), guid));
-        inTransaction(factory, realmId, store -> store.userAttributes(byId.keySet(), List.of(AdAttributes.DN), row -> apply(row, byId)));
+        inTransaction(factory, realmId, store -> store.componentUserAttributes(List.of(AdAttributes.DN), row -> apply(row, byId)));
         everyDn = true;
     }
 
@@ -107,7 +107,7 @@ final class KnownObjects {
     private static Map<UUID, User> loadUsers(SyncStore store, List<String> names) {
         Map<String, Map<String, String>> values = new HashMap<>();
         store.userIds().forEach(id -> values.put(id, new HashMap<>(8)));
-        store.userAttributes(values.keySet(), names, row -> {
+        store.componentUserAttributes(names, row -> {
             Map<String, String> user = values.get(row.ownerId());
             if (user != null) user.put(row.name(), row.value());
         });
@@ -124,7 +124,7 @@ final class KnownObjects {
                 AdAttributes.COMPONENT);
         // The realm's groups, then their attributes, matched here: which are the component's, its attribute says.
         store.groupIds().forEach(id -> groupRows.put(id, new HashMap<>(8)));
-        store.groupAttributes(groupRows.keySet(), groupNames, row -> {
+        store.realmGroupAttributes(groupNames, row -> {
             Map<String, String> group = groupRows.get(row.ownerId());
             if (group != null) group.put(row.name(), row.value());
         });
