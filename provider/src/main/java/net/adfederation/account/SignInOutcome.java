@@ -4,13 +4,11 @@ import java.util.Optional;
 
 import net.adfederation.common.UserTexts;
 import net.adfederation.directory.BindOutcome;
-import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
 /**
- * Carries what Active Directory said about the last lookup or password check of this request
- * from the storage provider, which only answers true or false to Keycloak, to the authenticators
- * that word the error. It lives in a {@link KeycloakSession} attribute, so it ends with the request.
+ * What Active Directory said about one lookup or password check of this request, as the
+ * {@link SignInContext} keeps it for the authenticators that word the error.
  *
  * @param outcome     AD's answer
  * @param componentId the {@code ad-connector} or {@code ad-trust} component that asked
@@ -22,26 +20,6 @@ public record SignInOutcome(BindOutcome outcome, String componentId, Explanation
     @FunctionalInterface
     public interface Explanation {
         String in(UserTexts texts);
-    }
-
-    private static final String ATTRIBUTE = SignInOutcome.class.getName();
-
-    public static void record(KeycloakSession session, BindOutcome outcome, String componentId) {
-        session.setAttribute(ATTRIBUTE, new SignInOutcome(outcome, componentId, null));
-    }
-
-    /** A refusal the provider words itself, such as a bare name that exists in several domains. */
-    public static void explain(KeycloakSession session, String componentId, Explanation explanation) {
-        session.setAttribute(ATTRIBUTE, new SignInOutcome(BindOutcome.OTHER_FAILURE, componentId, explanation));
-    }
-
-    public static Optional<SignInOutcome> last(KeycloakSession session) {
-        return Optional.ofNullable(session.getAttribute(ATTRIBUTE, SignInOutcome.class));
-    }
-
-    /** Forgets earlier outcomes, so only what happens next in this request counts. */
-    public static void clear(KeycloakSession session) {
-        session.removeAttribute(ATTRIBUTE);
     }
 
     /** Where the refused account's password is changed: its connector's gate, or a bare "Active Directory" one. */
@@ -57,11 +35,5 @@ public record SignInOutcome(BindOutcome outcome, String componentId, Explanation
     public Optional<String> text(RealmModel realm, UserTexts texts) {
         if (explanation != null) return Optional.of(explanation.in(texts));
         return AccountStateMessages.forOutcome(outcome, where(realm), texts);
-    }
-
-    /** The {@link #text} of this request's last outcome, for answers that carry only text (a direct grant's error_description). */
-    public static Optional<String> message(KeycloakSession session) {
-        RealmModel realm = session.getContext().getRealm();
-        return last(session).flatMap(last -> last.text(realm, UserTexts.of(session)));
     }
 }

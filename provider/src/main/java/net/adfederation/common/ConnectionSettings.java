@@ -8,6 +8,8 @@ import java.util.function.UnaryOperator;
 import javax.net.ssl.SSLSocketFactory;
 
 import net.adfederation.directory.DomainSettings;
+import net.adfederation.directory.Secret;
+import net.adfederation.directory.ServiceLogin;
 import org.keycloak.common.util.MultivaluedHashMap;
 import org.keycloak.component.ComponentValidationException;
 import org.keycloak.models.KeycloakSession;
@@ -18,13 +20,14 @@ import org.keycloak.models.KeycloakSession;
  * its own keys. Refusals are {@link ComponentValidationException}s worded for the admin.
  *
  * @param domain         the DNS name of the domain, lower case
- * @param bindCredential the service account's password or vault expression, as typed (not trimmed)
+ * @param bindCredential the service account's password or vault expression, as typed (not trimmed); a
+ *                       {@link Secret}, so this record (and each mode's configuration) never prints it
  */
 public record ConnectionSettings(
         String domain,
         List<URI> serverUrls,
         String bindDn,
-        String bindCredential,
+        Secret bindCredential,
         boolean startTls,
         boolean allowInsecureBind,
         int connectTimeoutMs,
@@ -53,7 +56,7 @@ public record ConnectionSettings(
         return new ConnectionSettings(domain, urls,
                 required(config, ConnectionKeys.BIND_DN, hints.bindDn().apply(domain)).trim(),
                 // Not trimmed: a password may start or end with a space.
-                required(config, ConnectionKeys.BIND_CREDENTIAL, "the password of the service account, or a vault expression"),
+                Secret.of(required(config, ConnectionKeys.BIND_CREDENTIAL, "the password of the service account, or a vault expression")),
                 startTls, allowInsecureBind,
                 ConfigValues.timeout(config, ConnectionKeys.CONNECT_TIMEOUT_MS, ConnectionKeys.DEFAULT_CONNECT_TIMEOUT_MS,
                         ConnectionKeys.MAX_CONNECT_TIMEOUT_MS),
@@ -66,20 +69,20 @@ public record ConnectionSettings(
         refuseCleartextBinds(key, urls, startTls, allowInsecureBind);
     }
 
-    /** The bound domain's settings for the directory layer. */
-    public DomainSettings domainSettings(String bindPassword, SSLSocketFactory tls) {
-        return domainSettings(domain, serverUrls, bindPassword, tls);
+    /** The bound domain's settings for the directory layer: a simple bind with the bind DN and this password. */
+    public DomainSettings domainSettings(Secret bindPassword, SSLSocketFactory tls) {
+        return domainSettings(domain, serverUrls, new ServiceLogin.Simple(bindDn, bindPassword), tls);
     }
 
-    /** Another domain's settings: its DCs, with this service account, TLS rules and timeouts. */
-    public DomainSettings domainSettings(String dnsName, List<URI> urls, String bindPassword, SSLSocketFactory tls) {
-        return new DomainSettings(dnsName, urls, bindDn, bindPassword, startTls, allowInsecureBind,
+    /** Another domain's settings: its DCs, the service account logging in as given, this TLS rules and timeouts. */
+    public DomainSettings domainSettings(String dnsName, List<URI> urls, ServiceLogin login, SSLSocketFactory tls) {
+        return new DomainSettings(dnsName, urls, login, startTls, allowInsecureBind,
                 connectTimeoutMs, readTimeoutMs, tls);
     }
 
     /** The service account's password, read from Keycloak's vault when the setting is a vault expression. */
-    public String bindPassword(KeycloakSession session) {
-        return SettingsResolver.bindPassword(session, ConnectionKeys.BIND_CREDENTIAL, bindCredential);
+    public Secret bindPassword(KeycloakSession session) {
+        return Secret.of(SettingsResolver.bindPassword(session, ConnectionKeys.BIND_CREDENTIAL, bindCredential.reveal()));
     }
 
     /**
@@ -87,7 +90,7 @@ public record ConnectionSettings(
      * configuration (on this node or another cluster node) is noticed without keeping the secret in memory.
      */
     public String fingerprint(String... more) {
-        List<String> values = new ArrayList<>(List.of(domain, serverUrls.toString(), bindDn, bindCredential,
+        List<String> values = new ArrayList<>(List.of(domain, serverUrls.toString(), bindDn, bindCredential.reveal(),
                 Boolean.toString(startTls), Boolean.toString(allowInsecureBind),
                 Integer.toString(connectTimeoutMs), Integer.toString(readTimeoutMs)));
         values.addAll(List.of(more));

@@ -27,7 +27,7 @@ public final class ServicePasswordSource {
                     RealmModel realm = session.realms().getRealm(realmId);
                     // The vault resolves ${vault.key} per realm.
                     session.getContext().setRealm(realm);
-                    return connection.bindPassword(session);
+                    return connection.bindPassword(session).reveal();
                 });
             } catch (RuntimeException e) {
                 LOG.warnf("The service password of %s could not be read from the vault again (%s): the one read"

@@ -7,7 +7,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import net.adfederation.account.PasswordGate;
-import net.adfederation.account.SignInOutcome;
+import net.adfederation.account.SignInContext;
 import net.adfederation.common.ConnectionKeys;
 import net.adfederation.common.UserTexts;
 import net.adfederation.directory.AdDomain;
@@ -85,7 +85,7 @@ final class UserReader {
             logOutage(e);
             outcome = BindOutcome.DIRECTORY_UNAVAILABLE;
         }
-        SignInOutcome.record(session, outcome, model.getId());
+        SignInContext.of(session).passwordChecked(user.getId(), outcome, model.getId());
         SignInEvents.passwordChecked(session, SignInEvents.CONNECTOR, outcome, domainName());
         return outcome;
     }
@@ -123,7 +123,7 @@ final class UserReader {
 
     private StorageUnavailableException unavailable(DirectoryException e) {
         logOutage(e);
-        SignInOutcome.record(session, BindOutcome.DIRECTORY_UNAVAILABLE, model.getId());
+        SignInContext.of(session).lookupRefused(BindOutcome.DIRECTORY_UNAVAILABLE, model.getId());
         SignInEvents.lookupRefused(session, SignInEvents.CONNECTOR, AdReason.UNAVAILABLE, domainName());
         return new StorageUnavailableException(e.getMessage(), e);
     }

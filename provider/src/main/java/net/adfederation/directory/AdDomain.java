@@ -47,45 +47,31 @@ public final class AdDomain implements AutoCloseable {
     }
 
     /**
-     * Opens and checks the domain with the service account of the settings (a simple bind);
-     * throws {@link DirectoryException} with an admin-readable message.
+     * Opens and checks the domain with the service account of the settings: a simple bind in the
+     * bound forest, Kerberos in a trusted one; users' password checks stay simple binds at the
+     * domain's own DCs. Throws {@link DirectoryException} with an admin-readable message; a Kerberos
+     * ticket refused (wrong password, KDC unreachable, a one-way trust) is
+     * {@link DirectoryProblem#KERBEROS_REFUSED} naming principal and realm. Kerberos needs DC host
+     * names in the URLs and the krb5 configuration of both realms.
      */
     public static AdDomain connect(DomainSettings settings) {
-        return connect(settings, new ServiceLogin.Simple(settings.bindDn(), settings.bindPassword()));
-    }
-
-    /**
-     * Opens a domain whose service account logs in as given: a simple bind in the bound forest,
-     * Kerberos in a trusted one. The login replaces the settings' bindDn and bindPassword; users'
-     * password checks stay simple binds at the domain's own DCs. Same checks and errors as
-     * {@link #connect(DomainSettings)}; a Kerberos ticket refused (wrong password, KDC unreachable,
-     * a one-way trust) is {@link DirectoryProblem#KERBEROS_REFUSED} naming principal and realm.
-     * Kerberos needs DC host names in the URLs and the krb5 configuration of both realms.
-     */
-    public static AdDomain connect(DomainSettings settings, ServiceLogin login) {
-        return connect(settings, login, DcBackOff.STANDARD, DomainRuntime.standalone());
+        return connect(settings, DcBackOff.STANDARD);
     }
 
     /** As {@link #connect(DomainSettings)}, with what the running server lends (vault, attempt ledger). */
     public static AdDomain connect(DomainSettings settings, DomainRuntime runtime) {
-        return connect(settings, new ServiceLogin.Simple(settings.bindDn(), settings.bindPassword()), runtime);
+        return connect(settings, DcBackOff.STANDARD, runtime);
     }
 
-    /** As {@link #connect(DomainSettings, ServiceLogin)}, with what the running server lends (vault, attempt ledger). */
-    public static AdDomain connect(DomainSettings settings, ServiceLogin login, DomainRuntime runtime) {
-        return connect(settings, login, DcBackOff.STANDARD, runtime);
+    /** As {@link #connect(DomainSettings)}, with the time a DC found down is passed by. */
+    public static AdDomain connect(DomainSettings settings, Duration dcBackOff) {
+        return connect(settings, dcBackOff, DomainRuntime.standalone());
     }
 
-    /** As {@link #connect(DomainSettings, ServiceLogin)}, with the time a DC found down is passed by. */
-    public static AdDomain connect(DomainSettings settings, ServiceLogin login, Duration dcBackOff) {
-        return connect(settings, login, dcBackOff, DomainRuntime.standalone());
-    }
-
-    private static AdDomain connect(DomainSettings settings, ServiceLogin login, Duration dcBackOff,
-                                    DomainRuntime runtime) {
+    private static AdDomain connect(DomainSettings settings, Duration dcBackOff, DomainRuntime runtime) {
         // Checks the URLs and refuses clear-text user binds before any connection, so no password is sent.
         DcServers servers = new DcServers(settings, dcBackOff);
-        ServiceBind service = new ServiceBind(login, runtime.servicePassword());
+        ServiceBind service = new ServiceBind(settings.serviceLogin(), runtime.servicePassword());
         service.requireHostNames(settings.serverUrls());
         DomainProbe.Probed probed = DomainProbe.probe(settings, servers, service);
         probed.pdcAdvice().ifPresent(LOG::warn);

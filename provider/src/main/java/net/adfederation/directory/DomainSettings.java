@@ -10,8 +10,7 @@ import javax.net.ssl.SSLSocketFactory;
  *
  * @param domain            DNS name of the domain, lower case (corp.example.test)
  * @param serverUrls        ldap:// or ldaps:// URLs of its DCs, tried in order
- * @param bindDn            service account as a DN, a UPN or DOMAIN\name
- * @param bindPassword      service account password (already resolved from a vault)
+ * @param serviceLogin      how the service account binds (simple or Kerberos), its password a {@link Secret}
  * @param startTls          upgrade ldap:// connections with StartTLS
  * @param allowInsecureBind permit simple binds over an unencrypted connection
  * @param connectTimeoutMs  TCP connect timeout per DC
@@ -21,8 +20,7 @@ import javax.net.ssl.SSLSocketFactory;
 public record DomainSettings(
         String domain,
         List<URI> serverUrls,
-        String bindDn,
-        String bindPassword,
+        ServiceLogin serviceLogin,
         boolean startTls,
         boolean allowInsecureBind,
         int connectTimeoutMs,

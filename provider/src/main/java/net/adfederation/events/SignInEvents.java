@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 import net.adfederation.directory.BindOutcome;
-import net.adfederation.directory.dc.DcTrail;
+import net.adfederation.account.SignInContext;
 import net.adfederation.metrics.AdMetrics;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.models.KeycloakSession;
@@ -13,8 +13,8 @@ import org.keycloak.models.KeycloakSession;
  * Puts AD's answer to a sign-in into the event Keycloak is about to send. Keycloak's
  * authenticators send LOGIN_ERROR (user_disabled, invalid_user_credentials, user_not_found)
  * right after the storage provider answers, before any of our code runs again; so our
- * authenticators hand their event over first ({@link #watch}) and the providers write AD's reason,
- * sub-code, domain and DC into it as they learn them. A later success removes them again.
+ * authenticators start the request's {@link SignInContext} with their event first and the providers
+ * write AD's reason, sub-code, domain and DC into it as they learn them. A later success removes them again.
  */
 public final class SignInEvents {
 
@@ -31,15 +31,8 @@ public final class SignInEvents {
     public static final String TRUST = "trust";
 
     private static final List<String> KEYS = List.of(REASON, SUB_CODE, DOMAIN, DC);
-    private static final String WATCHED = SignInEvents.class.getName();
 
     private SignInEvents() {
-    }
-
-    /** Called by our authenticators before Keycloak's checks run, with the flow's event. */
-    public static void watch(KeycloakSession session, EventBuilder event) {
-        session.setAttribute(WATCHED, event);
-        DcTrail.clear();
     }
 
     /**
@@ -81,17 +74,18 @@ public final class SignInEvents {
     }
 
     private static void describe(KeycloakSession session, AdReason reason, String subCode, String domain) {
-        EventBuilder event = watched(session);
+        SignInContext context = SignInContext.of(session);
+        EventBuilder event = context.event();
         if (event == null) return;
         KEYS.forEach(event::removeDetail);
         if (reason == null) return;
         event.detail(REASON, reason.code());
         event.detail(SUB_CODE, subCode);
         event.detail(DOMAIN, domain == null ? null : domain.toLowerCase(Locale.ROOT));
-        DcTrail.last().ifPresent(dc -> event.detail(DC, dc));
+        context.dc().ifPresent(dc -> event.detail(DC, dc));
     }
 
     private static EventBuilder watched(KeycloakSession session) {
-        return session.getAttribute(WATCHED, EventBuilder.class);
+        return SignInContext.of(session).event();
     }
 }

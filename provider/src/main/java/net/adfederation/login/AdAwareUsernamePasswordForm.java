@@ -5,14 +5,15 @@ import jakarta.ws.rs.core.Response;
 
 import java.util.Optional;
 
-import net.adfederation.account.SignInOutcome;
 import net.adfederation.directory.read.TypedText;
-import net.adfederation.events.SignInEvents;
+import net.adfederation.account.SignInContext;
+import net.adfederation.account.SignInNotice;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.authenticators.browser.UsernamePasswordForm;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.UserModel;
 import org.keycloak.services.managers.AuthenticationManager;
 
 /**
@@ -40,8 +41,8 @@ public class AdAwareUsernamePasswordForm extends UsernamePasswordForm {
      */
     @Override
     protected boolean validateForm(AuthenticationFlowContext context, MultivaluedMap<String, String> formData) {
-        SignInOutcome.clear(context.getSession());
-        SignInEvents.watch(context.getSession(), context.getEvent());
+        // The one place a browser sign-in's context starts: what this POST learns from AD, nothing earlier.
+        SignInContext.begin(context.getSession(), context.getEvent());
         String typed = formData.getFirst(AuthenticationManager.FORM_USERNAME);
         if (typed != null && !TypedText.acceptable(typed)) {
             testInvalidUser(context, null);
@@ -50,24 +51,18 @@ public class AdAwareUsernamePasswordForm extends UsernamePasswordForm {
         return super.validateForm(context, formData);
     }
 
-    /** Only the password check may speak for a user who was found, not an earlier lookup. */
-    @Override
-    public boolean validatePassword(AuthenticationFlowContext context, UserModel user,
-                                    MultivaluedMap<String, String> inputData, boolean clearUser) {
-        SignInOutcome.clear(context.getSession());
-        return super.validatePassword(context, user, inputData, clearUser);
-    }
-
     @Override
     protected String getDefaultChallengeMessage(AuthenticationFlowContext context) {
-        return SignInOutcome.message(context.getSession()).orElseGet(() -> super.getDefaultChallengeMessage(context));
+        // Keycloak names the user on the event before wording a refused password: only that user's check speaks then.
+        return SignInContext.of(context.getSession()).message(context.getSession())
+                .orElseGet(() -> super.getDefaultChallengeMessage(context));
     }
 
     /** The page as first shown, and as shown again after a forgot-password refusal in this request. */
     @Override
     protected Response challenge(AuthenticationFlowContext context, MultivaluedMap<String, String> formData) {
         LoginFormsProvider form = context.form();
-        SignInNotice.takeForwarded(context.getSession()).ifPresent(notice -> notice.applyTo(form));
+        SignInContext.of(context.getSession()).takeForwarded().ifPresent(notice -> notice.applyTo(form));
         addNameForms(form);
         return super.challenge(context, formData);
     }
@@ -78,7 +73,7 @@ public class AdAwareUsernamePasswordForm extends UsernamePasswordForm {
      */
     @Override
     protected Response challenge(AuthenticationFlowContext context, String error, String field) {
-        Optional<SignInNotice> notice = SignInNotice.ofLastOutcome(context.getSession())
+        Optional<SignInNotice> notice = SignInContext.of(context.getSession()).notice(context.getSession())
                 .filter(ours -> ours.text().equals(error));
         if (notice.isEmpty()) return super.challenge(context, error, field);
         // context.form() hands out the request's one LoginFormsProvider, which super renders.

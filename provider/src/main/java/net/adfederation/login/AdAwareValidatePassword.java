@@ -1,7 +1,6 @@
 package net.adfederation.login;
 
-import net.adfederation.account.SignInOutcome;
-import net.adfederation.events.SignInEvents;
+import net.adfederation.account.SignInContext;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.authenticators.directgrant.ValidatePassword;
 
@@ -14,8 +13,7 @@ public class AdAwareValidatePassword extends ValidatePassword {
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
-        SignInOutcome.clear(context.getSession());
-        SignInEvents.watch(context.getSession(), context.getEvent());
+        SignInContext.begin(context.getSession(), context.getEvent());
         super.authenticate(context);
         GrantRefusals.explain(context, this);
     }

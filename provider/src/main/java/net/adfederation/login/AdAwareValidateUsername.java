@@ -1,9 +1,8 @@
 package net.adfederation.login;
 
+import net.adfederation.account.SignInContext;
 import jakarta.ws.rs.core.Response;
-import net.adfederation.account.SignInOutcome;
 import net.adfederation.directory.read.TypedText;
-import net.adfederation.events.SignInEvents;
 import org.keycloak.OAuth2Constants;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
@@ -20,8 +19,7 @@ public class AdAwareValidateUsername extends ValidateUsername {
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
-        SignInOutcome.clear(context.getSession());
-        SignInEvents.watch(context.getSession(), context.getEvent());
+        SignInContext.begin(context.getSession(), context.getEvent());
         String typed = context.getHttpRequest().getDecodedFormParameters().getFirst(OAuth2Constants.USERNAME);
         if (typed != null && !TypedText.acceptable(typed)) {
             // Control characters never reach a directory: answered as for an unknown name.

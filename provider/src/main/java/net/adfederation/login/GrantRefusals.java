@@ -1,6 +1,6 @@
 package net.adfederation.login;
 
-import net.adfederation.account.SignInOutcome;
+import net.adfederation.account.SignInContext;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.FlowStatus;
@@ -19,7 +19,7 @@ final class GrantRefusals {
     static void explain(AuthenticationFlowContext context, AbstractDirectGrantAuthenticator step) {
         FlowStatus status = context.getStatus();
         if (status != FlowStatus.FAILED && status != FlowStatus.FORCE_CHALLENGE) return;
-        SignInOutcome.message(context.getSession()).ifPresent(message -> {
+        SignInContext.of(context.getSession()).message(context.getSession()).ifPresent(message -> {
             Response refusal = step.errorResponse(Response.Status.BAD_REQUEST.getStatusCode(), "invalid_grant", message);
             if (status == FlowStatus.FAILED) context.failure(context.getError(), refusal);
             else context.forceChallenge(refusal);

@@ -28,6 +28,7 @@ public final class AdMetrics {
     public static final String SYNC_DURATION = "adfed.sync.duration";
     public static final String SYNC_OBJECTS = "adfed.sync.objects";
     public static final String SYNC_GUARD_TRIPS = "adfed.sync.guard.trips";
+    public static final String SYNC_STORE_ROWS = "adfed.sync.store.rows";
 
     private static final Map<String, AtomicInteger> DC_STATES = new ConcurrentHashMap<>();
 
@@ -85,6 +86,16 @@ public final class AdMetrics {
         Counter trips = Counter.builder(SYNC_GUARD_TRIPS).description("Synchronisations whose deletion guard held removals back")
                 .tags(tags).register(registry());
         if (figures.guardTripped()) trips.increment();
+    }
+
+    /**
+     * Rows of Keycloak's tables that a synchronisation's bulk reads returned: bounded to the
+     * component's own users and the realm's groups, so another realm's size never shows here.
+     */
+    public static void syncStoreRows(String realm, String component, long rows) {
+        Counter counter = Counter.builder(SYNC_STORE_ROWS).description("Rows of Keycloak's tables read by synchronisations")
+                .tags("realm", realm, "component", component).register(registry());
+        if (rows > 0) counter.increment(rows);
     }
 
     /** What one synchronisation did, for {@link #sync}. */

@@ -2,13 +2,14 @@ package net.adfederation.password;
 
 import java.util.Optional;
 
+import net.adfederation.account.SignInContext;
 import net.adfederation.account.GateTarget;
 import net.adfederation.account.PasswordGate;
 import net.adfederation.common.UserTexts;
 import net.adfederation.directory.read.TypedText;
 import net.adfederation.events.PasswordEvents;
 import net.adfederation.login.BuiltInOverride;
-import net.adfederation.login.SignInNotice;
+import net.adfederation.account.SignInNotice;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.FlowStatus;
 import org.keycloak.authentication.authenticators.resetcred.ResetCredentialChooseUser;
@@ -90,7 +91,7 @@ public class AdAwareResetCredentialChooseUser extends ResetCredentialChooseUser 
         context.clearUser();
         context.getAuthenticationSession().removeAuthNote(RESET_CREDENTIAL_USER_CHOSEN);
         UserTexts texts = UserTexts.of(context.getSession());
-        SignInNotice.passwordGate(gate, texts).forward(context.getSession());
+        SignInContext.of(context.getSession()).forward(SignInNotice.passwordGate(gate, texts));
         context.forkWithSuccessMessage(new FormMessage(gate.message(texts)));
     }
 

@@ -8,7 +8,7 @@ import net.adfederation.account.GateTarget;
 import net.adfederation.account.PasswordChangeInput;
 import net.adfederation.account.PasswordChangeMessages;
 import net.adfederation.account.PasswordGate;
-import net.adfederation.account.SignInOutcome;
+import net.adfederation.account.SignInContext;
 import net.adfederation.common.UserTexts;
 import net.adfederation.directory.read.PasswordChange;
 import org.keycloak.models.KeycloakSession;
@@ -62,10 +62,10 @@ public record PasswordSection(AccountOwner.Mode mode, String gateMessage, String
         if (isBlank(next)) return Optional.of(texts.get("passwordNewMissing"));
         if (!next.equals(confirm)) return Optional.of(texts.get("passwordConfirmMismatch"));
         String domain = user.getFirstAttribute(AdAttributes.DOMAIN);
-        SignInOutcome.clear(session);
+        SignInContext check = SignInContext.begin(session, null);
         if (!user.credentialManager().isValid(UserCredentialModel.password(current))) {
             // A DC that did not answer, or an account AD refuses, is not a wrong password.
-            return Optional.of(SignInOutcome.message(session)
+            return Optional.of(check.message(session)
                     .orElseGet(() -> PasswordChangeMessages.forRefusal(PasswordChange.WRONG_CURRENT_PASSWORD, domain,
                             UserTexts.of(session, user)).orElseThrow()));
         }

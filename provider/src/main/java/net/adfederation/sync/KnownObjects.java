@@ -1,6 +1,5 @@
 package net.adfederation.sync;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -10,10 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 
-import jakarta.persistence.EntityManager;
 import net.adfederation.account.AdAttributes;
-import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.component.ComponentModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
@@ -21,9 +20,10 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 
 /**
  * What Keycloak holds of one component: its users and groups by objectGUID, with their Keycloak
- * ids, domain, DN and {@link SyncDigest}, and each domain's top-level group. Read with a few queries
- * straight from Keycloak's tables, not user by user through the model (which would load every user
- * and its attributes), so knowing 100,000 users costs a few queries, not 100,000.
+ * ids, domain, DN and {@link SyncDigest}, and each domain's top-level group. Read through
+ * {@link SyncStore} straight from Keycloak's tables, not user by user through the model (which would
+ * load every user and its attributes), so knowing 100,000 users costs a few queries, each bounded
+ * to the realm and component, not 100,000 user loads.
  * <p>
  * A change sync needs of every user only its objectGUID and domain (to find deletions); it starts
  * with those and loads the digest and DN of the users it writes or removes, and every DN only when a
@@ -42,10 +42,7 @@ final class KnownObjects {
     private static final List<String> IDENTITY = List.of(AdAttributes.GUID, AdAttributes.DOMAIN);
     private static final List<String> ALL = List.of(AdAttributes.GUID, AdAttributes.DOMAIN, SyncDigest.ATTRIBUTE, AdAttributes.DN);
     private static final List<String> DETAIL = List.of(SyncDigest.ATTRIBUTE, AdAttributes.DN);
-    /** Users whose details one query asks for: a bounded IN list. */
-    private static final int IDS_PER_QUERY = 500;
-
-    private final String componentId;
+    private final ComponentModel component;
     private final Map<UUID, User> users;
     private final Map<UUID, Group> groups;
     private final Map<String, String> domainGroups;
@@ -53,9 +50,9 @@ final class KnownObjects {
     private boolean whole;
     private boolean everyDn;
 
-    private KnownObjects(String componentId, Map<UUID, User> users, boolean whole, Map<UUID, Group> groups,
+    private KnownObjects(ComponentModel component, Map<UUID, User> users, boolean whole, Map<UUID, Group> groups,
                          Map<String, String> domainGroups) {
-        this.componentId = componentId;
+        this.component = component;
         this.users = users;
         this.whole = whole;
         this.everyDn = whole;
@@ -64,21 +61,20 @@ final class KnownObjects {
     }
 
     /** @param kind a full sync loads every user whole; a change sync only objectGUIDs and domains */
-    static KnownObjects load(KeycloakSession session, RealmModel realm, String componentId, SyncKind kind) {
-        EntityManager em = em(session);
+    static KnownObjects load(KeycloakSession session, RealmModel realm, ComponentModel component, SyncKind kind) {
+        SyncStore store = SyncStore.of(session, realm, component);
         Map<UUID, Group> groups = new HashMap<>();
         Map<String, String> domainGroups = new HashMap<>();
-        loadGroups(em, realm, componentId, groups, domainGroups);
+        loadGroups(store, component.getId(), groups, domainGroups);
         boolean whole = kind == SyncKind.FULL;
-        return new KnownObjects(componentId, loadUsers(em, realm, componentId, whole ? ALL : IDENTITY), whole, groups,
-                domainGroups);
+        return new KnownObjects(component, loadUsers(store, whole ? ALL : IDENTITY), whole, groups, domainGroups);
     }
 
     /** Every user's digest and DN: before a full read of a domain is compared (a change sync may need one). */
     void loadWhole(KeycloakSessionFactory factory, String realmId) {
         if (whole) return;
-        inTransaction(factory, realmId, (em, realm) -> {
-            Map<UUID, User> all = loadUsers(em, realm, componentId, ALL);
+        inTransaction(factory, realmId, store -> {
+            Map<UUID, User> all = loadUsers(store, ALL);
             users.clear();
             users.putAll(all);
         });
@@ -95,17 +91,7 @@ final class KnownObjects {
             if (user != null && user.digest() == null) byId.put(user.id(), guid);
         }
         if (byId.isEmpty()) return;
-        List<String> ids = new ArrayList<>(byId.keySet());
-        inTransaction(factory, realmId, (em, realm) -> {
-            for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
-                List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY));
-                em.createQuery("select a.user.id, a.name, a.value, a.longValue from UserAttributeEntity a"
-                                + " where a.user.id in (:ids) and a.name in (:names)", Object[].class)
-                        .setParameter("ids", chunk).setParameter("names", DETAIL)
-                        .getResultStream()
-                        .forEach(row -> apply(row, byId));
-            }
-        });
+        inTransaction(factory, realmId, store -> store.userAttributes(byId.keySet(), DETAIL, row -> apply(row, byId)));
     }
 
     /** Every user's DN: a change sync whose groups changed resolves their members by DN. */
@@ -113,59 +99,35 @@ final class KnownObjects {
         if (everyDn) return;
         Map<String, UUID> byId = new HashMap<>();
         users.forEach((guid, user) -> byId.put(user.id(), guid));
-        inTransaction(factory, realmId, (em, realm) ->
-                em.createQuery("select a.user.id, a.name, a.value, a.longValue from UserAttributeEntity a where a.name = :name",
-                                Object[].class)
-                        .setParameter("name", AdAttributes.DN)
-                        .getResultStream()
-                        .forEach(row -> apply(row, byId)));
+        inTransaction(factory, realmId, store -> store.componentUserAttributes(List.of(AdAttributes.DN), row -> apply(row, byId)));
         everyDn = true;
     }
 
-    /**
-     * Two single-table queries instead of one join: H2 (and a busy PostgreSQL) planned the join of
-     * USER_ATTRIBUTE with USER_ENTITY, filtered by realm and federation link and sorted by user, as a
-     * scan of every attribute row; at 100,000 users it took 27 s, at every sync of every realm of the
-     * server. The component's users come from USER_ENTITY alone, their values from USER_ATTRIBUTE
-     * by attribute name (its (NAME, VALUE) index), matched here.
-     */
-    private static Map<UUID, User> loadUsers(EntityManager em, RealmModel realm, String componentId, List<String> names) {
+    /** The component's users (USER_ENTITY), then these attributes of theirs (USER_ATTRIBUTE), matched here. */
+    private static Map<UUID, User> loadUsers(SyncStore store, List<String> names) {
         Map<String, Map<String, String>> values = new HashMap<>();
-        em.createQuery("select u.id from UserEntity u where u.realmId = :realm and u.federationLink = :component", String.class)
-                .setParameter("realm", realm.getId()).setParameter("component", componentId)
-                .getResultStream()
-                .forEach(id -> values.put(id, new HashMap<>(8)));
-        em.createQuery("select a.user.id, a.name, a.value, a.longValue from UserAttributeEntity a where a.name in (:names)",
-                        Object[].class)
-                .setParameter("names", names)
-                .getResultStream()
-                .forEach(row -> {
-                    Map<String, String> user = values.get((String) row[0]);
-                    if (user != null) user.put((String) row[1], text(row));
-                });
+        store.userIds().forEach(id -> values.put(id, new HashMap<>(8)));
+        store.componentUserAttributes(names, row -> {
+            Map<String, String> user = values.get(row.ownerId());
+            if (user != null) user.put(row.name(), row.value());
+        });
         Map<UUID, User> users = new HashMap<>();
         values.forEach((id, user) -> guid(user).ifPresent(guid -> users.put(guid, new User(id,
                 lower(user.get(AdAttributes.DOMAIN)), user.get(SyncDigest.ATTRIBUTE), user.get(AdAttributes.DN)))));
         return users;
     }
 
-    private static void loadGroups(EntityManager em, RealmModel realm, String componentId, Map<UUID, Group> groups,
+    private static void loadGroups(SyncStore store, String componentId, Map<UUID, Group> groups,
                                    Map<String, String> domainGroups) {
         Map<String, Map<String, String>> groupRows = new HashMap<>();
         List<String> groupNames = List.of(AdAttributes.GUID, AdAttributes.DOMAIN, SyncDigest.ATTRIBUTE, AdAttributes.DN,
                 AdAttributes.COMPONENT);
-        // Single-table queries, matched here, for the reason loadUsers gives.
-        em.createQuery("select g.id from GroupEntity g where g.realm = :realm", String.class)
-                .setParameter("realm", realm.getId())
-                .getResultStream()
-                .forEach(id -> groupRows.put(id, new HashMap<>(8)));
-        em.createQuery("select a.group.id, a.name, a.value from GroupAttributeEntity a where a.name in (:names)", Object[].class)
-                .setParameter("names", groupNames)
-                .getResultStream()
-                .forEach(row -> {
-                    Map<String, String> group = groupRows.get((String) row[0]);
-                    if (group != null) group.put((String) row[1], (String) row[2]);
-                });
+        // The realm's groups, then their attributes, matched here: which are the component's, its attribute says.
+        store.groupIds().forEach(id -> groupRows.put(id, new HashMap<>(8)));
+        store.realmGroupAttributes(groupNames, row -> {
+            Map<String, String> group = groupRows.get(row.ownerId());
+            if (group != null) group.put(row.name(), row.value());
+        });
         groupRows.forEach((id, values) -> {
             if (!componentId.equals(values.get(AdAttributes.COMPONENT))) return;
             String domain = lower(values.get(AdAttributes.DOMAIN));
@@ -214,10 +176,10 @@ final class KnownObjects {
         return known;
     }
 
-    /** One attribute row (user id, name, value, long value) into the user it belongs to, if it is one of ours. */
-    private void apply(Object[] row, Map<String, UUID> byId) {
-        UUID guid = byId.get((String) row[0]);
-        if (guid != null) users.computeIfPresent(guid, (g, user) -> with(user, (String) row[1], text(row)));
+    /** One attribute row into the user it belongs to, if it is one of ours. */
+    private void apply(SyncStore.Row row, Map<String, UUID> byId) {
+        UUID guid = byId.get(row.ownerId());
+        if (guid != null) users.computeIfPresent(guid, (g, user) -> with(user, row.name(), row.value()));
     }
 
     private static User with(User user, String name, String value) {
@@ -226,25 +188,12 @@ final class KnownObjects {
         return user;
     }
 
-    /** An attribute row's value: Keycloak keeps values over 255 characters (a long DN) in LONG_VALUE. */
-    private static String text(Object[] row) {
-        return (String) (row[2] != null ? row[2] : row[3]);
-    }
-
-    private interface Query {
-        void run(EntityManager em, RealmModel realm);
-    }
-
-    private static void inTransaction(KeycloakSessionFactory factory, String realmId, Query query) {
+    private void inTransaction(KeycloakSessionFactory factory, String realmId, Consumer<SyncStore> query) {
         KeycloakModelUtils.runJobInTransaction(factory, session -> {
             RealmModel realm = session.realms().getRealm(realmId);
             session.getContext().setRealm(realm);
-            query.run(em(session), realm);
+            query.accept(SyncStore.of(session, realm, component));
         });
-    }
-
-    private static EntityManager em(KeycloakSession session) {
-        return session.getProvider(JpaConnectionProvider.class).getEntityManager();
     }
 
     private static Optional<UUID> guid(Map<String, String> values) {

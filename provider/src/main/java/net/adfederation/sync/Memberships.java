@@ -1,6 +1,5 @@
 package net.adfederation.sync;
 
-import jakarta.persistence.EntityManager;
 
 import java.util.HashSet;
 import java.util.Locale;
@@ -12,14 +11,10 @@ import java.util.function.Predicate;
 import net.adfederation.directory.read.GroupEntry;
 import org.jboss.logging.Logger;
 import org.keycloak.component.ComponentModel;
-import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.models.jpa.entities.UserEntity;
-import org.keycloak.models.jpa.entities.UserGroupMembershipEntity;
-import org.keycloak.representations.idm.MembershipType;
 import org.keycloak.storage.UserStoragePrivateUtil;
 
 /**
@@ -94,20 +89,12 @@ final class Memberships {
 
     /** The component's users in the group, by id, in one query. */
     private Set<String> currentMembers(String groupId) {
-        EntityManager em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
-        return new HashSet<>(em.createQuery("select m.user.id from UserGroupMembershipEntity m where m.groupId = :group"
-                        + " and m.user.federationLink = :component", String.class)
-                .setParameter("group", groupId).setParameter("component", component.getId()).getResultList());
+        return SyncStore.of(session, realm, component).members(groupId);
     }
 
     /** What {@link UserModel#joinGroup} writes, without loading the user and asking whether it is a member already. */
     private void joinFresh(String userId, String groupId) {
-        EntityManager em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
-        UserGroupMembershipEntity membership = new UserGroupMembershipEntity();
-        membership.setUser(em.getReference(UserEntity.class, userId));
-        membership.setGroupId(groupId);
-        membership.setMembershipType(MembershipType.UNMANAGED);
-        em.persist(membership);
+        SyncStore.of(session, realm, component).joinFresh(userId, groupId);
     }
 
     private void change(String userId, java.util.function.Consumer<UserModel> change) {

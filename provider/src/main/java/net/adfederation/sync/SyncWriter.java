@@ -1,6 +1,7 @@
 package net.adfederation.sync;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -8,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 import net.adfederation.directory.DomainInfo;
@@ -47,16 +47,17 @@ final class SyncWriter {
     private final Batches users;
     private final Batches groups;
     private final SyncStatus result = new SyncStatus();
-    private final Set<String> domainsWithFailures = ConcurrentHashMap.newKeySet();
+    // Plain collections: a sync runs on the one thread Keycloak's scheduler (or the admin's request) gives it.
+    private final Set<String> domainsWithFailures = new HashSet<>();
     /** Keycloak ids by objectGUID and by DN (lower case), known before the sync or written by it. */
-    private final Map<UUID, String> groupIds = new ConcurrentHashMap<>();
-    private final Map<String, String> groupIdsByDn = new ConcurrentHashMap<>();
-    private final Map<String, String> userIdsByDn = new ConcurrentHashMap<>();
-    private final Map<String, String> domainGroupIds = new ConcurrentHashMap<>();
+    private final Map<UUID, String> groupIds = new HashMap<>();
+    private final Map<String, String> groupIdsByDn = new HashMap<>();
+    private final Map<String, String> userIdsByDn = new HashMap<>();
+    private final Map<String, String> domainGroupIds = new HashMap<>();
     /** Keycloak ids of the users this sync added. */
-    private final Set<String> addedUsers = ConcurrentHashMap.newKeySet();
+    private final Set<String> addedUsers = new HashSet<>();
     /** DNs (lower case) of users of a full read that are not in Keycloak after this sync, by domain. */
-    private final Map<String, Set<String>> missingUsers = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> missingUsers = new HashMap<>();
     /** Users of a full read that failed while it streamed: tried again once the removals are done. */
     private final List<UpsertUser> retried = new ArrayList<>();
 
@@ -125,7 +126,7 @@ final class SyncWriter {
         }
         for (UpsertUser failed : counted(users.run(changedUsers))) {
             domainsWithFailures.add(failed.domain);
-            missingUsers.computeIfAbsent(failed.domain, d -> ConcurrentHashMap.newKeySet()).add(lower(failed.user.dn()));
+            missingUsers.computeIfAbsent(failed.domain, d -> new HashSet<>()).add(lower(failed.user.dn()));
             if (failed.before == null) userIdsByDn.remove(lower(failed.user.dn()));
         }
         for (GroupMembers failed : counted(groups.run(changedGroups.stream().map(GroupMembers::new).toList()))) {

@@ -6,13 +6,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 import net.adfederation.directory.AdDomain;
 import net.adfederation.directory.sync.SyncCursor;
 import net.adfederation.directory.sync.SyncScope;
 import net.adfederation.directory.trusts.UpnSuffixOwnership;
+import net.adfederation.directory.DirectoryException;
 import org.jboss.logging.Logger;
 import org.keycloak.component.ComponentModel;
+import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
@@ -31,6 +34,45 @@ public record TrustSync(KeycloakSessionFactory factory, String realmId, Componen
 
     private static final Logger LOG = Logger.getLogger(TrustSync.class);
 
+    /** What a sync needs of an open forest: its usable domains, the bound one first, and why the others are refused. */
+    public interface Forest {
+        List<AdDomain> domains();
+
+        /** Configured trusted domains that cannot be used now, by DNS name, with why. */
+        Map<String, String> refusals();
+    }
+
+    /** The component's settings a sync follows (its bound domain, scope groups and deletion threshold). */
+    public record Settings(String boundDomain, List<String> scopeGroups, int deletionThreshold) {
+    }
+
+    /**
+     * Keycloak's sync entry for a component: opens (or reuses) its forest in a job transaction, where
+     * the vault can resolve the realm's secrets, then runs the sync; a forest that cannot be reached
+     * is one failed sync with its report, nothing removed.
+     */
+    public static SynchronizationResult run(KeycloakSessionFactory factory, String realmId, ComponentModel component,
+                                            SyncKind kind, Settings settings, Function<KeycloakSession, ? extends Forest> open) {
+        long started = System.nanoTime();
+        AtomicReference<Forest> forest = new AtomicReference<>();
+        try {
+            KeycloakModelUtils.runJobInTransaction(factory, session -> {
+                // A sync job's session has no realm; the vault resolves ${vault.*} per realm.
+                session.getContext().setRealm(session.realms().getRealm(realmId));
+                forest.set(open.apply(session));
+            });
+        } catch (DirectoryException e) {
+            LOG.warnf("%s: not synchronised, %s cannot be reached: %s", component.getName(), settings.boundDomain(), e.getMessage());
+            SynchronizationResult failed = new SynchronizationResult();
+            failed.setFailed(1);
+            SyncReport.unreachable(kind == SyncKind.FULL, settings.boundDomain(), System.nanoTime() - started)
+                    .publish(factory, realmId, component);
+            return failed;
+        }
+        return new TrustSync(factory, realmId, component, forest.get().domains(), forest.get().refusals(),
+                settings.scopeGroups(), settings.deletionThreshold()).run(kind);
+    }
+
     /** @param kind a full sync, or the changes where a domain's cursor allows */
     public SynchronizationResult run(SyncKind kind) {
         long started = System.nanoTime();
@@ -38,7 +80,7 @@ public record TrustSync(KeycloakSessionFactory factory, String realmId, Componen
         KeycloakModelUtils.runJobInTransaction(factory, session -> {
             RealmModel realm = session.realms().getRealm(realmId);
             session.getContext().setRealm(realm);
-            known.set(KnownObjects.load(session, realm, component.getId(), kind));
+            known.set(KnownObjects.load(session, realm, component, kind));
         });
         long loaded = System.nanoTime();
 

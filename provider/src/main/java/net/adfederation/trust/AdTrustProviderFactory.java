@@ -2,28 +2,16 @@ package net.adfederation.trust;
 
 import java.util.Date;
 import java.util.List;
-import java.util.Objects;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 import net.adfederation.account.AdProviders;
 import net.adfederation.account.SignInDomain;
 import net.adfederation.account.SignInDomainSource;
-import net.adfederation.common.ConfigValues;
-import net.adfederation.common.DomainRegistry;
 import net.adfederation.common.OncePerRequest;
 import net.adfederation.common.LockoutAdvice;
 import net.adfederation.common.ReadableRefusal;
-import net.adfederation.common.SettingsResolver;
-import net.adfederation.common.ClusterAttemptLedger;
-import net.adfederation.common.ServicePasswordSource;
-import net.adfederation.directory.DomainRuntime;
 import net.adfederation.directory.DirectoryException;
-import net.adfederation.directory.DirectoryProblem;
 import net.adfederation.sync.SyncKind;
-import net.adfederation.sync.SyncReport;
-import net.adfederation.account.SignInDomain;
-import net.adfederation.account.SignInDomainSource;
 import net.adfederation.sync.TrustSync;
 import org.jboss.logging.Logger;
 import org.keycloak.component.ComponentModel;
@@ -31,7 +19,6 @@ import org.keycloak.component.ComponentValidationException;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.storage.UserStorageProviderFactory;
 import org.keycloak.storage.UserStorageProviderModel;
@@ -51,7 +38,7 @@ public class AdTrustProviderFactory implements UserStorageProviderFactory<AdTrus
 
     private static final Logger LOG = Logger.getLogger(AdTrustProviderFactory.class);
 
-    private final DomainRegistry<Forest> forests = new DomainRegistry<>(System::currentTimeMillis);
+    private final ForestRegistry forests = new ForestRegistry();
 
     @Override
     public String getId() {
@@ -73,9 +60,8 @@ public class AdTrustProviderFactory implements UserStorageProviderFactory<AdTrus
 
     @Override
     public AdTrustProvider create(KeycloakSession session, ComponentModel model) {
-        TrustConfig config = parsedOrNull(model);
-        List<String> scope = config == null ? List.of() : config.syncScopeGroups();
-        return new AdTrustProvider(session, model, new OncePerRequest<>(() -> openForest(session, model)), scope);
+        List<String> scope = forests.validConfig(model).map(TrustConfig::syncScopeGroups).orElse(List.of());
+        return new AdTrustProvider(session, model, new OncePerRequest<>(() -> forests.forest(session, model)), scope);
     }
 
     /**
@@ -95,8 +81,8 @@ public class AdTrustProviderFactory implements UserStorageProviderFactory<AdTrus
         if (!new UserStorageProviderModel(model).isEnabled()) return;
         // A new component has no id yet (JPA's getComponent would refuse a null one), so it is always probed.
         ComponentModel stored = model.getId() == null ? null : realm.getComponent(model.getId());
-        if (stored != null && new UserStorageProviderModel(stored).isEnabled() && sameConnections(stored, config)) return;
-        try (Forest forest = Forest.open(config, password(session, config), SettingsResolver.trust(session))) {
+        if (stored != null && new UserStorageProviderModel(stored).isEnabled() && forests.sameConnections(stored, model)) return;
+        try (Forest forest = ForestRegistry.open(session, config)) {
             if (!forest.refusals().isEmpty()) {
                 throw new ComponentValidationException("{0}", String.join(" ", forest.refusals().values()));
             }
@@ -115,19 +101,17 @@ public class AdTrustProviderFactory implements UserStorageProviderFactory<AdTrus
     @Override
     public List<SignInDomain> signInDomains(KeycloakSession session, ComponentModel model) {
         try {
-            return openForest(session, model).domains().stream()
+            return forests.forest(session, model).domains().stream()
                     .map(domain -> new SignInDomain(domain.info().dnsName(), domain.info().netbiosName())).toList();
         } catch (DirectoryException e) {
-            TrustConfig config = parsedOrNull(model);
-            if (config == null) return List.of();
-            return Stream.concat(Stream.of(config.domain()), config.trustedDomains().stream())
-                    .map(dnsName -> new SignInDomain(dnsName, null)).toList();
+            return forests.validConfig(model).map(config -> Stream.concat(Stream.of(config.domain()), config.trustedDomains().stream())
+                    .map(dnsName -> new SignInDomain(dnsName, null)).toList()).orElse(List.of());
         }
     }
 
     @Override
     public void onUpdate(KeycloakSession session, RealmModel realm, ComponentModel oldModel, ComponentModel newModel) {
-        if (!sameConnections(oldModel, parsedOrNull(newModel))) forests.forget(newModel.getId());
+        if (!forests.sameConnections(oldModel, newModel)) forests.forget(newModel.getId());
     }
 
     @Override
@@ -151,85 +135,9 @@ public class AdTrustProviderFactory implements UserStorageProviderFactory<AdTrus
     }
 
     private SynchronizationResult runSync(KeycloakSessionFactory factory, String realmId, UserStorageProviderModel model, SyncKind kind) {
-        TrustConfig config = TrustConfig.parse(model);
-        long started = System.nanoTime();
-        AtomicReference<Forest> forest = new AtomicReference<>();
-        try {
-            KeycloakModelUtils.runJobInTransaction(factory, session -> {
-                // A sync job's session has no realm; the vault resolves ${vault.*} per realm.
-                session.getContext().setRealm(session.realms().getRealm(realmId));
-                forest.set(openForest(session, model));
-            });
-        } catch (DirectoryException e) {
-            LOG.warnf("%s: not synchronised, %s cannot be reached: %s", model.getName(), config.domain(), e.getMessage());
-            SynchronizationResult failed = new SynchronizationResult();
-            failed.setFailed(1);
-            SyncReport.unreachable(kind == SyncKind.FULL, config.domain(), System.nanoTime() - started).publish(factory, realmId, model);
-            return failed;
-        }
-        return new TrustSync(factory, realmId, model, forest.get().domains(), forest.get().refusals(),
-                config.syncScopeGroups(), config.deletionThreshold()).run(kind);
-    }
-
-    /** The component's open forest; every failure, a bad stored configuration included, is a {@link DirectoryException}. */
-    private Forest openForest(KeycloakSession session, ComponentModel model) {
-        TrustConfig config;
-        try {
-            config = TrustConfig.parse(model);
-        } catch (ComponentValidationException e) {
-            throw new DirectoryException(DirectoryProblem.OPERATION_FAILED,
-                    "The stored configuration of " + model.getName() + " is invalid: " + ConfigValues.describe(e), e);
-        }
-        Forest forest = forests.get(model.getId(), config.fingerprint(), () -> open(session, model, config));
-        if (forest.claimRetry(System.currentTimeMillis())) {
-            // One thread tries the refused trusted domains again, holding no lock and closing nothing in use.
-            try {
-                Forest retried = forest.withRefusedRetried(config, password(session, config), SettingsResolver.trust(session),
-                        runtime(session, model, config));
-                if (forests.swap(model.getId(), forest, retried)) return retried;
-                forest.closeAddedTo(retried);
-            } catch (RuntimeException e) {
-                LOG.warnf("%s: trying the refused trusted domains again failed: %s", model.getName(), e.getMessage());
-            }
-        }
-        return forest;
-    }
-
-    private static Forest open(KeycloakSession session, ComponentModel model, TrustConfig config) {
-        try {
-            Forest opened = Forest.open(config, password(session, config), SettingsResolver.trust(session),
-                    runtime(session, model, config));
-            opened.refusals().values().forEach(why -> LOG.warnf("%s: %s", model.getName(), why));
-            return opened;
-        } catch (ComponentValidationException e) {
-            throw new DirectoryException(DirectoryProblem.BIND_REFUSED, ConfigValues.describe(e), e);
-        }
-    }
-
-    /**
-     * The vault read again for each new connection, and sign-in attempts reserved cluster-wide, for
-     * the domains of a component.
-     */
-    private static DomainRuntime runtime(KeycloakSession session, ComponentModel model, TrustConfig config) {
-        KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
-        return new DomainRuntime(ServicePasswordSource.of(factory, model.getParentId(), config.connection()),
-                new ClusterAttemptLedger(factory));
-    }
-
-    private static String password(KeycloakSession session, TrustConfig config) {
-        return config.connection().bindPassword(session);
-    }
-
-    private static boolean sameConnections(ComponentModel stored, TrustConfig config) {
-        TrustConfig before = stored == null ? null : parsedOrNull(stored);
-        return before != null && config != null && Objects.equals(before.fingerprint(), config.fingerprint());
-    }
-
-    private static TrustConfig parsedOrNull(ComponentModel model) {
-        try {
-            return TrustConfig.parse(model);
-        } catch (ComponentValidationException e) {
-            return null;
-        }
+        TrustConfig config = forests.checkedConfig(model);
+        return TrustSync.run(factory, realmId, model, kind,
+                new TrustSync.Settings(config.domain(), config.syncScopeGroups(), config.deletionThreshold()),
+                session -> forests.forest(session, model));
     }
 }

@@ -13,11 +13,12 @@ import net.adfederation.common.ConfigValues;
 import net.adfederation.directory.AdDomain;
 import net.adfederation.directory.DirectoryException;
 import net.adfederation.directory.DnsName;
-import net.adfederation.directory.DomainSettings;
+import net.adfederation.directory.Secret;
 import net.adfederation.directory.ServiceLogin;
 import net.adfederation.directory.dc.DcLocator;
 import net.adfederation.directory.trusts.TrustedDomain;
 import net.adfederation.directory.DomainRuntime;
+import net.adfederation.sync.TrustSync;
 import org.jboss.logging.Logger;
 import org.keycloak.component.ComponentValidationException;
 
@@ -26,7 +27,7 @@ import org.keycloak.component.ComponentValidationException;
  * trusted domain, plus the reasons why configured domains could not be used. A domain that
  * cannot be used leaves the others working, so one broken trust does not stop every sign-in.
  */
-public final class Forest implements AutoCloseable {
+public final class Forest implements AutoCloseable, TrustSync.Forest {
 
     private static final Logger LOG = Logger.getLogger(Forest.class);
 
@@ -45,12 +46,12 @@ public final class Forest implements AutoCloseable {
     }
 
     /** Opens the bound forest (failing as a whole when it cannot) and every usable trusted domain. */
-    static Forest open(TrustConfig config, String password, SSLSocketFactory tls) {
+    static Forest open(TrustConfig config, Secret password, SSLSocketFactory tls) {
         return open(config, password, tls, DomainRuntime.standalone());
     }
 
-    /** As {@link #open(TrustConfig, String, SSLSocketFactory)}, with what Keycloak lends each domain (vault, attempt ledger). */
-    static Forest open(TrustConfig config, String password, SSLSocketFactory tls, DomainRuntime runtime) {
+    /** As {@link #open(TrustConfig, Secret, SSLSocketFactory)}, with what Keycloak lends each domain (vault, attempt ledger). */
+    static Forest open(TrustConfig config, Secret password, SSLSocketFactory tls, DomainRuntime runtime) {
         AdDomain bound = AdDomain.connect(config.connection().domainSettings(password, tls), runtime);
         List<AdDomain> open = new ArrayList<>(List.of(bound));
         Map<String, String> refusals = new LinkedHashMap<>();
@@ -85,7 +86,7 @@ public final class Forest implements AutoCloseable {
      * back, a trust repaired). Nothing of this forest is closed: requests still using it keep
      * working, and it becomes garbage once they are done. {@link #closeAddedTo} undoes it.
      */
-    Forest withRefusedRetried(TrustConfig config, String password, SSLSocketFactory tls, DomainRuntime runtime) {
+    Forest withRefusedRetried(TrustConfig config, Secret password, SSLSocketFactory tls, DomainRuntime runtime) {
         List<AdDomain> open = new ArrayList<>(domains);
         Map<String, String> stillRefused = new LinkedHashMap<>();
         TrustSelection.Verdict verdict = TrustSelection.evaluate(config.domain(), config.trustedDomains(), bound().trusts());
@@ -107,7 +108,7 @@ public final class Forest implements AutoCloseable {
         retried.domains.stream().filter(d -> !domains.contains(d)).forEach(AdDomain::close);
     }
 
-    private static AdDomain openTrusted(TrustConfig config, TrustedDomain trust, String password, SSLSocketFactory tls,
+    private static AdDomain openTrusted(TrustConfig config, TrustedDomain trust, Secret password, SSLSocketFactory tls,
                                         DomainRuntime runtime) {
         String partner = DnsName.of(trust.dnsName()).value();
         List<URI> urls;
@@ -118,14 +119,13 @@ public final class Forest implements AutoCloseable {
             throw new ComponentValidationException("{0}", e.getMessage() + " Or add the line " + partner + "=ldaps://dc1."
                     + partner + " to " + TrustConfig.DOMAIN_CONTROLLERS + ".");
         }
-        DomainSettings settings = config.connection().domainSettings(partner, urls, password, tls);
         ServiceLogin login = config.crossForestLogin() == TrustConfig.CrossForestLogin.KERBEROS
                 ? new ServiceLogin.Kerberos(ServicePrincipal.of(config.connection().bindDn(), config.domain()), password)
                 : new ServiceLogin.Simple(config.connection().bindDn(), password);
         try {
-            return AdDomain.connect(settings, login, runtime);
+            return AdDomain.connect(config.connection().domainSettings(partner, urls, login, tls), runtime);
         } catch (DirectoryException e) {
-            String principal = login instanceof ServiceLogin.Kerberos k ? k.principal() : config.connection().bindDn();
+            String principal = login.account();
             String why = TrustSelection.loginRefused(config.domain(), partner, principal, e);
             LOG.warn(why);
             throw new ComponentValidationException("{0}", why);
@@ -133,6 +133,7 @@ public final class Forest implements AutoCloseable {
     }
 
     /** All open domains, the bound forest first. */
+    @Override
     public List<AdDomain> domains() {
         return domains;
     }
@@ -142,6 +143,7 @@ public final class Forest implements AutoCloseable {
     }
 
     /** Why configured trusted domains (by DNS name) are not among {@link #domains()}; empty when all are. */
+    @Override
     public Map<String, String> refusals() {
         return refusals;
     }

@@ -9,7 +9,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import net.adfederation.account.AdAttributes;
-import net.adfederation.account.SignInOutcome;
+import net.adfederation.account.SignInContext;
 import net.adfederation.common.ConnectionKeys;
 import net.adfederation.directory.AdDomain;
 import net.adfederation.directory.BindOutcome;
@@ -66,7 +66,7 @@ final class TrustUsers {
                     d -> d.info().netbiosName(), (d, n) -> findOrAbsentWhenDown(realm, domains, d, n)).resolve(name.get());
             if (result instanceof NameResolution.Found<AdDomain> found) return imported(realm, found.domain(), found.user());
             if (result instanceof NameResolution.Ambiguous<AdDomain> ambiguous) {
-                SignInOutcome.explain(session, model.getId(), ambiguous::message);
+                SignInContext.of(session).lookupExplained(model.getId(), ambiguous::message);
                 SignInEvents.lookupRefused(session, SignInEvents.TRUST, AdReason.NAME_AMBIGUOUS, ambiguous.domains().stream()
                         .map(d -> d.info().dnsName()).collect(Collectors.joining(",")));
             }
@@ -158,7 +158,7 @@ final class TrustUsers {
             logOutage(e);
             outcome = BindOutcome.DIRECTORY_UNAVAILABLE;
         }
-        SignInOutcome.record(session, outcome, model.getId());
+        SignInContext.of(session).passwordChecked(user.getId(), outcome, model.getId());
         String domain = user.getFirstAttribute(AdAttributes.DOMAIN);
         SignInEvents.passwordChecked(session, SignInEvents.TRUST, outcome, domain != null ? domain : boundDomain());
         return outcome;
@@ -247,7 +247,7 @@ final class TrustUsers {
 
     private void unavailable(DirectoryException e) {
         logOutage(e);
-        SignInOutcome.record(session, BindOutcome.DIRECTORY_UNAVAILABLE, model.getId());
+        SignInContext.of(session).lookupRefused(BindOutcome.DIRECTORY_UNAVAILABLE, model.getId());
         SignInEvents.lookupRefused(session, SignInEvents.TRUST, AdReason.UNAVAILABLE, boundDomain());
     }
 

@@ -167,4 +167,17 @@ class PackageDependenciesTest {
         lines.add(close, line);
         return String.join("\n", lines);
     }
+
+    /**
+     * The sync reads and writes Keycloak's tables directly for speed; one class does it, so every
+     * such query is in one place, bounded to the realm and component (sync.SyncStore).
+     */
+    @Test
+    void onlyTheSyncStoreTouchesKeycloaksJpaEntities() {
+        noClasses().that().doNotHaveFullyQualifiedName("net.adfederation.sync.SyncStore")
+                .and().doNotHaveFullyQualifiedName("net.adfederation.sync.SyncStore$Row")
+                .should().dependOnClassesThat().resideInAnyPackage("jakarta.persistence..", "org.keycloak.models.jpa..",
+                        "org.keycloak.connections.jpa..")
+                .check(provider);
+    }
 }

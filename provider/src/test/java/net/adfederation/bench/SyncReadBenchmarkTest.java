@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import net.adfederation.directory.Secret;
+import net.adfederation.directory.ServiceLogin;
 import net.adfederation.directory.AdDomain;
 import net.adfederation.directory.DomainSettings;
 import net.adfederation.directory.sync.DeletionMethod;
@@ -40,7 +42,7 @@ class SyncReadBenchmarkTest {
     void fullReadOf10000UsersAnd1000GroupsThenAChangeReadAfter10ChangesWithEachRight() throws Exception {
         try (EmbeddedActiveDirectory ad = EmbeddedActiveDirectory.builder().bulkUsers(USERS, GROUPS).start();
              AdDomain domain = AdDomain.connect(new DomainSettings("corp.example.test", List.of(URI.create(ad.ldapUrl())),
-                     "svc-keycloak@corp.example.test", "Passw0rd!Svc1", false, true, 5000, 60000, null));
+                     new ServiceLogin.Simple("svc-keycloak@corp.example.test", Secret.of("Passw0rd!Svc1")), false, true, 5000, 60000, null));
              DirectoryAdmin admin = new DirectoryAdmin(ad.ldapsUrl(), ad.caCertificatePath(),
                      "Administrator@corp.example.test", "Passw0rd!Admin", ad.baseDn())) {
             DirectorySync sync = domain.sync();

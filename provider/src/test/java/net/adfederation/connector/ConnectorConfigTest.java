@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.util.Map;
 
+import net.adfederation.directory.Secret;
+import net.adfederation.directory.ServiceLogin;
 import net.adfederation.common.Components;
 import net.adfederation.common.ConnectionKeys;
 import org.junit.jupiter.api.Test;
@@ -55,7 +57,7 @@ class ConnectorConfigTest {
 
     @Test
     void keepsSpacesAroundTheBindPassword() {
-        assertThat(ConnectorConfig.parse(valid(ConnectionKeys.BIND_CREDENTIAL, " pass word ")).connection().bindCredential())
+        assertThat(ConnectorConfig.parse(valid(ConnectionKeys.BIND_CREDENTIAL, " pass word ")).connection().bindCredential().reveal())
                 .isEqualTo(" pass word ");
     }
 
@@ -167,10 +169,10 @@ class ConnectorConfigTest {
     @Test
     void buildsDomainSettingsWithTheResolvedPassword() {
         var settings = ConnectorConfig.parse(valid(ConnectionKeys.BIND_CREDENTIAL, "${vault.ad}"))
-                .connection().domainSettings("resolved", null);
+                .connection().domainSettings(Secret.of("resolved"), null);
 
         assertThat(settings.domain()).isEqualTo("corp.example.test");
-        assertThat(settings.bindPassword()).isEqualTo("resolved");
+        assertThat(settings.serviceLogin()).isEqualTo(new ServiceLogin.Simple("svc-keycloak@corp.example.test", Secret.of("resolved")));
         assertThat(settings.serverUrls()).hasSize(2);
         assertThat(settings.impliedBaseDn()).isEqualTo("DC=corp,DC=example,DC=test");
     }

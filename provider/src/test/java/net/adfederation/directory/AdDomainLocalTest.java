@@ -17,7 +17,7 @@ class AdDomainLocalTest {
 
     private static DomainSettings settings(boolean startTls, boolean allowInsecureBind, String... urls) {
         return new DomainSettings("corp.example.test", Arrays.stream(urls).map(URI::create).toList(),
-                "svc-keycloak@corp.example.test", "secret", startTls, allowInsecureBind, 1000, 1000, null);
+                new ServiceLogin.Simple("svc-keycloak@corp.example.test", Secret.of("secret")), startTls, allowInsecureBind, 1000, 1000, null);
     }
 
     @Test

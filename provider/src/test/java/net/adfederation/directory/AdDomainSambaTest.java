@@ -73,7 +73,7 @@ class AdDomainSambaTest {
     @Test
     void untrustedCertificateIsTlsProblemNamingTheUrl() {
         DomainSettings jvmTrustOnly = new DomainSettings(SambaDc.DOMAIN, SambaDc.settings(LDAPS).serverUrls(),
-                SambaDc.SERVICE_UPN, SambaDc.SERVICE_PASSWORD, false, false, 2000, 5000, null);
+                new ServiceLogin.Simple(SambaDc.SERVICE_UPN, Secret.of(SambaDc.SERVICE_PASSWORD)), false, false, 2000, 5000, null);
 
         DirectoryException failure = ConnectAttempt.failure(jvmTrustOnly);
 

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class KerberosSambaTest {
 
     private static final ServiceLogin CORP_SERVICE =
-            new ServiceLogin.Kerberos(SambaDc.SERVICE_PRINCIPAL, SambaDc.SERVICE_PASSWORD);
+            new ServiceLogin.Kerberos(SambaDc.SERVICE_PRINCIPAL, Secret.of(SambaDc.SERVICE_PASSWORD));
 
     @BeforeEach
     void forestsAreRunning() {
@@ -27,7 +27,7 @@ class KerberosSambaTest {
     }
 
     private static void readsPartnerAndChecksPatsPassword(String url) {
-        try (AdDomain partner = AdDomain.connect(SambaDc.partnerSettings(url), CORP_SERVICE)) {
+        try (AdDomain partner = AdDomain.connect(SambaDc.partnerSettings(CORP_SERVICE, url))) {
             assertThat(partner.info().netbiosName()).isEqualTo("PARTNER");
             AdUser pat = partner.users().findByName(AccountName.parse("pat").orElseThrow()).orElseThrow();
 
@@ -50,7 +50,7 @@ class KerberosSambaTest {
 
     @Test
     void partnerUsersAreNotCorpUsers() {
-        try (AdDomain partner = AdDomain.connect(SambaDc.partnerSettings(SambaDc.PARTNER_LDAPS), CORP_SERVICE)) {
+        try (AdDomain partner = AdDomain.connect(SambaDc.partnerSettings(CORP_SERVICE, SambaDc.PARTNER_LDAPS))) {
             AdUser alice = partner.users().findByName(AccountName.parse("PARTNER\\alice").orElseThrow()).orElseThrow();
 
             assertThat(alice.surname()).isEqualTo("Partner");
@@ -61,7 +61,7 @@ class KerberosSambaTest {
 
     @Test
     void partnerIsSynchronisedOverKerberos() {
-        try (AdDomain partner = AdDomain.connect(SambaDc.partnerSettings(SambaDc.PARTNER_LDAPS), CORP_SERVICE)) {
+        try (AdDomain partner = AdDomain.connect(SambaDc.partnerSettings(CORP_SERVICE, SambaDc.PARTNER_LDAPS))) {
             DirectorySync.Snapshot all = partner.sync().readAll(SyncScope.everything());
 
             assertThat(all.users()).extracting(AdUser::samAccountName).contains("pat", "alice");
@@ -74,7 +74,7 @@ class KerberosSambaTest {
     @Test
     void wrongPasswordIsKerberosRefusedNamingPrincipalAndRealm() {
         DirectoryException refused = catchThrowableOfType(() -> AdDomain.connect(SambaDc.partnerSettings(
-                SambaDc.PARTNER_LDAPS), new ServiceLogin.Kerberos(SambaDc.SERVICE_PRINCIPAL, "wrong")),
+                new ServiceLogin.Kerberos(SambaDc.SERVICE_PRINCIPAL, Secret.of("wrong")), SambaDc.PARTNER_LDAPS)),
                 DirectoryException.class);
 
         assertThat(refused.problem()).isEqualTo(DirectoryProblem.KERBEROS_REFUSED);
@@ -85,7 +85,7 @@ class KerberosSambaTest {
     @Test
     void realmWithoutTrustOrKdcIsKerberosRefused() {
         DirectoryException refused = catchThrowableOfType(() -> AdDomain.connect(SambaDc.partnerSettings(
-                SambaDc.PARTNER_LDAPS), new ServiceLogin.Kerberos("svc@NOWHERE.EXAMPLE.TEST", "x")),
+                new ServiceLogin.Kerberos("svc@NOWHERE.EXAMPLE.TEST", Secret.of("x")), SambaDc.PARTNER_LDAPS)),
                 DirectoryException.class);
 
         assertThat(refused.problem()).isEqualTo(DirectoryProblem.KERBEROS_REFUSED);
@@ -98,7 +98,7 @@ class KerberosSambaTest {
     void serviceTicketRefusedIsKerberosRefused() {
         SambaDc.useTestKrb5Conf();
         DirectoryException refused = catchThrowableOfType(() -> AdDomain.connect(SambaDc.settings(
-                "ldap://dc-alias.corp.example.test"), CORP_SERVICE), DirectoryException.class);
+                CORP_SERVICE, "ldap://dc-alias.corp.example.test")), DirectoryException.class);
 
         assertThat(refused.problem()).isEqualTo(DirectoryProblem.KERBEROS_REFUSED);
         assertThat(refused.getMessage()).contains("ldap/dc-alias.corp.example.test", SambaDc.SERVICE_PRINCIPAL,
@@ -108,7 +108,7 @@ class KerberosSambaTest {
     @Test
     void dcNamedByIpAddressIsRefusedBeforeAnyTicketRequest() {
         DirectoryException refused = catchThrowableOfType(() -> AdDomain.connect(
-                SambaDc.partnerSettings("ldaps://127.0.0.3"), CORP_SERVICE), DirectoryException.class);
+                SambaDc.partnerSettings(CORP_SERVICE, "ldaps://127.0.0.3")), DirectoryException.class);
 
         assertThat(refused.problem()).isEqualTo(DirectoryProblem.KERBEROS_REFUSED);
         assertThat(refused.getMessage()).contains("ldaps://127.0.0.3", "host name");

@@ -64,16 +64,23 @@ public final class SambaDc {
         return settings(DOMAIN, SERVICE_UPN, SERVICE_PASSWORD, false, true, urls);
     }
 
+    /** As {@link #settings(String...)}, the service account logging in as given. */
+    public static DomainSettings settings(ServiceLogin login, String... urls) {
+        DomainSettings simple = settings(urls);
+        return new DomainSettings(simple.domain(), simple.serverUrls(), login, simple.startTls(),
+                simple.allowInsecureBind(), simple.connectTimeoutMs(), simple.readTimeoutMs(), simple.sslSocketFactory());
+    }
+
     public static DomainSettings settings(String domain, String bindDn, String password, boolean startTls,
                                    boolean allowInsecureBind, String... urls) {
-        return new DomainSettings(domain, Arrays.stream(urls).map(URI::create).toList(), bindDn, password,
+        return new DomainSettings(domain, Arrays.stream(urls).map(URI::create).toList(), new ServiceLogin.Simple(bindDn, Secret.of(password)),
                 startTls, allowInsecureBind, 2000, 3000, trustingTestCa());
     }
 
-    /** Settings for PARTNER's DC at the URLs, trusting both test CAs; the login comes apart (Kerberos). */
-    static DomainSettings partnerSettings(String... urls) {
+    /** Settings for PARTNER's DC at the URLs, trusting both test CAs, the service account logging in as given (Kerberos). */
+    static DomainSettings partnerSettings(ServiceLogin login, String... urls) {
         useTestKrb5Conf();
-        return new DomainSettings(PARTNER_DOMAIN, Arrays.stream(urls).map(URI::create).toList(), null, null,
+        return new DomainSettings(PARTNER_DOMAIN, Arrays.stream(urls).map(URI::create).toList(), login,
                 false, true, 2000, 5000, trusting(CA_PEM, PARTNER_CA_PEM));
     }
 

@@ -58,7 +58,7 @@ class ServicePasswordRotationTest {
 
     private static AdDomain connect(java.util.function.Supplier<String> vault, AtomicInteger reads) {
         DomainSettings settings = new DomainSettings("corp.example.test", List.of(URI.create(ad.ldapUrl())),
-                "svc-keycloak@corp.example.test", OLD, false, true, 2000, 2000, null);
+                new ServiceLogin.Simple("svc-keycloak@corp.example.test", Secret.of(OLD)), false, true, 2000, 2000, null);
         return AdDomain.connect(settings, new DomainRuntime(() -> {
             reads.incrementAndGet();
             return vault.get();
@@ -67,7 +67,7 @@ class ServicePasswordRotationTest {
 
     private static int badPwdCountOfService() {
         try (AdDomain asAdmin = AdDomain.connect(new DomainSettings("corp.example.test", List.of(URI.create(ad.ldapUrl())),
-                "Administrator@corp.example.test", "Passw0rd!Admin", false, true, 2000, 2000, null))) {
+                new ServiceLogin.Simple("Administrator@corp.example.test", Secret.of("Passw0rd!Admin")), false, true, 2000, 2000, null))) {
             return asAdmin.users().findByName(AccountName.parse("svc-keycloak").orElseThrow()).orElseThrow().badPwdCount();
         }
     }

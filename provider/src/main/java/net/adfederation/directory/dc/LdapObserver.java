@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import net.adfederation.metrics.AdMetrics;
+import net.adfederation.directory.DcTrail;
 
 /**
  * Watches every connection to a DC (UnboundID's connection logger, set on the connection options):

@@ -25,6 +25,7 @@ import net.adfederation.directory.AdBindErrors;
 import net.adfederation.directory.BindOutcome;
 import net.adfederation.directory.DirectoryException;
 import net.adfederation.directory.DirectoryProblem;
+import net.adfederation.directory.Secret;
 import net.adfederation.directory.ServiceLogin;
 
 /**
@@ -72,7 +73,7 @@ public final class ServiceBind {
             String fresh = freshPassword.get();
             if (fresh != null && !fresh.isEmpty()) return fresh;
         }
-        return login instanceof ServiceLogin.Kerberos kerberos ? kerberos.password() : ((ServiceLogin.Simple) login).password();
+        return login instanceof ServiceLogin.Kerberos kerberos ? kerberos.password().reveal() : ((ServiceLogin.Simple) login).password().reveal();
     }
 
     /**
@@ -144,8 +145,7 @@ public final class ServiceBind {
 
     /** The account as an admin configured it, for messages. */
     String account() {
-        return login instanceof ServiceLogin.Kerberos kerberos
-                ? kerberos.principal() : ((ServiceLogin.Simple) login).bindName();
+        return login.account();
     }
 
     boolean isKerberos() {
@@ -162,7 +162,7 @@ public final class ServiceBind {
 
     private BindRequest request(Boolean tls, String password) {
         if (login instanceof ServiceLogin.Kerberos kerberos) {
-            return gssapi(new ServiceLogin.Kerberos(kerberos.principal(), password), protection(tls));
+            return gssapi(new ServiceLogin.Kerberos(kerberos.principal(), Secret.of(password)), protection(tls));
         }
         return new SimpleBindRequest(((ServiceLogin.Simple) login).bindName(), password);
     }
@@ -236,7 +236,7 @@ public final class ServiceBind {
                     "A Kerberos login needs a principal (svc-keycloak@CORP.EXAMPLE.TEST) and its password.");
         }
         GSSAPIBindRequestProperties properties =
-                new GSSAPIBindRequestProperties(kerberos.principal(), kerberos.password());
+                new GSSAPIBindRequestProperties(kerberos.principal(), kerberos.password().reveal());
         // No setRealm: UnboundID would set java.security.krb5.realm JVM-wide; user@REALM names it already.
         // The password is the only credential: a ticket cache would make the identity depend on the host.
         properties.setUseTicketCache(false);

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
+import net.adfederation.directory.Secret;
 import net.adfederation.directory.AdDomain;
 import net.adfederation.directory.BindOutcome;
 import net.adfederation.directory.DirectoryException;
@@ -43,13 +44,13 @@ class DcFailoverTest {
 
     private static DomainSettings settings(TcpRelay... dcs) {
         List<URI> urls = java.util.Arrays.stream(dcs).map(dc -> URI.create("ldap://127.0.0.1:" + dc.port())).toList();
-        return new DomainSettings("corp.example.test", urls, "svc-keycloak@corp.example.test", "Passw0rd!Svc1",
+        return new DomainSettings("corp.example.test", urls, new ServiceLogin.Simple("svc-keycloak@corp.example.test", Secret.of("Passw0rd!Svc1")),
                 false, true, 1000, 1000, null);
     }
 
     private static AdDomain connect(Duration backOff, TcpRelay... dcs) {
         DomainSettings settings = settings(dcs);
-        return AdDomain.connect(settings, new ServiceLogin.Simple(settings.bindDn(), settings.bindPassword()), backOff);
+        return AdDomain.connect(settings, backOff);
     }
 
     @Test

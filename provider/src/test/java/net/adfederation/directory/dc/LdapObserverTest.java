@@ -9,6 +9,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.util.List;
 
+import net.adfederation.directory.ServiceLogin;
+import net.adfederation.directory.Secret;
 import net.adfederation.directory.AdDomain;
 import net.adfederation.directory.BindOutcome;
 import net.adfederation.directory.DirectoryException;
@@ -21,6 +23,7 @@ import net.adfederation.metrics.PoolGauges;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import net.adfederation.directory.DcTrail;
 
 /**
  * The connection logger on every DC connection: operations timed by DC and operation, the DC marked
@@ -44,8 +47,8 @@ class LdapObserverTest {
     }
 
     private static DomainSettings settings(String url) {
-        return new DomainSettings("corp.example.test", List.of(URI.create(url)), "svc-keycloak@corp.example.test",
-                "Passw0rd!Svc1", false, true, 2000, 2000, null);
+        return new DomainSettings("corp.example.test", List.of(URI.create(url)), new ServiceLogin.Simple("svc-keycloak@corp.example.test", Secret.of("Passw0rd!Svc1")),
+                false, true, 2000, 2000, null);
     }
 
     @Test

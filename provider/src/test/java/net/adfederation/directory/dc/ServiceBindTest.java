@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.unboundid.ldap.sdk.GSSAPIBindRequest;
 import com.unboundid.ldap.sdk.SASLQualityOfProtection;
 import com.unboundid.ldap.sdk.SimpleBindRequest;
+import net.adfederation.directory.Secret;
 import net.adfederation.directory.DirectoryException;
 import net.adfederation.directory.DirectoryProblem;
 import net.adfederation.directory.ServiceLogin;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class ServiceBindTest {
 
     private static final ServiceBind KERBEROS =
-            new ServiceBind(new ServiceLogin.Kerberos("svc-keycloak@corp.example.test", "secret"));
+            new ServiceBind(new ServiceLogin.Kerberos("svc-keycloak@corp.example.test", Secret.of("secret")));
 
     @Test
     void kerberosSignsAndSealsWithoutTlsAndNeverInsideIt() {
@@ -29,7 +30,7 @@ class ServiceBindTest {
 
     @Test
     void simpleLoginIsASimpleBind() {
-        ServiceBind simple = new ServiceBind(new ServiceLogin.Simple("CORP\\svc-keycloak", "secret"));
+        ServiceBind simple = new ServiceBind(new ServiceLogin.Simple("CORP\\svc-keycloak", Secret.of("secret")));
 
         assertThat(simple.request(false)).isInstanceOf(SimpleBindRequest.class);
         assertThat(simple.account()).isEqualTo("CORP\\svc-keycloak");
@@ -44,7 +45,7 @@ class ServiceBindTest {
 
     @Test
     void kerberosLoginWithoutPasswordIsRefusedBeforeAnyRequest() {
-        ServiceBind noPassword = new ServiceBind(new ServiceLogin.Kerberos("svc@CORP.EXAMPLE.TEST", ""));
+        ServiceBind noPassword = new ServiceBind(new ServiceLogin.Kerberos("svc@CORP.EXAMPLE.TEST", Secret.of("")));
 
         assertThat(catchThrowableOfType(() -> noPassword.request(true), DirectoryException.class).problem())
                 .isEqualTo(DirectoryProblem.KERBEROS_REFUSED);

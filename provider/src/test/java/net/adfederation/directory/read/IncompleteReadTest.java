@@ -10,6 +10,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.Set;
 
+import net.adfederation.directory.ServiceLogin;
+import net.adfederation.directory.Secret;
 import net.adfederation.directory.AdDomain;
 import net.adfederation.directory.DirectoryException;
 import net.adfederation.directory.DomainSettings;
@@ -41,7 +43,7 @@ class IncompleteReadTest {
         // 4,800 bulk users: group0001 holds 1,600 of them, more than MaxValRange, so its members come in ranges.
         ad = EmbeddedActiveDirectory.builder().withoutTls().bulkUsers(4_800, 40).start();
         corp = AdDomain.connect(new DomainSettings("corp.example.test", List.of(URI.create(ad.ldapUrl())),
-                "Administrator@corp.example.test", "Passw0rd!Admin", false, true, 5000, 60000, null));
+                new ServiceLogin.Simple("Administrator@corp.example.test", Secret.of("Passw0rd!Admin")), false, true, 5000, 60000, null));
     }
 
     @AfterAll

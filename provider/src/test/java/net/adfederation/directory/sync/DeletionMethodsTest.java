@@ -10,6 +10,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import net.adfederation.directory.ServiceLogin;
+import net.adfederation.directory.Secret;
 import net.adfederation.directory.AdDomain;
 import net.adfederation.directory.DomainSettings;
 import net.adfederation.directory.SambaDc;
@@ -110,7 +112,7 @@ class DeletionMethodsTest {
         DirectoryAdmin admin = new DirectoryAdmin(embedded.ldapsUrl(), embedded.caCertificatePath(),
                 "Administrator@corp.example.test", "Passw0rd!Admin", embedded.baseDn());
         return new Target("embedded", admin, embedded, new DomainSettings("corp.example.test",
-                List.of(URI.create(embedded.ldapUrl())), "svc-keycloak@corp.example.test", "Passw0rd!Svc1",
+                List.of(URI.create(embedded.ldapUrl())), new ServiceLogin.Simple("svc-keycloak@corp.example.test", Secret.of("Passw0rd!Svc1")),
                 false, true, 5000, 10000, null));
     }
 

@@ -1,13 +1,12 @@
-package net.adfederation.login;
+package net.adfederation.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import net.adfederation.account.GateTarget;
+import net.adfederation.account.SignInNotice.Part;
+import net.adfederation.account.SignInNotice.Severity;
 import net.adfederation.directory.BindOutcome;
-import net.adfederation.login.SignInNotice.Part;
-import net.adfederation.login.SignInNotice.Severity;
 import org.junit.jupiter.api.Test;
 
 class SignInNoticeTest {

@@ -1,11 +1,13 @@
-package net.adfederation.directory.dc;
+package net.adfederation.directory;
 
 import java.util.Optional;
 
 /**
  * The DC this thread last sent an LDAP request to or tried to connect to, as host:port: after a
  * password check, the DC that answered it; after an outage, the last DC tried. A sign-in event
- * names it, so the help desk knows which DC refused.
+ * names it, so the help desk knows which DC refused. Read only by the request's sign-in context
+ * ({@code account.SignInContext}), which clears it when a sign-in step begins: the pool's bind does
+ * not tell which connection (DC) it used, so the observer notes it on the calling thread.
  */
 public final class DcTrail {
 
@@ -14,7 +16,7 @@ public final class DcTrail {
     private DcTrail() {
     }
 
-    static void note(String dc) {
+    public static void note(String dc) {
         if (dc != null) LAST.set(dc);
     }
 

@@ -1,23 +1,17 @@
-package net.adfederation.login;
+package net.adfederation.account;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import net.adfederation.account.AccountStateMessages;
-import net.adfederation.account.GateTarget;
-import net.adfederation.account.SignInOutcome;
 import net.adfederation.directory.BindOutcome;
 import net.adfederation.common.UserTexts;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.forms.login.MessageType;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
 
 /**
  * A message the sign-in page shows as an alert of its own rather than as a red field error: what
@@ -89,23 +83,6 @@ public record SignInNotice(String kind, Severity severity, String text, List<Str
         return new SignInNotice(PASSWORD_MANAGED_IN_AD, Severity.INFO, gate.message(texts), gate.resetUrls());
     }
 
-    /**
-     * The notice for this request's last AD refusal ({@link SignInOutcome}), shown instead of
-     * Keycloak's generic message; empty for a wrong password or no AD involvement.
-     */
-    public static Optional<SignInNotice> ofLastOutcome(KeycloakSession session) {
-        RealmModel realm = session.getContext().getRealm();
-        return SignInOutcome.last(session).flatMap(last -> {
-            UserTexts texts = UserTexts.of(session);
-            if (last.explanation() != null) {
-                return Optional.of(new SignInNotice(NAME_IN_SEVERAL_DOMAINS, Severity.WARNING, last.explanation().in(texts), List.of()));
-            }
-            GateTarget where = last.where(realm);
-            return AccountStateMessages.forOutcome(last.outcome(), where, texts).map(text -> new SignInNotice(
-                    last.outcome().name(), Severity.of(last.outcome()), text, where.resetUrls()));
-        });
-    }
-
     /** The text split at each reset page it names, in order. */
     public List<Part> parts() {
         List<Part> parts = new ArrayList<>();
@@ -128,20 +105,5 @@ public record SignInNotice(String kind, Severity severity, String text, List<Str
     public void applyTo(LoginFormsProvider form) {
         form.setMessage(severity.messageType, text);
         form.setAttribute(ATTRIBUTE, this);
-    }
-
-    /**
-     * Keeps the notice for the login page Keycloak shows next in this same request (a forgot-password
-     * refusal forks the flow back to it), where only a success message would otherwise arrive.
-     */
-    public void forward(KeycloakSession session) {
-        session.setAttribute(FORWARDED, this);
-    }
-
-    /** The notice forwarded in this request, taken so that it shows once. */
-    public static Optional<SignInNotice> takeForwarded(KeycloakSession session) {
-        Optional<SignInNotice> forwarded = Optional.ofNullable(session.getAttribute(FORWARDED, SignInNotice.class));
-        session.removeAttribute(FORWARDED);
-        return forwarded;
     }
 }
