@@ -62,4 +62,11 @@ public record AdUser(
                 department, title, userAccountControl, pwdLastSet, mustChangePassword, accountExpires, lockoutTime,
                 memberOf, 0, null);
     }
+
+    /** The same entry without its mail: for an address its domain may not give (see {@link UpnSuffixOwnership}). */
+    public AdUser withoutMail() {
+        return new AdUser(dn, objectGuid, objectSid, samAccountName, userPrincipalName, null, givenName, surname,
+                displayName, department, title, userAccountControl, pwdLastSet, mustChangePassword, accountExpires,
+                lockoutTime, memberOf, badPwdCount, badPasswordTime);
+    }
 }

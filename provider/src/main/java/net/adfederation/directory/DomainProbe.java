@@ -39,7 +39,22 @@ final class DomainProbe {
         bindServiceAccount(connection, url, service);
         String netbios = netbiosName(connection, url, root, service.account());
         return new DomainInfo(settings.domain(), netbios, root.defaultNamingContext(), root.dnsHostName(),
-                upnSuffixes(connection, root));
+                upnSuffixes(connection, root), domainSid(connection, root));
+    }
+
+    /**
+     * The objectSid of the domain object, which every account SID of the domain starts with; null
+     * when it cannot be read (then only the trust object's securityIdentifier places the domain's SIDs).
+     */
+    private static String domainSid(LDAPConnection connection, RootDse root) throws LDAPException {
+        try {
+            Entry domain = connection.getEntry(root.defaultNamingContext(), "objectSid");
+            byte[] sid = domain == null ? null : domain.getAttributeValueBytes("objectSid");
+            return sid == null ? null : AdCodecs.sidToString(sid);
+        } catch (LDAPException e) {
+            if (AdBindErrors.isOutage(e.getResultCode())) throw e;
+            return null;
+        }
     }
 
     /**

@@ -10,6 +10,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import net.adfederation.directory.AdDomain;
 import net.adfederation.directory.SyncCursor;
 import net.adfederation.directory.SyncScope;
+import net.adfederation.directory.DirectoryException;
+import net.adfederation.directory.DomainInfo;
+import net.adfederation.directory.DomainSids;
+import net.adfederation.directory.TrustedDomain;
 import net.adfederation.directory.UpnSuffixOwnership;
 import org.jboss.logging.Logger;
 import org.keycloak.component.ComponentModel;
@@ -42,8 +46,9 @@ public record TrustSync(KeycloakSessionFactory factory, String realmId, Componen
         });
         long loaded = System.nanoTime();
 
-        SyncWriter writer = new SyncWriter(factory, realmId, component, known.get(),
-                UpnSuffixOwnership.of(domains.stream().map(AdDomain::info).toList()));
+        List<DomainInfo> infos = domains.stream().map(AdDomain::info).toList();
+        SyncWriter writer = new SyncWriter(factory, realmId, component, known.get(), UpnSuffixOwnership.of(infos),
+                DomainSids.of(infos, boundTrusts()));
         List<DomainRead> reads = new ArrayList<>();
         Map<String, String> scopeDigests = new HashMap<>();
         for (AdDomain domain : domains) {
@@ -68,6 +73,18 @@ public record TrustSync(KeycloakSessionFactory factory, String realmId, Componen
                 millis(written - read), millis(done - written), writer.result().getStatus());
         SyncReport.of(kind == SyncKind.FULL, reads, plan.blocked(), writer.result(), System.nanoTime() - started).publish(factory, realmId, component);
         return writer.result();
+    }
+
+    /** The bound forest's trusts, whose securityIdentifiers place the trusted domains' SIDs; none when unreadable. */
+    private List<TrustedDomain> boundTrusts() {
+        if (domains.size() < 2) return List.of();
+        try {
+            return domains.get(0).trusts();
+        } catch (DirectoryException e) {
+            LOG.warnf("%s: the trusts could not be read, so trusted domains' SIDs are placed by their own DCs: %s",
+                    component.getName(), e.getMessage());
+            return List.of();
+        }
     }
 
     private static long millis(long nanos) {
