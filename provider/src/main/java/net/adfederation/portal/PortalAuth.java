@@ -38,6 +38,8 @@ final class PortalAuth {
 
     /** The parameters Keycloak adds to the redirect URI after a sign-in or a required action. */
     private static final String[] CALLBACK_PARAMETERS = {"code", "state", "session_state", "iss", "error", "kc_action_status"};
+    /** The security page's confirmation of a removal, which a fresh sign-in returns to. */
+    private static final String KEPT_PARAMETER = "remove";
 
     record SignedIn(UserModel user, UserSessionModel userSession) {
     }
@@ -100,12 +102,14 @@ final class PortalAuth {
         return false;
     }
 
-    /** The page without the callback's parameters, keeping its own (a factor to confirm the removal of). */
+    /**
+     * The page without what the sign-in added (code, state, kc_action, ...), keeping the one parameter
+     * of the portal's own that a sign-in may come back with: the factor whose removal is to be confirmed.
+     */
     static URI withoutCallback(URI page, MultivaluedMap<String, String> query) {
         UriBuilder kept = UriBuilder.fromUri(page);
-        query.forEach((name, values) -> {
-            if (!java.util.Arrays.asList(CALLBACK_PARAMETERS).contains(name)) values.forEach(value -> kept.queryParam(name, value));
-        });
+        String remove = query.getFirst(KEPT_PARAMETER);
+        if (remove != null) kept.queryParam(KEPT_PARAMETER, remove);
         return kept.build();
     }
 
