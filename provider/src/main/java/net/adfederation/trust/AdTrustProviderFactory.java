@@ -17,6 +17,7 @@ import net.adfederation.common.ReadableRefusal;
 import net.adfederation.common.SettingsResolver;
 import net.adfederation.directory.DirectoryException;
 import net.adfederation.directory.DirectoryProblem;
+import net.adfederation.sync.ExpiredAccounts;
 import net.adfederation.sync.SyncKind;
 import net.adfederation.sync.SyncReport;
 import net.adfederation.account.SignInDomain;
@@ -34,6 +35,7 @@ import org.keycloak.storage.UserStorageProviderFactory;
 import org.keycloak.storage.UserStorageProviderModel;
 import org.keycloak.storage.user.ImportSynchronization;
 import org.keycloak.storage.user.SynchronizationResult;
+import org.keycloak.timer.TimerProvider;
 
 /**
  * Trust mode ({@code ad-trust}): Keycloak binds to one forest and, through its two-way trusts,
@@ -130,6 +132,15 @@ public class AdTrustProviderFactory implements UserStorageProviderFactory<AdTrus
     @Override
     public void preRemove(KeycloakSession session, RealmModel realm, ComponentModel model) {
         forests.forget(model.getId());
+    }
+
+    /** Accounts past their accountExpires leave Keycloak's user cache within seconds (see {@link ExpiredAccounts}). */
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+        KeycloakModelUtils.runJobInTransaction(factory, session -> {
+            TimerProvider timer = session.getProvider(TimerProvider.class);
+            if (timer != null) timer.scheduleTask(new ExpiredAccounts(), ExpiredAccounts.INTERVAL_MS);
+        });
     }
 
     @Override
