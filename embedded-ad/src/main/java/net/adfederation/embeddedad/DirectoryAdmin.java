@@ -112,6 +112,11 @@ public final class DirectoryAdmin implements AutoCloseable {
         modify(sam, new Modification(ModificationType.REPLACE, "accountExpires", Long.toString(yesterday)));
     }
 
+    /** Sets accountExpires to the instant: binds answer data 701 from then on. */
+    public void expireAccountAt(String sam, Instant when) {
+        modify(sam, new Modification(ModificationType.REPLACE, "accountExpires", Long.toString(FileTime.of(when))));
+    }
+
     /** Sets pwdLastSet to 0: binds with the right password then answer data 773. */
     public void requirePasswordChange(String sam) {
         modify(sam, new Modification(ModificationType.REPLACE, "pwdLastSet", "0"));

@@ -125,6 +125,17 @@ public final class EmbeddedActiveDirectory implements AutoCloseable, DirectoryRi
     }
 
     /**
+     * Gives an account another objectSid (any SID, well-known ones included), as a rogue or
+     * compromised DC could: for tests of what a trusting forest accepts from it.
+     */
+    public void forgeObjectSid(String samAccountName, String sid) throws com.unboundid.ldap.sdk.LDAPException {
+        com.unboundid.ldap.sdk.Entry account = internals.directory().accountNamed(samAccountName)
+                .orElseThrow(() -> new IllegalArgumentException("no account named " + samAccountName));
+        internals.directory().modifyStamped(account.getParsedDN(), new com.unboundid.ldap.sdk.Modification(
+                com.unboundid.ldap.sdk.ModificationType.REPLACE, "objectSid", AdBinary.sidBytes(sid)));
+    }
+
+    /**
      * Gives the DC a new invocationId, as AD does when a DC is restored from a backup: a client's
      * sync cursor (this DC's invocationId and a USN) can no longer be resumed, and it must read
      * everything again. The directory's content stays as it is.

@@ -8,13 +8,21 @@ package net.adfederation.directory;
  * @param defaultNamingContext DC=corp,DC=example,DC=test
  * @param dcHostName           dnsHostName of the DC that answered
  * @param upnSuffixes          the alternative UPN suffixes of its forest (uPNSuffixes on CN=Partitions)
+ * @param domainSid            the objectSid of the domain object (S-1-5-21-x-y-z), as its own DC tells it;
+ *                             null when unread
  */
 public record DomainInfo(String dnsName, String netbiosName, String defaultNamingContext, String dcHostName,
-                         java.util.List<String> upnSuffixes) {
+                         java.util.List<String> upnSuffixes, String domainSid) {
 
     public DomainInfo {
         dnsName = DnsName.normalised(dnsName);
         upnSuffixes = upnSuffixes == null ? java.util.List.of() : java.util.List.copyOf(upnSuffixes);
+    }
+
+    /** A domain whose SID was not read. */
+    public DomainInfo(String dnsName, String netbiosName, String defaultNamingContext, String dcHostName,
+                      java.util.List<String> upnSuffixes) {
+        this(dnsName, netbiosName, defaultNamingContext, dcHostName, upnSuffixes, null);
     }
 
     /** A domain whose forest lists no alternative UPN suffixes. */

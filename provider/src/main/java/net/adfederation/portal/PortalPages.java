@@ -105,6 +105,10 @@ public class PortalPages implements AccountResourceProvider {
         return post(Page.SECURITY, (who, view, error) -> securityModel(who, view, null, null, error), (who, view, form, refuse) -> {
             Optional<CredentialModel> credential = SecondFactorSection.find(who.user(), form.getFirst("credential"));
             if (credential.isEmpty()) return refuse.apply(view.texts().get("securityNotFound"), 404);
+            if (!PortalAuth.signedInRecently(realm, who.userSession())) {
+                // A borrowed session must not strip the second factor: the password again, then the confirmation again.
+                return signInAgain(UriBuilder.fromUri(urls.page(Page.SECURITY)).queryParam("remove", credential.get().getId()).build());
+            }
             who.user().credentialManager().removeStoredCredentialById(credential.get().getId());
             event(who).event(EventType.REMOVE_CREDENTIAL).detail(Details.CREDENTIAL_TYPE, credential.get().getType())
                     .detail(Details.CREDENTIAL_ID, credential.get().getId())
@@ -127,6 +131,9 @@ public class PortalPages implements AccountResourceProvider {
     public Response signOutDevices() {
         return post(Page.DEVICES, (who, view, error) -> devicesModel(who, view, null, error), (who, view, form, refuse) -> {
             String chosen = form.getFirst("session");
+            if (ALL_OTHERS.equals(chosen) && !PortalAuth.signedInRecently(realm, who.userSession())) {
+                return signInAgain(urls.page(Page.DEVICES));
+            }
             List<UserSessionModel> ending = ALL_OTHERS.equals(chosen)
                     ? session.sessions().getUserSessionsStream(realm, who.user()).filter(s -> !s.getId().equals(who.userSession().getId())).toList()
                     : Optional.ofNullable(SignedInDevices.other(session, realm, who.user(), who.userSession(), chosen)).stream().toList();
@@ -183,11 +190,21 @@ public class PortalPages implements AccountResourceProvider {
         if (!PortalAuth.mayUseAccount(realm, who.user())) return accessDenied(page);
         PortalView view = new PortalView(session, realm, urls, who.user());
         BiFunction<String, Integer, Response> refuse = (error, status) -> view.render(page, who, errorModel.of(who, view, error), status);
+        // view-profile shows the account; changing it needs manage-account, as in Keycloak's account API.
+        if (!PortalAuth.mayManageAccount(realm, who.user())) return refuse.apply(view.texts().get("accountChangeDenied"), 403);
         MultivaluedMap<String, String> form = session.getContext().getHttpRequest().getDecodedFormParameters();
         if (!SessionTokens.formTokenMatches(session, realm, who.userSession(), form.getFirst(SessionTokens.FORM_FIELD))) {
             return refuse.apply(view.texts().get("formExpired"), 403);
         }
         return action.handle(who, view, form, refuse);
+    }
+
+    /**
+     * A fresh sign-in (max_age=0: Keycloak asks for the credentials even with a session), then back to
+     * {@code page}, where the user confirms again. Nothing is changed by the request that led here.
+     */
+    private Response signInAgain(URI page) {
+        return PortalAuth.toAuthorizationEndpoint(urls, page, Map.of("max_age", "0"));
     }
 
     /** Post/redirect/get to the page with a session-bound mark that makes it show its success notice. */
@@ -206,7 +223,7 @@ public class PortalPages implements AccountResourceProvider {
             return PortalAuth.toAuthorizationEndpoint(urls, here, Map.of());
         }
         // Back from the sign-in: keep code and state out of the address bar, history and bookmarks.
-        if (PortalAuth.isCallback(query)) return Response.seeOther(here).build();
+        if (PortalAuth.isCallback(query)) return Response.seeOther(PortalAuth.withoutCallback(here, query)).build();
         if (!PortalAuth.mayUseAccount(realm, who.get().user())) return accessDenied(page);
         PortalView view = new PortalView(session, realm, urls, who.get().user());
         return view.render(page, who.get(), content.apply(who.get(), view), 200);

@@ -1,5 +1,7 @@
 package net.adfederation.sync;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -24,9 +26,15 @@ public final class ImportedAttributes {
      */
     public static final String AD_DISABLED = "adAccountDisabled";
 
+    /**
+     * AD's accountExpires as an ISO-8601 instant, absent for never: kept so that an account refuses
+     * sign-in and token refresh the moment it expires, without waiting for a sync or a bind.
+     */
+    public static final String AD_ACCOUNT_EXPIRES = "adAccountExpires";
+
     public static final List<String> NAMES = List.of(AdAttributes.UPN, AdAttributes.DOMAIN, AdAttributes.NETBIOS_DOMAIN,
             AdAttributes.GUID, AdAttributes.SID, AdAttributes.SAM_ACCOUNT_NAME, AdAttributes.DISPLAY_NAME, AdAttributes.DEPARTMENT,
-            AdAttributes.TITLE, AdAttributes.DN, AdAttributes.COMPONENT, AD_DISABLED);
+            AdAttributes.TITLE, AdAttributes.DN, AdAttributes.COMPONENT, AD_DISABLED, AD_ACCOUNT_EXPIRES);
 
     private ImportedAttributes() {
     }
@@ -55,9 +63,9 @@ public final class ImportedAttributes {
         changed |= setIgnoringCase(user.getEmail(), first(wanted, UserModel.EMAIL), write ? user::setEmail : null);
         changed |= set(user.getFirstName(), first(wanted, UserModel.FIRST_NAME), write ? user::setFirstName : null);
         changed |= set(user.getLastName(), first(wanted, UserModel.LAST_NAME), write ? user::setLastName : null);
-        if (first(wanted, UserModel.EMAIL) != null && !user.isEmailVerified()) {
-            // AD is the authority for mail in this mode, as in connector mode.
-            if (write) user.setEmailVerified(true);
+        if ((first(wanted, UserModel.EMAIL) != null) != user.isEmailVerified()) {
+            // AD is the authority for mail in this mode, as in connector mode; no address, nothing verified.
+            if (write) user.setEmailVerified(first(wanted, UserModel.EMAIL) != null);
             changed = true;
         }
         String adDisabled = Boolean.toString(!UserAttributes.enabled(adUser));
@@ -68,7 +76,8 @@ public final class ImportedAttributes {
         }
         for (String name : ImportedAttributes.NAMES) {
             String value = name.equals(AdAttributes.COMPONENT) ? componentId
-                    : name.equals(AD_DISABLED) ? adDisabled : first(wanted, name);
+                    : name.equals(AD_DISABLED) ? adDisabled
+                    : name.equals(AD_ACCOUNT_EXPIRES) ? accountExpires(adUser) : first(wanted, name);
             String current = user.getFirstAttribute(name);
             if (Objects.equals(value, current)) continue;
             if (write && value == null) user.removeAttribute(name);
@@ -82,6 +91,21 @@ public final class ImportedAttributes {
             changed = true;
         }
         return changed;
+    }
+
+    static String accountExpires(AdUser adUser) {
+        return adUser.accountExpires() == null ? null : adUser.accountExpires().toString();
+    }
+
+    /** Whether the stored accountExpires of an imported user has passed. */
+    public static boolean expired(UserModel user, Instant now) {
+        String expires = user.getFirstAttribute(AD_ACCOUNT_EXPIRES);
+        if (expires == null) return false;
+        try {
+            return !Instant.parse(expires).isAfter(now);
+        } catch (DateTimeParseException e) {
+            return true; // only this code writes it: an unreadable value is refused rather than read as "never"
+        }
     }
 
     /** @param setter null: compare only */

@@ -9,6 +9,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 import net.adfederation.directory.read.GroupEntry;
+import net.adfederation.directory.trusts.DomainSids;
 import org.jboss.logging.Logger;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.models.GroupModel;
@@ -20,7 +21,8 @@ import org.keycloak.storage.UserStoragePrivateUtil;
 /**
  * Makes a Keycloak group's members the AD group's direct user members: users of the same domain
  * by DN, users of trusted forests through their foreign security principal's SID (matched to the
- * objectSid of a synced user of the other domain). Only the component's users are added or
+ * objectSid of a synced user of the domain that SID lies in, see {@link DomainSids}; well-known and
+ * builtin SIDs are never members). Only the component's users are added or
  * removed; local users an admin put into the group stay. The current members are read in one
  * query; only the users that join or leave are loaded.
  */
@@ -32,11 +34,14 @@ final class Memberships {
     private final RealmModel realm;
     private final ComponentModel component;
     private final UserImport users;
+    private final DomainSids sids;
 
-    Memberships(KeycloakSession session, RealmModel realm, ComponentModel component) {
+    /** @param sids where a foreign member's SID lies: only a user of that domain with that objectSid is the member */
+    Memberships(KeycloakSession session, RealmModel realm, ComponentModel component, DomainSids sids) {
         this.session = session;
         this.realm = realm;
         this.component = component;
+        this.sids = sids;
         this.users = new UserImport(session, realm, component);
     }
 
@@ -57,8 +62,14 @@ final class Memberships {
             String lower = dn.toLowerCase(Locale.ROOT);
             MemberRef ref = MemberRef.of(dn, isGroup);
             if (ref instanceof MemberRef.Group) continue;
+            Optional<String> home = ref instanceof MemberRef.Foreign foreign ? sids.domainOf(foreign.sid()) : Optional.empty();
+            if (ref instanceof MemberRef.Foreign && home.isEmpty()) {
+                // Well-known, builtin, or of a domain not in use: never a member of an imported group.
+                LOG.debugf("%s: member %s of %s is no account of a domain in use", component.getName(), dn, entry.dn());
+                continue;
+            }
             Optional<String> id = ref instanceof MemberRef.Foreign foreign
-                    ? users.bySid(foreign.sid()).map(UserModel::getId)
+                    ? users.bySid(foreign.sid(), home.get()).map(UserModel::getId)
                     : Optional.ofNullable(userIds.apply(dn));
             if (id.isPresent()) {
                 wanted.add(id.get());

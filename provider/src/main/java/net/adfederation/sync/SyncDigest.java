@@ -40,6 +40,8 @@ final class SyncDigest {
             values.add(attribute.getKey() + "=" + (keptLowerCase ? value.toLowerCase(Locale.ROOT) : value));
         }
         values.add("enabled=" + UserAttributes.enabled(user));
+        // Only when set: users that never expire keep the digest they had before it was kept.
+        if (user.accountExpires() != null) values.add("accountExpires=" + user.accountExpires());
         return shortDigest(values);
     }
 

@@ -16,7 +16,8 @@ import net.adfederation.directory.sync.SyncCursor;
  * The decisions of a sync as a pure function: from what each domain's read returned and which
  * users and groups Keycloak holds (objectGUID to domain), what to add, update and remove.
  * Removed are: what a full read no longer returns, tombstones and objects that left the scope in
- * a change read, and everything of a domain that is no longer part of the forest. The
+ * a change read (even when the same read also returned them changed: the removal wins), and
+ * everything of a domain that is no longer part of the forest. The
  * {@link DeletionGuard} then decides whether those removals may happen at all.
  */
 public final class SyncPlanner {
@@ -57,9 +58,14 @@ public final class SyncPlanner {
                 missing(knownGroups, full.dnsName(), seen, goneGroups);
                 cursors.put(full.dnsName(), full.snapshot().cursor());
             } else if (read instanceof DomainRead.Incremental inc) {
-                inc.changes().users().forEach(u -> users.add(new SyncPlan.UserUpsert(inc.domain(), u)));
-                groups.add(new SyncPlan.DomainGroups(inc.domain(), GroupTree.of(inc.dnsName(), inc.changes().groups()), false));
-                for (UUID gone : concat(inc.changes().deletedGuids(), inc.changes().leftScope())) {
+                // Changed and then deleted (or gone from the scope) since the cursor: the removal is the later
+                // state, so the object is not written back after it is removed.
+                Set<UUID> removed = new LinkedHashSet<>(concat(inc.changes().deletedGuids(), inc.changes().leftScope()));
+                inc.changes().users().stream().filter(u -> !removed.contains(u.objectGuid()))
+                        .forEach(u -> users.add(new SyncPlan.UserUpsert(inc.domain(), u)));
+                groups.add(new SyncPlan.DomainGroups(inc.domain(), GroupTree.of(inc.dnsName(), inc.changes().groups().stream()
+                        .filter(g -> !removed.contains(g.objectGuid())).toList()), false));
+                for (UUID gone : removed) {
                     // (domain, objectGUID): a domain removes only its own objects, whatever GUIDs it reports.
                     if (inc.dnsName().equals(knownUsers.get(gone))) goneUsers.add(gone);
                     if (inc.dnsName().equals(knownGroups.get(gone))) goneGroups.add(gone);

@@ -17,11 +17,22 @@ final class SyncStatus extends SynchronizationResult {
 
     private final List<String> notes = new ArrayList<>();
     private int moreNotes;
+    private int mailsWithheld;
 
     /** Counts one item as failed and names it in the status. */
     synchronized void refuse(String why) {
         increaseFailed();
         note(why);
+    }
+
+    /** An e-mail address not imported (another forest's, or held by another user): named and counted, not failed. */
+    synchronized void withholdMail(String why) {
+        mailsWithheld++;
+        note(why);
+    }
+
+    synchronized int mailsWithheld() {
+        return mailsWithheld;
     }
 
     synchronized void note(String text) {
@@ -36,7 +47,9 @@ final class SyncStatus extends SynchronizationResult {
     @Override
     public synchronized String getStatus() {
         if (notes.isEmpty()) return super.getStatus();
-        return super.getStatus() + " " + String.join(" ", notes.stream().map(n -> n.endsWith(".") ? n : n + ".").toList())
+        String mails = mailsWithheld == 0 ? "" : " " + mailsWithheld + " e-mail address" + (mailsWithheld == 1 ? "" : "es")
+                + " not imported.";
+        return super.getStatus() + mails + " " + String.join(" ", notes.stream().map(n -> n.endsWith(".") ? n : n + ".").toList())
                 + (moreNotes > 0 ? " And " + moreNotes + " more, see the server log." : "");
     }
 }

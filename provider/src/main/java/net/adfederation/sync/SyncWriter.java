@@ -15,6 +15,7 @@ import net.adfederation.directory.DomainInfo;
 import net.adfederation.directory.read.AdUser;
 import net.adfederation.directory.read.GroupEntry;
 import net.adfederation.directory.trusts.UpnSuffixOwnership;
+import net.adfederation.directory.trusts.DomainSids;
 import org.jboss.logging.Logger;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.models.GroupModel;
@@ -44,6 +45,7 @@ final class SyncWriter {
     private final ComponentModel component;
     private final KnownObjects known;
     private final UpnSuffixOwnership ownership;
+    private final DomainSids sids;
     private final Batches users;
     private final Batches groups;
     private final SyncStatus result = new SyncStatus();
@@ -61,14 +63,19 @@ final class SyncWriter {
     /** Users of a full read that failed while it streamed: tried again once the removals are done. */
     private final List<UpsertUser> retried = new ArrayList<>();
 
-    /** @param ownership which UPN suffixes each domain may give: accounts with another's are refused, not imported */
+    /**
+     * @param ownership which UPN suffixes and mail domains each domain may give: accounts with another's UPN
+     *                  are refused, another's address is not imported
+     * @param sids      which domain each account SID lies in, for members named by SID
+     */
     SyncWriter(KeycloakSessionFactory factory, String realmId, ComponentModel component, KnownObjects known,
-               UpnSuffixOwnership ownership) {
+               UpnSuffixOwnership ownership, DomainSids sids) {
         this.factory = factory;
         this.realmId = realmId;
         this.component = component;
         this.known = known;
         this.ownership = ownership;
+        this.sids = sids;
         this.users = new Batches(factory, realmId, component.getName(), USER_BATCH);
         this.groups = new Batches(factory, realmId, component.getName(), GROUP_BATCH);
         known.groups().forEach((guid, group) -> {
@@ -103,8 +110,9 @@ final class SyncWriter {
                 indexUserDns();
             }
             List<UpsertUser> changed = new ArrayList<>();
-            for (AdUser user : page) {
-                if (!admissible(domain, user)) continue;
+            for (AdUser read : page) {
+                AdUser user = admitted(domain, read);
+                if (user == null) continue;
                 UpsertUser work = new UpsertUser(new SyncPlan.UserUpsert(domain, user), true);
                 if (!work.unchanged()) changed.add(work);
             }
@@ -120,8 +128,9 @@ final class SyncWriter {
         for (SyncPlan.DomainGroups domainGroups : plan.groups()) changedGroups.addAll(placeGroups(domainGroups));
         List<UpsertUser> changedUsers = new ArrayList<>(retried);
         for (SyncPlan.UserUpsert upsert : plan.users()) {
-            if (!admissible(upsert.domain(), upsert.user())) continue;
-            UpsertUser work = new UpsertUser(upsert, isFull(plan, upsert.domain()));
+            AdUser user = admitted(upsert.domain(), upsert.user());
+            if (user == null) continue;
+            UpsertUser work = new UpsertUser(new SyncPlan.UserUpsert(upsert.domain(), user), isFull(plan, upsert.domain()));
             if (!work.unchanged()) changedUsers.add(work);
         }
         for (UpsertUser failed : counted(users.run(changedUsers))) {
@@ -160,13 +169,23 @@ final class SyncWriter {
         indexUserDns();
     }
 
-    /** An account with a UPN suffix its forest does not own is refused and named in the status, never imported. */
-    private boolean admissible(DomainInfo domain, AdUser user) {
+    /**
+     * The entry to write, or null: an account with a UPN suffix its forest does not own is refused and
+     * named in the status, never imported; one with an e-mail address of a domain its forest does not
+     * own is imported without it, and the address is named and counted in the status.
+     */
+    private AdUser admitted(DomainInfo domain, AdUser user) {
         Optional<String> foreignName = ownership.refusal(domain, user);
-        if (foreignName.isEmpty()) return true;
-        LOG.warnf("%s: not synchronised: %s", component.getName(), foreignName.get());
-        result.refuse(foreignName.get());
-        return false;
+        if (foreignName.isPresent()) {
+            LOG.warnf("%s: not synchronised: %s", component.getName(), foreignName.get());
+            result.refuse(foreignName.get());
+            return null;
+        }
+        Optional<String> foreignMail = ownership.mailRefusal(domain, user);
+        if (foreignMail.isEmpty()) return user;
+        LOG.warnf("%s: %s", component.getName(), foreignMail.get());
+        result.withholdMail(foreignMail.get());
+        return user.withoutMail();
     }
 
     private static boolean isFull(SyncPlan plan, DomainInfo domain) {
@@ -330,7 +349,7 @@ final class SyncWriter {
             GroupModel model = new GroupWriter(session, realm, component).byId(groupIds.get(group.entry.objectGuid()));
             if (model == null) return;
             Set<String> missing = missingUsers.getOrDefault(group.domain, Set.of());
-            boolean complete = new Memberships(session, realm, component).apply(model, group.entry,
+            boolean complete = new Memberships(session, realm, component, sids).apply(model, group.entry,
                     dn -> userIdsByDn.get(lower(dn)),
                     dn -> group.readDns.contains(dn) || groupIdsByDn.containsKey(dn),
                     // A full read knows every user in scope: a member that is none of them is not ours to import.
@@ -347,6 +366,8 @@ final class SyncWriter {
         private final boolean fullRead;
         private final KnownObjects.User before;
         private UserImport.Change change;
+        /** Why the address was not imported (another Keycloak user holds it), or null. */
+        private String withheldMail;
 
         UpsertUser(SyncPlan.UserUpsert upsert, boolean fullRead) {
             this.user = upsert.user();
@@ -379,17 +400,22 @@ final class SyncWriter {
                 model = imports.add(user, domainInfo, alone);
                 change = UserImport.Change.ADDED;
                 // A change read may not read the user's groups again (they changed before): it joins them now.
-                if (!fullRead) new Memberships(session, realm, component).join(model, memberOfIds());
+                if (!fullRead) new Memberships(session, realm, component, sids).join(model, memberOfIds());
             }
             userIdsByDn.put(lower(user.dn()), model.getId());
+            withheldMail = imports.withheldMail();
         }
 
+        /** Groups of the user's own domain only: a memberOf naming another domain's group is not its DC's to give. */
         private List<String> memberOfIds() {
-            return user.memberOf().stream().map(dn -> groupIdsByDn.get(lower(dn))).filter(id -> id != null).toList();
+            String ownDomain = "," + lower(domainInfo.defaultNamingContext());
+            return user.memberOf().stream().filter(dn -> lower(dn).endsWith(ownDomain))
+                    .map(dn -> groupIdsByDn.get(lower(dn))).filter(id -> id != null).toList();
         }
 
         @Override
         public void committed() {
+            if (withheldMail != null) result.withholdMail(withheldMail);
             if (change == UserImport.Change.ADDED) {
                 result.increaseAdded();
                 addedUsers.add(userIdsByDn.get(lower(user.dn())));

@@ -13,6 +13,9 @@ import net.adfederation.directory.sync.SyncCursor;
 import net.adfederation.directory.sync.SyncScope;
 import net.adfederation.directory.trusts.UpnSuffixOwnership;
 import net.adfederation.directory.DirectoryException;
+import net.adfederation.directory.DomainInfo;
+import net.adfederation.directory.trusts.DomainSids;
+import net.adfederation.directory.trusts.TrustedDomain;
 import org.jboss.logging.Logger;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.models.KeycloakSession;
@@ -84,8 +87,9 @@ public record TrustSync(KeycloakSessionFactory factory, String realmId, Componen
         });
         long loaded = System.nanoTime();
 
-        SyncWriter writer = new SyncWriter(factory, realmId, component, known.get(),
-                UpnSuffixOwnership.of(domains.stream().map(AdDomain::info).toList()));
+        List<DomainInfo> infos = domains.stream().map(AdDomain::info).toList();
+        SyncWriter writer = new SyncWriter(factory, realmId, component, known.get(), UpnSuffixOwnership.of(infos),
+                DomainSids.of(infos, boundTrusts()));
         List<DomainRead> reads = new ArrayList<>();
         Map<String, String> scopeDigests = new HashMap<>();
         for (AdDomain domain : domains) {
@@ -110,6 +114,18 @@ public record TrustSync(KeycloakSessionFactory factory, String realmId, Componen
                 millis(written - read), millis(done - written), writer.result().getStatus());
         SyncReport.of(kind == SyncKind.FULL, reads, plan.blocked(), writer.result(), System.nanoTime() - started).publish(factory, realmId, component);
         return writer.result();
+    }
+
+    /** The bound forest's trusts, whose securityIdentifiers place the trusted domains' SIDs; none when unreadable. */
+    private List<TrustedDomain> boundTrusts() {
+        if (domains.size() < 2) return List.of();
+        try {
+            return domains.get(0).trusts();
+        } catch (DirectoryException e) {
+            LOG.warnf("%s: the trusts could not be read, so trusted domains' SIDs are placed by their own DCs: %s",
+                    component.getName(), e.getMessage());
+            return List.of();
+        }
     }
 
     private static long millis(long nanos) {

@@ -1,5 +1,7 @@
 package net.adfederation.sync;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -7,6 +9,7 @@ import net.adfederation.account.AdAttributes;
 import net.adfederation.account.UserAttributes;
 import net.adfederation.directory.DomainInfo;
 import net.adfederation.directory.read.AdUser;
+import org.jboss.logging.Logger;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -31,9 +34,12 @@ public final class UserImport {
     public record Imported(UserModel user, Change change) {
     }
 
+    private static final Logger LOG = Logger.getLogger(UserImport.class);
+
     private final KeycloakSession session;
     private final RealmModel realm;
     private final ComponentModel component;
+    private String withheldMail;
 
     public UserImport(KeycloakSession session, RealmModel realm, ComponentModel component) {
         this.session = session;
@@ -46,9 +52,15 @@ public final class UserImport {
         return byAttribute(AdAttributes.GUID, guid.toString());
     }
 
-    /** The component's Keycloak user with an objectSid (any domain), used to resolve foreign security principals. */
-    public Optional<UserModel> bySid(String sid) {
-        return byAttribute(AdAttributes.SID, sid);
+    /**
+     * The component's Keycloak user of the domain with the objectSid, used to resolve foreign security
+     * principals: an account of another domain showing that SID (a rogue trusted DC) is not it.
+     */
+    public Optional<UserModel> bySid(String sid, String domain) {
+        return local().searchForUserByUserAttributeStream(realm, AdAttributes.SID, sid)
+                .filter(u -> component.getId().equals(u.getFederationLink())
+                        && domain.equalsIgnoreCase(u.getFirstAttribute(AdAttributes.DOMAIN)))
+                .findFirst();
     }
 
     /**
@@ -76,7 +88,7 @@ public final class UserImport {
     /** Brings an imported user up to date with its AD entry (never one of another domain); writes only what differs. */
     Imported update(UserModel user, AdUser adUser, DomainInfo domain) {
         refuseOtherDomainsGuid(user, adUser, domain);
-        boolean changed = ImportedAttributes.apply(user, adUser, domain, component.getId());
+        boolean changed = ImportedAttributes.apply(user, claimMail(adUser, domain, user), domain, component.getId());
         // Written past Keycloak's user cache (straight to its store, as the LDAP provider does), so evicted here.
         if (changed) evict(user);
         return new Imported(user, changed ? Change.UPDATED : Change.UNCHANGED);
@@ -103,12 +115,59 @@ public final class UserImport {
             added.setFederationLink(component.getId());
             // Keycloak's own flag; AD's disabled state is an attribute of its own (ImportedAttributes.AD_DISABLED).
             added.setEnabled(true);
-            ImportedAttributes.apply(added, adUser, domain, component.getId());
+            ImportedAttributes.apply(added, claimMail(adUser, domain, added), domain, component.getId());
             return added;
         } catch (RuntimeException e) {
             local().removeUser(realm, added);
             throw e;
         }
+    }
+
+    /**
+     * Why the last import left the account's e-mail address out (another Keycloak user holds it), or
+     * null: for the sync's status.
+     */
+    public String withheldMail() {
+        return withheldMail;
+    }
+
+    /**
+     * The entry as it may be written without a duplicate address (which Keycloak refuses at commit, a
+     * failed sync or an HTTP 500 at sign-in). Callers have dropped addresses of a domain the account's
+     * forest does not own ({@link net.adfederation.directory.UpnSuffixOwnership#mailRefusal}), so this
+     * account's domain owns the address: a holder of this component from another domain was imported
+     * before that check and loses it (the owner's account wins); any other holder (an account of the
+     * same domain with the same mail, a local user) keeps it, and this account is imported without it.
+     */
+    private AdUser claimMail(AdUser adUser, DomainInfo domain, UserModel self) {
+        withheldMail = null;
+        String mail = adUser.mail();
+        if (mail == null || mail.isBlank() || realm.isDuplicateEmailsAllowed()) return adUser;
+        List<UserModel> holders = local().searchForUserStream(realm, Map.of(UserModel.EMAIL, mail.trim(),
+                        UserModel.EXACT, "true"))
+                .filter(holder -> !holder.getId().equals(self.getId())).toList();
+        if (holders.isEmpty()) return adUser;
+        boolean released = false;
+        for (UserModel holder : holders) {
+            if (!component.getId().equals(holder.getFederationLink())
+                    || domain.dnsName().equalsIgnoreCase(holder.getFirstAttribute(AdAttributes.DOMAIN))) continue;
+            LOG.warnf("%s: %s of %s held the e-mail address %s of %s's account %s; it is given to its owner", component.getName(),
+                    holder.getUsername(), holder.getFirstAttribute(AdAttributes.DOMAIN), mail, domain.dnsName(), adUser.dn());
+            holder.setEmail(null);
+            holder.setEmailVerified(false);
+            evict(holder);
+            released = true;
+        }
+        if (released) {
+            // Hibernate writes inserts before updates: the address must be free in the database first.
+            SyncStore.flush(session);
+        }
+        if (holders.stream().allMatch(h -> h.getEmail() == null)) return adUser;
+        withheldMail = adUser.dn() + " has the e-mail address " + mail + ", which the Keycloak user "
+                + holders.stream().filter(h -> h.getEmail() != null).findFirst().map(UserModel::getUsername).orElse("?")
+                + " already has: the account is imported without it";
+        LOG.warnf("%s: %s", component.getName(), withheldMail);
+        return adUser.withoutMail();
     }
 
     /**

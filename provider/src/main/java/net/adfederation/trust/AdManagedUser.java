@@ -1,9 +1,13 @@
 package net.adfederation.trust;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
+import net.adfederation.account.AdAttributes;
+import net.adfederation.events.SignInEvents;
 import net.adfederation.sync.ImportedAttributes;
+import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.UserModelDelegate;
 import org.keycloak.storage.ReadOnlyException;
@@ -15,18 +19,35 @@ import org.keycloak.storage.ReadOnlyException;
  * brute-force lockout) stays writable. Writing an unchanged value passes, so a profile form that
  * sends every field back still saves.
  * <p>
- * Enabled means enabled in both: AD's state is the {@link ImportedAttributes#AD_DISABLED} attribute,
- * Keycloak's is the user's own flag, which only an admin or a brute-force lockout changes.
+ * Enabled means enabled in both and not expired: AD's state is the {@link ImportedAttributes#AD_DISABLED}
+ * and {@link ImportedAttributes#AD_ACCOUNT_EXPIRES} attributes, Keycloak's is the user's own flag,
+ * which only an admin or a brute-force lockout changes.
  */
 final class AdManagedUser extends UserModelDelegate {
 
-    AdManagedUser(UserModel delegate) {
+    private final KeycloakSession session;
+
+    /** @param session where a refusal for an expired account is described (null: not described) */
+    AdManagedUser(UserModel delegate, KeycloakSession session) {
         super(delegate);
+        this.session = session;
     }
 
+    AdManagedUser(UserModel delegate) {
+        this(delegate, null);
+    }
+
+    /**
+     * Checked at every request, so an account past its accountExpires loses sign-in by any
+     * credential and token refresh at once, as in connector mode, with the same event details.
+     */
     @Override
     public boolean isEnabled() {
-        return super.isEnabled() && !"true".equals(getFirstAttribute(ImportedAttributes.AD_DISABLED));
+        boolean enabled = super.isEnabled() && !"true".equals(getFirstAttribute(ImportedAttributes.AD_DISABLED));
+        if (!enabled) return false;
+        if (!ImportedAttributes.expired(this, Instant.now())) return true;
+        if (session != null) SignInEvents.accountExpired(session, getFirstAttribute(AdAttributes.DOMAIN));
+        return false;
     }
 
     @Override

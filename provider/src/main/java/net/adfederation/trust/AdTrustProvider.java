@@ -72,7 +72,7 @@ public class AdTrustProvider implements UserStorageProvider, UserLookupProvider,
      */
     @Override
     public UserModel validate(RealmModel realm, UserModel user) {
-        return new AdManagedUser(user);
+        return new AdManagedUser(user, session);
     }
 
     /** Only the password: other credentials (OTP, passkeys) of trust users live in Keycloak as usual. */

@@ -11,6 +11,7 @@ import net.adfederation.common.OncePerRequest;
 import net.adfederation.common.LockoutAdvice;
 import net.adfederation.common.ReadableRefusal;
 import net.adfederation.directory.DirectoryException;
+import net.adfederation.sync.ExpiredAccounts;
 import net.adfederation.sync.SyncKind;
 import net.adfederation.sync.TrustSync;
 import org.jboss.logging.Logger;
@@ -18,12 +19,14 @@ import org.keycloak.component.ComponentModel;
 import org.keycloak.component.ComponentValidationException;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.models.RealmModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.storage.UserStorageProviderFactory;
 import org.keycloak.storage.UserStorageProviderModel;
 import org.keycloak.storage.user.ImportSynchronization;
 import org.keycloak.storage.user.SynchronizationResult;
+import org.keycloak.timer.TimerProvider;
 
 /**
  * Trust mode ({@code ad-trust}): Keycloak binds to one forest and, through its two-way trusts,
@@ -117,6 +120,15 @@ public class AdTrustProviderFactory implements UserStorageProviderFactory<AdTrus
     @Override
     public void preRemove(KeycloakSession session, RealmModel realm, ComponentModel model) {
         forests.forget(model.getId());
+    }
+
+    /** Accounts past their accountExpires leave Keycloak's user cache within seconds (see {@link ExpiredAccounts}). */
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+        KeycloakModelUtils.runJobInTransaction(factory, session -> {
+            TimerProvider timer = session.getProvider(TimerProvider.class);
+            if (timer != null) timer.scheduleTask(new ExpiredAccounts(), ExpiredAccounts.INTERVAL_MS);
+        });
     }
 
     @Override

@@ -116,7 +116,9 @@ final class TrustUsers {
             UserModel hit = null;
             for (AdDomain domain : domains) {
                 Optional<AdUser> user = domain.users().findByMailOrUpn(value.trim());
-                if (user.isEmpty()) continue;
+                // Found by an address its domain may not give: not this account's address, it names nobody here.
+                if (user.isEmpty() || !value.trim().equalsIgnoreCase(user.get().userPrincipalName())
+                        && foreignMail(domain, user.get())) continue;
                 if (hit != null) return null; // the same address in two domains identifies nobody
                 hit = imported(realm, domain, user.get());
             }
@@ -167,7 +169,8 @@ final class TrustUsers {
     /** Brings the import in line with the live entry; nothing is searched or written when it already is. */
     private void refresh(RealmModel realm, UserModel user, Live live) {
         UserImport importer = new UserImport(session, realm, model);
-        if (!importer.isCurrent(user, live.user(), live.domain().info())) importer.importOrUpdate(live.user(), live.domain().info());
+        AdUser owned = withOwnedMail(live.domain(), live.user());
+        if (!importer.isCurrent(user, owned, live.domain().info())) importer.importOrUpdate(owned, live.domain().info());
     }
 
     /** Resets the password in AD with the service account (Keycloak's flows never hold the current one). */
@@ -227,17 +230,33 @@ final class TrustUsers {
      * forest's admin could otherwise give a partner account a bound-forest user's name.
      */
     private boolean foreignName(AdDomain domain, AdUser user) {
-        Optional<String> refusal = UpnSuffixOwnership.of(forest.get().domains().stream().map(AdDomain::info).toList())
-                .refusal(domain.info(), user);
+        Optional<String> refusal = ownership().refusal(domain.info(), user);
         refusal.ifPresent(why -> LOG.warnf("%s: %s", model.getName(), why));
         return refusal.isPresent();
+    }
+
+    private UpnSuffixOwnership ownership() {
+        return UpnSuffixOwnership.of(forest.get().domains().stream().map(AdDomain::info).toList());
+    }
+
+    /** True when the account's mail is of a domain its forest does not own: never imported, never verified. */
+    private boolean foreignMail(AdDomain domain, AdUser user) {
+        return ownership().mailRefusal(domain.info(), user).isPresent();
+    }
+
+    /** The entry as it is imported: without an e-mail address of a domain its forest does not own (logged). */
+    private AdUser withOwnedMail(AdDomain domain, AdUser user) {
+        Optional<String> refusal = ownership().mailRefusal(domain.info(), user);
+        refusal.ifPresent(why -> LOG.warnf("%s: %s", model.getName(), why));
+        return refusal.isPresent() ? user.withoutMail() : user;
     }
 
     private UserModel imported(RealmModel realm, AdDomain domain, AdUser user) {
         if (!inScope(domain, user) || foreignName(domain, user)) return null;
         readThisRequest.put(user.objectGuid(), new Live(domain, user));
         try {
-            return new AdManagedUser(new UserImport(session, realm, model).importOrUpdate(user, domain.info()).user());
+            UserModel imported = new UserImport(session, realm, model).importOrUpdate(withOwnedMail(domain, user), domain.info()).user();
+            return new AdManagedUser(imported, session);
         } catch (ModelDuplicateException | IllegalStateException e) {
             // Another Keycloak user (local, of another provider, or an older account) already has this UPN or e-mail: not this one.
             LOG.warnf("%s: %s cannot be imported: %s", model.getName(), user.userPrincipalName(), e.getMessage());

@@ -72,6 +72,31 @@ class SyncPlannerTest {
         assertThat(plan.groups()).singleElement().satisfies(g -> assertThat(g.full()).isFalse());
     }
 
+    /**
+     * DirSync (or tombstones) reports an object deleted that the same pass's uSNChanged search still
+     * returned changed (edited, then deleted between the two reads): it ends removed, known or new,
+     * never removed and written back.
+     */
+    @Test
+    void anObjectChangedAndDeletedInOnePassIsRemovedAndNotWrittenBack() {
+        AdUser editedThenDeleted = corp("erin");
+        AdUser newThenDeleted = corp("nina");
+        AdUser stays = corp("carol");
+        GroupEntry groupEditedThenDeleted = GroupTreeTest.group("Ephemeral");
+        knownUsers.put(editedThenDeleted.objectGuid(), "corp.example.test");
+        knownGroups.put(groupEditedThenDeleted.objectGuid(), "corp.example.test");
+
+        SyncPlan plan = SyncPlanner.plan(List.of(new DomainRead.Incremental(CORP, new DirectorySync.Changes(
+                List.of(editedThenDeleted, newThenDeleted, stays), List.of(groupEditedThenDeleted),
+                List.of(editedThenDeleted.objectGuid(), newThenDeleted.objectGuid(), groupEditedThenDeleted.objectGuid()),
+                List.of(), CURSOR, false, DeletionMethod.DIRSYNC))), knownUsers, knownGroups, 500);
+
+        assertThat(plan.removeUsers()).containsExactly(editedThenDeleted.objectGuid());
+        assertThat(plan.removeGroups()).containsExactly(groupEditedThenDeleted.objectGuid());
+        assertThat(plan.users()).extracting(u -> u.user().samAccountName()).containsExactly("carol");
+        assertThat(plan.groups()).singleElement().satisfies(g -> assertThat(g.tree().topDown()).isEmpty());
+    }
+
     @Test
     void aDomainReportingAnotherDomainsGuidsAsDeletedRemovesNothingOfThatDomain() {
         UUID corpUser = UUID.randomUUID();

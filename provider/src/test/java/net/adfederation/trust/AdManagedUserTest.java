@@ -49,6 +49,18 @@ class AdManagedUserTest {
     }
 
     @Test
+    void anAccountPastItsAccountExpiresIsNotEnabledFromThatMoment() {
+        stored.setEnabled(true);
+        stored.setSingleAttribute("adAccountDisabled", "false");
+        stored.setSingleAttribute("adAccountExpires", java.time.Instant.now().plusSeconds(60).toString());
+        assertThat(user.isEnabled()).as("expires in a minute").isTrue();
+
+        stored.setSingleAttribute("adAccountExpires", java.time.Instant.now().minusSeconds(1).toString());
+        assertThat(user.isEnabled()).as("expired a second ago").isFalse();
+        assertThatThrownBy(() -> user.setSingleAttribute("adAccountExpires", null)).isInstanceOf(ReadOnlyException.class);
+    }
+
+    @Test
     void writingTheSameValueBackPassesSoProfileFormsStillSave() {
         user.setFirstName("Alice");
         user.setUsername("alice@corp.example.test");

@@ -242,4 +242,36 @@ class TrustModeTest {
             corp.deleteUser(sam);
         }
     }
+
+    /**
+     * accountExpires passes while the user holds tokens: the refresh is refused within seconds (the
+     * provider evicts the cached user), with no sync and no bind in between, and the password sign-in
+     * names the reason, as in connector mode.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(FORESTS)
+    void anAccountThatExpiresLosesTokenRefreshAtOnce(TrustForests forests) throws InterruptedException {
+        OidcClient oidc = client(forests);
+        DirectoryAdmin corp = forests.corpAdmin();
+        String sam = "trustexp-" + Long.toString(System.nanoTime() % 100000, 36);
+        corp.createUser(sam, "Passw0rd!Exp1", "Ewa", "Expiring", null);
+        try {
+            java.time.Instant expires = java.time.Instant.now().plusSeconds(8);
+            corp.expireAccountAt(sam, expires);
+            TokenResult signedIn = oidc.directGrant(sam, "Passw0rd!Exp1");
+            assertThat(signedIn.ok()).as(signedIn.errorDescription()).isTrue();
+            assertThat(oidc.refresh(signedIn.tokens().getRefreshToken()).ok()).isTrue();
+
+            // Keycloak's user cache still holds the user as enabled: the provider evicts it within 5 s of the expiry.
+            Thread.sleep(Math.max(0, java.time.Duration.between(java.time.Instant.now(), expires).toMillis()) + 7000);
+
+            TokenResult refreshed = oidc.refresh(signedIn.tokens().getRefreshToken());
+            assertThat(refreshed.ok()).as("refresh after accountExpires").isFalse();
+            TokenResult again = oidc.directGrant(sam, "Passw0rd!Exp1");
+            assertThat(again.ok()).isFalse();
+            assertThat(again.errorDescription()).containsIgnoringCase("expired");
+        } finally {
+            corp.deleteUser(sam);
+        }
+    }
 }

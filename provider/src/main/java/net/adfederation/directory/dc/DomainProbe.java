@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 
 import net.adfederation.directory.AdBindErrors;
+import net.adfederation.directory.AdCodecs;
 import net.adfederation.directory.DirectoryException;
 import net.adfederation.directory.DirectoryProblem;
 import net.adfederation.directory.DomainInfo;
@@ -58,8 +59,23 @@ public final class DomainProbe {
         String netbios = netbiosName(connection, url, root, service.account());
         String pdc = PdcEmulator.hostName(connection, root.defaultNamingContext());
         return new Probed(new DomainInfo(settings.domain(), netbios, root.defaultNamingContext(), root.dnsHostName(),
-                upnSuffixes(connection, root)), root.clockOffset(),
+                upnSuffixes(connection, root), domainSid(connection, root)), root.clockOffset(),
                 PdcEmulator.advice(settings.domain(), pdc, settings.serverUrls(), url, root.dnsHostName()));
+    }
+
+    /**
+     * The objectSid of the domain object, which every account SID of the domain starts with; null
+     * when it cannot be read (then only the trust object's securityIdentifier places the domain's SIDs).
+     */
+    private static String domainSid(LDAPConnection connection, RootDse root) throws LDAPException {
+        try {
+            Entry domain = connection.getEntry(root.defaultNamingContext(), "objectSid");
+            byte[] sid = domain == null ? null : domain.getAttributeValueBytes("objectSid");
+            return sid == null ? null : AdCodecs.sidToString(sid);
+        } catch (LDAPException e) {
+            if (AdBindErrors.isOutage(e.getResultCode())) throw e;
+            return null;
+        }
     }
 
     /**

@@ -5,6 +5,7 @@ import com.unboundid.ldap.sdk.Entry;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import net.adfederation.directory.AdCodecs;
 
 /**
  * Turns AD entries into {@link AdUser} and {@link AdGroup}, and names the attributes a search

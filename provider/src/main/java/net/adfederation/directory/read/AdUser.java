@@ -88,4 +88,11 @@ public record AdUser(
     public boolean lockedOutNow() {
         return accountControlComputed != null ? (accountControlComputed & UF_LOCKOUT) != 0 : lockoutTime != null;
     }
+
+    /** The same entry without its mail: for an address its domain may not give (see {@link UpnSuffixOwnership}). */
+    public AdUser withoutMail() {
+        return new AdUser(dn, objectGuid, objectSid, samAccountName, userPrincipalName, null, givenName, surname,
+                displayName, department, title, userAccountControl, pwdLastSet, mustChangePassword, accountExpires,
+                lockoutTime, memberOf, badPwdCount, badPasswordTime);
+    }
 }

@@ -26,6 +26,7 @@ import net.adfederation.directory.DirectoryException;
 import net.adfederation.directory.DirectoryProblem;
 import net.adfederation.directory.DomainInfo;
 import net.adfederation.directory.dc.DirectoryPools;
+import net.adfederation.directory.AdCodecs;
 
 /**
  * {@link UserDirectory} over a domain's connection pools: each lookup is one subtree search of the

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import net.adfederation.directory.AdCodecs;
 
 /**
  * The LDAP filters for user and group reads. Every value goes through UnboundID's filter

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import net.adfederation.directory.read.AdCodecs;
+import net.adfederation.directory.AdCodecs;
 import net.adfederation.directory.read.UserFilters;
 
 /**

@@ -27,7 +27,7 @@ import java.util.function.Consumer;
 import net.adfederation.directory.DirectoryException;
 import net.adfederation.directory.DirectoryProblem;
 import net.adfederation.directory.DomainInfo;
-import net.adfederation.directory.read.AdCodecs;
+import net.adfederation.directory.AdCodecs;
 import net.adfederation.directory.read.AdEntryMapper;
 import net.adfederation.directory.read.AdUser;
 import net.adfederation.directory.read.GroupEntry;

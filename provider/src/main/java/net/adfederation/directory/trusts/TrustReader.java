@@ -12,7 +12,7 @@ import net.adfederation.directory.AdBindErrors;
 import net.adfederation.directory.DirectoryException;
 import net.adfederation.directory.DirectoryProblem;
 import net.adfederation.directory.DomainInfo;
-import net.adfederation.directory.read.AdCodecs;
+import net.adfederation.directory.AdCodecs;
 
 /**
  * Reads a forest's trusts: the trustedDomain objects directly under CN=System of its domain

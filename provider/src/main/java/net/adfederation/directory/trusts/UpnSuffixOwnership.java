@@ -16,7 +16,8 @@ import net.adfederation.directory.read.AdUser;
  * that name is in the set), and the uPNSuffixes its forest lists on CN=Partitions, unless a
  * domain owns that suffix by DNS name or an earlier domain (the bound forest comes first) lists
  * it too. A trusted forest's admin can write any UPN on its own accounts; this is what stops a
- * partner account from taking the name of a bound-forest user.
+ * partner account from taking the name of a bound-forest user. The same ownership decides which
+ * e-mail addresses a domain may give its accounts ({@link #mailRefusal}).
  */
 public final class UpnSuffixOwnership {
 
@@ -57,6 +58,24 @@ public final class UpnSuffixOwnership {
         return Optional.of(user.dn() + " has the user principal name " + upn + ", but the suffix " + suffix
                 + (owner.isPresent() ? " belongs to " + owner.get() : " is not a domain or UPN suffix of any forest in use")
                 + ", not to " + lower(domain.dnsName()) + ": the account is not imported and cannot sign in");
+    }
+
+    /**
+     * Empty when the account has no mail or its domain owns the address's domain (as for a UPN
+     * suffix: its DNS names, its forest's UPN suffixes); otherwise why the address is not imported.
+     * A trusted forest's admin can write any mail too: without this a partner account would carry a
+     * bound-forest address, marked verified, and take it from its owner.
+     */
+    public Optional<String> mailRefusal(DomainInfo domain, AdUser user) {
+        String mail = user.mail();
+        if (mail == null || mail.isBlank()) return Optional.empty();
+        int at = mail.lastIndexOf('@');
+        String mailDomain = at < 0 ? "" : mail.substring(at + 1).trim();
+        Optional<String> owner = owner(mailDomain);
+        if (owner.isPresent() && owner.get().equals(lower(domain.dnsName()))) return Optional.empty();
+        return Optional.of(user.dn() + " has the e-mail address " + mail + ", but " + (mailDomain.isEmpty() ? "it has no domain"
+                : mailDomain + (owner.isPresent() ? " belongs to " + owner.get() : " is not a domain or UPN suffix of any forest in use"))
+                + ", not to " + lower(domain.dnsName()) + ": the account is imported without it");
     }
 
     private static String lower(String name) {

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import net.adfederation.directory.AdCodecs;
 
 class AdEntryMapperTest {
 

@@ -7,6 +7,7 @@ import com.unboundid.ldap.sdk.Filter;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import net.adfederation.directory.AdCodecs;
 
 /** The filters as sent: typed values are escaped (RFC 4515), never spliced in. */
 class UserFiltersTest {

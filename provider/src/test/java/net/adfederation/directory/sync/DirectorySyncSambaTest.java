@@ -16,7 +16,7 @@ import java.util.UUID;
 import net.adfederation.directory.AdDomain;
 import net.adfederation.directory.DirectoryException;
 import net.adfederation.directory.SambaDc;
-import net.adfederation.directory.read.AdCodecs;
+import net.adfederation.directory.AdCodecs;
 import net.adfederation.directory.read.AdUser;
 import net.adfederation.directory.read.GroupEntry;
 import org.junit.jupiter.api.AfterAll;

@@ -6,7 +6,7 @@ import com.unboundid.ldap.sdk.Entry;
 
 import java.util.List;
 
-import net.adfederation.directory.read.AdCodecs;
+import net.adfederation.directory.AdCodecs;
 import org.junit.jupiter.api.Test;
 
 /** The refusals an admin reads for each trust direction (one-way trusts cannot be provisioned beside the shared Samba). */

@@ -37,6 +37,24 @@ class UpnSuffixOwnershipTest {
         assertThat(OWNERSHIP.refusal(CORP, user("pat@partner.example.test"))).isPresent();
     }
 
+    @Test
+    void anAddressIsADomainsOnlyWhenItsForestOwnsTheAddressDomain() {
+        assertThat(OWNERSHIP.mailRefusal(CORP, mailed("ceo@corp.example.test"))).isEmpty();
+        assertThat(OWNERSHIP.mailRefusal(CORP, mailed("ceo@CORP.example.com"))).isEmpty();
+        assertThat(OWNERSHIP.mailRefusal(PARTNER, mailed("pat@partner.example.test"))).isEmpty();
+        assertThat(OWNERSHIP.mailRefusal(PARTNER, mailed(null))).isEmpty();
+        assertThat(OWNERSHIP.mailRefusal(PARTNER, mailed("ceo@corp.example.test")))
+                .hasValueSatisfying(why -> assertThat(why).contains("ceo@corp.example.test", "belongs to corp.example.test"));
+        assertThat(OWNERSHIP.mailRefusal(PARTNER, mailed("ceo@shared.example"))).as("listed by CORP first").isPresent();
+        assertThat(OWNERSHIP.mailRefusal(PARTNER, mailed("someone@gmail.example"))).isPresent();
+        assertThat(OWNERSHIP.mailRefusal(PARTNER, mailed("no-domain"))).isPresent();
+    }
+
+    private static AdUser mailed(String mail) {
+        return new AdUser("CN=x,CN=Users,DC=x", UUID.randomUUID(), "S-1-5-21-1-2-3-1000", "x", null, mail, null, null, null,
+                null, null, 512, null, false, null, null, List.of());
+    }
+
     private static AdUser user(String upn) {
         return new AdUser("CN=x,CN=Users,DC=x", UUID.randomUUID(), "S-1-5-21-1-2-3-1000", "x", upn, null, null, null, null,
                 null, null, 512, null, false, null, null, List.of());

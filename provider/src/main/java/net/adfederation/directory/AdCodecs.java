@@ -1,4 +1,4 @@
-package net.adfederation.directory.read;
+package net.adfederation.directory;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

@@ -1,4 +1,4 @@
-package net.adfederation.directory.read;
+package net.adfederation.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
