@@ -145,9 +145,11 @@ class PackageDependenciesTest {
         if (readme.contains(block)) return;
         int start = readme.indexOf(PackageRules.README_HEADER);
         if (WRITE && start >= 0) {
-            int end = readme.indexOf("\n\n", start);
-            int fence = readme.indexOf("\n```", start);
-            end = end < 0 || (fence >= 0 && fence < end) ? fence + 1 : end + 1;
+            // The block is its header and the rule lines after it ("  <package>  uses ..."), nothing more.
+            int end = readme.indexOf('\n', start) + 1;
+            while (readme.startsWith("  ", end) && readme.substring(end, readme.indexOf('\n', end)).matches("  [a-z.]+ +uses .*")) {
+                end = readme.indexOf('\n', end) + 1;
+            }
             Files.writeString(README, readme.substring(0, start) + block + readme.substring(end));
             return;
         }
