@@ -24,6 +24,9 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.storage.UserStorageProviderFactory;
 import org.keycloak.storage.UserStorageProviderModel;
+import org.keycloak.Config;
+import org.keycloak.provider.EnvironmentDependentProviderFactory;
+import net.adfederation.common.SupportedKeycloak;
 
 /**
  * Connector mode ({@code ad-connector}): a user-storage provider that sends every lookup and
@@ -31,7 +34,8 @@ import org.keycloak.storage.UserStorageProviderModel;
  * checks the configuration (including a real connection) when an admin saves it, and holds one
  * open domain per component for all requests of this node.
  */
-public class AdConnectorProviderFactory implements UserStorageProviderFactory<AdConnectorProvider>, SignInDomainSource {
+public class AdConnectorProviderFactory implements UserStorageProviderFactory<AdConnectorProvider>, SignInDomainSource,
+        EnvironmentDependentProviderFactory {
 
     public static final String PROVIDER_ID = AdProviders.CONNECTOR;
 
@@ -138,5 +142,11 @@ public class AdConnectorProviderFactory implements UserStorageProviderFactory<Ad
 
     private static DomainSettings resolve(KeycloakSession session, ConnectorConfig config) {
         return config.connection().domainSettings(config.connection().bindPassword(session), SettingsResolver.trust(session));
+    }
+
+    /** Not registered on a Keycloak outside the supported versions: {@link SupportedKeycloak} logs why, once. */
+    @Override
+    public boolean isSupported(Config.Scope config) {
+        return SupportedKeycloak.isRunning();
     }
 }

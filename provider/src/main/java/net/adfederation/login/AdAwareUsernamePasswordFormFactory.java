@@ -3,12 +3,15 @@ package net.adfederation.login;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.authenticators.browser.UsernamePasswordFormFactory;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.Config;
+import org.keycloak.provider.EnvironmentDependentProviderFactory;
+import net.adfederation.common.SupportedKeycloak;
 
 /**
  * Replaces the built-in {@code auth-username-password-form} with {@link AdAwareUsernamePasswordForm},
  * so existing browser flows get the AD sign-in messages without being edited.
  */
-public class AdAwareUsernamePasswordFormFactory extends UsernamePasswordFormFactory {
+public class AdAwareUsernamePasswordFormFactory extends UsernamePasswordFormFactory implements EnvironmentDependentProviderFactory {
 
     @Override
     public Authenticator create(KeycloakSession session) {
@@ -18,5 +21,11 @@ public class AdAwareUsernamePasswordFormFactory extends UsernamePasswordFormFact
     @Override
     public int order() {
         return BuiltInOverride.ORDER;
+    }
+
+    /** Not registered on a Keycloak outside the supported versions: {@link SupportedKeycloak} logs why, once. */
+    @Override
+    public boolean isSupported(Config.Scope config) {
+        return SupportedKeycloak.isRunning();
     }
 }

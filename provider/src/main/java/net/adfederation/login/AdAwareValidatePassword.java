@@ -4,13 +4,16 @@ import net.adfederation.account.SignInOutcome;
 import net.adfederation.events.SignInEvents;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.authenticators.directgrant.ValidatePassword;
+import org.keycloak.Config;
+import org.keycloak.provider.EnvironmentDependentProviderFactory;
+import net.adfederation.common.SupportedKeycloak;
 
 /**
  * The direct-grant password check ({@code direct-grant-validate-password}), giving the AD reason
  * (locked out, expired, password to change, directory down, ...) as the {@code error_description}
  * of the {@code invalid_grant} answer where Keycloak would say "Invalid user credentials".
  */
-public class AdAwareValidatePassword extends ValidatePassword {
+public class AdAwareValidatePassword extends ValidatePassword implements EnvironmentDependentProviderFactory {
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
@@ -23,5 +26,11 @@ public class AdAwareValidatePassword extends ValidatePassword {
     @Override
     public int order() {
         return BuiltInOverride.ORDER;
+    }
+
+    /** Not registered on a Keycloak outside the supported versions: {@link SupportedKeycloak} logs why, once. */
+    @Override
+    public boolean isSupported(Config.Scope config) {
+        return SupportedKeycloak.isRunning();
     }
 }

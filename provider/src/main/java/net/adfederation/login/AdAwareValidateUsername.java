@@ -9,6 +9,9 @@ import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.authenticators.directgrant.ValidateUsername;
 import org.keycloak.events.Errors;
+import org.keycloak.Config;
+import org.keycloak.provider.EnvironmentDependentProviderFactory;
+import net.adfederation.common.SupportedKeycloak;
 
 /**
  * The direct-grant user lookup ({@code direct-grant-validate-username}), giving the AD reason in
@@ -16,7 +19,7 @@ import org.keycloak.events.Errors;
  * the user is disabled (checked there with the password, so AD says "disabled" only for a
  * correct one and the generic answer stays for a wrong one).
  */
-public class AdAwareValidateUsername extends ValidateUsername {
+public class AdAwareValidateUsername extends ValidateUsername implements EnvironmentDependentProviderFactory {
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
@@ -37,5 +40,11 @@ public class AdAwareValidateUsername extends ValidateUsername {
     @Override
     public int order() {
         return BuiltInOverride.ORDER;
+    }
+
+    /** Not registered on a Keycloak outside the supported versions: {@link SupportedKeycloak} logs why, once. */
+    @Override
+    public boolean isSupported(Config.Scope config) {
+        return SupportedKeycloak.isRunning();
     }
 }

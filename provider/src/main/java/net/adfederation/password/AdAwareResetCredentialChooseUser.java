@@ -17,6 +17,9 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
 import org.keycloak.services.managers.AuthenticationManager;
+import org.keycloak.Config;
+import org.keycloak.provider.EnvironmentDependentProviderFactory;
+import net.adfederation.common.SupportedKeycloak;
 
 /**
  * The "Forgot password?" user chooser ({@code reset-credentials-choose-user}). In a realm with an
@@ -29,7 +32,7 @@ import org.keycloak.services.managers.AuthenticationManager;
  * does tell local accounts (Keycloak's "check your e-mail") from everything else; that is
  * accepted so that AD users are told where their password really lives.
  */
-public class AdAwareResetCredentialChooseUser extends ResetCredentialChooseUser {
+public class AdAwareResetCredentialChooseUser extends ResetCredentialChooseUser implements EnvironmentDependentProviderFactory {
 
     public static final String ATTRIBUTE = "adPasswordGate";
 
@@ -97,5 +100,11 @@ public class AdAwareResetCredentialChooseUser extends ResetCredentialChooseUser 
     @Override
     public int order() {
         return BuiltInOverride.ORDER;
+    }
+
+    /** Not registered on a Keycloak outside the supported versions: {@link SupportedKeycloak} logs why, once. */
+    @Override
+    public boolean isSupported(Config.Scope config) {
+        return SupportedKeycloak.isRunning();
     }
 }

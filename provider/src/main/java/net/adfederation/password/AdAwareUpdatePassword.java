@@ -12,6 +12,9 @@ import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.authentication.requiredactions.UpdatePassword;
 import org.keycloak.models.Constants;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.Config;
+import org.keycloak.provider.EnvironmentDependentProviderFactory;
+import net.adfederation.common.SupportedKeycloak;
 
 /**
  * The "Update Password" required action ({@code UPDATE_PASSWORD}), which for connector users shows
@@ -19,7 +22,7 @@ import org.keycloak.models.KeycloakSession;
  * one. The account console's "Update" button for the password lands here as an
  * application-initiated action. Everybody else gets Keycloak's form.
  */
-public class AdAwareUpdatePassword extends UpdatePassword {
+public class AdAwareUpdatePassword extends UpdatePassword implements EnvironmentDependentProviderFactory {
 
     @Override
     public void requiredActionChallenge(RequiredActionContext context) {
@@ -60,5 +63,11 @@ public class AdAwareUpdatePassword extends UpdatePassword {
     @Override
     public int order() {
         return BuiltInOverride.ORDER;
+    }
+
+    /** Not registered on a Keycloak outside the supported versions: {@link SupportedKeycloak} logs why, once. */
+    @Override
+    public boolean isSupported(Config.Scope config) {
+        return SupportedKeycloak.isRunning();
     }
 }

@@ -63,7 +63,7 @@ final class Memberships {
             MemberRef ref = MemberRef.of(dn, isGroup);
             if (ref instanceof MemberRef.Group) continue;
             Optional<String> id = ref instanceof MemberRef.Foreign foreign
-                    ? users.bySid(foreign.sid()).map(UserModel::getId)
+                    ? users.bySid(foreign.sid()).map(user -> user.getId()) // not UserModel::getId: see KeycloakCompat
                     : Optional.ofNullable(userIds.apply(dn));
             if (id.isPresent()) {
                 wanted.add(id.get());

@@ -34,6 +34,9 @@ import org.keycloak.storage.UserStorageProviderFactory;
 import org.keycloak.storage.UserStorageProviderModel;
 import org.keycloak.storage.user.ImportSynchronization;
 import org.keycloak.storage.user.SynchronizationResult;
+import org.keycloak.Config;
+import org.keycloak.provider.EnvironmentDependentProviderFactory;
+import net.adfederation.common.SupportedKeycloak;
 
 /**
  * Trust mode ({@code ad-trust}): Keycloak binds to one forest and, through its two-way trusts,
@@ -42,7 +45,8 @@ import org.keycloak.storage.user.SynchronizationResult;
  * syncs (fullSyncPeriod, changedSyncPeriod) under its cluster-wide lock.
  */
 public class AdTrustProviderFactory implements UserStorageProviderFactory<AdTrustProvider>, ImportSynchronization,
-        SignInDomainSource {
+        SignInDomainSource,
+        EnvironmentDependentProviderFactory {
 
     public static final String PROVIDER_ID = AdProviders.TRUST;
 
@@ -216,5 +220,11 @@ public class AdTrustProviderFactory implements UserStorageProviderFactory<AdTrus
         } catch (ComponentValidationException e) {
             return null;
         }
+    }
+
+    /** Not registered on a Keycloak outside the supported versions: {@link SupportedKeycloak} logs why, once. */
+    @Override
+    public boolean isSupported(Config.Scope config) {
+        return SupportedKeycloak.isRunning();
     }
 }
