@@ -45,6 +45,11 @@ public final class FreshKeycloak implements AutoCloseable {
         return new FreshKeycloak(distribution.home());
     }
 
+    /** Where the distribution is unpacked (kc-import.log and kc-server.log are written there). */
+    public Path home() {
+        return home;
+    }
+
     /** Keycloak's file vault: one file per secret, named realm_key; import and start point Keycloak at it. */
     public void putInVault(String realm, String key, String secret) throws IOException {
         Files.createDirectories(vault);
