@@ -11,7 +11,6 @@ import net.adfederation.account.GateTarget;
 import net.adfederation.account.PasswordGate;
 import net.adfederation.common.KeycloakCompat;
 import net.adfederation.common.SecondFactors;
-import net.adfederation.common.KeycloakCompat;
 import net.adfederation.common.UserTexts;
 import net.adfederation.directory.AdDomain;
 import net.adfederation.directory.BindOutcome;

@@ -11,22 +11,22 @@ import net.adfederation.common.DomainRegistry;
 import net.adfederation.common.OncePerRequest;
 import net.adfederation.common.ReadableRefusal;
 import net.adfederation.common.SettingsResolver;
+import net.adfederation.common.SupportedKeycloak;
 import net.adfederation.directory.AdDomain;
 import net.adfederation.directory.DirectoryException;
 import net.adfederation.directory.DirectoryProblem;
 import net.adfederation.directory.DomainInfo;
 import net.adfederation.directory.DomainSettings;
 import org.jboss.logging.Logger;
+import org.keycloak.Config;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.component.ComponentValidationException;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.provider.EnvironmentDependentProviderFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.storage.UserStorageProviderFactory;
 import org.keycloak.storage.UserStorageProviderModel;
-import org.keycloak.Config;
-import org.keycloak.provider.EnvironmentDependentProviderFactory;
-import net.adfederation.common.SupportedKeycloak;
 
 /**
  * Connector mode ({@code ad-connector}): a user-storage provider that sends every lookup and

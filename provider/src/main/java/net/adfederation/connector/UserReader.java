@@ -8,8 +8,8 @@ import java.util.function.Supplier;
 
 import net.adfederation.account.PasswordGate;
 import net.adfederation.account.SignInOutcome;
-import net.adfederation.common.KeycloakCompat;
 import net.adfederation.common.ConnectionKeys;
+import net.adfederation.common.KeycloakCompat;
 import net.adfederation.common.UserTexts;
 import net.adfederation.directory.AccountName;
 import net.adfederation.directory.AdDomain;

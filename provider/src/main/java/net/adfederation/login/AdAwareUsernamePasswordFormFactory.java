@@ -1,11 +1,11 @@
 package net.adfederation.login;
 
+import net.adfederation.common.SupportedKeycloak;
+import org.keycloak.Config;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.authenticators.browser.UsernamePasswordFormFactory;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.Config;
 import org.keycloak.provider.EnvironmentDependentProviderFactory;
-import net.adfederation.common.SupportedKeycloak;
 
 /**
  * Replaces the built-in {@code auth-username-password-form} with {@link AdAwareUsernamePasswordForm},

@@ -1,12 +1,12 @@
 package net.adfederation.login;
 
 import net.adfederation.account.SignInOutcome;
+import net.adfederation.common.SupportedKeycloak;
 import net.adfederation.events.SignInEvents;
+import org.keycloak.Config;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.authenticators.directgrant.ValidatePassword;
-import org.keycloak.Config;
 import org.keycloak.provider.EnvironmentDependentProviderFactory;
-import net.adfederation.common.SupportedKeycloak;
 
 /**
  * The direct-grant password check ({@code direct-grant-validate-password}), giving the AD reason

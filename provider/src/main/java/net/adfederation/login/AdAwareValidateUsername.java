@@ -1,17 +1,17 @@
 package net.adfederation.login;
 
 import net.adfederation.account.SignInOutcome;
+import net.adfederation.common.SupportedKeycloak;
 import net.adfederation.events.SignInEvents;
 import jakarta.ws.rs.core.Response;
 import net.adfederation.directory.TypedText;
+import org.keycloak.Config;
 import org.keycloak.OAuth2Constants;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.authenticators.directgrant.ValidateUsername;
 import org.keycloak.events.Errors;
-import org.keycloak.Config;
 import org.keycloak.provider.EnvironmentDependentProviderFactory;
-import net.adfederation.common.SupportedKeycloak;
 
 /**
  * The direct-grant user lookup ({@code direct-grant-validate-username}), giving the AD reason in

@@ -4,11 +4,13 @@ import java.util.Optional;
 
 import net.adfederation.account.GateTarget;
 import net.adfederation.account.PasswordGate;
+import net.adfederation.common.SupportedKeycloak;
 import net.adfederation.events.PasswordEvents;
 import net.adfederation.directory.TypedText;
 import net.adfederation.common.UserTexts;
 import net.adfederation.login.BuiltInOverride;
 import net.adfederation.login.SignInNotice;
+import org.keycloak.Config;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.FlowStatus;
 import org.keycloak.authentication.authenticators.resetcred.ResetCredentialChooseUser;
@@ -16,10 +18,8 @@ import org.keycloak.events.Errors;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
-import org.keycloak.services.managers.AuthenticationManager;
-import org.keycloak.Config;
 import org.keycloak.provider.EnvironmentDependentProviderFactory;
-import net.adfederation.common.SupportedKeycloak;
+import org.keycloak.services.managers.AuthenticationManager;
 
 /**
  * The "Forgot password?" user chooser ({@code reset-credentials-choose-user}). In a realm with an

@@ -4,17 +4,17 @@ import java.util.Optional;
 
 import net.adfederation.account.GateTarget;
 import net.adfederation.account.PasswordGate;
+import net.adfederation.common.SupportedKeycloak;
 import net.adfederation.events.PasswordEvents;
 import net.adfederation.common.UserTexts;
 import net.adfederation.login.BuiltInOverride;
+import org.keycloak.Config;
 import org.keycloak.authentication.RequiredActionContext;
 import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.authentication.requiredactions.UpdatePassword;
 import org.keycloak.models.Constants;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.Config;
 import org.keycloak.provider.EnvironmentDependentProviderFactory;
-import net.adfederation.common.SupportedKeycloak;
 
 /**
  * The "Update Password" required action ({@code UPDATE_PASSWORD}), which for connector users shows

@@ -15,6 +15,7 @@ import net.adfederation.common.OncePerRequest;
 import net.adfederation.common.LockoutAdvice;
 import net.adfederation.common.ReadableRefusal;
 import net.adfederation.common.SettingsResolver;
+import net.adfederation.common.SupportedKeycloak;
 import net.adfederation.directory.DirectoryException;
 import net.adfederation.directory.DirectoryProblem;
 import net.adfederation.sync.SyncKind;
@@ -23,20 +24,19 @@ import net.adfederation.account.SignInDomain;
 import net.adfederation.account.SignInDomainSource;
 import net.adfederation.sync.TrustSync;
 import org.jboss.logging.Logger;
+import org.keycloak.Config;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.component.ComponentValidationException;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.provider.EnvironmentDependentProviderFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.storage.UserStorageProviderFactory;
 import org.keycloak.storage.UserStorageProviderModel;
 import org.keycloak.storage.user.ImportSynchronization;
 import org.keycloak.storage.user.SynchronizationResult;
-import org.keycloak.Config;
-import org.keycloak.provider.EnvironmentDependentProviderFactory;
-import net.adfederation.common.SupportedKeycloak;
 
 /**
  * Trust mode ({@code ad-trust}): Keycloak binds to one forest and, through its two-way trusts,
