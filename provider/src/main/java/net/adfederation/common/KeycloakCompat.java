@@ -30,19 +30,22 @@ public final class KeycloakCompat {
     private static final Logger LOG = Logger.getLogger(KeycloakCompat.class);
     private static final String STORAGE_UNAVAILABLE = "org.keycloak.storage.StorageUnavailableException";
     private static final boolean HAS_STORAGE_UNAVAILABLE = present(STORAGE_UNAVAILABLE);
-    private static final AtomicBoolean FALLBACK_LOGGED = new AtomicBoolean();
+    private static final AtomicBoolean DIFFERENCES_LOGGED = new AtomicBoolean();
 
     private KeycloakCompat() {
     }
 
+    /** Says once, when our providers start, what this Keycloak lacks of what the JAR would use (nothing on 26.5+). */
+    static void logDifferences(String running) {
+        if (!HAS_STORAGE_UNAVAILABLE && DIFFERENCES_LOGGED.compareAndSet(false, true)) {
+            LOG.warnf("Keycloak %s has no StorageUnavailableException (new in 26.5): while Active Directory does not answer, "
+                    + "a lookup of a signed-in AD user fails its request instead of Keycloak carrying on with its other user providers", running);
+        }
+    }
+
     /** Keycloak's "this storage provider is down" exception where it exists (26.5+), else a {@link ModelException}. */
     public static RuntimeException storageUnavailable(String message, Throwable cause) {
-        if (HAS_STORAGE_UNAVAILABLE) return Since265.storageUnavailable(message, cause);
-        if (FALLBACK_LOGGED.compareAndSet(false, true)) {
-            LOG.warn("Keycloak before 26.5 has no StorageUnavailableException: while Active Directory does not answer, "
-                    + "a lookup of a signed-in AD user fails its request instead of Keycloak continuing with other providers");
-        }
-        return new DirectoryUnavailable(message, cause);
+        return HAS_STORAGE_UNAVAILABLE ? Since265.storageUnavailable(message, cause) : new DirectoryUnavailable(message, cause);
     }
 
     /** Whether {@code e} came from {@link #storageUnavailable}. */

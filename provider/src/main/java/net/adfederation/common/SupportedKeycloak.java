@@ -29,7 +29,10 @@ public final class SupportedKeycloak {
     /** Whether the running Keycloak is in the range; logs the refusal once per JVM when it is not. */
     public static boolean isRunning() {
         String running = Version.VERSION;
-        if (supports(running)) return true;
+        if (supports(running)) {
+            KeycloakCompat.logDifferences(running);
+            return true;
+        }
         if (REFUSAL_LOGGED.compareAndSet(false, true)) LOG.error(refusal(running));
         return false;
     }
