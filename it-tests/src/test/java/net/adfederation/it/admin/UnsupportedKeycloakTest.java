@@ -55,9 +55,14 @@ class UnsupportedKeycloakTest {
             FreshKeycloak.CommandResult imported = keycloak.runImport(realmFile, environment);
             assertThat(imported.exitCode()).as(imported.output()).isZero();
             Matcher refusal = REFUSAL.matcher(imported.output());
-            assertThat(refusal.find()).as(imported.output()).isTrue();
-            assertThat(refusal.group(1)).isEqualTo(version);
-            assertThat(refusal.find()).as("logged once").isFalse();
+            int refusals = 0;
+            while (refusal.find()) {
+                assertThat(refusal.group(1)).isEqualTo(version);
+                refusals++;
+            }
+            System.out.println("Refusal lines in kc.sh import's output: " + refusals);
+            // kc.sh import builds the server in one JVM and imports in another: one line each at most.
+            assertThat(refusals).as(imported.output()).isBetween(1, 2);
 
             String base = keycloak.start(HTTP_PORT, MANAGEMENT_PORT, "corp", environment);
             OidcClient oidc = new OidcClient(base, "corp", "demo-app");
