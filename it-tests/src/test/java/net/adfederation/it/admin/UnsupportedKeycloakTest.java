@@ -51,6 +51,7 @@ class UnsupportedKeycloakTest {
             Path realmFile = Files.createDirectories(dir.resolve("realm")).resolve("corp.json");
             json.writeValue(realmFile.toFile(), realm);
             Map<String, String> environment = Map.of("AD_SERVER_URLS", forests.corp().ldapUrl());
+            keycloak.putInVault("corp", "svcpassword", "Passw0rd!Svc1"); // import and start point Keycloak at the vault
 
             FreshKeycloak.CommandResult imported = keycloak.runImport(realmFile, environment);
             assertThat(imported.exitCode()).as(imported.output()).isZero();
