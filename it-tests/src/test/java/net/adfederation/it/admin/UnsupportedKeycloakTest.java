@@ -43,8 +43,8 @@ class UnsupportedKeycloakTest {
         Path dir = path("adfed.freshKeycloakDir").resolveSibling("unsupported-keycloak");
         try (EmbeddedForests forests = EmbeddedTrustForests.start(TrustDirection.BIDIRECTIONAL);
              FreshKeycloak keycloak = FreshKeycloak.install(zip, path("adfed.providerJar"), dir)) {
-            // The connector realm as an admin has it, minus its ad-connector component: Keycloak refuses to
-            // import a component whose provider is not registered, which is the refusal working.
+            // The connector realm as an admin has it (its theme, clients and our token mappers), minus its
+            // ad-connector component: a component without a registered provider is not what this test is about.
             ObjectMapper json = new ObjectMapper();
             ObjectNode realm = (ObjectNode) json.readTree(path("adfed.realmConfigDir").resolve("corp-connector.json").toFile());
             realm.remove("components");
