@@ -12,6 +12,7 @@ import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.FlowStatus;
 import org.keycloak.authentication.authenticators.directgrant.ValidateUsername;
+import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
 import org.keycloak.events.Errors;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserCredentialModel;
@@ -58,6 +59,8 @@ public class AdAwareValidateUsername extends ValidateUsername implements Environ
         if (SignInOutcome.last(session).isPresent()) return;
         UserModel user = KeycloakModelUtils.findUserByNameOrEmail(session, context.getRealm(), typed.trim());
         if (user == null || user.isEnabled() || !AccountOwner.of(context.getRealm(), user).isAd()) return;
+        // Disabled by brute-force protection: Keycloak checks no password there on any version, nor do we.
+        if (AuthenticatorUtils.getDisabledByBruteForceEventError(context, user) != null) return;
         String password = context.getHttpRequest().getDecodedFormParameters().getFirst(CredentialRepresentation.PASSWORD);
         if (!user.credentialManager().isValid(UserCredentialModel.password(password == null ? "" : password))) {
             context.forceChallenge(errorResponse(Response.Status.BAD_REQUEST.getStatusCode(),
