@@ -65,7 +65,7 @@ class UnsupportedKeycloakTest {
             // kc.sh import builds the server in one JVM and imports in another: one line each at most.
             assertThat(refusals).as(imported.output()).isBetween(1, 2);
 
-            String base = keycloak.start(HTTP_PORT, MANAGEMENT_PORT, "corp", environment);
+            String base = keycloak.start(HTTP_PORT, MANAGEMENT_PORT, "corp", environment, false);
             OidcClient oidc = new OidcClient(base, "corp", "demo-app");
             TokenResult grant = oidc.directGrant("alice", "Passw0rd!Alice");
             assertThat(grant.status()).as(grant.errorDescription()).isEqualTo(401);
