@@ -3,7 +3,7 @@ package net.adfederation.account;
 import java.util.List;
 import java.util.Set;
 
-import net.adfederation.directory.AdGroup;
+import net.adfederation.directory.read.AdGroup;
 
 /**
  * A connector user as read live from AD during this request. The connector's user model

@@ -3,7 +3,7 @@ package net.adfederation.account;
 import java.util.Optional;
 
 import net.adfederation.common.UserTexts;
-import net.adfederation.directory.PasswordChange;
+import net.adfederation.directory.read.PasswordChange;
 
 /**
  * What a user reads when trust mode could not write a new password to Active Directory, one

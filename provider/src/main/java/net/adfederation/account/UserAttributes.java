@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import net.adfederation.directory.AdUser;
 import net.adfederation.directory.DomainInfo;
+import net.adfederation.directory.read.AdUser;
 import org.keycloak.models.UserModel;
 
 /**

@@ -3,8 +3,8 @@ package net.adfederation.common;
 import java.util.Optional;
 
 import net.adfederation.directory.DirectoryException;
-import net.adfederation.directory.LockoutPolicy;
-import net.adfederation.directory.UserDirectory;
+import net.adfederation.directory.read.LockoutPolicy;
+import net.adfederation.directory.read.UserDirectory;
 import org.keycloak.models.RealmModel;
 
 /**

@@ -1,16 +1,16 @@
 package net.adfederation.connector;
 
-import java.util.function.Supplier;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import net.adfederation.account.LiveAccount;
 import net.adfederation.account.UserAttributes;
-import net.adfederation.directory.AdGroup;
-import net.adfederation.directory.AdUser;
 import net.adfederation.directory.DomainInfo;
+import net.adfederation.directory.read.AdGroup;
+import net.adfederation.directory.read.AdUser;
 import net.adfederation.events.SignInEvents;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.models.GroupModel;

@@ -8,7 +8,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-import net.adfederation.directory.AdUser;
+import net.adfederation.directory.read.AdUser;
 
 /**
  * The users one request has already read, so that Keycloak asking again for the same user (it

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
-import net.adfederation.directory.TypedText;
+import net.adfederation.directory.read.TypedText;
 import org.keycloak.models.UserModel;
 
 /**

@@ -5,7 +5,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-import net.adfederation.directory.AdGroup;
+import net.adfederation.directory.read.AdGroup;
 import org.keycloak.models.GroupModel;
 
 /**

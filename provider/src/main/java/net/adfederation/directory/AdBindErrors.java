@@ -1,6 +1,7 @@
 package net.adfederation.directory;
 
 import com.unboundid.ldap.sdk.ResultCode;
+
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -9,8 +10,10 @@ import java.util.regex.Pattern;
  * Reads a bind's LDAP result the way AD means it: the hexadecimal sub-code after "data" in the
  * diagnostic message (e.g. {@code 80090308: LdapErr: DSID-0C09042F, comment: AcceptSecurityContext
  * error, data 775, v2580}) tells a wrong password from a locked, disabled or expired account.
+ * <p>
+ * Public only for the rooms dc (DomainProbe, RootDse, ServiceBind), read (LdapUserDirectory, PasswordWrites), sync (LdapDirectorySync) and trusts (TrustReader); not an API beyond them.
  */
-final class AdBindErrors {
+public final class AdBindErrors {
 
     private static final Pattern SUB_CODE = Pattern.compile("data ([0-9a-fA-F]+)");
 
@@ -18,7 +21,7 @@ final class AdBindErrors {
     }
 
     /** The outcome a bind's result code and diagnostic message stand for. */
-    static BindOutcome fromLdapResult(ResultCode resultCode, String diagnosticMessage) {
+    public static BindOutcome fromLdapResult(ResultCode resultCode, String diagnosticMessage) {
         if (ResultCode.SUCCESS.equals(resultCode)) return BindOutcome.SUCCESS;
         if (isOutage(resultCode)) return BindOutcome.DIRECTORY_UNAVAILABLE;
         String subCode = subCode(diagnosticMessage);
@@ -33,7 +36,7 @@ final class AdBindErrors {
     }
 
     /** For an admin: "invalid credentials (AD data 52e)", or the LDAP result when AD gave no sub-code. */
-    static String explain(ResultCode resultCode, String diagnosticMessage) {
+    public static String explain(ResultCode resultCode, String diagnosticMessage) {
         String subCode = subCode(diagnosticMessage);
         BindOutcome outcome = fromLdapResult(resultCode, diagnosticMessage);
         if (subCode == null || outcome == BindOutcome.OTHER_FAILURE) {
@@ -43,7 +46,7 @@ final class AdBindErrors {
     }
 
     /** True for result codes that mean no DC could serve the request, as opposed to a refusal. */
-    static boolean isOutage(ResultCode resultCode) {
+    public static boolean isOutage(ResultCode resultCode) {
         return ResultCode.SERVER_DOWN.equals(resultCode)
                 || ResultCode.CONNECT_ERROR.equals(resultCode)
                 || ResultCode.TIMEOUT.equals(resultCode)

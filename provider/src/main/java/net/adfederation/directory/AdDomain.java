@@ -2,7 +2,20 @@ package net.adfederation.directory;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
+
+import net.adfederation.directory.dc.DcBackOff;
+import net.adfederation.directory.dc.DcServers;
+import net.adfederation.directory.dc.DirectoryPools;
+import net.adfederation.directory.dc.DomainProbe;
+import net.adfederation.directory.dc.ServiceBind;
+import net.adfederation.directory.read.GroupNameCache;
+import net.adfederation.directory.read.GroupSidCache;
+import net.adfederation.directory.read.LdapUserDirectory;
+import net.adfederation.directory.read.UserDirectory;
+import net.adfederation.directory.sync.DirectorySync;
+import net.adfederation.directory.sync.LdapDirectorySync;
+import net.adfederation.directory.trusts.TrustReader;
+import net.adfederation.directory.trusts.TrustedDomain;
 
 /**
  * One AD domain reached through pooled connections to its DCs, with failover in the order of
@@ -50,7 +63,7 @@ public final class AdDomain implements AutoCloseable {
     }
 
     /** As {@link #connect(DomainSettings, ServiceLogin)}, with the time a DC found down is passed by. */
-    static AdDomain connect(DomainSettings settings, ServiceLogin login, Duration dcBackOff) {
+    public static AdDomain connect(DomainSettings settings, ServiceLogin login, Duration dcBackOff) {
         // Checks the URLs and refuses clear-text user binds before any connection, so no password is sent.
         DcServers servers = new DcServers(settings, dcBackOff);
         ServiceBind service = new ServiceBind(login);
@@ -62,14 +75,6 @@ public final class AdDomain implements AutoCloseable {
     /** The trusts of this (bound) forest, read from trustedDomain objects under CN=System. */
     public List<TrustedDomain> trusts() {
         return TrustReader.read(pools.reads(), info);
-    }
-
-    /**
-     * Empty when this forest has a two-way trust with the partner (DNS or NetBIOS name); else the
-     * refusal an admin reads (see {@link TrustCheck}). Reads the trusts each time it is called.
-     */
-    public Optional<String> trustRefusal(String partner) {
-        return TrustCheck.refusal(info.dnsName(), trusts(), partner);
     }
 
     /** The synchronisation reads of this domain. */

@@ -46,13 +46,4 @@ public enum BindOutcome {
     public String subCode() {
         return subCode;
     }
-
-    /** True when the account's state, not the password, stopped the sign-in. */
-    public boolean isAccountState() {
-        return switch (this) {
-            case INVALID_LOGON_HOURS, INVALID_WORKSTATION, PASSWORD_EXPIRED, ACCOUNT_DISABLED,
-                 ACCOUNT_EXPIRED, PASSWORD_MUST_CHANGE, ACCOUNT_LOCKED -> true;
-            default -> false;
-        };
-    }
 }

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 import net.adfederation.directory.BindOutcome;
-import net.adfederation.directory.DcTrail;
+import net.adfederation.directory.dc.DcTrail;
 import net.adfederation.metrics.AdMetrics;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.models.KeycloakSession;

@@ -1,11 +1,12 @@
 package net.adfederation.login;
 
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+
 import java.util.Optional;
 
 import net.adfederation.account.SignInOutcome;
-import jakarta.ws.rs.core.MultivaluedMap;
-import net.adfederation.directory.TypedText;
-import jakarta.ws.rs.core.Response;
+import net.adfederation.directory.read.TypedText;
 import net.adfederation.events.SignInEvents;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.authenticators.browser.UsernamePasswordForm;

@@ -1,11 +1,11 @@
 package net.adfederation.login;
 
+import jakarta.ws.rs.core.Response;
 import net.adfederation.account.AccountOwner;
 import net.adfederation.account.SignInOutcome;
 import net.adfederation.common.SupportedKeycloak;
+import net.adfederation.directory.read.TypedText;
 import net.adfederation.events.SignInEvents;
-import jakarta.ws.rs.core.Response;
-import net.adfederation.directory.TypedText;
 import org.keycloak.Config;
 import org.keycloak.OAuth2Constants;
 import org.keycloak.authentication.AuthenticationFlowContext;

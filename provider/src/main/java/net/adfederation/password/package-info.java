@@ -1,5 +1,5 @@
 /**
  * Keycloak's password pages for AD users: the "Forgot password?" chooser and the Update Password action behind the password gate.
- * May use {@code account} and {@code login}; never {@code connector} or {@code trust}.
+ * Package rule: uses directory.read, common, account, events, login (PackageRules, checked by ArchUnit).
  */
 package net.adfederation.password;

@@ -1,6 +1,6 @@
 /**
  * The account portal ({@code ad-portal}): the pages of a signed-in user, their profile and the password section of their mode.
- * May use {@code account}, {@code tokens} and {@code directory}; never {@code connector} or {@code trust}.
+ * Package rule: uses directory.read, common, account, tokens (PackageRules, checked by ArchUnit).
  * <p>
  * The account portal at {@code /realms/{realm}/account} for realms whose account theme is
  * {@code ad-portal}: server-rendered pages (FreeMarker templates of the theme) that show the

@@ -4,8 +4,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 import net.adfederation.common.ConfigValues;
-import net.adfederation.directory.SyncCursor;
-import net.adfederation.directory.SyncScope;
+import net.adfederation.directory.sync.SyncCursor;
+import net.adfederation.directory.sync.SyncScope;
 import org.keycloak.common.util.MultivaluedHashMap;
 
 /**

@@ -3,8 +3,8 @@ package net.adfederation.sync;
 import java.util.Set;
 import java.util.UUID;
 
-import net.adfederation.directory.DirectorySync;
 import net.adfederation.directory.DomainInfo;
+import net.adfederation.directory.sync.DirectorySync;
 
 /**
  * What one sync read of one domain returned: everything (full), the changes since the stored

@@ -8,11 +8,11 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 import net.adfederation.directory.AdDomain;
-import net.adfederation.directory.AdUser;
-import net.adfederation.directory.DirectorySync;
 import net.adfederation.directory.DomainInfo;
-import net.adfederation.directory.SyncCursor;
-import net.adfederation.directory.SyncScope;
+import net.adfederation.directory.read.AdUser;
+import net.adfederation.directory.sync.DirectorySync;
+import net.adfederation.directory.sync.SyncCursor;
+import net.adfederation.directory.sync.SyncScope;
 import org.jboss.logging.Logger;
 
 /**

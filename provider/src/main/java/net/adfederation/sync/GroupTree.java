@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import net.adfederation.directory.GroupEntry;
+import net.adfederation.directory.read.GroupEntry;
 
 /**
  * Where each AD group of a domain sits in Keycloak's group tree: under one top-level group named

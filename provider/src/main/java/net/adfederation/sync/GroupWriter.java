@@ -3,7 +3,7 @@ package net.adfederation.sync;
 import java.util.Objects;
 
 import net.adfederation.account.AdAttributes;
-import net.adfederation.directory.GroupEntry;
+import net.adfederation.directory.read.GroupEntry;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;

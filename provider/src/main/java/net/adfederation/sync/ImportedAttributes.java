@@ -7,8 +7,8 @@ import java.util.function.Consumer;
 
 import net.adfederation.account.AdAttributes;
 import net.adfederation.account.UserAttributes;
-import net.adfederation.directory.AdUser;
 import net.adfederation.directory.DomainInfo;
+import net.adfederation.directory.read.AdUser;
 import org.keycloak.models.UserModel;
 
 /**

@@ -1,5 +1,7 @@
 package net.adfederation.sync;
 
+import jakarta.persistence.EntityManager;
+
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Optional;
@@ -7,9 +9,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
-import jakarta.persistence.EntityManager;
-import net.adfederation.account.AdAttributes;
-import net.adfederation.directory.GroupEntry;
+import net.adfederation.directory.read.GroupEntry;
 import org.jboss.logging.Logger;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.connections.jpa.JpaConnectionProvider;

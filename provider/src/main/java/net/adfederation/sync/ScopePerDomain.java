@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import net.adfederation.directory.AdGroup;
 import net.adfederation.directory.DomainInfo;
-import net.adfederation.directory.SyncScope;
+import net.adfederation.directory.read.AdGroup;
+import net.adfederation.directory.sync.SyncScope;
 
 /**
  * Splits the syncScopeGroups setting among the domains: {@code NETBIOS\Group} and a group DN

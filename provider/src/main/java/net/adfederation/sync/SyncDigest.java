@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import net.adfederation.common.ConfigValues;
 import net.adfederation.account.UserAttributes;
-import net.adfederation.directory.AdUser;
+import net.adfederation.common.ConfigValues;
 import net.adfederation.directory.DomainInfo;
-import net.adfederation.directory.GroupEntry;
+import net.adfederation.directory.read.AdUser;
+import net.adfederation.directory.read.GroupEntry;
 import org.keycloak.models.UserModel;
 
 /**

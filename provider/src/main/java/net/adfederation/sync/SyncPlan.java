@@ -5,9 +5,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import net.adfederation.directory.AdUser;
 import net.adfederation.directory.DomainInfo;
-import net.adfederation.directory.SyncCursor;
+import net.adfederation.directory.read.AdUser;
+import net.adfederation.directory.sync.SyncCursor;
 
 /**
  * What a sync will do to Keycloak, decided before anything is written: users and groups to add or

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import net.adfederation.directory.AdUser;
-import net.adfederation.directory.SyncCursor;
+import net.adfederation.directory.read.AdUser;
+import net.adfederation.directory.sync.SyncCursor;
 
 /**
  * The decisions of a sync as a pure function: from what each domain's read returned and which

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import net.adfederation.directory.DeletionMethod;
+import net.adfederation.directory.sync.DeletionMethod;
 import net.adfederation.metrics.AdMetrics;
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;

@@ -11,10 +11,10 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
-import net.adfederation.directory.AdUser;
 import net.adfederation.directory.DomainInfo;
-import net.adfederation.directory.GroupEntry;
-import net.adfederation.directory.UpnSuffixOwnership;
+import net.adfederation.directory.read.AdUser;
+import net.adfederation.directory.read.GroupEntry;
+import net.adfederation.directory.trusts.UpnSuffixOwnership;
 import org.jboss.logging.Logger;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.models.GroupModel;

@@ -8,9 +8,9 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 import net.adfederation.directory.AdDomain;
-import net.adfederation.directory.SyncCursor;
-import net.adfederation.directory.SyncScope;
-import net.adfederation.directory.UpnSuffixOwnership;
+import net.adfederation.directory.sync.SyncCursor;
+import net.adfederation.directory.sync.SyncScope;
+import net.adfederation.directory.trusts.UpnSuffixOwnership;
 import org.jboss.logging.Logger;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.models.KeycloakSessionFactory;

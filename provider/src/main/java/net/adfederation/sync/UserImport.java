@@ -5,8 +5,8 @@ import java.util.UUID;
 
 import net.adfederation.account.AdAttributes;
 import net.adfederation.account.UserAttributes;
-import net.adfederation.directory.AdUser;
 import net.adfederation.directory.DomainInfo;
+import net.adfederation.directory.read.AdUser;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;

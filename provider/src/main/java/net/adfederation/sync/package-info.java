@@ -1,6 +1,6 @@
 /**
  * Full and changed synchronisation of a forest into Keycloak: read, plan, deletion guard, group tree, batched writes.
- * May use {@code account}, {@code common} and {@code directory}; never {@code trust}, which calls it.
+ * Package rule: uses metrics, directory, directory.read, directory.sync, directory.trusts, common, account (PackageRules, checked by ArchUnit).
  * <p>
  * Synchronisation of a forest into Keycloak. {@link net.adfederation.sync.SyncPlanner} decides, as a pure
  * function of what the domains returned and what Keycloak holds, what to add, update and remove;

@@ -28,10 +28,6 @@ public enum GroupFormat {
         }
     }
 
-    public String configValue() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
     /** One group in this format; null when the group lacks what the format needs. */
     public String format(ClaimGroup group) {
         return switch (this) {

@@ -1,5 +1,5 @@
 /**
  * The token mappers for AD users of either mode: the AD identity claims and the AD groups claim.
- * May use {@code account} and {@code directory}; never {@code connector}, {@code trust} or {@code sync}.
+ * Package rule: uses directory.read, account (PackageRules, checked by ArchUnit).
  */
 package net.adfederation.tokens;

@@ -5,15 +5,13 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import net.adfederation.account.AdAttributes;
+import net.adfederation.account.PasswordChangeInput;
 import net.adfederation.account.PasswordChangeMessages;
 import net.adfederation.common.UserTexts;
 import net.adfederation.directory.BindOutcome;
-import net.adfederation.directory.PasswordChange;
+import net.adfederation.directory.read.PasswordChange;
 import net.adfederation.events.AdReason;
 import net.adfederation.events.PasswordEvents;
-import net.adfederation.account.PasswordChangeMessages;
-import net.adfederation.account.PasswordChangeInput;
-import net.adfederation.sync.UserImport;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.credential.CredentialInput;
 import org.keycloak.credential.CredentialInputUpdater;

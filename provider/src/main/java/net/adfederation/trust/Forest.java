@@ -7,17 +7,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-
 import javax.net.ssl.SSLSocketFactory;
 
 import net.adfederation.common.ConfigValues;
 import net.adfederation.directory.AdDomain;
-import net.adfederation.directory.DcLocator;
 import net.adfederation.directory.DirectoryException;
 import net.adfederation.directory.DnsName;
 import net.adfederation.directory.DomainSettings;
 import net.adfederation.directory.ServiceLogin;
-import net.adfederation.directory.TrustedDomain;
+import net.adfederation.directory.dc.DcLocator;
+import net.adfederation.directory.trusts.TrustedDomain;
 import org.jboss.logging.Logger;
 import org.keycloak.component.ComponentValidationException;
 

@@ -8,8 +8,8 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import net.adfederation.common.UserTexts;
-import net.adfederation.directory.AccountName;
-import net.adfederation.directory.AdUser;
+import net.adfederation.directory.read.AccountName;
+import net.adfederation.directory.read.AdUser;
 
 /**
  * Finds which domain of the forest a typed name belongs to. {@code user@suffix} goes to the

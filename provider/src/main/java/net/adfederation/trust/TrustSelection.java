@@ -9,9 +9,9 @@ import java.util.Optional;
 
 import net.adfederation.directory.DirectoryException;
 import net.adfederation.directory.DirectoryProblem;
-import net.adfederation.directory.TrustCheck;
-import net.adfederation.directory.TrustDirection;
-import net.adfederation.directory.TrustedDomain;
+import net.adfederation.directory.trusts.TrustCheck;
+import net.adfederation.directory.trusts.TrustDirection;
+import net.adfederation.directory.trusts.TrustedDomain;
 
 /**
  * Picks the trusted domains an {@code ad-trust} component uses: the listed ones when it lists

@@ -1,6 +1,6 @@
 /**
  * Trust mode ({@code ad-trust}): the factory, the provider, the open forest and the validation of imported users.
- * May use {@code account}, {@code sync}, {@code common} and {@code directory}.
+ * Package rule: uses directory, directory.dc, directory.read, directory.sync, directory.trusts, common, account, events, sync (PackageRules, checked by ArchUnit).
  * <p>
  * Keycloak binds to one forest and uses its two-way trusts.
  * <ul>

@@ -3,7 +3,6 @@ package net.adfederation.account;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.text.MessageFormat;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,10 +13,11 @@ class AccountStateMessagesTest {
 
     private static final GateTarget CORP = new GateTarget("corp.example.test", "https://passwords.corp.example.test");
 
+    /** The outcomes where the account's state, not the password, stopped the sign-in, and an outage. */
     private static List<BindOutcome> explained() {
-        return Arrays.stream(BindOutcome.values())
-                .filter(outcome -> outcome.isAccountState() || outcome == BindOutcome.DIRECTORY_UNAVAILABLE)
-                .toList();
+        return List.of(BindOutcome.INVALID_LOGON_HOURS, BindOutcome.INVALID_WORKSTATION, BindOutcome.PASSWORD_EXPIRED,
+                BindOutcome.ACCOUNT_DISABLED, BindOutcome.ACCOUNT_EXPIRED, BindOutcome.PASSWORD_MUST_CHANGE,
+                BindOutcome.ACCOUNT_LOCKED, BindOutcome.DIRECTORY_UNAVAILABLE);
     }
 
     @Test

@@ -2,7 +2,7 @@ package net.adfederation.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import net.adfederation.directory.PasswordChange;
+import net.adfederation.directory.read.PasswordChange;
 import org.junit.jupiter.api.Test;
 
 class PasswordChangeMessagesTest {

@@ -1,5 +1,7 @@
 package net.adfederation.bench;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,17 +11,15 @@ import java.util.Set;
 import java.util.UUID;
 
 import net.adfederation.directory.AdDomain;
-import net.adfederation.directory.DeletionMethod;
-import net.adfederation.directory.DirectorySync;
 import net.adfederation.directory.DomainSettings;
-import net.adfederation.directory.SyncScope;
+import net.adfederation.directory.sync.DeletionMethod;
+import net.adfederation.directory.sync.DirectorySync;
+import net.adfederation.directory.sync.SyncScope;
 import net.adfederation.embeddedad.DirectoryAdmin;
 import net.adfederation.embeddedad.DirectoryRight;
 import net.adfederation.embeddedad.EmbeddedActiveDirectory;
 import net.adfederation.embeddedad.OperationCounts;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A benchmark, not a timed test: the directory reads of trust mode's synchronisation over a

@@ -3,7 +3,7 @@ package net.adfederation.common;
 import java.util.List;
 import java.util.UUID;
 
-import net.adfederation.directory.AdUser;
+import net.adfederation.directory.read.AdUser;
 
 /** Test users as AD returns them, shared by the tests of both modes. */
 public final class AdUsers {

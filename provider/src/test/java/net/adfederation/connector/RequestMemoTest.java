@@ -2,14 +2,12 @@ package net.adfederation.connector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-import net.adfederation.directory.AdUser;
+import net.adfederation.directory.read.AdUser;
 import org.junit.jupiter.api.Test;
 
 class RequestMemoTest {

@@ -1,13 +1,17 @@
 package net.adfederation.directory;
 
-import net.adfederation.embeddedad.TcpRelay;
-
 import static net.adfederation.directory.SambaDc.LDAP;
 import static net.adfederation.directory.SambaDc.LDAPS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.IOException;
+
+import net.adfederation.directory.read.AccountName;
+import net.adfederation.directory.read.AdGroup;
+import net.adfederation.directory.read.AdUser;
+import net.adfederation.directory.read.UserDirectory;
+import net.adfederation.embeddedad.TcpRelay;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -3,6 +3,11 @@ package net.adfederation.directory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import net.adfederation.directory.read.AccountName;
+import net.adfederation.directory.read.AdGroup;
+import net.adfederation.directory.read.AdUser;
+import net.adfederation.directory.sync.DirectorySync;
+import net.adfederation.directory.sync.SyncScope;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

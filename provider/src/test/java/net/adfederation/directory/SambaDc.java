@@ -12,29 +12,30 @@ import java.util.Arrays;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManagerFactory;
+
 import net.adfederation.embeddedad.SambaRequirement;
 
 /**
  * The Samba AD DC that the shared ad-dc.sh runs on 127.0.0.2 (and PARTNER's on 127.0.0.3), as tests
  * that need it reach it; whether they skip or fail without it is {@link SambaRequirement}'s rule.
  */
-final class SambaDc {
+public final class SambaDc {
 
-    static final String HOST = "127.0.0.2";
-    static final String HOST_NAME = "dc1.corp.example.test";
-    static final String DOMAIN = "corp.example.test";
-    static final String NETBIOS = "CORP";
-    static final String BASE_DN = "DC=corp,DC=example,DC=test";
-    static final String SERVICE_UPN = "svc-keycloak@corp.example.test";
-    static final String SERVICE_PASSWORD = "Passw0rd!Svc1";
-    static final String LDAP = "ldap://" + HOST + ":389";
-    static final String LDAPS = "ldaps://" + HOST_NAME + ":636";
+    public static final String HOST = "127.0.0.2";
+    public static final String HOST_NAME = "dc1.corp.example.test";
+    public static final String DOMAIN = "corp.example.test";
+    public static final String NETBIOS = "CORP";
+    public static final String BASE_DN = "DC=corp,DC=example,DC=test";
+    public static final String SERVICE_UPN = "svc-keycloak@corp.example.test";
+    public static final String SERVICE_PASSWORD = "Passw0rd!Svc1";
+    public static final String LDAP = "ldap://" + HOST + ":389";
+    public static final String LDAPS = "ldaps://" + HOST_NAME + ":636";
     private static final Path CA_PEM = Path.of("/tmp/ad-dc/corp/private/tls/ca.pem");
     private static final Path PARTNER_CA_PEM = Path.of("/tmp/ad-dc/partner/private/tls/ca.pem");
     private static final String KRB5_CONF = "/tmp/ad-dc/krb5.conf";
 
     /** The trusted forest (two-way forest trust with CORP), reachable by host name for Kerberos. */
-    static final String PARTNER_DOMAIN = "partner.example.test";
+    public static final String PARTNER_DOMAIN = "partner.example.test";
     static final String PARTNER_HOST = "127.0.0.3";
     static final String PARTNER_HOST_NAME = "dc2.partner.example.test";
     static final String PARTNER_LDAP = "ldap://" + PARTNER_HOST_NAME + ":389";
@@ -48,22 +49,22 @@ final class SambaDc {
      * Call from {@code @BeforeEach} (so that surefire counts each test as skipped): skips the test
      * when the DC is down, or fails it where {@link SambaRequirement} says Samba is required.
      */
-    static void assumeRunning() {
+    public static void assumeRunning() {
         SambaRequirement.here().requireDc(HOST, 389, "up");
     }
 
     /** As {@link #assumeRunning()}, for both forests and their trust. */
-    static void assumeTrustRunning() {
+    public static void assumeTrustRunning() {
         assumeRunning();
         SambaRequirement.here().requireDc(PARTNER_HOST, 389, "up-trust");
     }
 
     /** Settings as the service account, trusting the test CA, StartTLS off, insecure binds allowed. */
-    static DomainSettings settings(String... urls) {
+    public static DomainSettings settings(String... urls) {
         return settings(DOMAIN, SERVICE_UPN, SERVICE_PASSWORD, false, true, urls);
     }
 
-    static DomainSettings settings(String domain, String bindDn, String password, boolean startTls,
+    public static DomainSettings settings(String domain, String bindDn, String password, boolean startTls,
                                    boolean allowInsecureBind, String... urls) {
         return new DomainSettings(domain, Arrays.stream(urls).map(URI::create).toList(), bindDn, password,
                 startTls, allowInsecureBind, 2000, 3000, trustingTestCa());
@@ -82,7 +83,7 @@ final class SambaDc {
     }
 
     /** Sockets that trust the CA which signed the DC's certificate, and nothing else. */
-    static SSLSocketFactory trustingTestCa() {
+    public static SSLSocketFactory trustingTestCa() {
         return trusting(CA_PEM);
     }
 

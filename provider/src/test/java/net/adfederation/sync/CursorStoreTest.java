@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Optional;
 
-import net.adfederation.directory.SyncCursor;
-import net.adfederation.directory.SyncScope;
+import net.adfederation.directory.sync.SyncCursor;
+import net.adfederation.directory.sync.SyncScope;
 import org.junit.jupiter.api.Test;
 import org.keycloak.common.util.MultivaluedHashMap;
 

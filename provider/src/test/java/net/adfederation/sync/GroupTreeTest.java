@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.UUID;
 
-import net.adfederation.directory.GroupEntry;
+import net.adfederation.directory.read.GroupEntry;
 import org.junit.jupiter.api.Test;
 
 class GroupTreeTest {

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import net.adfederation.common.AdUsers;
-import net.adfederation.directory.AdUser;
 import net.adfederation.directory.DomainInfo;
+import net.adfederation.directory.read.AdUser;
 import org.junit.jupiter.api.Test;
 import org.keycloak.models.UserModel;
 import org.keycloak.storage.adapter.InMemoryUserAdapter;

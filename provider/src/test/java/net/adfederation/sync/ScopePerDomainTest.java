@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import net.adfederation.directory.AdGroup;
 import net.adfederation.directory.DomainInfo;
-import net.adfederation.directory.SyncScope;
+import net.adfederation.directory.read.AdGroup;
+import net.adfederation.directory.sync.SyncScope;
 import org.junit.jupiter.api.Test;
 
 class ScopePerDomainTest {

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.UUID;
 
 import net.adfederation.common.AdUsers;
-import net.adfederation.directory.AdUser;
 import net.adfederation.directory.DomainInfo;
-import net.adfederation.directory.GroupEntry;
+import net.adfederation.directory.read.AdUser;
+import net.adfederation.directory.read.GroupEntry;
 import org.junit.jupiter.api.Test;
 
 /** What makes a sync skip an object: its digest changes exactly when what the sync writes for it changes. */

@@ -8,12 +8,12 @@ import java.util.Map;
 import java.util.UUID;
 
 import net.adfederation.common.AdUsers;
-import net.adfederation.directory.AdUser;
-import net.adfederation.directory.DeletionMethod;
-import net.adfederation.directory.DirectorySync;
 import net.adfederation.directory.DomainInfo;
-import net.adfederation.directory.GroupEntry;
-import net.adfederation.directory.SyncCursor;
+import net.adfederation.directory.read.AdUser;
+import net.adfederation.directory.read.GroupEntry;
+import net.adfederation.directory.sync.DeletionMethod;
+import net.adfederation.directory.sync.DirectorySync;
+import net.adfederation.directory.sync.SyncCursor;
 import org.junit.jupiter.api.Test;
 
 class SyncPlannerTest {

@@ -41,6 +41,5 @@ class GroupFormatTest {
         assertThat(GroupFormat.of(null)).isEqualTo(GroupFormat.NAME);
         assertThat(GroupFormat.of("")).isEqualTo(GroupFormat.NAME);
         assertThat(GroupFormat.of("nonsense")).isEqualTo(GroupFormat.NAME);
-        assertThat(GroupFormat.QUALIFIED.configValue()).isEqualTo("qualified");
     }
 }

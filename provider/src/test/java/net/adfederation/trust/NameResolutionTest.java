@@ -8,8 +8,8 @@ import java.util.Optional;
 
 import net.adfederation.common.AdUsers;
 import net.adfederation.common.UserTexts;
-import net.adfederation.directory.AccountName;
-import net.adfederation.directory.AdUser;
+import net.adfederation.directory.read.AccountName;
+import net.adfederation.directory.read.AdUser;
 import org.junit.jupiter.api.Test;
 
 class NameResolutionTest {

@@ -6,8 +6,8 @@ import java.util.List;
 
 import net.adfederation.directory.DirectoryException;
 import net.adfederation.directory.DirectoryProblem;
-import net.adfederation.directory.TrustDirection;
-import net.adfederation.directory.TrustedDomain;
+import net.adfederation.directory.trusts.TrustDirection;
+import net.adfederation.directory.trusts.TrustedDomain;
 import org.junit.jupiter.api.Test;
 
 class TrustSelectionTest {

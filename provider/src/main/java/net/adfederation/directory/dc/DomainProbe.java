@@ -1,0 +1,105 @@
+package net.adfederation.directory.dc;
+
+import com.unboundid.ldap.sdk.Entry;
+import com.unboundid.ldap.sdk.Filter;
+import com.unboundid.ldap.sdk.LDAPConnection;
+import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.SearchResult;
+import com.unboundid.ldap.sdk.SearchScope;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+
+import net.adfederation.directory.AdBindErrors;
+import net.adfederation.directory.DirectoryException;
+import net.adfederation.directory.DirectoryProblem;
+import net.adfederation.directory.DomainInfo;
+import net.adfederation.directory.DomainSettings;
+
+/**
+ * The check made when a domain is opened: the DCs are tried in order until one answers; on that
+ * one the rootDSE is checked, the service account binds and the NetBIOS name is read. A DC that
+ * does not answer sends the probe to the next; a refusal by an answering DC ends it.
+ * <p>
+ * Public only for AdDomain, which builds a domain from its rooms; not an API beyond them.
+ */
+public final class DomainProbe {
+
+    private DomainProbe() {
+    }
+
+    public static DomainInfo probe(DomainSettings settings, DcServers servers, ServiceBind service) {
+        List<ConnectFailure> failures = new ArrayList<>();
+        for (URI url : servers.urls()) {
+            try (LDAPConnection connection = servers.server(url).getConnection()) {
+                return check(connection, url, settings, service);
+            } catch (LDAPException outage) {
+                servers.reportDown(url);
+                failures.add(ConnectFailure.of(url, outage));
+            }
+        }
+        throw ConnectFailure.noneUsable(settings.domain(), failures);
+    }
+
+    private static DomainInfo check(LDAPConnection connection, URI url, DomainSettings settings,
+                                    ServiceBind service) throws LDAPException {
+        RootDse root = RootDse.readAndCheck(connection, url, settings);
+        bindServiceAccount(connection, url, service);
+        String netbios = netbiosName(connection, url, root, service.account());
+        return new DomainInfo(settings.domain(), netbios, root.defaultNamingContext(), root.dnsHostName(),
+                upnSuffixes(connection, root));
+    }
+
+    /**
+     * The forest's alternative UPN suffixes (uPNSuffixes on CN=Partitions), which its accounts may
+     * use besides the domain's DNS name; none when they cannot be read, so such accounts are refused.
+     */
+    private static List<String> upnSuffixes(LDAPConnection connection, RootDse root) throws LDAPException {
+        try {
+            Entry partitions = connection.getEntry("CN=Partitions," + root.configurationNamingContext(), "uPNSuffixes");
+            String[] values = partitions == null ? null : partitions.getAttributeValues("uPNSuffixes");
+            return values == null ? List.of() : List.of(values);
+        } catch (LDAPException e) {
+            if (AdBindErrors.isOutage(e.getResultCode())) throw e;
+            return List.of();
+        }
+    }
+
+    private static void bindServiceAccount(LDAPConnection connection, URI url, ServiceBind service)
+            throws LDAPException {
+        try {
+            connection.bind(service.request(connection.getSSLSession() != null));
+        } catch (LDAPException e) {
+            if (AdBindErrors.isOutage(e.getResultCode())) throw e;
+            throw service.refused(url, e);
+        }
+    }
+
+    /** The domain's crossRef in the configuration partition holds its NetBIOS name. */
+    private static String netbiosName(LDAPConnection connection, URI url, RootDse root, String account)
+            throws LDAPException {
+        String partitions = "CN=Partitions," + root.configurationNamingContext();
+        Filter crossRef = Filter.createANDFilter(
+                Filter.createEqualityFilter("objectClass", "crossRef"),
+                Filter.createEqualityFilter("nCName", root.defaultNamingContext()));
+        SearchResult result;
+        try {
+            result = connection.search(partitions, SearchScope.ONE, crossRef, "nETBIOSName");
+        } catch (LDAPException e) {
+            if (AdBindErrors.isOutage(e.getResultCode())) throw e;
+            throw netbiosUnreadable(url, account, partitions, e.getMessage(), e);
+        }
+        return result.getSearchEntries().stream()
+                .map(entry -> entry.getAttributeValue("nETBIOSName"))
+                .filter(name -> name != null)
+                .findFirst()
+                .orElseThrow(() -> netbiosUnreadable(url, account, partitions, "no crossRef names it", null));
+    }
+
+    private static DirectoryException netbiosUnreadable(URI url, String account, String partitions, String why,
+                                                        Throwable cause) {
+        return new DirectoryException(DirectoryProblem.OPERATION_FAILED, "The NetBIOS name of the domain could not"
+                + " be read at " + url + " from " + partitions + " as " + account + ": " + why + ".", cause);
+    }
+}

@@ -1,0 +1,65 @@
+package net.adfederation.directory.read;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A user entry as read from AD, with every attribute a sign-in or a token needs, so one search
+ * serves the whole session. Times are null where AD says "never" or the attribute is absent.
+ *
+ * @param dn                 distinguished name
+ * @param objectGuid         objectGUID: the stable identity
+ * @param objectSid          objectSid as S-1-5-21-...
+ * @param samAccountName     pre-Windows 2000 logon name
+ * @param userPrincipalName  UPN as stored (may be null in AD)
+ * @param mail               mail
+ * @param givenName          givenName
+ * @param surname            sn
+ * @param displayName        displayName
+ * @param department         department
+ * @param title              title
+ * @param userAccountControl userAccountControl flags
+ * @param pwdLastSet         pwdLastSet; null when 0 (must change at next logon) or absent
+ * @param mustChangePassword true when pwdLastSet is 0
+ * @param accountExpires     accountExpires; null for never
+ * @param lockoutTime        lockoutTime; null when 0 or absent
+ * @param memberOf           DNs of the groups it is directly a member of
+ * @param badPwdCount        wrong passwords counted by the DC that answered (not replicated)
+ * @param badPasswordTime    the last wrong password at that DC; null for none
+ */
+public record AdUser(
+        String dn,
+        UUID objectGuid,
+        String objectSid,
+        String samAccountName,
+        String userPrincipalName,
+        String mail,
+        String givenName,
+        String surname,
+        String displayName,
+        String department,
+        String title,
+        int userAccountControl,
+        Instant pwdLastSet,
+        boolean mustChangePassword,
+        Instant accountExpires,
+        Instant lockoutTime,
+        List<String> memberOf,
+        int badPwdCount,
+        Instant badPasswordTime) {
+
+    public AdUser {
+        memberOf = memberOf == null ? List.of() : List.copyOf(memberOf);
+    }
+
+    /** An entry read without the bad-password count (none counted). */
+    public AdUser(String dn, UUID objectGuid, String objectSid, String samAccountName, String userPrincipalName,
+                  String mail, String givenName, String surname, String displayName, String department, String title,
+                  int userAccountControl, Instant pwdLastSet, boolean mustChangePassword, Instant accountExpires,
+                  Instant lockoutTime, List<String> memberOf) {
+        this(dn, objectGuid, objectSid, samAccountName, userPrincipalName, mail, givenName, surname, displayName,
+                department, title, userAccountControl, pwdLastSet, mustChangePassword, accountExpires, lockoutTime,
+                memberOf, 0, null);
+    }
+}

@@ -1,0 +1,242 @@
+package net.adfederation.directory.read;
+
+import com.unboundid.ldap.sdk.DN;
+import com.unboundid.ldap.sdk.Filter;
+import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.LDAPSearchException;
+import com.unboundid.ldap.sdk.ResultCode;
+import com.unboundid.ldap.sdk.SearchRequest;
+import com.unboundid.ldap.sdk.SearchResultEntry;
+import com.unboundid.ldap.sdk.SearchScope;
+import com.unboundid.ldap.sdk.SimpleBindRequest;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import net.adfederation.directory.AdBindErrors;
+import net.adfederation.directory.BindOutcome;
+import net.adfederation.directory.DirectoryException;
+import net.adfederation.directory.DirectoryProblem;
+import net.adfederation.directory.DomainInfo;
+import net.adfederation.directory.dc.DirectoryPools;
+
+/**
+ * {@link UserDirectory} over a domain's connection pools: each lookup is one subtree search of the
+ * domain partition for normal user accounts, and each password check one bind on the bind pool.
+ * An outage is always an exception, never an empty result.
+ * <p>
+ * Public only for AdDomain, which builds a domain from its rooms; not an API beyond them.
+ */
+public final class LdapUserDirectory implements UserDirectory {
+
+    /** The most entries an admin search reads, whatever page of them it returns. */
+    static final int SEARCH_HARD_LIMIT = 1000;
+
+    private final DirectoryPools pools;
+    private final DomainInfo domain;
+    private final PasswordWrites passwords;
+
+    public LdapUserDirectory(DirectoryPools pools, DomainInfo domain) {
+        this.pools = pools;
+        this.domain = domain;
+        this.passwords = new PasswordWrites(pools);
+    }
+
+    @Override
+    public Optional<AdUser> findByName(AccountName name) {
+        return switch (name.form()) {
+            case BARE -> findOne(UserFilters.bySamAccountName(name.account()));
+            case UPN -> findOne(UserFilters.byUserPrincipalName(name.account()));
+            // Another domain's user is not ours to find: answered without asking the DC.
+            case DOWN_LEVEL -> name.domain().equalsIgnoreCase(domain.netbiosName())
+                    ? findOne(UserFilters.bySamAccountName(name.account()))
+                    : Optional.empty();
+        };
+    }
+
+    @Override
+    public Optional<AdUser> findByGuid(UUID objectGuid) {
+        return findOne(UserFilters.byGuid(Objects.requireNonNull(objectGuid)));
+    }
+
+    @Override
+    public Optional<AdUser> findByMailOrUpn(String value) {
+        if (value == null || value.isBlank() || !TypedText.acceptable(value)) return Optional.empty();
+        return findOne(UserFilters.byMailOrUpn(value.trim()));
+    }
+
+    @Override
+    public List<AdUser> search(String text, int first, int max) {
+        if (text != null && !TypedText.acceptable(text)) return List.of();
+        int skip = Math.max(first, 0);
+        int wanted = (int) Math.min(max < 0 ? SEARCH_HARD_LIMIT : (long) skip + max, SEARCH_HARD_LIMIT);
+        if (skip >= wanted) return List.of();
+        List<SearchResultEntry> entries = readAll(UserFilters.byPrefix(text), wanted, "searching users for " + text,
+                AdEntryMapper.USER_ATTRIBUTES);
+        return entries.subList(Math.min(skip, entries.size()), Math.min(wanted, entries.size())).stream()
+                .map(AdEntryMapper::user)
+                .toList();
+    }
+
+    @Override
+    public List<AdGroup> groupsOf(AdUser user) {
+        return readAll(UserFilters.groupsWithMember(user.dn()), Integer.MAX_VALUE, "reading the groups of " + user.dn(),
+                AdEntryMapper.GROUP_ATTRIBUTES).stream()
+                .map(AdEntryMapper::group)
+                .toList();
+    }
+
+    @Override
+    public List<AdGroup> groupsOf(AdUser user, Collection<String> amongNamesOrDns) {
+        if (amongNamesOrDns.isEmpty()) return List.of();
+        return readAll(UserFilters.groupsWithMemberAmong(user.dn(), amongNamesOrDns), Integer.MAX_VALUE,
+                "reading the groups of " + user.dn(), AdEntryMapper.GROUP_ATTRIBUTES).stream()
+                .map(AdEntryMapper::group)
+                .toList();
+    }
+
+    @Override
+    public Set<String> tokenGroups(AdUser user) {
+        SearchRequest request = new SearchRequest(user.dn(), SearchScope.BASE, Filter.createPresenceFilter("objectClass"),
+                "tokenGroups");
+        SearchResultEntry entry;
+        try {
+            entry = pools.reads().searchForEntry(request);
+        } catch (LDAPSearchException e) {
+            if (ResultCode.NO_SUCH_OBJECT.equals(e.getResultCode())) return Set.of();
+            throw failure(e, "reading the groups of " + user.dn());
+        }
+        byte[][] values = entry == null ? null : entry.getAttributeValueByteArrays("tokenGroups");
+        if (values == null || user.objectSid() == null) return Set.of();
+        // The user's own domain SID: BUILTIN aliases (S-1-5-32-...) and other domains' groups are not this domain's groups.
+        String domainSid = user.objectSid().substring(0, user.objectSid().lastIndexOf('-') + 1);
+        Set<String> sids = new LinkedHashSet<>();
+        for (byte[] value : values) {
+            String sid = AdCodecs.sidToString(value);
+            if (sid.startsWith(domainSid)) sids.add(sid);
+        }
+        return sids;
+    }
+
+    @Override
+    public List<AdGroup> groupsBySid(Collection<String> sids) {
+        if (sids.isEmpty()) return List.of();
+        return readAll(UserFilters.groupsWithSid(sids), Integer.MAX_VALUE, "reading groups by SID",
+                AdEntryMapper.GROUP_ATTRIBUTES).stream()
+                .map(AdEntryMapper::group)
+                .toList();
+    }
+
+    @Override
+    public Map<String, String> groupSids(Collection<String> namesOrDns) {
+        if (namesOrDns.isEmpty()) return Map.of();
+        List<AdGroup> found = readAll(UserFilters.groupsNamed(namesOrDns), Integer.MAX_VALUE, "finding groups by name",
+                AdEntryMapper.GROUP_ATTRIBUTES).stream().map(AdEntryMapper::group).toList();
+        Map<String, String> sids = new HashMap<>();
+        for (String value : namesOrDns) {
+            List<AdGroup> named = found.stream().filter(group -> names(group, value)).toList();
+            if (named.size() == 1 && named.get(0).objectSid() != null) sids.put(value, named.get(0).objectSid());
+        }
+        return sids;
+    }
+
+    private static boolean names(AdGroup group, String value) {
+        if (value.equalsIgnoreCase(group.name())) return true;
+        try {
+            return value.indexOf('=') > 0 && group.dn() != null && new DN(value).equals(new DN(group.dn()));
+        } catch (LDAPException notADn) {
+            return false;
+        }
+    }
+
+    @Override
+    public BindOutcome authenticate(AdUser user, String password) {
+        // An empty simple bind is an anonymous bind, which AD accepts: never send one.
+        if (password == null || password.isEmpty()) return BindOutcome.EMPTY_PASSWORD;
+        if (nextFailureCouldLock(user)) return BindOutcome.LOCKOUT_AVOIDED;
+        try {
+            // The pool keeps a connection after a refused bind and drops it after a broken one.
+            pools.binds().bind(new SimpleBindRequest(user.dn(), password));
+            return BindOutcome.SUCCESS;
+        } catch (LDAPException e) {
+            return AdBindErrors.fromLdapResult(e.getResultCode(), e.getDiagnosticMessage());
+        }
+    }
+
+    /**
+     * True when one more wrong password could lock the account in AD (an account AD has locked
+     * already is bound, so AD's own "locked out" reaches the user). The policy is read only for
+     * an account with wrong passwords counted, so a sign-in that follows none costs no extra read;
+     * it is read fresh, so a changed lockoutThreshold applies at once.
+     */
+    private boolean nextFailureCouldLock(AdUser user) {
+        // Already locked (lockoutTime set): AD answers 775 whatever the password, so the bind cannot make it worse
+        // and the user learns why.
+        if (user.badPwdCount() <= 0 || user.lockoutTime() != null) return false;
+        return lockoutPolicy().nextFailureCouldLock(user.badPwdCount(), user.badPasswordTime(), java.time.Instant.now());
+    }
+
+    @Override
+    public LockoutPolicy lockoutPolicy() {
+        try {
+            SearchResultEntry entry = pools.reads().getEntry(domain.defaultNamingContext(), "lockoutThreshold",
+                    "lockOutObservationWindow");
+            return entry == null ? LockoutPolicy.NONE : LockoutPolicy.of(entry);
+        } catch (LDAPException e) {
+            throw failure(e, "reading the lockout policy");
+        }
+    }
+
+    /** One entry or none; two or more matches count as none, so an ambiguous name signs nobody in. */
+    private Optional<AdUser> findOne(Filter filter) {
+        SearchRequest request = new SearchRequest(domain.defaultNamingContext(), SearchScope.SUB, filter,
+                AdEntryMapper.USER_ATTRIBUTES);
+        request.setSizeLimit(2);
+        List<SearchResultEntry> entries;
+        try {
+            entries = pools.reads().search(request).getSearchEntries();
+        } catch (LDAPSearchException e) {
+            if (ResultCode.SIZE_LIMIT_EXCEEDED.equals(e.getResultCode())) return Optional.empty();
+            throw failure(e, "looking up a user by " + filter);
+        }
+        return entries.size() == 1 ? Optional.of(AdEntryMapper.user(entries.get(0))) : Optional.empty();
+    }
+
+    private List<SearchResultEntry> readAll(Filter filter, int limit, String what, String... attributes) {
+        try {
+            return new PagedSearch(domain.defaultNamingContext(), filter, attributes).read(pools.reads(), limit);
+        } catch (LDAPException e) {
+            throw failure(e, what);
+        }
+    }
+
+    private DirectoryException failure(LDAPException e, String what) {
+        if (AdBindErrors.isOutage(e.getResultCode())) {
+            return new DirectoryException(DirectoryProblem.UNREACHABLE, "No domain controller of "
+                    + domain.dnsName() + " answered while " + what + ": " + e.getMessage(), e);
+        }
+        return new DirectoryException(DirectoryProblem.OPERATION_FAILED,
+                "The directory of " + domain.dnsName() + " failed " + what + ": " + e.getMessage(), e);
+    }
+
+    @Override
+    public PasswordChange changePassword(AdUser user, String currentPassword, String newPassword) {
+        // The change binds with the current password: a wrong one counts in AD like a failed sign-in.
+        if (currentPassword != null && !currentPassword.isEmpty() && nextFailureCouldLock(user)) {
+            return PasswordChange.WRONG_CURRENT_PASSWORD;
+        }
+        return passwords.change(user, currentPassword, newPassword);
+    }
+
+    @Override
+    public PasswordChange resetPassword(AdUser user, String newPassword) {
+        return passwords.reset(user, newPassword);
+    }
+}
