@@ -8,10 +8,11 @@ import org.jboss.logging.Logger;
 import org.keycloak.common.Version;
 
 /**
- * The Keycloak versions this JAR runs on: 26.4 to 26.7 (every patch). Each of our factories asks
- * {@link #isRunning()} from {@code EnvironmentDependentProviderFactory.isSupported}, so on any other
- * Keycloak none of them is registered (the built-in login forms stay in place and no sign-in reaches
- * our code), and one line in Keycloak's log says why. The versions CI proves are in docs/deployment.md.
+ * The Keycloak versions this JAR runs on: 26.4 to 26.7 (every patch). Our factories ask
+ * {@link #isRunning()}: those with ids of their own from {@code EnvironmentDependentProviderFactory.isSupported},
+ * so on any other Keycloak they are not registered; those that take a built-in id from {@code order()}
+ * ({@code login.BuiltInOverride}), so Keycloak's own step keeps its id there. No sign-in reaches our code,
+ * and one line in Keycloak's log says why. The versions CI proves are in docs/deployment.md.
  */
 public final class SupportedKeycloak {
 
@@ -53,6 +54,6 @@ public final class SupportedKeycloak {
 
     static String refusal(String running) {
         return "keycloak-ad-federation does not start on Keycloak " + running + ": it supports Keycloak " + RANGE
-                + ". Its providers (ad-connector, ad-trust, the AD-aware login, password and portal pages, the token mappers) are not registered.";
+                + ". Its providers (ad-connector, ad-trust, the portal, the token mappers) are not registered, and its login and password steps give way to Keycloak's own.";
     }
 }

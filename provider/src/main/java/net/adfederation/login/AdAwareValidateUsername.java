@@ -3,10 +3,8 @@ package net.adfederation.login;
 import jakarta.ws.rs.core.Response;
 import net.adfederation.account.AccountOwner;
 import net.adfederation.account.SignInOutcome;
-import net.adfederation.common.SupportedKeycloak;
 import net.adfederation.directory.read.TypedText;
 import net.adfederation.events.SignInEvents;
-import org.keycloak.Config;
 import org.keycloak.OAuth2Constants;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
@@ -18,7 +16,6 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserCredentialModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
-import org.keycloak.provider.EnvironmentDependentProviderFactory;
 import org.keycloak.representations.idm.CredentialRepresentation;
 
 /**
@@ -27,7 +24,7 @@ import org.keycloak.representations.idm.CredentialRepresentation;
  * the user is disabled (checked there with the password, so AD says "disabled" only for a
  * correct one and the generic answer stays for a wrong one).
  */
-public class AdAwareValidateUsername extends ValidateUsername implements EnvironmentDependentProviderFactory {
+public class AdAwareValidateUsername extends ValidateUsername {
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
@@ -70,12 +67,6 @@ public class AdAwareValidateUsername extends ValidateUsername implements Environ
 
     @Override
     public int order() {
-        return BuiltInOverride.ORDER;
-    }
-
-    /** Not registered on a Keycloak outside the supported versions: {@link SupportedKeycloak} logs why, once. */
-    @Override
-    public boolean isSupported(Config.Scope config) {
-        return SupportedKeycloak.isRunning();
+        return BuiltInOverride.order();
     }
 }

@@ -4,13 +4,11 @@ import java.util.Optional;
 
 import net.adfederation.account.GateTarget;
 import net.adfederation.account.PasswordGate;
-import net.adfederation.common.SupportedKeycloak;
 import net.adfederation.common.UserTexts;
 import net.adfederation.directory.read.TypedText;
 import net.adfederation.events.PasswordEvents;
 import net.adfederation.login.BuiltInOverride;
 import net.adfederation.login.SignInNotice;
-import org.keycloak.Config;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.FlowStatus;
 import org.keycloak.authentication.authenticators.resetcred.ResetCredentialChooseUser;
@@ -18,7 +16,6 @@ import org.keycloak.events.Errors;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
-import org.keycloak.provider.EnvironmentDependentProviderFactory;
 import org.keycloak.services.managers.AuthenticationManager;
 
 /**
@@ -32,7 +29,7 @@ import org.keycloak.services.managers.AuthenticationManager;
  * does tell local accounts (Keycloak's "check your e-mail") from everything else; that is
  * accepted so that AD users are told where their password really lives.
  */
-public class AdAwareResetCredentialChooseUser extends ResetCredentialChooseUser implements EnvironmentDependentProviderFactory {
+public class AdAwareResetCredentialChooseUser extends ResetCredentialChooseUser {
 
     public static final String ATTRIBUTE = "adPasswordGate";
 
@@ -99,12 +96,6 @@ public class AdAwareResetCredentialChooseUser extends ResetCredentialChooseUser 
 
     @Override
     public int order() {
-        return BuiltInOverride.ORDER;
-    }
-
-    /** Not registered on a Keycloak outside the supported versions: {@link SupportedKeycloak} logs why, once. */
-    @Override
-    public boolean isSupported(Config.Scope config) {
-        return SupportedKeycloak.isRunning();
+        return BuiltInOverride.order();
     }
 }

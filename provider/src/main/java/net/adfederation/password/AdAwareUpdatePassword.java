@@ -4,17 +4,14 @@ import java.util.Optional;
 
 import net.adfederation.account.GateTarget;
 import net.adfederation.account.PasswordGate;
-import net.adfederation.common.SupportedKeycloak;
 import net.adfederation.events.PasswordEvents;
 import net.adfederation.common.UserTexts;
 import net.adfederation.login.BuiltInOverride;
-import org.keycloak.Config;
 import org.keycloak.authentication.RequiredActionContext;
 import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.authentication.requiredactions.UpdatePassword;
 import org.keycloak.models.Constants;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.provider.EnvironmentDependentProviderFactory;
 
 /**
  * The "Update Password" required action ({@code UPDATE_PASSWORD}), which for connector users shows
@@ -22,7 +19,7 @@ import org.keycloak.provider.EnvironmentDependentProviderFactory;
  * one. The account console's "Update" button for the password lands here as an
  * application-initiated action. Everybody else gets Keycloak's form.
  */
-public class AdAwareUpdatePassword extends UpdatePassword implements EnvironmentDependentProviderFactory {
+public class AdAwareUpdatePassword extends UpdatePassword {
 
     @Override
     public void requiredActionChallenge(RequiredActionContext context) {
@@ -62,12 +59,6 @@ public class AdAwareUpdatePassword extends UpdatePassword implements Environment
 
     @Override
     public int order() {
-        return BuiltInOverride.ORDER;
-    }
-
-    /** Not registered on a Keycloak outside the supported versions: {@link SupportedKeycloak} logs why, once. */
-    @Override
-    public boolean isSupported(Config.Scope config) {
-        return SupportedKeycloak.isRunning();
+        return BuiltInOverride.order();
     }
 }

@@ -35,6 +35,11 @@ class SupportedKeycloakTest {
             assertThat(SupportedKeycloak.isRunning()).isFalse();
             assertThat(new net.adfederation.connector.AdConnectorProviderFactory().isSupported(null)).isFalse();
             assertThat(new net.adfederation.trust.AdTrustProviderFactory().isSupported(null)).isFalse();
+            // Our overrides of built-in ids rank below Keycloak's own instead: an unsupported one would leave no factory (a 500).
+            assertThat(new net.adfederation.login.AdAwareValidateUsername().order()).isNegative();
+            assertThat(new net.adfederation.login.AdAwareUsernamePasswordFormFactory().order()).isNegative();
+            Version.VERSION = pinned;
+            assertThat(new net.adfederation.login.AdAwareValidateUsername().order()).isEqualTo(net.adfederation.login.BuiltInOverride.ORDER);
         } finally {
             Version.VERSION = pinned;
         }
