@@ -13,7 +13,7 @@ public interface LiveAccount {
 
     /**
      * The user's AD groups, nested ones included, read from the directory at most once per request.
-     * Throws {@code StorageUnavailableException} when no DC answers.
+     * Throws Keycloak's storage-unavailable exception (see {@code KeycloakCompat}) when no DC answers.
      */
     List<AdGroup> adGroups();
 

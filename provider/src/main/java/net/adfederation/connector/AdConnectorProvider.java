@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 
 import net.adfederation.account.GateTarget;
 import net.adfederation.account.PasswordGate;
+import net.adfederation.common.KeycloakCompat;
 import net.adfederation.common.SecondFactors;
 import net.adfederation.common.UserTexts;
 import net.adfederation.directory.AdDomain;
@@ -28,7 +29,6 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.storage.StorageId;
-import org.keycloak.storage.StorageUnavailableException;
 import org.keycloak.storage.UserStorageProvider;
 import org.keycloak.storage.user.UserLookupProvider;
 import org.keycloak.storage.user.UserQueryMethodsProvider;
@@ -129,7 +129,8 @@ public class AdConnectorProvider implements UserStorageProvider, UserLookupProvi
         try {
             // Keycloak hands back our own instance unless something wrapped it.
             live = user instanceof LiveAdUser mine ? mine : (LiveAdUser) getUserById(realm, user.getId());
-        } catch (StorageUnavailableException e) {
+        } catch (RuntimeException e) {
+            if (!KeycloakCompat.isStorageUnavailable(e)) throw e;
             return false; // recorded as DIRECTORY_UNAVAILABLE by the reader
         }
         return live != null && reader.authenticate(live, input.getChallengeResponse()) == BindOutcome.SUCCESS;

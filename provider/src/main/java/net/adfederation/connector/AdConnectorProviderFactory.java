@@ -14,17 +14,20 @@ import net.adfederation.common.SettingsResolver;
 import net.adfederation.common.ClusterAttemptLedger;
 import net.adfederation.common.ServicePasswordSource;
 import net.adfederation.directory.DomainRuntime;
+import net.adfederation.common.SupportedKeycloak;
 import net.adfederation.directory.AdDomain;
 import net.adfederation.directory.DirectoryException;
 import net.adfederation.directory.DirectoryProblem;
 import net.adfederation.directory.DomainInfo;
 import net.adfederation.directory.DomainSettings;
 import org.jboss.logging.Logger;
+import org.keycloak.Config;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.component.ComponentValidationException;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
+import org.keycloak.provider.EnvironmentDependentProviderFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.storage.UserStorageProviderFactory;
 import org.keycloak.storage.UserStorageProviderModel;
@@ -35,7 +38,8 @@ import org.keycloak.storage.UserStorageProviderModel;
  * checks the configuration (including a real connection) when an admin saves it, and holds one
  * open domain per component for all requests of this node.
  */
-public class AdConnectorProviderFactory implements UserStorageProviderFactory<AdConnectorProvider>, SignInDomainSource {
+public class AdConnectorProviderFactory implements UserStorageProviderFactory<AdConnectorProvider>, SignInDomainSource,
+        EnvironmentDependentProviderFactory {
 
     public static final String PROVIDER_ID = AdProviders.CONNECTOR;
 
@@ -149,5 +153,11 @@ public class AdConnectorProviderFactory implements UserStorageProviderFactory<Ad
 
     private static DomainSettings resolve(KeycloakSession session, ConnectorConfig config) {
         return config.connection().domainSettings(config.connection().bindPassword(session), SettingsResolver.trust(session));
+    }
+
+    /** Not registered on a Keycloak outside the supported versions: {@link SupportedKeycloak} logs why, once. */
+    @Override
+    public boolean isSupported(Config.Scope config) {
+        return SupportedKeycloak.isRunning();
     }
 }

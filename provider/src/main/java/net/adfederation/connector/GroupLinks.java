@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-import org.keycloak.authorization.fgap.AdminPermissionsSchema;
+import net.adfederation.common.KeycloakCompat;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -36,7 +36,7 @@ final class GroupLinks {
                                     Function<Collection<String>, Map<String, String>> linkSids) {
         // The links are a fact of the realm, not an admin's view of it: fine-grained admin
         // permissions must not hide some of them while a token or the admin console is built.
-        return AdminPermissionsSchema.runWithoutAuthorization(session, () -> {
+        return KeycloakCompat.withoutAuthorization(session, () -> {
             Map<GroupModel, List<String>> links = inRealm(session, realm);
             if (links.isEmpty()) return Set.of();
             Set<String> mine = userSids.get();

@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import net.adfederation.account.PasswordGate;
 import net.adfederation.account.SignInContext;
 import net.adfederation.common.ConnectionKeys;
+import net.adfederation.common.KeycloakCompat;
 import net.adfederation.common.UserTexts;
 import net.adfederation.directory.AdDomain;
 import net.adfederation.directory.BindOutcome;
@@ -22,7 +23,6 @@ import org.jboss.logging.Logger;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.storage.StorageUnavailableException;
 
 /**
  * One request's reads of the domain: each user read at most once ({@link RequestMemo}), turned
@@ -44,7 +44,7 @@ final class UserReader {
         this.domain = domain;
     }
 
-    /** Throws {@link StorageUnavailableException} rather than answer "nobody" when no DC answers. */
+    /** Throws Keycloak's storage-unavailable exception ({@link KeycloakCompat#storageUnavailable}) rather than answer "nobody" when no DC answers. */
     LiveAdUser byGuid(RealmModel realm, UUID guid) {
         try {
             return memo.byGuid(guid, () -> users().findByGuid(guid), adapter(realm));
@@ -121,11 +121,11 @@ final class UserReader {
         }
     }
 
-    private StorageUnavailableException unavailable(DirectoryException e) {
+    private RuntimeException unavailable(DirectoryException e) {
         logOutage(e);
         SignInContext.of(session).lookupRefused(BindOutcome.DIRECTORY_UNAVAILABLE, model.getId());
         SignInEvents.lookupRefused(session, SignInEvents.CONNECTOR, AdReason.UNAVAILABLE, domainName());
-        return new StorageUnavailableException(e.getMessage(), e);
+        return KeycloakCompat.storageUnavailable(e.getMessage(), e);
     }
 
     private void logOutage(DirectoryException e) {

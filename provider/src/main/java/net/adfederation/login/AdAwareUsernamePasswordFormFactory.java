@@ -17,6 +17,6 @@ public class AdAwareUsernamePasswordFormFactory extends UsernamePasswordFormFact
 
     @Override
     public int order() {
-        return BuiltInOverride.ORDER;
+        return BuiltInOverride.order();
     }
 }

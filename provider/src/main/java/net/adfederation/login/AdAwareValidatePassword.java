@@ -20,6 +20,6 @@ public class AdAwareValidatePassword extends ValidatePassword {
 
     @Override
     public int order() {
-        return BuiltInOverride.ORDER;
+        return BuiltInOverride.order();
     }
 }

@@ -97,6 +97,6 @@ public class AdAwareResetCredentialChooseUser extends ResetCredentialChooseUser 
 
     @Override
     public int order() {
-        return BuiltInOverride.ORDER;
+        return BuiltInOverride.order();
     }
 }

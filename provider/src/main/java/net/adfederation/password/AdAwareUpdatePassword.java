@@ -59,6 +59,6 @@ public class AdAwareUpdatePassword extends UpdatePassword {
 
     @Override
     public int order() {
-        return BuiltInOverride.ORDER;
+        return BuiltInOverride.order();
     }
 }

@@ -1,8 +1,10 @@
 package net.adfederation.portal;
 
+import net.adfederation.common.SupportedKeycloak;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.provider.EnvironmentDependentProviderFactory;
 import org.keycloak.services.resource.AccountResourceProvider;
 import org.keycloak.services.resource.AccountResourceProviderFactory;
 
@@ -10,7 +12,8 @@ import org.keycloak.services.resource.AccountResourceProviderFactory;
  * Registers the portal as account resource provider {@value #ID}; a realm gets it by choosing the
  * account theme ad-portal, whose theme.properties names this id. Other realms keep Keycloak's.
  */
-public class AdPortalFactory implements AccountResourceProviderFactory {
+public class AdPortalFactory implements AccountResourceProviderFactory,
+        EnvironmentDependentProviderFactory {
 
     public static final String ID = "ad-portal";
 
@@ -37,5 +40,11 @@ public class AdPortalFactory implements AccountResourceProviderFactory {
     @Override
     public void close() {
         // Nothing held.
+    }
+
+    /** Not registered on a Keycloak outside the supported versions: {@link SupportedKeycloak} logs why, once. */
+    @Override
+    public boolean isSupported(Config.Scope config) {
+        return SupportedKeycloak.isRunning();
     }
 }

@@ -7,10 +7,10 @@ import java.util.Objects;
 
 import net.adfederation.account.AccountOwner;
 import net.adfederation.account.AdAttributes;
+import net.adfederation.common.KeycloakCompat;
 import net.adfederation.tokens.AdUsers;
 import net.adfederation.tokens.ClaimGroup;
 import org.keycloak.models.UserModel;
-import org.keycloak.storage.StorageUnavailableException;
 
 /**
  * What the directory says about the signed-in user, read-only, each fact with where it comes from:
@@ -79,7 +79,8 @@ public record DirectoryProfile(String summary, List<Fact> facts, List<String> gr
             if (groups == null) return List.of();
             return groups.stream().map(g -> g.netbiosDomain() == null ? g.name() : g.netbiosDomain() + "\\" + g.name())
                     .filter(Objects::nonNull).distinct().sorted(String.CASE_INSENSITIVE_ORDER).toList();
-        } catch (StorageUnavailableException e) {
+        } catch (RuntimeException e) {
+            if (!KeycloakCompat.isStorageUnavailable(e)) throw e;
             return null;
         }
     }

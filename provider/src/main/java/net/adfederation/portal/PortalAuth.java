@@ -49,8 +49,9 @@ final class PortalAuth {
 
     static Optional<SignedIn> signedIn(KeycloakSession session, RealmModel realm) {
         AuthenticationManager.AuthResult result = new AppAuthManager().authenticateIdentityCookie(session, realm);
-        if (result == null || result.user() == null || result.session() == null) return Optional.empty();
-        return Optional.of(new SignedIn(result.user(), result.session()));
+        // getUser()/getSession(): AuthResult is a record only since Keycloak 26.5 (see KeycloakCompat).
+        if (result == null || result.getUser() == null || result.getSession() == null) return Optional.empty();
+        return Optional.of(new SignedIn(result.getUser(), result.getSession()));
     }
 
     /**

@@ -69,7 +69,7 @@ final class Memberships {
                 continue;
             }
             Optional<String> id = ref instanceof MemberRef.Foreign foreign
-                    ? users.bySid(foreign.sid(), home.get()).map(UserModel::getId)
+                    ? users.bySid(foreign.sid(), home.get()).map(user -> user.getId()) // not UserModel::getId: see KeycloakCompat
                     : Optional.ofNullable(userIds.apply(dn));
             if (id.isPresent()) {
                 wanted.add(id.get());

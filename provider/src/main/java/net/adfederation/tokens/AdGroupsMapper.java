@@ -3,6 +3,8 @@ package net.adfederation.tokens;
 import java.util.ArrayList;
 import java.util.List;
 
+import net.adfederation.common.SupportedKeycloak;
+import org.keycloak.Config;
 import org.keycloak.models.ProtocolMapperModel;
 import org.keycloak.models.UserSessionModel;
 import org.keycloak.protocol.ProtocolMapperUtils;
@@ -12,6 +14,7 @@ import org.keycloak.protocol.oidc.mappers.OIDCAttributeMapperHelper;
 import org.keycloak.protocol.oidc.mappers.OIDCIDTokenMapper;
 import org.keycloak.protocol.oidc.mappers.TokenIntrospectionTokenMapper;
 import org.keycloak.protocol.oidc.mappers.UserInfoTokenMapper;
+import org.keycloak.provider.EnvironmentDependentProviderFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.representations.IDToken;
 
@@ -22,7 +25,8 @@ import org.keycloak.representations.IDToken;
  * of neither mode get no claim.
  */
 public class AdGroupsMapper extends AbstractOIDCProtocolMapper
-        implements OIDCAccessTokenMapper, OIDCIDTokenMapper, UserInfoTokenMapper, TokenIntrospectionTokenMapper {
+        implements OIDCAccessTokenMapper, OIDCIDTokenMapper, UserInfoTokenMapper, TokenIntrospectionTokenMapper,
+        EnvironmentDependentProviderFactory {
 
     public static final String PROVIDER_ID = "ad-groups-mapper";
     public static final String FORMAT = "format";
@@ -82,5 +86,11 @@ public class AdGroupsMapper extends AbstractOIDCProtocolMapper
         }
         mappingModel.getConfig().put(ProtocolMapperUtils.MULTIVALUED, "true");
         OIDCAttributeMapperHelper.mapClaim(token, mappingModel, values);
+    }
+
+    /** Not registered on a Keycloak outside the supported versions: {@link SupportedKeycloak} logs why, once. */
+    @Override
+    public boolean isSupported(Config.Scope config) {
+        return SupportedKeycloak.isRunning();
     }
 }

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 import net.adfederation.account.AccountOwner;
+import net.adfederation.common.SupportedKeycloak;
+import org.keycloak.Config;
 import org.keycloak.models.ProtocolMapperModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
@@ -15,6 +17,7 @@ import org.keycloak.protocol.oidc.mappers.OIDCAttributeMapperHelper;
 import org.keycloak.protocol.oidc.mappers.OIDCIDTokenMapper;
 import org.keycloak.protocol.oidc.mappers.TokenIntrospectionTokenMapper;
 import org.keycloak.protocol.oidc.mappers.UserInfoTokenMapper;
+import org.keycloak.provider.EnvironmentDependentProviderFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.representations.IDToken;
 
@@ -24,7 +27,8 @@ import org.keycloak.representations.IDToken;
  * claim of that name; without, at the top level. Users of neither mode get nothing.
  */
 public class AdIdentityMapper extends AbstractOIDCProtocolMapper
-        implements OIDCAccessTokenMapper, OIDCIDTokenMapper, UserInfoTokenMapper, TokenIntrospectionTokenMapper {
+        implements OIDCAccessTokenMapper, OIDCIDTokenMapper, UserInfoTokenMapper, TokenIntrospectionTokenMapper,
+        EnvironmentDependentProviderFactory {
 
     public static final String PROVIDER_ID = "ad-identity-mapper";
 
@@ -71,5 +75,11 @@ public class AdIdentityMapper extends AbstractOIDCProtocolMapper
         String parent = mappingModel.getConfig().get(OIDCAttributeMapperHelper.TOKEN_CLAIM_NAME);
         if (parent == null || parent.isBlank()) token.getOtherClaims().putAll(claims);
         else token.getOtherClaims().put(parent.trim(), new LinkedHashMap<>(claims));
+    }
+
+    /** Not registered on a Keycloak outside the supported versions: {@link SupportedKeycloak} logs why, once. */
+    @Override
+    public boolean isSupported(Config.Scope config) {
+        return SupportedKeycloak.isRunning();
     }
 }

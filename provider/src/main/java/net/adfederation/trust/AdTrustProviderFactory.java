@@ -10,17 +10,20 @@ import net.adfederation.account.SignInDomainSource;
 import net.adfederation.common.OncePerRequest;
 import net.adfederation.common.LockoutAdvice;
 import net.adfederation.common.ReadableRefusal;
+import net.adfederation.common.SupportedKeycloak;
 import net.adfederation.directory.DirectoryException;
 import net.adfederation.sync.ExpiredAccounts;
 import net.adfederation.sync.SyncKind;
 import net.adfederation.sync.TrustSync;
 import org.jboss.logging.Logger;
+import org.keycloak.Config;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.component.ComponentValidationException;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.models.RealmModel;
+import org.keycloak.provider.EnvironmentDependentProviderFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.storage.UserStorageProviderFactory;
 import org.keycloak.storage.UserStorageProviderModel;
@@ -35,7 +38,8 @@ import org.keycloak.timer.TimerProvider;
  * syncs (fullSyncPeriod, changedSyncPeriod) under its cluster-wide lock.
  */
 public class AdTrustProviderFactory implements UserStorageProviderFactory<AdTrustProvider>, ImportSynchronization,
-        SignInDomainSource {
+        SignInDomainSource,
+        EnvironmentDependentProviderFactory {
 
     public static final String PROVIDER_ID = AdProviders.TRUST;
 
@@ -151,5 +155,11 @@ public class AdTrustProviderFactory implements UserStorageProviderFactory<AdTrus
         return TrustSync.run(factory, realmId, model, kind,
                 new TrustSync.Settings(config.domain(), config.syncScopeGroups(), config.deletionThreshold()),
                 session -> forests.forest(session, model));
+    }
+
+    /** Not registered on a Keycloak outside the supported versions: {@link SupportedKeycloak} logs why, once. */
+    @Override
+    public boolean isSupported(Config.Scope config) {
+        return SupportedKeycloak.isRunning();
     }
 }

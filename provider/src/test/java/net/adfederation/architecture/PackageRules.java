@@ -36,7 +36,7 @@ final class PackageRules {
                 "common", "account", "events", "sync"));
         USES.put("login", List.of("directory", "directory.read", "common", "account", "events"));
         USES.put("password", List.of("directory.read", "common", "account", "events", "login"));
-        USES.put("tokens", List.of("directory.read", "account"));
+        USES.put("tokens", List.of("directory.read", "common", "account"));
         USES.put("portal", List.of("directory.read", "common", "account", "tokens"));
     }
 

@@ -10,6 +10,7 @@ import net.adfederation.it.support.Directories;
 import net.adfederation.it.support.OidcClient;
 import net.adfederation.it.support.OidcClient.TokenResult;
 import net.adfederation.it.support.TestDirectory;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -42,8 +43,9 @@ class AccountStateTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource(DIRECTORIES)
+    @Tag("smoke")
     void disabledAccountIsRefusedWithItsReason(TestDirectory directory) {
-        assertRefusal(client(directory), "carol", "Passw0rd!Carol", "disabled");
+        assertRefusal(client(directory), "carol", "Passw0rd!Carol", "disabled in Active Directory");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -7,6 +7,7 @@ import net.adfederation.it.support.Directories;
 import net.adfederation.it.support.OidcClient;
 import net.adfederation.it.support.OidcClient.TokenResult;
 import net.adfederation.it.support.TestDirectory;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.keycloak.admin.client.Keycloak;
@@ -35,6 +36,7 @@ class ConnectorSignInTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource(DIRECTORIES)
+    @Tag("smoke")
     void aliceSignsInWithEachNameFormAsOneUser(TestDirectory directory) {
         OidcClient oidc = client(directory);
         List<TokenResult> results = List.of(
@@ -61,6 +63,7 @@ class ConnectorSignInTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource(DIRECTORIES)
+    @Tag("smoke")
     void adGroupLinkedToAKeycloakGroupGivesItsRoleThroughNestedMembership(TestDirectory directory) {
         // alice is in Developers, which is nested in Engineering; the realm links Engineering to role "engineer".
         TokenResult alice = client(directory).directGrant("alice", "Passw0rd!Alice");
@@ -73,6 +76,7 @@ class ConnectorSignInTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource(DIRECTORIES)
+    @Tag("smoke")
     void wrongPasswordIsRefusedWithTheUsualMessage(TestDirectory directory) {
         TokenResult result = client(directory).directGrant("alice", "not-her-password");
 

@@ -15,6 +15,7 @@ import net.adfederation.it.support.Directories;
 import net.adfederation.it.support.OidcClient;
 import net.adfederation.it.support.TrustForests;
 import net.adfederation.it.support.TrustRealms;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -62,6 +63,7 @@ class AccountPortalBrowserTest {
     }
 
     @Test
+    @Tag("smoke")
     void connectorUserSeesTheApplicationsOfHerAdGroupsAndLaunchesOne() {
         try (PortalRealm portal = connectorRealm(); TestApplication app = TestApplication.start(); Browser browser = Browser.open()) {
             // alice is in Developers, nested in Engineering: the group linked to Engineering reaches her.
@@ -105,6 +107,7 @@ class AccountPortalBrowserTest {
     }
 
     @Test
+    @Tag("smoke")
     void connectorProfileShowsWhatActiveDirectorySaysAtThisRequestAndWhereFrom() {
         DirectoryAdmin ad = Directories.embedded().admin();
         try (PortalRealm portal = connectorRealm(); Browser browser = Browser.open()) {
@@ -196,6 +199,7 @@ class AccountPortalBrowserTest {
     }
 
     @Test
+    @Tag("smoke")
     void trustUserOfThePartnerForestSeesSyncedGroupsApplicationsAndThePasswordForm() {
         TrustForests forests = TrustRealms.embedded();
         String id = suffix();

@@ -14,6 +14,7 @@ import net.adfederation.it.support.TestDirectory;
 import net.adfederation.it.support.TrustForests;
 import net.adfederation.it.support.TrustRealms;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.RealmResource;
@@ -58,6 +59,7 @@ class SignInPagesBrowserTest {
     }
 
     @Test
+    @Tag("smoke")
     void connectorSignInPageShowsTheNameFormsOfItsDomainAndAliceSignsInByKeyboard() {
         String realm = connectorRealm();
         try (Browser browser = Browser.open()) {
@@ -87,6 +89,7 @@ class SignInPagesBrowserTest {
     }
 
     @Test
+    @Tag("smoke")
     void trustSignInPageNamesEveryDomainOfTheForestsAndPatOfTheSecondForestSignsInWithBothNames() {
         String realm = trustRealm();
         try (Browser browser = Browser.open()) {
@@ -114,6 +117,7 @@ class SignInPagesBrowserTest {
     }
 
     @Test
+    @Tag("smoke")
     void disabledAccountIsADangerAlertNamingTheHelpDesk() {
         assertRefused(connectorRealm(), "carol", "Passw0rd!Carol", "login-disabled", "danger", "Account disabled",
                 "Your account is disabled in Active Directory. Contact your IT help desk.");

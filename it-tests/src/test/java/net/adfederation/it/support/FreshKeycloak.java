@@ -45,6 +45,11 @@ public final class FreshKeycloak implements AutoCloseable {
         return new FreshKeycloak(distribution.home());
     }
 
+    /** Where the distribution is unpacked (kc-import.log and kc-server.log are written there). */
+    public Path home() {
+        return home;
+    }
+
     /** Keycloak's file vault: one file per secret, named realm_key; import and start point Keycloak at it. */
     public void putInVault(String realm, String key, String secret) throws IOException {
         Files.createDirectories(vault);
@@ -89,10 +94,21 @@ public final class FreshKeycloak implements AutoCloseable {
      */
     public String start(int httpPort, int managementPort, String awaitRealm, Map<String, String> environment)
             throws IOException, InterruptedException {
+        return start(httpPort, managementPort, awaitRealm, environment, true);
+    }
+
+    /**
+     * As {@link #start(int, int, String, Map)}; not optimized, {@code kc.sh start} builds the server
+     * first (Keycloak before 26.4 takes {@code --vault} only at build time).
+     */
+    public String start(int httpPort, int managementPort, String awaitRealm, Map<String, String> environment, boolean optimized)
+            throws IOException, InterruptedException {
         Path log = home.resolve("kc-server.log");
-        server = launch(List.of("start", "--optimized", "--import-realm", "--http-enabled=true", "--hostname-strict=false",
+        List<String> arguments = new ArrayList<>(List.of("start", "--import-realm", "--http-enabled=true", "--hostname-strict=false",
                 "--http-port=" + httpPort, "--http-management-port=" + managementPort,
-                "--vault=file", "--vault-dir=" + vault), environment, log);
+                "--vault=file", "--vault-dir=" + vault));
+        if (optimized) arguments.add(1, "--optimized");
+        server = launch(arguments, environment, log);
         String base = "http://localhost:" + httpPort;
         awaitAnswer(URI.create(base + "/realms/" + awaitRealm + "/.well-known/openid-configuration"), log);
         return base;

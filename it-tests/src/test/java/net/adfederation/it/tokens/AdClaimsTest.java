@@ -14,6 +14,7 @@ import net.adfederation.it.support.OidcClient.TokenResult;
 import net.adfederation.it.support.TestDirectory;
 import net.adfederation.it.support.TrustForests;
 import net.adfederation.it.support.TrustRealms;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.keycloak.admin.client.Keycloak;
@@ -42,6 +43,7 @@ class AdClaimsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("net.adfederation.it.support.Directories#both")
+    @Tag("smoke")
     void connectorModeAliceCarriesHerAdIdentityAndNestedGroups(TestDirectory directory) {
         String realm = Directories.ready(admin, directory).realm();
         List<String> added = new ArrayList<>();
@@ -73,6 +75,7 @@ class AdClaimsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("embeddedForests")
+    @Tag("smoke")
     void trustModePatCarriesHerAdIdentityAndSyncedGroups(TrustForests forests) {
         String realm = TrustRealms.ready(admin, forests).realm();
         TrustRealms.fullSync(admin, realm);

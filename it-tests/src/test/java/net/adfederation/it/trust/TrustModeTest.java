@@ -8,6 +8,7 @@ import net.adfederation.it.support.OidcClient;
 import net.adfederation.it.support.OidcClient.TokenResult;
 import net.adfederation.it.support.TrustForests;
 import net.adfederation.it.support.TrustRealms;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.keycloak.admin.client.Keycloak;
@@ -45,6 +46,7 @@ class TrustModeTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource(FORESTS)
+    @Tag("smoke")
     void usersOfBothForestsSignInWithEachNameForm(TrustForests forests) {
         OidcClient oidc = client(forests);
         List<TokenResult> pat = List.of(oidc.directGrant("pat", "Passw0rd!Pat1"),
@@ -76,6 +78,7 @@ class TrustModeTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource(FORESTS)
+    @Tag("smoke")
     void fullSyncBringsUsersAndNestedGroupsOfBothForests(TrustForests forests) {
         String realm = TrustRealms.ready(admin, forests).realm();
         SynchronizationResultRepresentation result = TrustRealms.fullSync(admin, realm);
@@ -116,6 +119,7 @@ class TrustModeTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource(FORESTS)
+    @Tag("smoke")
     void changedSyncAddsNewUsersAndRemovesDeletedOnes(TrustForests forests) {
         String realm = TrustRealms.ready(admin, forests).realm();
         TrustRealms.fullSync(admin, realm);
