@@ -80,6 +80,12 @@ public final class SignInEvents {
         describe(session, AdReason.ACCOUNT_EXPIRED, BindOutcome.ACCOUNT_EXPIRED.subCode(), domain);
     }
 
+    /** The refused user on the watched event, as Keycloak's password check names it (a Kerberos refusal has no typed name). */
+    public static void refusedUser(KeycloakSession session, org.keycloak.models.UserModel user) {
+        EventBuilder event = watched(session);
+        if (event != null) event.user(user).detail(org.keycloak.events.Details.USERNAME, user.getUsername());
+    }
+
     private static void describe(KeycloakSession session, AdReason reason, String subCode, String domain) {
         EventBuilder event = watched(session);
         if (event == null) return;
