@@ -1,0 +1,207 @@
+package net.adfederation.it;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import net.adfederation.embeddedad.DirectoryAdmin;
+import net.adfederation.it.browser.Browser;
+import net.adfederation.it.support.KerberosDesktop;
+import net.adfederation.it.support.KerberosDesktop.Page;
+import net.adfederation.it.support.AdFederationServerConfig;
+import net.adfederation.it.support.OidcClient;
+import net.adfederation.it.support.RealmEvents;
+import net.adfederation.it.support.RealmFiles;
+import net.adfederation.it.support.SambaDirectory;
+import net.adfederation.it.support.SambaTrustForests;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.representations.idm.AuthenticationExecutionInfoRepresentation;
+import org.keycloak.representations.idm.EventRepresentation;
+import org.keycloak.testframework.annotations.InjectAdminClient;
+import org.keycloak.testframework.annotations.InjectKeycloakUrls;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.server.KeycloakUrls;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Desktop single sign-on: a user logged on to the domain (kinit against Samba's KDC) reaches the
+ * account portal with the Kerberos ticket alone, with curl --negotiate and with Chromium, in both
+ * modes, through realms imported from realm-config/ with the keytab of .ci/kerberos.sh. AD's account
+ * state still decides, a trusted forest's user signs in with a cross-realm ticket in trust mode only,
+ * and anything else falls back to the sign-in form.
+ */
+@KeycloakIntegrationTest(config = AdFederationServerConfig.class)
+class KerberosSignInTest {
+
+    private static final String CONNECTOR = "kerberos-connector";
+    private static final String TRUST = "kerberos-trust";
+    private static boolean imported;
+
+    @InjectAdminClient
+    Keycloak admin;
+
+    @InjectKeycloakUrls
+    KeycloakUrls urls;
+
+    static Stream<String> modes() {
+        return Stream.of(CONNECTOR, TRUST);
+    }
+
+    private synchronized void realms() {
+        KerberosDesktop.assumeAvailable();
+        new SambaTrustForests().assumeAvailable();
+        if (imported) return;
+        Map<String, String> connector = new HashMap<>(KerberosDesktop.realmFileValues());
+        connector.put("AD_SERVER_URLS", "ldaps://" + SambaDirectory.HOST + ":636");
+        connector.put("AD_BIND_CREDENTIAL", AdFederationServerConfig.VAULT_REFERENCE);
+        RealmFiles.importAs(admin, CONNECTOR, "corp-connector.json", connector);
+        Map<String, String> trust = new HashMap<>(KerberosDesktop.realmFileValues());
+        trust.putAll(new SambaTrustForests().realmFileValues());
+        RealmFiles.importAs(admin, TRUST, "corp-trust.json", trust);
+        imported = true;
+    }
+
+    private String portal(String realm, String host) {
+        return KerberosDesktop.under(host, urls.getBase()) + "/realms/" + realm + "/account/";
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("modes")
+    void theRealmFileCarriesTheKerberosStepAsAlternative(String realm) {
+        realms();
+        List<AuthenticationExecutionInfoRepresentation> browser = admin.realm(realm).flows().getExecutions("browser");
+        assertThat(browser).filteredOn(e -> "auth-spnego".equals(e.getProviderId()))
+                .extracting(AuthenticationExecutionInfoRepresentation::getRequirement).containsExactly("ALTERNATIVE");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("modes")
+    void aliceReachesThePortalWithHerTicketAndNoForm(String realm) {
+        realms();
+        Path alice = KerberosDesktop.logon("alice@CORP.EXAMPLE.TEST", "Passw0rd!Alice");
+
+        Page page = KerberosDesktop.browse(portal(realm, KerberosDesktop.HOST), alice);
+
+        assertThat(page.trace()).contains("Authorization: Negotiate");
+        assertThat(page.isSignInForm()).as(page.body()).isFalse();
+        assertThat(page.url()).isEqualTo(portal(realm, KerberosDesktop.HOST));
+        assertThat(page.body()).contains("Signed in as Alice");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("modes")
+    void chromiumWithTheTicketReachesThePortalWithoutAForm(String realm) {
+        realms();
+        Path alice = KerberosDesktop.logon("alice@CORP.EXAMPLE.TEST", "Passw0rd!Alice");
+        try (Browser browser = Browser.open(List.of("--auth-server-allowlist=" + KerberosDesktop.HOST),
+                KerberosDesktop.environment(alice))) {
+            browser.go(portal(realm, KerberosDesktop.HOST));
+            waitForUrl(browser, portal(realm, KerberosDesktop.HOST));
+
+            assertThat(browser.find(By.id("signed-in-as")).getText()).isEqualTo("Signed in as Alice Smith");
+            browser.screenshot("kerberos-" + realm + "-portal");
+        }
+    }
+
+    @Test
+    void withoutATicketChromiumShowsTheSignInForm() {
+        realms();
+        try (Browser browser = Browser.open(List.of("--auth-server-allowlist=" + KerberosDesktop.HOST),
+                KerberosDesktop.environment(null))) {
+            browser.go(portal(CONNECTOR, KerberosDesktop.HOST));
+            browser.waitFor(By.id("username"));
+            assertThat(browser.findAll(By.id("signed-in-as"))).isEmpty();
+        }
+    }
+
+    /**
+     * carol's ticket was issued while her account was enabled; disabled since, the ticket is refused
+     * with her AD reason, and the event carries the details a password refusal carries.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("modes")
+    void aDisabledAccountsValidTicketIsRefusedWithItsAdReason(String realm) {
+        realms();
+        DirectoryAdmin corp = new SambaDirectory().admin();
+        Path carol;
+        corp.enable("carol");
+        try {
+            carol = KerberosDesktop.logon("carol@CORP.EXAMPLE.TEST", "Passw0rd!Carol");
+            KerberosDesktop.serviceTicket(carol, KerberosDesktop.PRINCIPAL);
+        } finally {
+            corp.disable("carol");
+        }
+        RealmEvents events = new RealmEvents(admin, realm).enable();
+        OidcClient password = new OidcClient(urls.getBase(), realm, "demo-app");
+        assertThat(password.directGrant("carol", "Passw0rd!Carol").ok()).isFalse();
+        Map<String, String> passwordRefusal = RealmEvents.details(events.latest("LOGIN_ERROR").orElseThrow());
+        events.clear();
+
+        Page page = KerberosDesktop.browse(portal(realm, KerberosDesktop.HOST), carol);
+
+        assertThat(page.trace()).contains("Authorization: Negotiate");
+        assertThat(page.isSignInForm()).as(page.body()).isTrue();
+        assertThat(page.body()).contains("Your account is disabled in Active Directory");
+        EventRepresentation refusal = events.latest("LOGIN_ERROR").orElseThrow();
+        assertThat(RealmEvents.details(refusal)).containsEntry("ad_reason", "ad_account_disabled")
+                .containsEntry("ad_reason", passwordRefusal.get("ad_reason"))
+                .containsEntry("ad_sub_code", passwordRefusal.get("ad_sub_code"))
+                .containsEntry("ad_domain", passwordRefusal.get("ad_domain"));
+        assertThat(refusal.getUserId()).isNotNull();
+        assertThat(events.latest("LOGIN")).as("no session").isEmpty();
+    }
+
+    @Test
+    void trustModeSignsInAPartnerUserWithACrossRealmTicket() {
+        realms();
+        Path pat = KerberosDesktop.logon("pat@PARTNER.EXAMPLE.TEST", "Passw0rd!Pat1");
+
+        Page page = KerberosDesktop.browse(portal(TRUST, KerberosDesktop.HOST), pat);
+
+        assertThat(page.trace()).contains("Authorization: Negotiate");
+        assertThat(page.isSignInForm()).as(page.body()).isFalse();
+        assertThat(page.url()).isEqualTo(portal(TRUST, KerberosDesktop.HOST));
+        assertThat(admin.realm(TRUST).users().search("pat@partner.example.test", true)).hasSize(1);
+    }
+
+    @Test
+    void connectorModeRefusesAPartnerTicketAndShowsTheForm() {
+        realms();
+        Path pat = KerberosDesktop.logon("pat@PARTNER.EXAMPLE.TEST", "Passw0rd!Pat1");
+
+        Page page = KerberosDesktop.browse(portal(CONNECTOR, KerberosDesktop.HOST), pat);
+
+        assertThat(page.trace()).contains("Authorization: Negotiate");
+        assertThat(page.isSignInForm()).as(page.body()).isTrue();
+        assertThat(page.status()).isEqualTo(200);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("modes")
+    void aTicketForAnotherServiceIsRefusedWithoutAServerError(String realm) {
+        realms();
+        Path alice = KerberosDesktop.logon("alice@CORP.EXAMPLE.TEST", "Passw0rd!Alice");
+
+        // curl asks for HTTP/other.corp.example.test, an SPN of kc-other whose keys Keycloak does not hold.
+        Page page = KerberosDesktop.browse(portal(realm, KerberosDesktop.OTHER_HOST), alice);
+
+        assertThat(page.trace()).contains("Authorization: Negotiate");
+        assertThat(page.status()).isLessThan(500);
+        assertThat(page.isSignInForm()).as(page.body()).isTrue();
+    }
+
+    private static void waitForUrl(Browser browser, String url) {
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+                .withMessage(() -> "waiting for " + url + ", at " + browser.url() + ": " + browser.text())
+                .until(d -> url.equals(d.getCurrentUrl()));
+    }
+}
