@@ -105,6 +105,7 @@ public final class ServiceKeytab {
             }, initiator(file, principal)).login();
             return Optional.empty();
         } catch (LoginException e) {
+            if (networkFailure(e)) return Optional.of(unreachable(realm, String.valueOf(rootCause(e))));
             String why = String.valueOf(e.getMessage());
             String lower = why.toLowerCase(Locale.ROOT);
             if (lower.contains("not found in kerberos database")) return Optional.empty();
@@ -119,6 +120,21 @@ public final class ServiceKeytab {
             }
             return Optional.empty(); // the KDC answered with something else: it is reachable
         }
+    }
+
+    /** Java reports a KDC it cannot reach by the socket's exception, often with no message of its own. */
+    private static boolean networkFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.SocketException || t instanceof java.net.SocketTimeoutException
+                    || t instanceof java.net.UnknownHostException) return true;
+        }
+        return false;
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) root = root.getCause();
+        return root;
     }
 
     private static String unreachable(String realm, String why) {

@@ -99,6 +99,21 @@ public final class KerberosDesktop {
         }
     }
 
+    /**
+     * One authorization request with the ticket, as far as Keycloak answers it (the 401 Negotiate and
+     * the retry with the ticket; the final redirect is not followed): the address Keycloak redirects to.
+     */
+    public static String authorize(String url, Path cache) {
+        try {
+            Path jar = Files.createTempFile("curl-jar", ".txt");
+            Result curl = run(List.of("curl", "-sS", "--negotiate", "-u", ":", "-b", jar.toString(), "-c", jar.toString(),
+                    "--max-time", "60", "-o", "/dev/null", "-w", "%{http_code} %{redirect_url}", url), cache, null);
+            return curl.stdout().trim();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The environment a process needs to use {@code cache} with the forests' krb5.conf. */
     public static Map<String, String> environment(Path cache) {
         return Map.of("KRB5CCNAME", "FILE:" + (cache == null ? CACHES.resolve("none").toAbsolutePath() : cache),
