@@ -258,6 +258,67 @@ class KerberosSignInTest {
         return counts;
     }
 
+    /** The admin console's save names what is wrong with the Kerberos settings, and nothing is saved. */
+    @Test
+    void savingNamesWhatIsWrongWithTheKeytabAndKdc() throws Exception {
+        realms();
+        Path dir = java.nio.file.Files.createTempDirectory("kerberos-save");
+        Path rc4 = keytab(dir.resolve("rc4.keytab"), "keycloak.corp.example.test", "CORP.EXAMPLE.TEST", 23);
+        Path other = keytab(dir.resolve("other.keytab"), "other.corp.example.test", "CORP.EXAMPLE.TEST", 18);
+        Path nowhere = keytab(dir.resolve("nowhere.keytab"), "keycloak.corp.example.test", "NOWHERE.TEST", 18);
+
+        assertThat(saveRefusal(dir.resolve("missing.keytab"), KerberosDesktop.PRINCIPAL)).contains("cannot be read");
+        assertThat(saveRefusal(rc4, KerberosDesktop.PRINCIPAL)).contains("only RC4 or DES keys")
+                .contains("Encryption type RC4 with HMAC is not supported/enabled");
+        assertThat(saveRefusal(other, KerberosDesktop.PRINCIPAL)).contains("holds no key of " + KerberosDesktop.PRINCIPAL);
+        assertThat(saveRefusal(nowhere, "HTTP/keycloak.corp.example.test@NOWHERE.TEST")).contains("No KDC of NOWHERE.TEST answered");
+    }
+
+    private String saveRefusal(Path keytab, String principal) {
+        org.keycloak.representations.idm.ComponentRepresentation existing = admin.realm(CONNECTOR).components()
+                .query(null, "org.keycloak.storage.UserStorageProvider").get(0);
+        org.keycloak.representations.idm.ComponentRepresentation copy = new org.keycloak.representations.idm.ComponentRepresentation();
+        copy.setName("kerberos-save-check");
+        copy.setProviderId(existing.getProviderId());
+        copy.setProviderType(existing.getProviderType());
+        copy.setParentId(existing.getParentId());
+        org.keycloak.common.util.MultivaluedHashMap<String, String> config = new org.keycloak.common.util.MultivaluedHashMap<>(existing.getConfig());
+        config.putSingle("bindCredential", AdFederationServerConfig.VAULT_REFERENCE);
+        config.putSingle("keyTab", keytab.toString());
+        config.putSingle("serverPrincipal", principal);
+        copy.setConfig(config);
+        try (jakarta.ws.rs.core.Response response = admin.realm(CONNECTOR).components().add(copy)) {
+            assertThat(response.getStatus()).isEqualTo(400);
+            return response.readEntity(String.class);
+        }
+    }
+
+    /** A keytab (format 0x502) with one zero key per type of HTTP/host@realm. */
+    private static Path keytab(Path file, String host, String realm, int... types) throws java.io.IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
+        out.writeShort(0x0502);
+        for (int type : types) {
+            java.io.ByteArrayOutputStream entryBytes = new java.io.ByteArrayOutputStream();
+            java.io.DataOutputStream entry = new java.io.DataOutputStream(entryBytes);
+            entry.writeShort(2);
+            for (String text : List.of(realm, "HTTP", host)) {
+                entry.writeShort(text.length());
+                entry.writeBytes(text);
+            }
+            entry.writeInt(1);
+            entry.writeInt(0);
+            entry.writeByte(1);
+            entry.writeShort(type);
+            entry.writeShort(type == 18 ? 32 : 16);
+            entry.write(new byte[type == 18 ? 32 : 16]);
+            out.writeInt(entryBytes.size());
+            out.write(entryBytes.toByteArray());
+        }
+        java.nio.file.Files.write(file, bytes.toByteArray());
+        return file;
+    }
+
     private static void waitForUrl(Browser browser, String url) {
         new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
                 .withMessage(() -> "waiting for " + url + ", at " + browser.url() + ": " + browser.text())
