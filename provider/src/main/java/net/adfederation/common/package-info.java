@@ -1,5 +1,5 @@
 /**
  * The settings both modes share (domain, DCs, bind identity, TLS, timeouts), parsed once, and the per-node registry of open domains.
- * Package rule: uses directory, directory.read (PackageRules, checked by ArchUnit).
+ * Package rule: uses directory, directory.dc, directory.read (PackageRules, checked by ArchUnit).
  */
 package net.adfederation.common;

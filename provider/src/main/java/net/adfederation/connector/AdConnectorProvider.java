@@ -8,7 +8,10 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import net.adfederation.account.GateTarget;
+import net.adfederation.account.KerberosSignIn;
 import net.adfederation.account.PasswordGate;
+import net.adfederation.account.SignInContext;
+import net.adfederation.common.ConnectionKeys;
 import net.adfederation.common.KeycloakCompat;
 import net.adfederation.common.SecondFactors;
 import net.adfederation.common.UserTexts;
@@ -16,16 +19,20 @@ import net.adfederation.directory.AdDomain;
 import net.adfederation.directory.BindOutcome;
 import net.adfederation.events.AdReason;
 import net.adfederation.events.PasswordEvents;
+import net.adfederation.events.SignInEvents;
 import net.adfederation.account.GateTarget;
 import net.adfederation.account.PasswordGate;
 import org.keycloak.component.ComponentModel;
+import org.keycloak.credential.CredentialAuthentication;
 import org.keycloak.credential.CredentialInput;
 import org.keycloak.credential.CredentialInputUpdater;
 import org.keycloak.credential.CredentialInputValidator;
+import org.keycloak.models.CredentialValidationOutput;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ModelException;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserCredentialModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.storage.StorageId;
@@ -47,16 +54,21 @@ import org.keycloak.userprofile.UserProfileMetadata;
  * {@code UserStorageManager} pages a provider that cannot count by skipping in the stream.
  */
 public class AdConnectorProvider implements UserStorageProvider, UserLookupProvider, UserQueryMethodsProvider,
-        CredentialInputValidator, CredentialInputUpdater, UserProfileDecorator {
+        CredentialInputValidator, CredentialInputUpdater, CredentialAuthentication, UserProfileDecorator {
 
     private final KeycloakSession session;
     private final ComponentModel model;
     private final UserReader reader;
+    private final Supplier<AdDomain> domain;
+    private final KerberosSignIn kerberos;
 
     AdConnectorProvider(KeycloakSession session, ComponentModel model, Supplier<AdDomain> domain) {
         this.session = session;
         this.model = model;
+        this.domain = domain;
         this.reader = new UserReader(session, model, domain);
+        this.kerberos = new KerberosSignIn(session, model,
+                (user, outcome, dnsName) -> SignInEvents.ticketChecked(session, SignInEvents.CONNECTOR, user, outcome, dnsName));
     }
 
     /**
@@ -134,6 +146,35 @@ public class AdConnectorProvider implements UserStorageProvider, UserLookupProvi
             return false; // recorded as DIRECTORY_UNAVAILABLE by the reader
         }
         return live != null && reader.authenticate(live, input.getChallengeResponse()) == BindOutcome.SUCCESS;
+    }
+
+    /** A browser's Kerberos ticket (desktop SSO), when this component has Kerberos on. */
+    @Override
+    public boolean supportsCredentialAuthenticationFor(String type) {
+        return UserCredentialModel.KERBEROS.equals(type) && kerberos.enabled();
+    }
+
+    /**
+     * The ticket's client is this domain's account of that sAMAccountName (one search); a principal of
+     * another realm is not ours (ad-trust serves several forests). No password bind.
+     */
+    @Override
+    public CredentialValidationOutput authenticate(RealmModel realm, CredentialInput input) {
+        if (!supportsCredentialAuthenticationFor(input.getType())) return null;
+        return kerberos.authenticate(input.getChallengeResponse(), client -> {
+            String domainName = model.getConfig().getFirst(ConnectionKeys.DOMAIN);
+            if (!client.dnsDomain().equalsIgnoreCase(domainName)) {
+                return kerberos.notOurs(client, "its realm " + client.realm() + " is not this connector's domain "
+                        + domainName + " (connector mode serves one domain; ad-trust serves trusted forests)");
+            }
+            LiveAdUser user = reader.byName(realm, client.account());
+            if (user == null) {
+                boolean down = SignInContext.of(session).outcome().map(o -> o.outcome() == BindOutcome.DIRECTORY_UNAVAILABLE).orElse(false);
+                return down ? CredentialValidationOutput.failed()
+                        : kerberos.notOurs(client, "no account " + client.account() + " in " + domainName);
+            }
+            return kerberos.decide(user, user.adUser(), domainName);
+        });
     }
 
     /** Never returns false, which would let Keycloak store the credential (the password) locally instead. */

@@ -1,5 +1,6 @@
 package net.adfederation.connector;
 
+import net.adfederation.common.KerberosSettings;
 import java.util.List;
 
 import net.adfederation.account.AdProviders;
@@ -87,6 +88,7 @@ public class AdConnectorProviderFactory implements UserStorageProviderFactory<Ad
         ConnectorConfig config = ConnectorConfig.parse(model);
         // Not probed while disabled, so an admin can switch the component off during an outage.
         if (!new UserStorageProviderModel(model).isEnabled()) return;
+        KerberosSettings.of(model).check(model.getName());
         try (AdDomain probe = AdDomain.connect(resolve(session, config))) {
             DomainInfo info = probe.info();
             LOG.infof("%s: domain controller %s answered for %s", model.getName(), info.dcHostName(), info.dnsName());

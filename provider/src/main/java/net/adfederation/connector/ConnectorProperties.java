@@ -1,5 +1,6 @@
 package net.adfederation.connector;
 
+import net.adfederation.common.KerberosSettings;
 import java.util.List;
 
 import net.adfederation.common.ConnectionKeys;
@@ -43,5 +44,6 @@ final class ConnectorProperties {
             .build();
 
     static final List<ProviderConfigProperty> ALL =
-            ConnectionProperties.join(BOUND_DOMAIN, ConnectionProperties.SECRET_TLS_AND_TIMEOUTS, CONNECTOR_ONLY);
+            ConnectionProperties.join(BOUND_DOMAIN, ConnectionProperties.SECRET_TLS_AND_TIMEOUTS, CONNECTOR_ONLY,
+                    KerberosSettings.PROPERTIES);
 }

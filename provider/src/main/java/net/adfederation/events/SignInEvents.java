@@ -6,8 +6,10 @@ import java.util.Locale;
 import net.adfederation.directory.BindOutcome;
 import net.adfederation.account.SignInContext;
 import net.adfederation.metrics.AdMetrics;
+import org.keycloak.events.Details;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.UserModel;
 
 /**
  * Puts AD's answer to a sign-in into the event Keycloak is about to send. Keycloak's
@@ -71,6 +73,18 @@ public final class SignInEvents {
     /** An account whose accountExpires has passed, refused before any bind (connector mode checks it at every request). */
     public static void accountExpired(KeycloakSession session, String domain) {
         describe(session, AdReason.ACCOUNT_EXPIRED, BindOutcome.ACCOUNT_EXPIRED.subCode(), domain);
+    }
+
+    /**
+     * AD's verdict on the account of a Kerberos ticket (no bind: its state decides), counted and
+     * described as a password check; a refused user is named on the event as Keycloak's password
+     * check names it, since a ticket carries no typed name.
+     */
+    public static void ticketChecked(KeycloakSession session, String mode, UserModel user, BindOutcome outcome, String domain) {
+        passwordChecked(session, mode, outcome, domain);
+        if (outcome == BindOutcome.SUCCESS) return;
+        EventBuilder event = watched(session);
+        if (event != null) event.user(user).detail(Details.USERNAME, user.getUsername());
     }
 
     private static void describe(KeycloakSession session, AdReason reason, String subCode, String domain) {

@@ -6,19 +6,24 @@ import java.util.stream.Stream;
 
 import net.adfederation.account.AdAttributes;
 import net.adfederation.account.PasswordChangeInput;
+import net.adfederation.account.KerberosSignIn;
 import net.adfederation.account.PasswordChangeMessages;
 import net.adfederation.common.UserTexts;
 import net.adfederation.directory.BindOutcome;
 import net.adfederation.directory.read.PasswordChange;
 import net.adfederation.events.AdReason;
 import net.adfederation.events.PasswordEvents;
+import net.adfederation.events.SignInEvents;
 import org.keycloak.component.ComponentModel;
+import org.keycloak.credential.CredentialAuthentication;
 import org.keycloak.credential.CredentialInput;
 import org.keycloak.credential.CredentialInputUpdater;
 import org.keycloak.credential.CredentialInputValidator;
+import org.keycloak.models.CredentialValidationOutput;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ModelException;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserCredentialModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.storage.UserStorageProvider;
@@ -35,16 +40,19 @@ import org.keycloak.userprofile.UserProfileMetadata;
  * Lookups by id never reach it: imported users have Keycloak ids and are read from Keycloak's store.
  */
 public class AdTrustProvider implements UserStorageProvider, UserLookupProvider, CredentialInputValidator,
-        CredentialInputUpdater, ImportedUserValidation, UserProfileDecorator {
+        CredentialInputUpdater, CredentialAuthentication, ImportedUserValidation, UserProfileDecorator {
 
     private final KeycloakSession session;
     private final ComponentModel model;
     private final TrustUsers users;
+    private final KerberosSignIn kerberos;
 
     AdTrustProvider(KeycloakSession session, ComponentModel model, Supplier<Forest> forest, List<String> scopeGroups) {
         this.session = session;
         this.model = model;
         this.users = new TrustUsers(session, model, forest, scopeGroups);
+        this.kerberos = new KerberosSignIn(session, model,
+                (user, outcome, dnsName) -> SignInEvents.ticketChecked(session, SignInEvents.TRUST, user, outcome, dnsName));
     }
 
     /** Imported users carry local ids, so Keycloak never asks a provider for them by id. */
@@ -100,6 +108,22 @@ public class AdTrustProvider implements UserStorageProvider, UserLookupProvider,
             return true;
         }
         return outcome == BindOutcome.SUCCESS;
+    }
+
+    /** A browser's Kerberos ticket (desktop SSO), when this component has Kerberos on. */
+    @Override
+    public boolean supportsCredentialAuthenticationFor(String type) {
+        return UserCredentialModel.KERBEROS.equals(type) && kerberos.enabled();
+    }
+
+    /**
+     * The ticket's realm picks the domain among the forest's usable ones (a PARTNER user arrives with a
+     * cross-realm ticket), its name the account there. No password bind.
+     */
+    @Override
+    public CredentialValidationOutput authenticate(RealmModel realm, CredentialInput input) {
+        if (!supportsCredentialAuthenticationFor(input.getType())) return null;
+        return kerberos.authenticate(input.getChallengeResponse(), client -> users.byKerberos(realm, client, kerberos));
     }
 
     /**

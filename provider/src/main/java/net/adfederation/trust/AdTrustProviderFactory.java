@@ -1,5 +1,6 @@
 package net.adfederation.trust;
 
+import net.adfederation.common.KerberosSettings;
 import java.util.Date;
 import java.util.List;
 import java.util.stream.Stream;
@@ -86,6 +87,7 @@ public class AdTrustProviderFactory implements UserStorageProviderFactory<AdTrus
         TrustPolicy.enforce(model);
         TrustConfig config = TrustConfig.parse(model);
         if (!new UserStorageProviderModel(model).isEnabled()) return;
+        KerberosSettings.of(model).check(model.getName());
         // A new component has no id yet (JPA's getComponent would refuse a null one), so it is always probed.
         ComponentModel stored = model.getId() == null ? null : realm.getComponent(model.getId());
         if (stored != null && new UserStorageProviderModel(stored).isEnabled() && forests.sameConnections(stored, model)) return;

@@ -1,5 +1,7 @@
 package net.adfederation.trust;
 
+import net.adfederation.common.KerberosSettings;
+
 import java.util.List;
 
 import net.adfederation.common.ConnectionKeys;
@@ -70,5 +72,6 @@ final class TrustProperties {
             .build();
 
     static final List<ProviderConfigProperty> ALL =
-            ConnectionProperties.join(BOUND_DOMAIN, ConnectionProperties.SECRET_TLS_AND_TIMEOUTS, TRUST_ONLY);
+            ConnectionProperties.join(BOUND_DOMAIN, ConnectionProperties.SECRET_TLS_AND_TIMEOUTS, TRUST_ONLY,
+                    KerberosSettings.PROPERTIES);
 }

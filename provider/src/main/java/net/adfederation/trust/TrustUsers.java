@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import net.adfederation.account.AdAttributes;
 import net.adfederation.account.SignInContext;
+import net.adfederation.account.KerberosSignIn;
 import net.adfederation.common.ConnectionKeys;
 import net.adfederation.directory.AdDomain;
 import net.adfederation.directory.BindOutcome;
@@ -26,6 +27,7 @@ import net.adfederation.sync.ScopePerDomain;
 import net.adfederation.sync.UserImport;
 import org.jboss.logging.Logger;
 import org.keycloak.component.ComponentModel;
+import org.keycloak.models.CredentialValidationOutput;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ModelDuplicateException;
 import org.keycloak.models.RealmModel;
@@ -106,6 +108,35 @@ final class TrustUsers {
                 .flatMap(value -> UserStoragePrivateUtil.userLocalStorage(session).searchForUserByUserAttributeStream(realm, attribute, value))
                 .anyMatch(u -> model.getId().equals(u.getFederationLink())
                         && domain.info().dnsName().equalsIgnoreCase(u.getFirstAttribute(AdAttributes.DOMAIN)));
+    }
+
+    /**
+     * The account of a Kerberos ticket's client: the domain whose DNS name is the ticket's realm, the
+     * account of that sAMAccountName there (one search, one more for a scope by groups), imported as
+     * at a password sign-in; its AD state decides as for a password.
+     */
+    CredentialValidationOutput byKerberos(RealmModel realm, KerberosSignIn.Client client, KerberosSignIn kerberos) {
+        try {
+            List<AdDomain> domains = forest.get().domains();
+            Optional<AdDomain> domain = domains.stream()
+                    .filter(d -> d.info().dnsName().equalsIgnoreCase(client.dnsDomain())).findFirst();
+            if (domain.isEmpty()) {
+                return kerberos.notOurs(client, "its realm " + client.realm() + " is none of this forest's usable domains ("
+                        + domains.stream().map(d -> d.info().dnsName()).collect(Collectors.joining(", ")) + ")");
+            }
+            AdDomain home = domain.get();
+            Optional<AdUser> entry = home.users().findByName(
+                    new AccountName(AccountName.Form.DOWN_LEVEL, client.account(), home.info().netbiosName()));
+            if (entry.isEmpty()) return kerberos.notOurs(client, "no account " + client.account() + " in " + home.info().dnsName());
+            UserModel user = imported(realm, home, entry.get());
+            if (user == null) {
+                return kerberos.notOurs(client, "the account is outside the sign-in scope (syncScopeGroups) or cannot be imported");
+            }
+            return kerberos.decide(user, entry.get(), home.info().dnsName());
+        } catch (DirectoryException e) {
+            unavailable(e);
+            return CredentialValidationOutput.failed();
+        }
     }
 
     /** A user whose mail or UPN is the value in exactly one domain. */

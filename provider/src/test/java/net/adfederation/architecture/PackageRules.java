@@ -26,7 +26,7 @@ final class PackageRules {
         USES.put("directory.sync", List.of("directory", "directory.read"));
         USES.put("directory.trusts", List.of("directory", "directory.read"));
         USES.put("directory", List.of("directory.dc", "directory.read", "directory.sync", "directory.trusts"));
-        USES.put("common", List.of("directory", "directory.read"));
+        USES.put("common", List.of("directory", "directory.dc", "directory.read"));
         USES.put("account", List.of("directory", "directory.read", "common"));
         USES.put("events", List.of("metrics", "directory", "account"));
         USES.put("connector", List.of("directory", "directory.read", "common", "account", "events"));

@@ -45,6 +45,15 @@ public final class Browser implements AutoCloseable {
 
     /** A fresh headless Chromium with no cookies; skips (or fails on CI) where Chromium is missing. */
     public static Browser open() {
+        return open(List.of(), java.util.Map.of());
+    }
+
+    /**
+     * A fresh headless Chromium with extra command-line switches and environment (given to
+     * chromium-driver, whose Chromium inherits it): KRB5CCNAME and KRB5_CONFIG for a Kerberos ticket
+     * with {@code --auth-server-allowlist}, say.
+     */
+    public static Browser open(List<String> arguments, java.util.Map<String, String> environment) {
         SambaRequirement.here().require(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "Chromium (" + CHROMIUM + ") and chromium-driver (" + CHROMEDRIVER + ")",
                 "apt-get install chromium chromium-driver");
@@ -52,7 +61,9 @@ public final class Browser implements AutoCloseable {
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-dev-shm-usage", "--window-size=1280,900", "--lang=en-US");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+        options.addArguments(arguments);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .withEnvironment(environment).build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         return new Browser(driver);

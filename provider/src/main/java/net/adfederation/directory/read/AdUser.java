@@ -93,6 +93,6 @@ public record AdUser(
     public AdUser withoutMail() {
         return new AdUser(dn, objectGuid, objectSid, samAccountName, userPrincipalName, null, givenName, surname,
                 displayName, department, title, userAccountControl, pwdLastSet, mustChangePassword, accountExpires,
-                lockoutTime, memberOf, badPwdCount, badPasswordTime);
+                lockoutTime, memberOf, badPwdCount, badPasswordTime, accountControlComputed, resultantPso);
     }
 }
