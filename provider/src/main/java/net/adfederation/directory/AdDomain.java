@@ -15,13 +15,15 @@ public final class AdDomain implements AutoCloseable {
 
     private final DomainInfo info;
     private final DirectoryPools pools;
+    private final DcServers servers;
     private final UserDirectory users;
     private final DirectorySync sync;
     private final GroupSidCache groupSids;
     private final GroupNameCache groupNames;
 
-    private AdDomain(DomainInfo info, DirectoryPools pools) {
+    private AdDomain(DomainInfo info, DcServers servers, DirectoryPools pools) {
         this.info = info;
+        this.servers = servers;
         this.pools = pools;
         this.users = new LdapUserDirectory(pools, info);
         this.sync = new LdapDirectorySync(pools.reads(), info);
@@ -55,8 +57,14 @@ public final class AdDomain implements AutoCloseable {
         DcServers servers = new DcServers(settings, dcBackOff);
         ServiceBind service = new ServiceBind(login);
         service.requireHostNames(settings.serverUrls());
-        DomainInfo info = DomainProbe.probe(settings, servers, service);
-        return new AdDomain(info, DirectoryPools.open(servers, settings, service));
+        DomainInfo info;
+        try {
+            info = DomainProbe.probe(settings, servers, service);
+        } catch (RuntimeException e) {
+            servers.close();
+            throw e;
+        }
+        return new AdDomain(info, servers, DirectoryPools.open(servers, settings, service));
     }
 
     /** The trusts of this (bound) forest, read from trustedDomain objects under CN=System. */
@@ -100,6 +108,7 @@ public final class AdDomain implements AutoCloseable {
     /** Closes both connection pools; the domain is unusable afterwards. */
     @Override
     public void close() {
+        servers.close();
         pools.close();
     }
 }

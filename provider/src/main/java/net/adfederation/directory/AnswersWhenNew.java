@@ -3,17 +3,57 @@ package net.adfederation.directory;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPConnectionPoolHealthCheck;
 import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.ResultCode;
+import java.net.URI;
 
 /**
  * A pool health check run only on new connections: the DC must answer a rootDSE read. A DC that
  * accepts TCP but hangs then fails here, inside the failover set, which moves on to the next DC.
- * Checked-out connections are not checked (that would cost a round trip each); a stale one costs
- * one retry instead, by the inherited rule on exceptions.
+ * Checked-out connections are not asked anything (that would cost a round trip each), but one to a
+ * DC now passed by ({@link DcBackOff}) is dropped at checkout, so that the pool's idle connections
+ * to a DC that started hanging do not each cost a request a timeout; so is one to a later DC once
+ * an earlier one is back in service, so that connections return to the first DC (and live as long
+ * as they like while it is away). An operation a DC did not
+ * answer in time marks that DC down, so the pool's retry goes to the next DC. A stale connection
+ * costs one retry, by the inherited rule on exceptions.
  */
 final class AnswersWhenNew extends LDAPConnectionPoolHealthCheck {
+
+    private final DcBackOff backOff;
+
+    AnswersWhenNew(DcBackOff backOff) {
+        this.backOff = backOff;
+    }
 
     @Override
     public void ensureNewConnectionValid(LDAPConnection connection) throws LDAPException {
         connection.getEntry("", "dnsHostName");
+    }
+
+    @Override
+    public void ensureConnectionValidForCheckout(LDAPConnection connection) throws LDAPException {
+        URI dc = dcOf(connection);
+        if (dc != null && backOff.passedBy(dc)) {
+            throw new LDAPException(ResultCode.SERVER_DOWN, dc + " is passed by: it did not answer in time");
+        }
+        if (dc != null && backOff.outranked(dc)) {
+            throw new LDAPException(ResultCode.SERVER_DOWN, "a DC before " + dc + " is back in service");
+        }
+    }
+
+    @Override
+    public void ensureConnectionValidAfterException(LDAPConnection connection, LDAPException exception)
+            throws LDAPException {
+        if (exception.getResultCode() == ResultCode.TIMEOUT) {
+            URI dc = dcOf(connection);
+            if (dc != null) backOff.down(dc);
+            throw exception;
+        }
+        super.ensureConnectionValidAfterException(connection, exception);
+    }
+
+    private static URI dcOf(LDAPConnection connection) {
+        String name = connection.getConnectionName();
+        return name == null ? null : URI.create(name);
     }
 }

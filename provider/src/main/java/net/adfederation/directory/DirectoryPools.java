@@ -45,13 +45,10 @@ final class DirectoryPools implements AutoCloseable {
     private static LDAPConnectionPool pool(DcServers servers, BindRequest bind, int max, String name)
             throws LDAPException {
         LDAPConnectionPool pool = new LDAPConnectionPool(servers.failover(), bind, 0, max, 1, null, false,
-                new AnswersWhenNew());
+                servers.healthCheck());
         pool.setConnectionPoolName("adfederation-" + name);
         // A pooled connection the DC closed (idle timeout, restart) costs one retry, not a failure.
         pool.setRetryFailedOperationsDueToInvalidConnections(true);
-        // A connection made to a later DC while the first was down expires (see DcServers#failover):
-        // replaced when it is released, not only by the pool's minute-long background check.
-        pool.setCheckConnectionAgeOnRelease(true);
         return pool;
     }
 
