@@ -53,10 +53,10 @@ public class AdConnectorProvider implements UserStorageProvider, UserLookupProvi
     private final ComponentModel model;
     private final UserReader reader;
 
-    AdConnectorProvider(KeycloakSession session, ComponentModel model, Supplier<AdDomain> domain) {
+    AdConnectorProvider(KeycloakSession session, ComponentModel model, Supplier<AdDomain> domain, SignInScope scope) {
         this.session = session;
         this.model = model;
-        this.reader = new UserReader(session, model, domain);
+        this.reader = new UserReader(session, model, domain, scope);
     }
 
     /**
