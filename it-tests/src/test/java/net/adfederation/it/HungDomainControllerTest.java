@@ -34,13 +34,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * as an overloaded or half-dead DC does: the admin's save and the users' sign-ins are bounded by
  * connectTimeoutMs + readTimeoutMs, and once the DC was found hanging, no sign-in pays for it.
  * The hung DC is a TCP relay in front of the Samba DC's LDAPS port (or a listener that never
- * answers), the other DC the Samba DC itself.
+ * answers), the other DC the Samba DC itself. The timeouts are 1 s each: Keycloak interrupts a
+ * user-storage call after 3 s, so a hung DC and the failover to the next must fit in that.
  */
 @KeycloakIntegrationTest(config = AdFederationServerConfig.class)
 class HungDomainControllerTest {
 
-    private static final int CONNECT_MS = 3000;
-    private static final int READ_MS = 3000;
+    // Below Keycloak's own bound on a user-storage call (3 s, past which it interrupts the request):
+    // one DC may cost connectTimeoutMs + readTimeoutMs, and the next DC must still fit.
+    private static final int CONNECT_MS = 1000;
+    private static final int READ_MS = 1000;
     private static final String REALM = "corp-hung-dc";
 
     @InjectAdminClient

@@ -44,12 +44,24 @@ final class AnswersWhenNew extends LDAPConnectionPoolHealthCheck {
     @Override
     public void ensureConnectionValidAfterException(LDAPConnection connection, LDAPException exception)
             throws LDAPException {
-        if (exception.getResultCode() == ResultCode.TIMEOUT) {
+        if (exception.getResultCode() == ResultCode.TIMEOUT || interrupted(exception)) {
             URI dc = dcOf(connection);
             if (dc != null) backOff.down(dc);
             throw exception;
         }
         super.ensureConnectionValidAfterException(connection, exception);
+    }
+
+    /**
+     * Keycloak bounds each user-storage call (3 s) and interrupts the request thread past it: a DC
+     * that kept a request waiting that long did not answer in time either.
+     */
+    private static boolean interrupted(LDAPException exception) {
+        for (Throwable t = exception; t != null; t = t.getCause()) {
+            if (t instanceof InterruptedException) return true;
+        }
+        String message = exception.getMessage();
+        return message != null && message.contains("was interrupted while waiting for a response");
     }
 
     private static URI dcOf(LDAPConnection connection) {
