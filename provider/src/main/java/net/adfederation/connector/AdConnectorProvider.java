@@ -15,8 +15,6 @@ import net.adfederation.directory.AdDomain;
 import net.adfederation.directory.BindOutcome;
 import net.adfederation.events.AdReason;
 import net.adfederation.events.PasswordEvents;
-import net.adfederation.account.GateTarget;
-import net.adfederation.account.PasswordGate;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.credential.CredentialInput;
 import org.keycloak.credential.CredentialInputUpdater;
@@ -53,10 +51,10 @@ public class AdConnectorProvider implements UserStorageProvider, UserLookupProvi
     private final ComponentModel model;
     private final UserReader reader;
 
-    AdConnectorProvider(KeycloakSession session, ComponentModel model, Supplier<AdDomain> domain) {
+    AdConnectorProvider(KeycloakSession session, ComponentModel model, Supplier<AdDomain> domain, SignInScope scope) {
         this.session = session;
         this.model = model;
-        this.reader = new UserReader(session, model, domain);
+        this.reader = new UserReader(session, model, domain, scope);
     }
 
     /**
