@@ -23,7 +23,8 @@ import com.unboundid.util.ssl.TrustAllTrustManager;
 /**
  * A loopback TCP endpoint for connection tests: relays to a target (so the DC can be reached under
  * a host name its certificate lacks, or be cut off for an outage and restored), or, without a
- * target, accepts and never answers (a DC that hangs). Counts accepted connections and the LDAP
+ * target, accepts and never answers (a DC that hangs); a relay can also start hanging while in
+ * use ({@link #hang()}). Counts accepted connections and the LDAP
  * requests clients send through it; to count requests that travel over LDAPS it can end the TLS
  * itself ({@link Builder#acceptTls}, with the DC's own certificate) and open its own to the DC.
  * Closing it drops every connection.
@@ -38,6 +39,7 @@ public final class TcpRelay implements AutoCloseable {
     private final AtomicInteger accepted = new AtomicInteger();
     private final LdapRequestTally requests = new LdapRequestTally();
     private volatile boolean cutOff;
+    private volatile boolean hung;
 
     private TcpRelay(Builder options) throws IOException {
         this.listener = options.listenerSockets.createServerSocket(0, 50, options.address);
@@ -94,7 +96,7 @@ public final class TcpRelay implements AutoCloseable {
                     continue;
                 }
                 sockets.add(client);
-                if (targetHost != null) connectTarget(client);
+                if (targetHost != null && !hung) connectTarget(client);
             }
         } catch (IOException closed) {
             // The listener was closed: the relay is over.
@@ -117,6 +119,7 @@ public final class TcpRelay implements AutoCloseable {
             byte[] buffer = new byte[16 * 1024];
             try (from; to) {
                 for (int n; (n = from.read(buffer)) >= 0; ) {
+                    if (hung) continue; // swallowed: the DC hangs
                     if (tally != null) tally.accept(buffer, 0, n);
                     to.write(buffer, 0, n);
                     to.flush();
@@ -135,9 +138,19 @@ public final class TcpRelay implements AutoCloseable {
         dropConnections();
     }
 
-    /** Ends the outage: new connections relay again. */
+    /**
+     * A DC that hangs: connections stay open and new ones are accepted, but nothing is answered
+     * any more (what clients send is swallowed, and so is anything the target still sends), until
+     * {@link #restore()}.
+     */
+    public void hang() {
+        hung = true;
+    }
+
+    /** Ends the outage or the hang: new connections relay again. */
     public void restore() {
         cutOff = false;
+        hung = false;
     }
 
     /** Cuts every open connection, as a DC restart or an idle timeout would; new ones still relay. */

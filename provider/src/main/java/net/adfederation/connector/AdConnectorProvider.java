@@ -62,11 +62,11 @@ public class AdConnectorProvider implements UserStorageProvider, UserLookupProvi
     private final Supplier<AdDomain> domain;
     private final KerberosSignIn kerberos;
 
-    AdConnectorProvider(KeycloakSession session, ComponentModel model, Supplier<AdDomain> domain) {
+    AdConnectorProvider(KeycloakSession session, ComponentModel model, Supplier<AdDomain> domain, SignInScope scope) {
         this.session = session;
         this.model = model;
         this.domain = domain;
-        this.reader = new UserReader(session, model, domain);
+        this.reader = new UserReader(session, model, domain, scope);
         this.kerberos = new KerberosSignIn(session, model,
                 (user, outcome, dnsName) -> SignInEvents.ticketChecked(session, SignInEvents.CONNECTOR, user, outcome, dnsName));
     }

@@ -68,7 +68,8 @@ public class AdConnectorProviderFactory implements UserStorageProviderFactory<Ad
 
     @Override
     public AdConnectorProvider create(KeycloakSession session, ComponentModel model) {
-        return new AdConnectorProvider(session, model, new OncePerRequest<>(() -> openDomain(session, model)));
+        return new AdConnectorProvider(session, model, new OncePerRequest<>(() -> openDomain(session, model)),
+                ConnectorConfig.scopeOf(model));
     }
 
     /**
@@ -94,10 +95,22 @@ public class AdConnectorProviderFactory implements UserStorageProviderFactory<Ad
             LOG.infof("%s: domain controller %s answered for %s", model.getName(), info.dcHostName(), info.dnsName());
             LockoutAdvice.warning(realm, probe.users(), info.dnsName())
                     .ifPresent(warning -> LOG.warnf("%s: %s", model.getName(), warning));
+            refuseUnknownGroups(config.scope(), probe);
         } catch (DirectoryException e) {
             // The directory's own wording ("DC unreachable", "bind refused", ...), passed as a
             // parameter so MessageFormat in the admin console cannot mangle it.
             throw new ComponentValidationException("{0}", e.getMessage());
+        }
+    }
+
+    /** An allowed group that names no group of the domain would silently admit nobody: refused at save. */
+    private static void refuseUnknownGroups(SignInScope scope, AdDomain domain) {
+        if (!scope.limitsGroups()) return;
+        java.util.Map<String, String> sids = domain.groupSids().sidsOf(scope.allowedGroups());
+        List<String> unknown = scope.allowedGroups().stream().filter(name -> !sids.containsKey(name)).toList();
+        if (!unknown.isEmpty()) {
+            throw new ComponentValidationException(SignInScope.ALLOWED_GROUPS + ": no single group of {0} is named {1}"
+                    + " (give a group''s sAMAccountName or DN)", domain.info().dnsName(), String.join(", ", unknown));
         }
     }
 

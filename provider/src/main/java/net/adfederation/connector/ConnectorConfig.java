@@ -21,8 +21,9 @@ import org.keycloak.component.ComponentValidationException;
  * message through {@link java.text.MessageFormat}.
  *
  * @param passwordResetUrl where users change or reset their AD password; null when not set
+ * @param scope            who may sign in (allowedGroups, allowedOUs); everyone when neither is set
  */
-public record ConnectorConfig(ConnectionSettings connection, String passwordResetUrl) {
+public record ConnectorConfig(ConnectionSettings connection, String passwordResetUrl, SignInScope scope) {
 
     public static final String PASSWORD_RESET_URL = PasswordGate.PASSWORD_RESET_URL;
 
@@ -37,12 +38,29 @@ public record ConnectorConfig(ConnectionSettings connection, String passwordRese
     public static ConnectorConfig parse(ComponentModel model) {
         MultivaluedHashMap<String, String> config = model.getConfig();
         refuseSeveralDomains(config.getFirst(ConnectionKeys.DOMAIN));
-        return new ConnectorConfig(ConnectionSettings.parse(config, HINTS), resetUrl(config.getFirst(PASSWORD_RESET_URL)));
+        ConnectionSettings connection = ConnectionSettings.parse(config, HINTS);
+        return new ConnectorConfig(connection, resetUrl(config.getFirst(PASSWORD_RESET_URL)),
+                SignInScope.parse(config.getFirst(SignInScope.ALLOWED_GROUPS), config.getFirst(SignInScope.ALLOWED_OUS),
+                        baseDn(connection.domain())));
+    }
+
+    /** Only the sign-in scope of a stored (so already checked) configuration; cheap enough for each request. */
+    static SignInScope scopeOf(ComponentModel model) {
+        MultivaluedHashMap<String, String> config = model.getConfig();
+        String groups = config.getFirst(SignInScope.ALLOWED_GROUPS);
+        String ous = config.getFirst(SignInScope.ALLOWED_OUS);
+        if ((groups == null || groups.isBlank()) && (ous == null || ous.isBlank())) return SignInScope.EVERYONE;
+        return SignInScope.parse(groups, ous, baseDn(ConfigValues.dnsName(ConnectionKeys.DOMAIN, config.getFirst(ConnectionKeys.DOMAIN))));
     }
 
     /** A digest of everything that shapes the open connection (the reset URL does not). */
     public String fingerprint() {
         return connection.fingerprint();
+    }
+
+    /** The base DN a domain's DNS name implies: corp.example.test -> DC=corp,DC=example,DC=test. */
+    private static String baseDn(String domain) {
+        return String.join(",", java.util.Arrays.stream(domain.split("\\.")).map(label -> "DC=" + label).toList());
     }
 
     /** A refusal as the admin reads it, its parameters filled in. */

@@ -41,6 +41,17 @@ final class ConnectorProperties {
             .helpText("Optional http:// or https:// address where users change or reset their Active Directory password. "
                     + "Passwords are never changed through Keycloak; sign-in pages point users to this address instead.")
             .add()
+            .property().name(SignInScope.ALLOWED_GROUPS).label("Allowed groups")
+            .type(ProviderConfigProperty.TEXT_TYPE)
+            .helpText("Optional AD groups whose members (nested ones included) may sign in, separated by spaces or new lines: "
+                    + "Staff, \"VPN Users\" (quoted when it holds spaces), or a group DN on a line of its own. "
+                    + "Everyone else is answered like an unknown user and is not listed in user searches. Empty: every enabled account.")
+            .add()
+            .property().name(SignInScope.ALLOWED_OUS).label("Allowed OUs")
+            .type(ProviderConfigProperty.TEXT_TYPE)
+            .helpText("Optional OUs the account must live under (at any depth), one DN per line, for example "
+                    + "OU=Staff,DC=corp,DC=example,DC=test. With allowed groups too, an account must meet both. Empty: anywhere in the domain.")
+            .add()
             .build();
 
     static final List<ProviderConfigProperty> ALL =

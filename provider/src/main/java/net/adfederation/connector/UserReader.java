@@ -1,6 +1,10 @@
 package net.adfederation.connector;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -12,6 +16,7 @@ import net.adfederation.common.ConnectionKeys;
 import net.adfederation.common.KeycloakCompat;
 import net.adfederation.common.UserTexts;
 import net.adfederation.directory.AdDomain;
+import net.adfederation.directory.read.AdGroup;
 import net.adfederation.directory.BindOutcome;
 import net.adfederation.directory.DirectoryException;
 import net.adfederation.directory.read.AccountName;
@@ -27,7 +32,8 @@ import org.keycloak.models.RealmModel;
 /**
  * One request's reads of the domain: each user read at most once ({@link RequestMemo}), turned
  * into a {@link LiveAdUser}, and every "no DC answered" logged and recorded for the sign-in
- * messages. Which failures become "nobody found" and which fail the request is decided here.
+ * messages. Which failures become "nobody found" and which fail the request is decided here, and
+ * so is the connector's {@link SignInScope}: a user outside it is not found, by any lookup or search.
  */
 final class UserReader {
 
@@ -36,18 +42,22 @@ final class UserReader {
     private final KeycloakSession session;
     private final ComponentModel model;
     private final Supplier<AdDomain> domain;
+    private final SignInScope scope;
     private final RequestMemo<LiveAdUser> memo = new RequestMemo<>();
+    /** The SIDs of each user's token read this request: the scope and the user's groups share one read. */
+    private final Map<UUID, Set<String>> tokenSids = new HashMap<>();
 
-    UserReader(KeycloakSession session, ComponentModel model, Supplier<AdDomain> domain) {
+    UserReader(KeycloakSession session, ComponentModel model, Supplier<AdDomain> domain, SignInScope scope) {
         this.session = session;
         this.model = model;
         this.domain = domain;
+        this.scope = scope;
     }
 
     /** Throws Keycloak's storage-unavailable exception ({@link KeycloakCompat#storageUnavailable}) rather than answer "nobody" when no DC answers. */
     LiveAdUser byGuid(RealmModel realm, UUID guid) {
         try {
-            return memo.byGuid(guid, () -> users().findByGuid(guid), adapter(realm));
+            return memo.byGuid(guid, () -> users().findByGuid(guid).filter(this::inScope), adapter(realm));
         } catch (DirectoryException e) {
             throw unavailable(e);
         }
@@ -57,19 +67,28 @@ final class UserReader {
     LiveAdUser byName(RealmModel realm, String typed) {
         Optional<AccountName> name = AccountName.parse(typed);
         if (name.isEmpty()) return null;
-        return orNull(() -> memo.byName(typed, () -> users().findByName(name.get()), adapter(realm)));
+        return orNull(() -> memo.byName(typed, () -> users().findByName(name.get()).filter(this::inScope), adapter(realm)));
     }
 
     LiveAdUser byMailOrUpn(RealmModel realm, String typed) {
         if (typed == null || typed.isBlank()) return null;
-        return orNull(() -> memo.byMailOrUpn(typed, () -> users().findByMailOrUpn(typed.trim()), adapter(realm)));
+        return orNull(() -> memo.byMailOrUpn(typed, () -> users().findByMailOrUpn(typed.trim()).filter(this::inScope),
+                adapter(realm)));
     }
 
     /** One page of the directory's prefix search; empty when no DC answers. */
     List<LiveAdUser> search(RealmModel realm, String text, int first, int max) {
         try {
             Function<AdUser, LiveAdUser> adapt = adapter(realm);
-            return users().search(text, first, max).stream().map(user -> memo.remember(user, adapt)).toList();
+            List<String> groupDns = List.of();
+            if (scope.limitsGroups()) {
+                // The allowed groups as an in-chain clause of the search itself: no read per user listed.
+                groupDns = domain.get().groupNames().groupsWith(allowedSids()).stream().map(AdGroup::dn).toList();
+                if (groupDns.isEmpty()) return List.of();
+            }
+            return users().search(text, first, max, groupDns).stream()
+                    .filter(scope::placeAdmits)
+                    .map(user -> memo.remember(user, adapt)).toList();
         } catch (DirectoryException e) {
             unavailable(e);
             return List.of();
@@ -96,9 +115,34 @@ final class UserReader {
                 () -> PasswordGate.target(model).otherCredentialsMessage(UserTexts.of(session)));
     }
 
+    /**
+     * Whether the user is inside the connector's sign-in scope; outside, every lookup answers
+     * "nobody", as for an unknown name. The OU test reads nothing; the group test reads the token's
+     * SIDs, which the user's groups then reuse, and the allowed groups' SIDs, which the domain keeps.
+     */
+    private boolean inScope(AdUser user) {
+        if (scope.isEveryone()) return true;
+        boolean admitted = scope.placeAdmits(user) && scope.groupsAdmit(this::allowedSids, () -> tokenSidsOf(user));
+        if (!admitted) LOG.debugf("%s: %s is outside the sign-in scope", model.getName(), user.dn());
+        return admitted;
+    }
+
+    private Collection<String> allowedSids() {
+        return domain.get().groupSids().sidsOf(scope.allowedGroups()).values();
+    }
+
+    private Set<String> tokenSidsOf(AdUser user) {
+        Set<String> sids = tokenSids.get(user.objectGuid());
+        if (sids == null) {
+            sids = users().tokenGroups(user);
+            tokenSids.put(user.objectGuid(), sids);
+        }
+        return sids;
+    }
+
     private UserGroups groupsOf(RealmModel realm, AdUser adUser) {
         return new UserGroups(
-                () -> orFail(() -> users().tokenGroups(adUser)),
+                () -> orFail(() -> tokenSidsOf(adUser)),
                 sids -> orFail(() -> domain.get().groupNames().groupsWith(sids)),
                 sids -> GroupLinks.linkedTo(session, realm, sids, values -> orFail(() -> domain.get().groupSids().sidsOf(values))));
     }

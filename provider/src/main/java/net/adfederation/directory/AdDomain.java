@@ -32,13 +32,15 @@ public final class AdDomain implements AutoCloseable {
 
     private final DomainInfo info;
     private final DirectoryPools pools;
+    private final DcServers servers;
     private final UserDirectory users;
     private final DirectorySync sync;
     private final GroupSidCache groupSids;
     private final GroupNameCache groupNames;
 
-    private AdDomain(DomainInfo info, DirectoryPools pools, LockoutGuardInputs guard) {
+    private AdDomain(DomainInfo info, DcServers servers, DirectoryPools pools, LockoutGuardInputs guard) {
         this.info = info;
+        this.servers = servers;
         this.pools = pools;
         this.users = new LdapUserDirectory(pools, info, guard);
         this.sync = new LdapDirectorySync(pools.reads(), info);
@@ -73,12 +75,19 @@ public final class AdDomain implements AutoCloseable {
         DcServers servers = new DcServers(settings, dcBackOff);
         ServiceBind service = new ServiceBind(settings.serviceLogin(), runtime.servicePassword());
         service.requireHostNames(settings.serverUrls());
-        DomainProbe.Probed probed = DomainProbe.probe(settings, servers, service);
+        DomainProbe.Probed probed;
+        try {
+            probed = DomainProbe.probe(settings, servers, service);
+        } catch (RuntimeException e) {
+            // Stops the background probes of any DC the failed check passed by.
+            servers.close();
+            throw e;
+        }
         probed.pdcAdvice().ifPresent(LOG::warn);
         Duration offset = probed.clockOffset();
         // A bind waits at most for a connection and an answer, and the pool retries once on a stale connection.
         Duration bindBudget = Duration.ofMillis(2L * (settings.connectTimeoutMs() + settings.readTimeoutMs()));
-        return new AdDomain(probed.info(), DirectoryPools.open(servers, settings, service),
+        return new AdDomain(probed.info(), servers, DirectoryPools.open(servers, settings, service),
                 new LockoutGuardInputs(runtime.attempts(), () -> Instant.now().plus(offset), bindBudget));
     }
 
@@ -115,6 +124,7 @@ public final class AdDomain implements AutoCloseable {
     /** Closes both connection pools; the domain is unusable afterwards. */
     @Override
     public void close() {
+        servers.close();
         pools.close();
     }
 }

@@ -8,21 +8,28 @@ import com.unboundid.ldap.sdk.ServerSet;
 
 import java.net.URI;
 
+import net.adfederation.directory.DcTrail;
+
 /**
  * One DC inside the failover set, passed by at once while {@link DcBackOff} knows it is down,
  * so that the failover set moves to the next DC without waiting for a connect timeout. Every
- * attempt made tells the back-off how it went.
+ * attempt made is bounded as a whole ({@link DcAttempt}) and tells the back-off how it went; the
+ * connection is named after its DC's URL, so that the pool can drop it once the DC is passed by.
  */
 final class BackedOffDc extends ServerSet {
 
     private final URI url;
     private final ServerSet dc;
     private final DcBackOff backOff;
+    private final long deadlineMs;
+    private final String hostPort;
 
-    BackedOffDc(URI url, ServerSet dc, DcBackOff backOff) {
+    BackedOffDc(URI url, int port, ServerSet dc, DcBackOff backOff, long deadlineMs) {
         this.url = url;
         this.dc = dc;
         this.backOff = backOff;
+        this.deadlineMs = deadlineMs;
+        this.hostPort = url.getHost() + ":" + port;
     }
 
     @Override
@@ -36,8 +43,11 @@ final class BackedOffDc extends ServerSet {
             throw new LDAPException(ResultCode.CONNECT_ERROR, url + " was passed by: it could not be reached"
                     + " less than " + backOff.duration().toSeconds() + " s ago");
         }
+        // The attempt runs on a worker thread: name the DC on this one, for the sign-in event.
+        DcTrail.note(hostPort);
         try {
-            LDAPConnection connection = dc.getConnection(healthCheck);
+            LDAPConnection connection = DcAttempt.within(deadlineMs, url, () -> dc.getConnection(healthCheck));
+            connection.setConnectionName(url.toString());
             backOff.up(url);
             return connection;
         } catch (LDAPException e) {

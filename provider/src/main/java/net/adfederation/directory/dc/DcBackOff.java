@@ -4,19 +4,29 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
  * Which of a domain's DCs are known to be down. A DC whose connection attempt failed is skipped
  * for a back-off, so that it costs one connect failure (or timeout) instead of one per new
- * connection; when the back-off ends, a single caller probes it with a real connection while the
- * others keep skipping it. When every DC is known down, none is skipped: a full outage is then
- * tried and reported as before, and the first DC to return is found at once. Thread-safe.
+ * connection. With a {@link Probe}, the DC is probed off the request path when the back-off ends
+ * (and again after each failed probe), and requests pass it by until a probe finds it answering:
+ * a DC that hangs costs the request that found it, and no later one. Without a probe, a single
+ * caller probes it with a real connection when the back-off ends while the others keep skipping
+ * it. When every DC is known down, none is skipped: a full outage is then tried and reported as
+ * before, and the first DC to return is found at once. Thread-safe.
  * <p>
  * Public only for AdDomain, which builds a domain from its rooms; not an API beyond them.
  */
-public final class DcBackOff {
+public final class DcBackOff implements AutoCloseable {
+
+    /** Whether a DC answers now; runs on a background thread, bounded by the DC's timeouts. */
+    interface Probe {
+        boolean answers(URI dc);
+    }
 
     /** How long a failed DC is skipped, and how long a connection made in its place may live. */
     public static final Duration STANDARD = Duration.ofSeconds(15);
@@ -26,6 +36,10 @@ public final class DcBackOff {
     private final LongSupplier nanoTime;
     /** The DCs known down, each with the System.nanoTime() at which its back-off ends. */
     private final Map<URI, Long> downUntil = new ConcurrentHashMap<>();
+    /** The DCs whose background probe is scheduled or running. */
+    private final Set<URI> probing = ConcurrentHashMap.newKeySet();
+    private volatile Probe probe;
+    private volatile boolean closed;
 
     DcBackOff(List<URI> dcs, Duration backOff) {
         this(dcs, backOff, System::nanoTime);
@@ -49,6 +63,7 @@ public final class DcBackOff {
     boolean skip(URI dc) {
         Long until = downUntil.get(dc);
         if (until == null || everyDcKnownDown()) return false;
+        if (probe != null) return true;
         long now = nanoTime.getAsLong();
         if (now - until < 0) return true;
         return !downUntil.replace(dc, until, now + backOffNanos);
@@ -57,6 +72,50 @@ public final class DcBackOff {
     /** A connection to the DC could not be made (or the DC did not answer on it). */
     void down(URI dc) {
         downUntil.put(dc, nanoTime.getAsLong() + backOffNanos);
+        if (probe != null && !closed && probing.add(dc)) {
+            DcAttempt.TIMER.schedule(() -> DcAttempt.background(() -> runProbe(dc)), backOffNanos, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** From now on a DC passed by is probed in the background (see the class comment). */
+    void probeWith(Probe probe) {
+        this.probe = probe;
+    }
+
+    private void runProbe(URI dc) {
+        if (closed) return;
+        boolean answers;
+        try {
+            answers = probe.answers(dc);
+        } catch (RuntimeException e) {
+            answers = false;
+        }
+        probing.remove(dc);
+        if (answers) up(dc);
+        else down(dc);
+    }
+
+    /** Whether pooled connections to the DC should be dropped: it is passed by for new ones. */
+    boolean passedBy(URI dc) {
+        return downUntil.containsKey(dc) && !everyDcKnownDown();
+    }
+
+    /**
+     * Whether a DC earlier in the order is in service (not passed by): a new connection would go
+     * there, so a pooled connection to this one is replaced once the earlier DC is back.
+     */
+    boolean outranked(URI dc) {
+        int index = dcs.indexOf(dc);
+        for (int i = 0; i < index; i++) {
+            if (!passedBy(dcs.get(i))) return true;
+        }
+        return false;
+    }
+
+    /** Stops the background probes (the domain is closed). */
+    @Override
+    public void close() {
+        closed = true;
     }
 
     /** A connection to the DC was made: it is used again in its turn. */

@@ -7,7 +7,9 @@ import java.util.Hashtable;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import javax.naming.Context;
 import javax.naming.NameNotFoundException;
 import javax.naming.NamingEnumeration;
@@ -22,8 +24,11 @@ import net.adfederation.directory.DirectoryProblem;
 /**
  * Finds a domain's DCs the way Windows clients do: the SRV records of
  * {@code _ldap._tcp.dc._msdcs.<domain>}, asked through JNDI's DNS provider, in priority order
- * (lowest first) and by weight (highest first) within a priority. The URLs name DCs by host
- * name, as TLS certificates and Kerberos want.
+ * (lowest first) and, within a priority, in RFC 2782's weighted random order (a DC of weight 90
+ * comes first nine times in ten against one of weight 10), so that the nodes of a cluster spread
+ * over the DCs as Windows clients do. Only targets inside the domain's DNS name are used: a
+ * record pointing elsewhere (a stale or forged one) would send the service account's bind to a
+ * host the domain does not own. The URLs name DCs by host name, as TLS certificates and Kerberos want.
  */
 public final class DcLocator {
 
@@ -69,16 +74,60 @@ public final class DcLocator {
             throw new DirectoryException(DirectoryProblem.UNREACHABLE, "DNS has no domain controller of " + domain
                     + " (no SRV record " + name + "). Check the domain name, or configure the DCs' URLs.");
         }
-        return urls(records, ldaps);
+        List<SrvRecord> inside = records.stream().filter(r -> insideDomain(r.host(), domain)).toList();
+        if (inside.isEmpty()) {
+            throw new DirectoryException(DirectoryProblem.UNREACHABLE, "DNS names no domain controller inside " + domain
+                    + " (" + name + " points only to " + records.stream().map(SrvRecord::host).distinct().toList()
+                    + "). Check DNS, or configure the DCs' URLs.");
+        }
+        return urls(inside, ldaps, ThreadLocalRandom.current());
     }
 
-    /** The records in the order to try them, as URLs, each host once. */
-    static List<URI> urls(List<SrvRecord> records, boolean ldaps) {
+    /** Whether an SRV target lies inside the domain's DNS name (dc1.corp.example.test in corp.example.test). */
+    static boolean insideDomain(String host, String domain) {
+        String d = domain.toLowerCase(Locale.ROOT);
+        d = d.endsWith(".") ? d.substring(0, d.length() - 1) : d;
+        return host.toLowerCase(Locale.ROOT).endsWith("." + d);
+    }
+
+    /** The records in the order to try them (RFC 2782), as URLs, each host once. */
+    static List<URI> urls(List<SrvRecord> records, boolean ldaps, Random random) {
         Set<URI> urls = new LinkedHashSet<>();
-        records.stream()
-                .sorted(Comparator.comparingInt(SrvRecord::priority).thenComparing(SrvRecord::weight, Comparator.reverseOrder()))
-                .forEach(r -> urls.add(URI.create(ldaps ? "ldaps://" + r.host() + ":636" : "ldap://" + r.host() + ":" + r.port())));
+        records.stream().map(SrvRecord::priority).distinct().sorted().forEach(priority ->
+                weightedOrder(records.stream().filter(r -> r.priority() == priority).toList(), random)
+                        .forEach(r -> urls.add(URI.create(ldaps ? "ldaps://" + r.host() + ":636"
+                                : "ldap://" + r.host() + ":" + r.port()))));
         return List.copyOf(urls);
+    }
+
+    /**
+     * RFC 2782's selection within one priority: repeatedly pick a record with probability
+     * proportional to its weight among those left (weight-0 records first in the running sums, so
+     * they have a small chance; when all left weigh 0, each is equally likely).
+     */
+    static List<SrvRecord> weightedOrder(List<SrvRecord> samePriority, Random random) {
+        List<SrvRecord> left = new ArrayList<>(samePriority);
+        left.sort(Comparator.comparingInt(SrvRecord::weight)); // zeros first, as the RFC asks
+        List<SrvRecord> order = new ArrayList<>();
+        while (!left.isEmpty()) {
+            int total = left.stream().mapToInt(SrvRecord::weight).sum();
+            if (total == 0) { // all weights 0: the RFC would always take the first; spread them evenly instead
+                order.add(left.remove(random.nextInt(left.size())));
+                continue;
+            }
+            int pick = random.nextInt(total + 1);
+            int sum = 0;
+            int chosen = left.size() - 1;
+            for (int i = 0; i < left.size(); i++) {
+                sum += left.get(i).weight();
+                if (sum >= pick) {
+                    chosen = i;
+                    break;
+                }
+            }
+            order.add(left.remove(chosen));
+        }
+        return order;
     }
 
     private Hashtable<String, String> environment() {

@@ -1,6 +1,8 @@
 package net.adfederation.directory.dc;
 
 import com.unboundid.ldap.sdk.FailoverServerSet;
+import com.unboundid.ldap.sdk.LDAPConnection;
+import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.LDAPConnectionOptions;
 import com.unboundid.ldap.sdk.PostConnectProcessor;
 import com.unboundid.ldap.sdk.ServerSet;
@@ -23,9 +25,9 @@ import net.adfederation.directory.DomainSettings;
  * The transport to a domain's DCs: one UnboundID server set per configured URL (each with its own
  * socket factory, since ldap:// and ldaps:// may mix) and a failover set over them in order.
  * Carries the timeouts, the no-referrals rule, host name verification and StartTLS. A DC that
- * could not be reached is passed by for a back-off ({@link DcBackOff}), and a connection made to a
- * later DC in the meantime is replaced once it is as old as that back-off, so connections return
- * to the first DC after it comes back. Creating it connects nowhere, and refuses URLs that are not
+ * could not be reached, or did not answer within connectTimeoutMs + readTimeoutMs, is passed by
+ * ({@link DcBackOff}) and probed in the background until it answers; connections made to a later
+ * DC in the meantime are replaced once it is back. Creating it connects nowhere, and refuses URLs that are not
  * LDAP and simple binds that would travel in clear.
  * <p>
  * Public only for AdDomain, which builds a domain from its rooms; not an API beyond them.
@@ -34,7 +36,10 @@ public final class DcServers {
 
     private final List<URI> urls;
     private final LDAPConnectionOptions options;
+    private final SocketFactory plain;
     private final SSLSocketFactory tls;
+    private final long deadlineMs;
+    private final AnswersWhenNew healthCheck;
     private final PostConnectProcessor startTls;
     private final DcBackOff backOff;
 
@@ -51,12 +56,18 @@ public final class DcServers {
         options.setResponseTimeoutMillis(settings.readTimeoutMs());
         options.setFollowReferrals(false);
         options.setBindWithDNRequiresPassword(true);
-        options.setSSLSocketVerifier(new HostNameCheck());
+        options.setSSLSocketVerifier(new HostNameCheck(settings.readTimeoutMs()));
         // Times operations per DC and tells which DC answered (metrics, sign-in events).
         options.setConnectionLogger(LdapObserver.INSTANCE);
-        this.tls = settings.sslSocketFactory() != null ? settings.sslSocketFactory() : jvmDefaultTls();
+        // Sockets with a read timeout from birth: UnboundID's own leave the TLS handshake unbounded.
+        this.plain = TimedSockets.plain(settings.readTimeoutMs());
+        this.tls = TimedSockets.tls(settings.sslSocketFactory() != null ? settings.sslSocketFactory() : jvmDefaultTls(),
+                settings.readTimeoutMs());
         this.startTls = settings.startTls() ? new StartTlsOnPlain(tls) : null;
+        this.deadlineMs = (long) settings.connectTimeoutMs() + settings.readTimeoutMs();
         this.backOff = new DcBackOff(urls, backOff);
+        this.backOff.probeWith(this::answers);
+        this.healthCheck = new AnswersWhenNew(this.backOff);
     }
 
     /** Refuses, before any password is sent, a configuration whose simple binds would travel in clear. */
@@ -88,21 +99,51 @@ public final class DcServers {
      * passed by while it is known down.
      */
     ServerSet server(URI url) {
-        boolean ldaps = isLdaps(url);
-        int port = url.getPort() > 0 ? url.getPort() : ldaps ? 636 : 389;
-        SocketFactory sockets = ldaps ? tls : SocketFactory.getDefault();
-        return new BackedOffDc(url, new SingleServerSet(url.getHost(), port, sockets, options, null, startTls), backOff);
+        return new BackedOffDc(url, port(url), direct(url), backOff, deadlineMs);
+    }
+
+    /** The DC at one URL, without the back-off. */
+    private ServerSet direct(URI url) {
+        SocketFactory sockets = isLdaps(url) ? tls : plain;
+        return new SingleServerSet(url.getHost(), port(url), sockets, options, null, startTls);
+    }
+
+    private static int port(URI url) {
+        return url.getPort() > 0 ? url.getPort() : isLdaps(url) ? 636 : 389;
+    }
+
+    /** The background probe of a DC passed by: a new connection that answers a rootDSE read in time. */
+    private boolean answers(URI url) {
+        ServerSet dc = direct(url);
+        try (LDAPConnection connection = DcAttempt.within(deadlineMs, url, () -> dc.getConnection(healthCheck))) {
+            return connection.isConnected();
+        } catch (LDAPException e) {
+            return false;
+        }
+    }
+
+    /** The bind pool's health check, which knows the DCs passed by. */
+    AnswersWhenNew healthCheck() {
+        return healthCheck;
+    }
+
+    /** The read pool's health check: knows the DCs passed by and binds each new connection as the service account. */
+    AnswersWhenNew healthCheck(ServiceBind service) {
+        return new AnswersWhenNew(backOff, service, tlsOnEvery());
+    }
+
+    /** Stops the background probes of DCs passed by. */
+    public void close() {
+        backOff.close();
     }
 
     /**
      * All DCs, tried in the configured order for each new connection, those known down passed by.
-     * A connection that did not go to the first DC expires after the back-off (the pools replace it
-     * when it is released), so the first DC is asked again once it may be back.
+     * A pooled connection to a later DC is replaced at checkout once an earlier DC is back in
+     * service (see {@link AnswersWhenNew}), so connections return to the first DC.
      */
     ServerSet failover() {
-        FailoverServerSet failover = new FailoverServerSet(urls.stream().map(this::server).toList());
-        failover.setMaxFailoverConnectionAgeMillis(backOff.duration().toMillis());
-        return failover;
+        return new FailoverServerSet(urls.stream().map(this::server).toList());
     }
 
     /** A DC that accepted a connection but then failed the checks on it is known down too. */

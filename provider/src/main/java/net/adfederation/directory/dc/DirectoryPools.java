@@ -36,8 +36,8 @@ public final class DirectoryPools implements AutoCloseable {
     public static DirectoryPools open(DcServers servers, DomainSettings settings, ServiceBind service) {
         LDAPConnectionPool reads = null;
         try {
-            reads = pool(servers, new AnswersWhenNew(service, servers.tlsOnEvery()), MAX_READ_CONNECTIONS, "reads");
-            return new DirectoryPools(settings.domain(), reads, pool(servers, new AnswersWhenNew(), MAX_BIND_CONNECTIONS, "binds"));
+            reads = pool(servers, servers.healthCheck(service), MAX_READ_CONNECTIONS, "reads");
+            return new DirectoryPools(settings.domain(), reads, pool(servers, servers.healthCheck(), MAX_BIND_CONNECTIONS, "binds"));
         } catch (LDAPException e) {
             if (reads != null) reads.close();
             throw new DirectoryException(DirectoryProblem.OPERATION_FAILED,
@@ -52,9 +52,6 @@ public final class DirectoryPools implements AutoCloseable {
         pool.setConnectionPoolName("adfederation-" + name);
         // A pooled connection the DC closed (idle timeout, restart) costs one retry, not a failure.
         pool.setRetryFailedOperationsDueToInvalidConnections(true);
-        // A connection made to a later DC while the first was down expires (see DcServers#failover):
-        // replaced when it is released, not only by the pool's minute-long background check.
-        pool.setCheckConnectionAgeOnRelease(true);
         return pool;
     }
 

@@ -77,12 +77,14 @@ public final class LdapUserDirectory implements UserDirectory {
     }
 
     @Override
-    public List<AdUser> search(String text, int first, int max) {
+    public List<AdUser> search(String text, int first, int max, Collection<String> memberOfGroupDns) {
         if (text != null && !TypedText.acceptable(text)) return List.of();
         int skip = Math.max(first, 0);
         int wanted = (int) Math.min(max < 0 ? SEARCH_HARD_LIMIT : (long) skip + max, SEARCH_HARD_LIMIT);
         if (skip >= wanted) return List.of();
-        List<SearchResultEntry> entries = readAll(UserFilters.byPrefix(text), wanted, "searching users for " + text,
+        Filter filter = memberOfGroupDns.isEmpty() ? UserFilters.byPrefix(text)
+                : Filter.createANDFilter(UserFilters.byPrefix(text), UserFilters.memberOfAny(memberOfGroupDns));
+        List<SearchResultEntry> entries = readAll(filter, wanted, "searching users for " + text,
                 AdEntryMapper.USER_ATTRIBUTES);
         return entries.subList(Math.min(skip, entries.size()), Math.min(wanted, entries.size())).stream()
                 .map(AdEntryMapper::user)

@@ -35,7 +35,15 @@ public interface UserDirectory {
      * {@code max} (a negative max: no limit of its own), read with the paged-results control. At most
      * 1000 entries are read, so {@code first + max} beyond that returns fewer.
      */
-    List<AdUser> search(String text, int first, int max);
+    default List<AdUser> search(String text, int first, int max) {
+        return search(text, first, max, List.of());
+    }
+
+    /**
+     * As {@link #search(String, int, int)}, only among members (nested ones included, AD's in-chain
+     * rule in the same search) of one of the groups whose DNs are given; none given: all users.
+     */
+    List<AdUser> search(String text, int first, int max, Collection<String> memberOfGroupDns);
 
     /**
      * The user's groups, nested ones included, by {@code member} as a sync follows it (one search

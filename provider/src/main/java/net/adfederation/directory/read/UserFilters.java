@@ -68,6 +68,13 @@ public final class UserFilters {
         return Filter.createANDFilter(groupsWithMember(userDn), groupsNamed(namesOrDns));
     }
 
+    /** Members, direct or nested, of one of these groups (by DN). */
+    static Filter memberOfAny(Collection<String> groupDns) {
+        List<Filter> clauses = new ArrayList<>(groupDns.size());
+        for (String dn : groupDns) clauses.add(Filter.createExtensibleMatchFilter("memberOf", IN_CHAIN, false, dn));
+        return Filter.createORFilter(clauses);
+    }
+
     /** Groups with one of these SIDs (S-1-5-21-... strings). */
     static Filter groupsWithSid(Collection<String> sids) {
         List<Filter> clauses = new ArrayList<>(sids.size());

@@ -61,4 +61,26 @@ class DcBackOffTest {
         assertThat(backOff.skip(DC1)).isFalse();
         assertThat(backOff.skip(DC2)).isFalse();
     }
+
+    @Test
+    void withAProbeNoCallerEverProbesAndTheDcReturnsWhenTheBackgroundProbeFindsItAnswering() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean answers = new java.util.concurrent.atomic.AtomicBoolean(false);
+        java.util.concurrent.atomic.AtomicInteger probes = new java.util.concurrent.atomic.AtomicInteger();
+        try (DcBackOff probed = new DcBackOff(List.of(DC1, DC2), Duration.ofMillis(100))) {
+            probed.probeWith(dc -> {
+                probes.incrementAndGet();
+                return answers.get();
+            });
+            probed.down(DC1);
+            Thread.sleep(350); // past several back-offs: each failed probe starts another
+
+            assertThat(probed.skip(DC1)).as("a caller after the back-off while the DC stays silent").isTrue();
+            assertThat(probes.get()).as("background probes").isGreaterThanOrEqualTo(2);
+
+            answers.set(true);
+            long until = System.nanoTime() + 2_000_000_000L;
+            while (probed.skip(DC1) && System.nanoTime() < until) Thread.sleep(20);
+            assertThat(probed.skip(DC1)).as("once a probe found it answering").isFalse();
+        }
+    }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Random;
 
 import net.adfederation.directory.AdDomain;
 import net.adfederation.directory.DirectoryException;
@@ -20,19 +21,43 @@ class DcLocatorTest {
     }
 
     @Test
-    void lowerPriorityFirstThenHigherWeight() {
+    void lowerPriorityFirstThenWeightedRandomChoiceWithinAPriority() {
         List<DcLocator.SrvRecord> records = List.of(srv("10 100 389 dc3.corp.example.test."),
                 srv("0 10 389 dc2.corp.example.test."), srv("0 90 389 DC1.corp.example.test."));
+        Random random = new Random(20);
+        int dc1First = 0;
+        for (int i = 0; i < 10_000; i++) {
+            List<URI> urls = DcLocator.urls(records, false, random);
+            assertThat(urls).hasSize(3).last().isEqualTo(URI.create("ldap://dc3.corp.example.test:389"));
+            if (urls.get(0).equals(URI.create("ldap://dc1.corp.example.test:389"))) dc1First++;
+        }
+        // RFC 2782: weight 90 against 10 comes first about nine times in ten (91/101 with the RFC's 0..sum draw).
+        assertThat(dc1First).isBetween(8700, 9300);
+        assertThat(DcLocator.urls(records, true, random).get(2)).isEqualTo(URI.create("ldaps://dc3.corp.example.test:636"));
+    }
 
-        assertThat(DcLocator.urls(records, false)).containsExactly(URI.create("ldap://dc1.corp.example.test:389"),
-                URI.create("ldap://dc2.corp.example.test:389"), URI.create("ldap://dc3.corp.example.test:389"));
-        assertThat(DcLocator.urls(records, true)).first().isEqualTo(URI.create("ldaps://dc1.corp.example.test:636"));
+    @Test
+    void zeroWeightsAreAllChosenSomeTimes() {
+        List<DcLocator.SrvRecord> records = List.of(srv("0 0 389 dc1.corp.example.test."), srv("0 0 389 dc2.corp.example.test."));
+        Random random = new Random(7);
+        java.util.Set<URI> firsts = new java.util.HashSet<>();
+        for (int i = 0; i < 100; i++) firsts.add(DcLocator.urls(records, false, random).get(0));
+        assertThat(firsts).hasSize(2);
     }
 
     @Test
     void aHostListedTwiceIsTriedOnce() {
         assertThat(DcLocator.urls(List.of(srv("0 100 389 dc1.corp.example.test."),
-                srv("5 100 389 dc1.corp.example.test.")), false)).hasSize(1);
+                srv("5 100 389 dc1.corp.example.test.")), false, new Random())).hasSize(1);
+    }
+
+    @Test
+    void onlyTargetsInsideTheDomainAreAccepted() {
+        assertThat(DcLocator.insideDomain("dc1.corp.example.test", "corp.example.test")).isTrue();
+        assertThat(DcLocator.insideDomain("DC1.Corp.Example.Test", "corp.example.test.")).isTrue();
+        assertThat(DcLocator.insideDomain("dc1.evil.test", "corp.example.test")).isFalse();
+        assertThat(DcLocator.insideDomain("dc1.notcorp.example.test", "corp.example.test")).isFalse();
+        assertThat(DcLocator.insideDomain("corp.example.test.evil.test", "corp.example.test")).isFalse();
     }
 
     @Test
