@@ -29,6 +29,7 @@ final class InterceptorChain {
                 new DirSync(sessions, grants, directory.stamp(), directory.domain()),
                 new SearchResultCleaner(directory.domain(), directory.stamp()),
                 new TokenGroups(directory, closure),
+                new PasswordExpiryComputed(directory),
                 new ValueRanges(),
                 faults,
                 new AddDefaults(directory, factory),

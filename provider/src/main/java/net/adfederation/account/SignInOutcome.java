@@ -1,5 +1,6 @@
 package net.adfederation.account;
 
+import java.time.Instant;
 import java.util.Optional;
 
 import net.adfederation.common.UserTexts;
@@ -15,8 +16,9 @@ import org.keycloak.models.RealmModel;
  * @param outcome     AD's answer
  * @param componentId the {@code ad-connector} or {@code ad-trust} component that asked
  * @param explanation a message of the provider's own (a name in several domains), or null to word the outcome
+ * @param passwordExpires when the checked password expires (read with the user's entry); null for never or unknown
  */
-public record SignInOutcome(BindOutcome outcome, String componentId, Explanation explanation) {
+public record SignInOutcome(BindOutcome outcome, String componentId, Explanation explanation, Instant passwordExpires) {
 
     /** A refusal the provider words itself, worded when shown, in the language of the page or grant. */
     @FunctionalInterface
@@ -27,12 +29,17 @@ public record SignInOutcome(BindOutcome outcome, String componentId, Explanation
     private static final String ATTRIBUTE = SignInOutcome.class.getName();
 
     public static void record(KeycloakSession session, BindOutcome outcome, String componentId) {
-        session.setAttribute(ATTRIBUTE, new SignInOutcome(outcome, componentId, null));
+        record(session, outcome, componentId, null);
+    }
+
+    /** A password check, with the expiry of the password AD read with the user's entry (null: never, or not read). */
+    public static void record(KeycloakSession session, BindOutcome outcome, String componentId, Instant passwordExpires) {
+        session.setAttribute(ATTRIBUTE, new SignInOutcome(outcome, componentId, null, passwordExpires));
     }
 
     /** A refusal the provider words itself, such as a bare name that exists in several domains. */
     public static void explain(KeycloakSession session, String componentId, Explanation explanation) {
-        session.setAttribute(ATTRIBUTE, new SignInOutcome(BindOutcome.OTHER_FAILURE, componentId, explanation));
+        session.setAttribute(ATTRIBUTE, new SignInOutcome(BindOutcome.OTHER_FAILURE, componentId, explanation, null));
     }
 
     public static Optional<SignInOutcome> last(KeycloakSession session) {

@@ -8,6 +8,8 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import net.adfederation.account.GateTarget;
+import net.adfederation.account.PasswordChangeDue;
+import net.adfederation.account.PasswordChangeInput;
 import net.adfederation.account.PasswordGate;
 import net.adfederation.common.SecondFactors;
 import net.adfederation.common.UserTexts;
@@ -132,17 +134,37 @@ public class AdConnectorProvider implements UserStorageProvider, UserLookupProvi
         } catch (StorageUnavailableException e) {
             return false; // recorded as DIRECTORY_UNAVAILABLE by the reader
         }
-        return live != null && reader.authenticate(live, input.getChallengeResponse()) == BindOutcome.SUCCESS;
+        if (live == null) return false;
+        BindOutcome outcome = reader.authenticate(live, input.getChallengeResponse());
+        // An expired password passes only the browser sign-in form of a component that opted in: that form changes it next.
+        return outcome == BindOutcome.SUCCESS || (PasswordChangeDue.isDue(outcome)
+                && PasswordChangeDue.changeAtSignInOffered(session) && PasswordGate.allowsExpiredPasswordChange(model));
     }
 
-    /** Never returns false, which would let Keycloak store the credential (the password) locally instead. */
+    /**
+     * Never returns false, which would let Keycloak store the credential (the password) locally
+     * instead. With the component's opt-in, the user's own change (a {@link PasswordChangeInput}, which
+     * carries the current password) is written to AD; every reset stays refused.
+     */
     @Override
     public boolean updateCredential(RealmModel realm, UserModel user, CredentialInput input) {
+        if (input instanceof PasswordChangeInput change && PasswordGate.allowsExpiredPasswordChange(model)) {
+            LiveAdUser live = user instanceof LiveAdUser mine ? mine : (LiveAdUser) getUserById(realm, user.getId());
+            if (live == null) throw new ModelException(target(realm).message(UserTexts.of(session)));
+            reader.changePassword(live, change.currentPassword(), change.getChallengeResponse()).ifPresent(refusal -> {
+                throw new ModelException(refusal);
+            });
+            return true;
+        }
         GateTarget target = PasswordGate.target(model);
         PasswordEvents.writeRefused(session, realm, user, input.getType(), AdReason.PASSWORD_MANAGED_IN_AD, target.domain(), null);
         UserTexts texts = UserTexts.of(session);
         throw new ModelException(PasswordCredentialModel.TYPE.equals(input.getType())
                 ? target.message(texts) : target.otherCredentialsMessage(texts));
+    }
+
+    private GateTarget target(RealmModel realm) {
+        return PasswordGate.target(model);
     }
 
     @Override

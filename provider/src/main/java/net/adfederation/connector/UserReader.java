@@ -6,7 +6,12 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import net.adfederation.account.PasswordChangeDue;
+import net.adfederation.account.PasswordChangeMessages;
 import net.adfederation.account.PasswordGate;
+import net.adfederation.directory.PasswordChange;
+import net.adfederation.events.PasswordEvents;
+import org.keycloak.models.credential.PasswordCredentialModel;
 import net.adfederation.account.SignInOutcome;
 import net.adfederation.common.ConnectionKeys;
 import net.adfederation.common.UserTexts;
@@ -87,9 +92,41 @@ final class UserReader {
             logOutage(e);
             outcome = BindOutcome.DIRECTORY_UNAVAILABLE;
         }
-        SignInOutcome.record(session, outcome, model.getId());
+        SignInOutcome.record(session, outcome, model.getId(), user.adUser().passwordExpires());
         SignInEvents.passwordChecked(session, SignInEvents.CONNECTOR, outcome, domainName());
+        if (outcome == BindOutcome.SUCCESS) SignInEvents.passwordExpires(session, user.adUser().passwordExpires());
         return outcome;
+    }
+
+    /**
+     * The user's own change of an AD password (connector opt-in): the current password is checked
+     * first by {@link #authenticate} (the lockout protection applies, and AD counts a wrong one),
+     * then written as AD's own change, which AD checks against history, minimum age and complexity.
+     * @return the refusal in the user's words; empty when AD took the new password
+     */
+    Optional<String> changePassword(LiveAdUser user, String current, String next) {
+        UserTexts texts = UserTexts.of(session, user);
+        BindOutcome check = authenticate(user, current);
+        if (check != BindOutcome.SUCCESS && !PasswordChangeDue.isDue(check)) {
+            return switch (check) {
+                case INVALID_CREDENTIALS, LOCKOUT_AVOIDED, EMPTY_PASSWORD ->
+                        PasswordChangeMessages.forRefusal(PasswordChange.WRONG_CURRENT_PASSWORD, domainName(), texts);
+                default -> SignInOutcome.message(session)
+                        .or(() -> PasswordChangeMessages.forRefusal(PasswordChange.OTHER_FAILURE, domainName(), texts));
+            };
+        }
+        PasswordChange change;
+        try {
+            change = users().changePassword(user.adUser(), current, next);
+        } catch (DirectoryException e) {
+            logOutage(e);
+            change = PasswordChange.DIRECTORY_UNAVAILABLE;
+        }
+        if (change != PasswordChange.CHANGED) {
+            PasswordEvents.writeRefused(session, session.getContext().getRealm(), user, PasswordCredentialModel.TYPE,
+                    AdReason.PASSWORD_WRITE_REFUSED, domainName(), change.name());
+        }
+        return PasswordChangeMessages.forRefusal(change, domainName(), texts);
     }
 
     private Function<AdUser, LiveAdUser> adapter(RealmModel realm) {

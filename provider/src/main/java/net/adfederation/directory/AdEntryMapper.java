@@ -15,6 +15,14 @@ final class AdEntryMapper {
         "objectGUID", "objectSid", "sAMAccountName", "userPrincipalName", "mail", "givenName", "sn",
         "displayName", "department", "title", "userAccountControl", "pwdLastSet", "accountExpires",
         "lockoutTime", "memberOf", "badPwdCount", "badPasswordTime"};
+    /** AD computes it from pwdLastSet and the resultant password policy (fine-grained or the domain's). */
+    static final String PASSWORD_EXPIRY = "msDS-UserPasswordExpiryTimeComputed";
+    /**
+     * A user looked up by name, GUID or address (sign-in, token refresh, portal): the expiry comes
+     * with the same search, so warning about it costs no LDAP operation. The sync does not ask for
+     * it: a computed value for every user of a full read, that nothing in a sync uses.
+     */
+    static final String[] LOOKUP_ATTRIBUTES = lookupAttributes();
     static final String[] GROUP_ATTRIBUTES = {"sAMAccountName", "objectSid", "objectGUID"};
     /** A group as synchronisation reads it: with its description and direct members. */
     static final String[] SYNC_GROUP_ATTRIBUTES = {"sAMAccountName", "objectSid", "objectGUID", "description", "member"};
@@ -46,7 +54,14 @@ final class AdEntryMapper {
                 time(entry.getAttributeValueAsLong("lockoutTime")),
                 memberOf == null ? List.of() : List.of(memberOf),
                 badPwdCount == null ? 0 : badPwdCount,
-                time(entry.getAttributeValueAsLong("badPasswordTime")));
+                time(entry.getAttributeValueAsLong("badPasswordTime")),
+                time(entry.getAttributeValueAsLong(PASSWORD_EXPIRY)));
+    }
+
+    private static String[] lookupAttributes() {
+        String[] all = java.util.Arrays.copyOf(USER_ATTRIBUTES, USER_ATTRIBUTES.length + 1);
+        all[USER_ATTRIBUTES.length] = PASSWORD_EXPIRY;
+        return all;
     }
 
     static AdGroup group(Entry entry) {

@@ -27,6 +27,9 @@ import java.util.UUID;
  * @param memberOf           DNs of the groups it is directly a member of
  * @param badPwdCount        wrong passwords counted by the DC that answered (not replicated)
  * @param badPasswordTime    the last wrong password at that DC; null for none
+ * @param passwordExpires    msDS-UserPasswordExpiryTimeComputed: when the password expires, after the
+ *                           domain's or the user's fine-grained policy; null for never, for "must change"
+ *                           (AD computes 0) and where the read did not ask for it
  */
 public record AdUser(
         String dn,
@@ -47,7 +50,8 @@ public record AdUser(
         Instant lockoutTime,
         List<String> memberOf,
         int badPwdCount,
-        Instant badPasswordTime) {
+        Instant badPasswordTime,
+        Instant passwordExpires) {
 
     public AdUser {
         memberOf = memberOf == null ? List.of() : List.copyOf(memberOf);
@@ -60,6 +64,16 @@ public record AdUser(
                   Instant lockoutTime, List<String> memberOf) {
         this(dn, objectGuid, objectSid, samAccountName, userPrincipalName, mail, givenName, surname, displayName,
                 department, title, userAccountControl, pwdLastSet, mustChangePassword, accountExpires, lockoutTime,
-                memberOf, 0, null);
+                memberOf, 0, null, null);
+    }
+
+    /** An entry read without its computed password expiry (a sync's read). */
+    public AdUser(String dn, UUID objectGuid, String objectSid, String samAccountName, String userPrincipalName,
+                  String mail, String givenName, String surname, String displayName, String department, String title,
+                  int userAccountControl, Instant pwdLastSet, boolean mustChangePassword, Instant accountExpires,
+                  Instant lockoutTime, List<String> memberOf, int badPwdCount, Instant badPasswordTime) {
+        this(dn, objectGuid, objectSid, samAccountName, userPrincipalName, mail, givenName, surname, displayName,
+                department, title, userAccountControl, pwdLastSet, mustChangePassword, accountExpires, lockoutTime,
+                memberOf, badPwdCount, badPasswordTime, null);
     }
 }

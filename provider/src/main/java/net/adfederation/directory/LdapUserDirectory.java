@@ -187,7 +187,7 @@ final class LdapUserDirectory implements UserDirectory {
     /** One entry or none; two or more matches count as none, so an ambiguous name signs nobody in. */
     private Optional<AdUser> findOne(Filter filter) {
         SearchRequest request = new SearchRequest(domain.defaultNamingContext(), SearchScope.SUB, filter,
-                AdEntryMapper.USER_ATTRIBUTES);
+                AdEntryMapper.LOOKUP_ATTRIBUTES);
         request.setSizeLimit(2);
         List<SearchResultEntry> entries;
         try {

@@ -2,12 +2,14 @@ package net.adfederation.login;
 
 import java.util.Optional;
 
+import net.adfederation.account.PasswordChangeDue;
 import net.adfederation.account.SignInOutcome;
 import jakarta.ws.rs.core.MultivaluedMap;
 import net.adfederation.directory.TypedText;
 import jakarta.ws.rs.core.Response;
 import net.adfederation.events.SignInEvents;
 import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.FlowStatus;
 import org.keycloak.authentication.authenticators.browser.UsernamePasswordForm;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.KeycloakSession;
@@ -49,12 +51,48 @@ public class AdAwareUsernamePasswordForm extends UsernamePasswordForm {
         return super.validateForm(context, formData);
     }
 
-    /** Only the password check may speak for a user who was found, not an earlier lookup. */
+    /**
+     * Only the password check may speak for a user who was found, not an earlier lookup. Only this
+     * check may let a connector's expired password through, as this form goes on to its change.
+     */
     @Override
     public boolean validatePassword(AuthenticationFlowContext context, UserModel user,
                                     MultivaluedMap<String, String> inputData, boolean clearUser) {
         SignInOutcome.clear(context.getSession());
-        return super.validatePassword(context, user, inputData, clearUser);
+        PasswordChangeDue.offerChangeAtSignIn(context.getSession());
+        try {
+            return super.validatePassword(context, user, inputData, clearUser);
+        } finally {
+            PasswordChangeDue.withdrawOffer(context.getSession());
+        }
+    }
+
+    /** A reload of a page this step shows after the password (change, expiry warning) shows it again. */
+    @Override
+    public void authenticate(AuthenticationFlowContext context) {
+        if (SignInPasswordChange.showAgain(context) || PasswordExpiryNotice.showAgain(context)) return;
+        super.authenticate(context);
+    }
+
+    /**
+     * The password step, then what AD said of the password: an expired one is changed here
+     * (connector opt-in), one that expires soon gets the warning page. Both pages post back here.
+     * A step of the form rather than a required action: it needs the expiry read with this
+     * sign-in's entry, and works in the standard browser flow without registering anything.
+     */
+    @Override
+    public void action(AuthenticationFlowContext context) {
+        if (SignInPasswordChange.isAnswer(context)) {
+            SignInPasswordChange.answer(context);
+            return;
+        }
+        if (PasswordExpiryNotice.isAnswer(context)) {
+            PasswordExpiryNotice.answer(context);
+            return;
+        }
+        super.action(context);
+        if (context.getStatus() != FlowStatus.SUCCESS) return;
+        if (!SignInPasswordChange.showIfDue(context)) PasswordExpiryNotice.showIfDue(context);
     }
 
     @Override

@@ -2,6 +2,7 @@
 <@layout.page>
     <#if notice??><div class="notice notice-success" role="status" id="password-notice">${notice}</div></#if>
     <#if error??><div class="notice notice-error" role="alert" id="password-error">${error}</div></#if>
+    <#if passwordExpiry??><p id="password-expiry">${msg("passwordExpiryNote", passwordExpiry)}</p></#if>
     <#if password.connector()>
         <h2>${msg("passwordInAdHeading")}</h2>
         <p id="password-note">${password.gateMessage()}</p>

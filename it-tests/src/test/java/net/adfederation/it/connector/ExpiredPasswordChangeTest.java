@@ -1,0 +1,146 @@
+package net.adfederation.it.connector;
+
+import java.time.Duration;
+import java.util.Map;
+
+import net.adfederation.embeddedad.DirectoryAdmin;
+import net.adfederation.it.support.AdFederationServerConfig;
+import net.adfederation.it.support.Directories;
+import net.adfederation.it.support.KeycloakDatabase;
+import net.adfederation.it.support.OidcClient;
+import net.adfederation.it.support.TestDirectory;
+import net.adfederation.it.support.ThrowawayUser;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.ComponentRepresentation;
+import org.keycloak.testframework.annotations.InjectAdminClient;
+import org.keycloak.testframework.annotations.InjectKeycloakUrls;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.server.KeycloakUrls;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Connector mode with allowExpiredPasswordChange: a user AD answers with 773 (must change) or
+ * 532 (expired) types the current and a new password on the sign-in pages and is signed in; the
+ * change is AD's own (old value deleted, new added, over LDAPS), so AD's history refuses the
+ * previous password with its own reason, and Keycloak stores no credential. With the setting off
+ * the user is told where to change the password, as before. Samba only: the embedded realm
+ * reaches its DC without TLS, where AD takes no password.
+ */
+@KeycloakIntegrationTest(config = AdFederationServerConfig.class)
+class ExpiredPasswordChangeTest {
+
+    private static final String SETTING = "allowExpiredPasswordChange";
+
+    @InjectAdminClient
+    Keycloak admin;
+
+    @InjectKeycloakUrls
+    KeycloakUrls urls;
+
+    @Test
+    void aMustChangeUserChangesAtSignInAndAdsHistoryRefusesThePreviousPassword() {
+        TestDirectory samba = Directories.ready(admin, Directories.samba());
+        String realm = samba.realm();
+        DirectoryAdmin ad = samba.admin();
+        try (ThrowawayUser user = ThrowawayUser.create(ad, "mustchg")) {
+            // A history of its own for this user (the shared domain keeps none); the first password enters it by a reset.
+            String pso = ad.createPasswordSettings("adfed-" + user.sam(), user.sam(), Duration.ofDays(42), Duration.ZERO, 5);
+            try {
+                ad.resetPassword(user.sam(), user.password());
+                ad.requirePasswordChange(user.sam());
+                String second = user.password() + "-2nd";
+
+                Page refused = signIn(realm, user.upn(), user.password());
+                assertThat(refused.document().getElementById("ad-password-change-form")).as("setting off: no change here").isNull();
+                assertThat(refused.text()).contains("Your password must be changed before you can sign in. Change your password in Active Directory first");
+
+                try (Setting on = Setting.on(admin.realm(realm))) {
+                    Page change = signIn(realm, user.upn(), user.password());
+                    assertThat(change.text()).contains("Your password must be changed before you can sign in. Enter your current password and choose a new one.");
+                    OidcClient.BrowserResult done = changeOn(change, user.password(), second);
+                    assertThat(done.code()).as(done.page() == null ? "" : done.page().text()).isNotNull();
+                    assertThat(directGrant(realm, user.upn(), second).ok()).isTrue();
+
+                    ad.requirePasswordChange(user.sam());
+                    OidcClient.BrowserResult back = changeOn(signIn(realm, user.upn(), second), second, user.password());
+                    assertThat(back.code()).isNull();
+                    assertThat(back.page().text()).contains("refused the new password: you have used it before (password history)");
+                    assertThat(directGrant(realm, user.upn(), user.password()).ok()).isFalse();
+
+                    String userId = admin.realm(realm).users().search(user.upn(), true).get(0).getId();
+                    assertThat(KeycloakDatabase.credentialRows(userId)).as("no password kept by Keycloak").isEmpty();
+                }
+            } finally {
+                ad.deletePasswordSettings(pso);
+            }
+        }
+    }
+
+    @Test
+    void anExpiredPasswordIsChangedAtSignIn() throws InterruptedException {
+        TestDirectory samba = Directories.ready(admin, Directories.samba());
+        String realm = samba.realm();
+        DirectoryAdmin ad = samba.admin();
+        try (ThrowawayUser user = ThrowawayUser.create(ad, "expired");
+             Setting on = Setting.on(admin.realm(realm))) {
+            // A two-second lifetime for this one user: the password has expired (532) when it signs in.
+            String pso = ad.createPasswordSettings("adfed-" + user.sam(), user.sam(), Duration.ofSeconds(2), Duration.ZERO, 0);
+            String next = user.password() + "-new";
+            OidcClient.BrowserResult done;
+            try {
+                Thread.sleep(3000);
+                Page change = signIn(realm, user.upn(), user.password());
+                assertThat(change.text()).contains("Your password has expired. Enter your current password and choose a new one.");
+                done = changeOn(change, user.password(), next);
+            } finally {
+                ad.deletePasswordSettings(pso);
+            }
+            assertThat(done.code()).as(done.page() == null ? "" : done.page().text()).isNotNull();
+            assertThat(directGrant(realm, user.upn(), next).ok()).isTrue();
+        }
+    }
+
+    /** A page of a sign-in and the client (cookies) it belongs to. */
+    private record Page(OidcClient client, Document document) {
+        String text() {
+            return document.text();
+        }
+    }
+
+    private Page signIn(String realm, String name, String password) {
+        OidcClient oidc = new OidcClient(urls.getBase(), realm, Directories.CLIENT);
+        return new Page(oidc, oidc.submitLogin(oidc.openLoginPage(OidcClient.Pkce.create(), Map.of()), name, password).page());
+    }
+
+    private static OidcClient.BrowserResult changeOn(Page page, String current, String next) {
+        assertThat(page.document().getElementById("ad-password-change-form")).as(page.text()).isNotNull();
+        return page.client().submitForm(page.document(), "ad-password-change-form",
+                Map.of("password-current", current, "password-new", next, "password-confirm", next));
+    }
+
+    private OidcClient.TokenResult directGrant(String realm, String name, String password) {
+        return new OidcClient(urls.getBase(), realm, Directories.CLIENT).directGrant(name, password);
+    }
+
+    /** The connector's opt-in for the test; closing switches it off again. */
+    private record Setting(RealmResource realm, ComponentRepresentation component) implements AutoCloseable {
+
+        static Setting on(RealmResource realm) {
+            ComponentRepresentation component = realm.components().query(null, "org.keycloak.storage.UserStorageProvider").stream()
+                    .filter(c -> "ad-connector".equals(c.getProviderId())).findFirst().orElseThrow();
+            component.getConfig().putSingle(SETTING, "true");
+            realm.components().component(component.getId()).update(component);
+            return new Setting(realm, component);
+        }
+
+        @Override
+        public void close() {
+            component.getConfig().remove(SETTING);
+            realm.components().component(component.getId()).update(component);
+        }
+    }
+}
