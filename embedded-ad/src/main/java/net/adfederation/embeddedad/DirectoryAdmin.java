@@ -278,7 +278,7 @@ public final class DirectoryAdmin implements AutoCloseable {
     /**
      * A fine-grained password policy (a PSO, Samba and AD only) applied to one account, with the
      * given maximum and minimum password age and history length and otherwise Samba's defaults
-     * (precedence 1, complexity on, minimum length 7, no lockout). Returns its DN: delete it with
+     * (precedence 1, complexity on, minimum length 8 where Samba's domain has 7, no lockout). Returns its DN: delete it with
      * {@link #deletePasswordSettings}. A PSO is per account, so it disturbs no other test.
      */
     public String createPasswordSettings(String name, String appliesToSam, Duration maxAge, Duration minAge, int historyLength) {
@@ -290,7 +290,7 @@ public final class DirectoryAdmin implements AutoCloseable {
             pso.addAttribute("msDS-PasswordReversibleEncryptionEnabled", "FALSE");
             pso.addAttribute("msDS-PasswordHistoryLength", Integer.toString(historyLength));
             pso.addAttribute("msDS-PasswordComplexityEnabled", "TRUE");
-            pso.addAttribute("msDS-MinimumPasswordLength", "7");
+            pso.addAttribute("msDS-MinimumPasswordLength", "8");
             pso.addAttribute("msDS-MinimumPasswordAge", Long.toString(FileTime.ticksOf(minAge)));
             pso.addAttribute("msDS-MaximumPasswordAge", Long.toString(FileTime.ticksOf(maxAge)));
             pso.addAttribute("msDS-LockoutThreshold", "0");

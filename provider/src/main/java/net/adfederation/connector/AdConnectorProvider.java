@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import net.adfederation.account.GateTarget;
 import net.adfederation.account.PasswordChangeDue;
 import net.adfederation.account.PasswordChangeInput;
+import net.adfederation.account.PasswordRulesLookup;
 import net.adfederation.account.PasswordGate;
 import net.adfederation.common.SecondFactors;
 import net.adfederation.common.UserTexts;
@@ -49,7 +50,7 @@ import org.keycloak.userprofile.UserProfileMetadata;
  * {@code UserStorageManager} pages a provider that cannot count by skipping in the stream.
  */
 public class AdConnectorProvider implements UserStorageProvider, UserLookupProvider, UserQueryMethodsProvider,
-        CredentialInputValidator, CredentialInputUpdater, UserProfileDecorator {
+        CredentialInputValidator, CredentialInputUpdater, UserProfileDecorator, PasswordRulesLookup {
 
     private final KeycloakSession session;
     private final ComponentModel model;
@@ -161,6 +162,17 @@ public class AdConnectorProvider implements UserStorageProvider, UserLookupProvi
         UserTexts texts = UserTexts.of(session);
         throw new ModelException(PasswordCredentialModel.TYPE.equals(input.getType())
                 ? target.message(texts) : target.otherCredentialsMessage(texts));
+    }
+
+    /** AD's rules for the change at sign-in; empty when the user is not found or no DC answers. */
+    @Override
+    public Optional<net.adfederation.directory.PasswordRules> passwordRules(RealmModel realm, UserModel user) {
+        try {
+            LiveAdUser live = user instanceof LiveAdUser mine ? mine : (LiveAdUser) getUserById(realm, user.getId());
+            return live == null ? Optional.empty() : reader.passwordRules(live);
+        } catch (StorageUnavailableException e) {
+            return Optional.empty();
+        }
     }
 
     private GateTarget target(RealmModel realm) {

@@ -129,6 +129,16 @@ final class UserReader {
         return PasswordChangeMessages.forRefusal(change, domainName(), texts);
     }
 
+    /** AD's rules for this user's new password; empty when no DC answers (the page then lists none). */
+    Optional<net.adfederation.directory.PasswordRules> passwordRules(LiveAdUser user) {
+        try {
+            return Optional.of(users().passwordRules(user.adUser()));
+        } catch (DirectoryException e) {
+            logOutage(e);
+            return Optional.empty();
+        }
+    }
+
     private Function<AdUser, LiveAdUser> adapter(RealmModel realm) {
         // The refusal's text loads the theme's messages: only for a credential actually refused, not for every user read.
         return adUser -> new LiveAdUser(session, realm, model, adUser, domain.get().info(), groupsOf(realm, adUser),

@@ -173,6 +173,49 @@ final class LdapUserDirectory implements UserDirectory {
         return lockoutPolicy().nextFailureCouldLock(user.badPwdCount(), user.badPasswordTime(), java.time.Instant.now());
     }
 
+    /** How long the domain's password rules are kept: an admin's change shows within minutes, and a page costs no read. */
+    private static final java.time.Duration RULES_KEPT = java.time.Duration.ofMinutes(5);
+
+    private record KeptRules(PasswordRules rules, java.time.Instant readAt) {
+    }
+
+    private volatile KeptRules domainRules;
+
+    @Override
+    public PasswordRules passwordRules(AdUser user) {
+        try {
+            SearchResultEntry entry = pools.reads().getEntry(user.dn(), "msDS-ResultantPSO");
+            String pso = entry == null ? null : entry.getAttributeValue("msDS-ResultantPSO");
+            if (pso != null) {
+                Optional<PasswordRules> fineGrained = PasswordRules.ofPso(readIfAllowed(pso));
+                if (fineGrained.isPresent()) return fineGrained.get();
+            }
+            return domainRules();
+        } catch (LDAPException e) {
+            throw failure(e, "reading the password rules of " + user.dn());
+        }
+    }
+
+    /** A PSO the service account may not read (AD's default lets only admins) gives way to the domain's rules. */
+    private SearchResultEntry readIfAllowed(String dn) throws LDAPException {
+        try {
+            return pools.reads().getEntry(dn, PasswordRules.PSO_ATTRIBUTES);
+        } catch (LDAPException e) {
+            if (AdBindErrors.isOutage(e.getResultCode())) throw e;
+            return null;
+        }
+    }
+
+    private PasswordRules domainRules() throws LDAPException {
+        KeptRules kept = domainRules;
+        java.time.Instant now = java.time.Instant.now();
+        if (kept != null && kept.readAt().plus(RULES_KEPT).isAfter(now)) return kept.rules();
+        SearchResultEntry entry = pools.reads().getEntry(domain.defaultNamingContext(), PasswordRules.DOMAIN_ATTRIBUTES);
+        PasswordRules rules = entry == null ? new PasswordRules(0, false, 0, java.time.Duration.ZERO, false) : PasswordRules.ofDomain(entry);
+        domainRules = new KeptRules(rules, now);
+        return rules;
+    }
+
     @Override
     public LockoutPolicy lockoutPolicy() {
         try {

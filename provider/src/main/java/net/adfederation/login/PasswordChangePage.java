@@ -2,7 +2,12 @@ package net.adfederation.login;
 
 import java.util.List;
 
+import net.adfederation.account.PasswordRuleTexts;
+import net.adfederation.account.PasswordRulesLookup;
 import net.adfederation.common.UserTexts;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
 import org.keycloak.forms.login.LoginFormsProvider;
 
 /**
@@ -26,9 +31,12 @@ public record PasswordChangePage(String title, String currentLabel, String newLa
         rules = List.copyOf(rules);
     }
 
-    public static PasswordChangePage of(UserTexts texts) {
+    /** The page for this user, with AD's rules for the user's new password read from the user's domain. */
+    public static PasswordChangePage of(KeycloakSession session, RealmModel realm, UserModel user) {
+        UserTexts texts = UserTexts.of(session, user);
+        List<String> rules = PasswordRulesLookup.of(session, realm, user).map(r -> PasswordRuleTexts.of(r, texts)).orElse(List.of());
         return new PasswordChangePage(texts.get("adChangeTitle"), texts.get("adChangeCurrent"), texts.get("adChangeNew"),
-                texts.get("adChangeConfirm"), texts.get("adChangeSubmit"), texts.get("adChangeRulesIntro"), List.of());
+                texts.get("adChangeConfirm"), texts.get("adChangeSubmit"), texts.get("adChangeRulesIntro"), rules);
     }
 
     /** Puts the page's texts on the form; the caller adds a message and renders {@link #TEMPLATE}. */

@@ -53,7 +53,7 @@ final class SignInPasswordChange {
     /** The change page; {@code message} (may be null) shown above the fields, as an error when {@code refused}. */
     static void show(AuthenticationFlowContext context, String componentId, String message, boolean refused) {
         context.getAuthenticationSession().setAuthNote(PENDING, componentId);
-        LoginFormsProvider form = PasswordChangePage.of(UserTexts.of(context.getSession(), context.getUser())).applyTo(context.form());
+        LoginFormsProvider form = PasswordChangePage.of(context.getSession(), context.getRealm(), context.getUser()).applyTo(context.form());
         if (message != null && refused) form.setError(message);
         else if (message != null) form.setInfo(message);
         context.challenge(form.createForm(PasswordChangePage.TEMPLATE));

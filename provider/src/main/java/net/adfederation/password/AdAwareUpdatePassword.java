@@ -84,7 +84,7 @@ public class AdAwareUpdatePassword extends UpdatePassword {
 
     private static Response changePage(RequiredActionContext context, String error) {
         UserTexts texts = UserTexts.of(context.getSession(), context.getUser());
-        LoginFormsProvider form = PasswordChangePage.of(texts).applyTo(context.form());
+        LoginFormsProvider form = PasswordChangePage.of(context.getSession(), context.getRealm(), context.getUser()).applyTo(context.form());
         if (error != null) form.setError(error);
         else form.setInfo(texts.get("adChangeAtSignIn.TRUST"));
         return form.createForm(PasswordChangePage.TEMPLATE);

@@ -15,6 +15,7 @@ import net.adfederation.account.PasswordChangeMessages;
 import net.adfederation.account.PasswordChangeInput;
 import net.adfederation.account.PasswordChangeDue;
 import net.adfederation.account.PasswordExpiryLookup;
+import net.adfederation.account.PasswordRulesLookup;
 import net.adfederation.sync.UserImport;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.credential.CredentialInput;
@@ -39,7 +40,7 @@ import org.keycloak.userprofile.UserProfileMetadata;
  * Lookups by id never reach it: imported users have Keycloak ids and are read from Keycloak's store.
  */
 public class AdTrustProvider implements UserStorageProvider, UserLookupProvider, CredentialInputValidator,
-        CredentialInputUpdater, ImportedUserValidation, UserProfileDecorator, PasswordExpiryLookup {
+        CredentialInputUpdater, ImportedUserValidation, UserProfileDecorator, PasswordExpiryLookup, PasswordRulesLookup {
 
     private final KeycloakSession session;
     private final ComponentModel model;
@@ -136,6 +137,11 @@ public class AdTrustProvider implements UserStorageProvider, UserLookupProvider,
     @Override
     public java.util.Optional<java.time.Instant> passwordExpires(RealmModel realm, UserModel user) {
         return users.passwordExpires(user);
+    }
+
+    @Override
+    public java.util.Optional<net.adfederation.directory.PasswordRules> passwordRules(RealmModel realm, UserModel user) {
+        return users.passwordRules(user);
     }
 
     @Override

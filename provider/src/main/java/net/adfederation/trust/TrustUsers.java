@@ -208,6 +208,16 @@ final class TrustUsers {
         }
     }
 
+    /** AD's rules for the user's new password, at the user's own domain; empty when no DC answers. */
+    Optional<net.adfederation.directory.PasswordRules> passwordRules(UserModel user) {
+        try {
+            return live(user).map(found -> found.domain().users().passwordRules(found.user()));
+        } catch (DirectoryException e) {
+            logOutage(e);
+            return Optional.empty();
+        }
+    }
+
     private record Live(AdDomain domain, AdUser user) {
     }
 

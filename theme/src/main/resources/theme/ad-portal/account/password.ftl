@@ -11,6 +11,9 @@
         </#if>
     <#elseif password.trust()>
         <p id="password-intro">${msg("passwordTrustIntro", domain!"")}</p>
+        <#if passwordRules??>
+            <div id="password-rules"><p>${msg("passwordRulesIntro")}</p><ul><#list passwordRules as rule><li>${rule}</li></#list></ul></div>
+        </#if>
         <form class="password-form" id="password-form" method="post" action="${pageUrl}">
             <input type="hidden" name="csrf" value="${csrf}">
             <div class="field">

@@ -61,6 +61,13 @@ class ExpiredPasswordChangeTest {
                 try (Setting on = Setting.on(admin.realm(realm))) {
                     Page change = signIn(realm, user.upn(), user.password());
                     assertThat(change.text()).contains("Your password must be changed before you can sign in. Enter your current password and choose a new one.");
+                    // AD's rules before the user types: the user's PSO (8 characters, history 5) where the service
+                    // account may read it, else the domain's (7 characters, no history).
+                    String rules = change.document().getElementById("ad-password-rules").text();
+                    System.out.println("rules shown: " + rules);
+                    assertThat(rules).contains("Characters of at least three kinds");
+                    if (rules.contains("At least 8 characters")) assertThat(rules).contains("None of your last 5 passwords");
+                    else assertThat(rules).contains("At least 7 characters").doesNotContain("None of your last");
                     OidcClient.BrowserResult done = changeOn(change, user.password(), second);
                     assertThat(done.code()).as(done.page() == null ? "" : done.page().text()).isNotNull();
                     assertThat(directGrant(realm, user.upn(), second).ok()).isTrue();
