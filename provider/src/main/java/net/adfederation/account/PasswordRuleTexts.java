@@ -19,8 +19,8 @@ public final class PasswordRuleTexts {
         if (rules.historyLength() > 0) lines.add(texts.get("adRuleHistory", Integer.toString(rules.historyLength())));
         if (!rules.minAge().isZero()) {
             long days = rules.minAge().toDays();
-            lines.add(days >= 1 ? texts.get("adRuleMinAgeDays", Long.toString(days))
-                    : texts.get("adRuleMinAgeHours", Long.toString(Math.max(1, rules.minAge().toHours()))));
+            lines.add(days >= 1 ? texts.get("adRuleMinAgeDays", days)
+                    : texts.get("adRuleMinAgeHours", Math.max(1, rules.minAge().toHours())));
         }
         return lines;
     }
