@@ -18,7 +18,8 @@ final class AdEntryMapper {
     /** AD computes it from pwdLastSet and the resultant password policy (fine-grained or the domain's). */
     static final String PASSWORD_EXPIRY = "msDS-UserPasswordExpiryTimeComputed";
     /**
-     * A user looked up by name, GUID or address (sign-in, token refresh, portal): the expiry comes
+     * A user looked up by name, GUID or address (sign-in, token refresh, portal) or found by an
+     * admin's search, so a user is the same whichever way it was read: the expiry comes
      * with the same search, so warning about it costs no LDAP operation. The sync does not ask for
      * it: a computed value for every user of a full read, that nothing in a sync uses.
      */

@@ -26,6 +26,8 @@ import java.util.UUID;
  */
 final class LdapUserDirectory implements UserDirectory {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(LdapUserDirectory.class);
+
     /** The most entries an admin search reads, whatever page of them it returns. */
     static final int SEARCH_HARD_LIMIT = 1000;
 
@@ -69,7 +71,7 @@ final class LdapUserDirectory implements UserDirectory {
         int wanted = (int) Math.min(max < 0 ? SEARCH_HARD_LIMIT : (long) skip + max, SEARCH_HARD_LIMIT);
         if (skip >= wanted) return List.of();
         List<SearchResultEntry> entries = readAll(UserFilters.byPrefix(text), wanted, "searching users for " + text,
-                AdEntryMapper.USER_ATTRIBUTES);
+                AdEntryMapper.LOOKUP_ATTRIBUTES);
         return entries.subList(Math.min(skip, entries.size()), Math.min(wanted, entries.size())).stream()
                 .map(AdEntryMapper::user)
                 .toList();
@@ -190,7 +192,9 @@ final class LdapUserDirectory implements UserDirectory {
                 Optional<PasswordRules> fineGrained = PasswordRules.ofPso(readIfAllowed(pso));
                 if (fineGrained.isPresent()) return fineGrained.get();
             }
-            return domainRules();
+            PasswordRules rules = domainRules();
+            LOG.debugf("password rules of %s: %s (fine-grained policy %s)", user.dn(), rules, pso == null ? "not readable or none" : pso);
+            return rules;
         } catch (LDAPException e) {
             throw failure(e, "reading the password rules of " + user.dn());
         }

@@ -18,6 +18,8 @@ import java.util.Locale;
  */
 final class PasswordWrites {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(PasswordWrites.class);
+
     private final DirectoryPools pools;
 
     PasswordWrites(DirectoryPools pools) {
@@ -121,6 +123,7 @@ final class PasswordWrites {
      * check_password_restrictions: the password was already used (in history)!"); Windows DCs name no rule.
      */
     private static PasswordChange policyRule(String diagnostic) {
+        LOG.infof("the DC refused a new password: %s", diagnostic);
         if (diagnostic.contains("HISTORY")) return PasswordChange.PASSWORD_IN_HISTORY;
         if (diagnostic.contains("TOO SHORT")) return PasswordChange.PASSWORD_TOO_SHORT;
         if (diagnostic.contains("TOO YOUNG")) return PasswordChange.PASSWORD_TOO_YOUNG;
