@@ -22,7 +22,8 @@ public interface PasswordExpiryLookup {
         AccountOwner owner = AccountOwner.of(realm, user);
         if (owner.isConnector()) return AccountOwner.live(user).flatMap(LiveAccount::passwordExpires);
         if (!owner.isTrust()) return Optional.empty();
-        UserStorageProvider provider = session.getComponentProvider(UserStorageProvider.class, owner.component().getId());
+        // The request's instance of the user's provider (Keycloak keeps it by component id); getComponentProvider knows no user storage.
+        UserStorageProvider provider = session.getProvider(UserStorageProvider.class, owner.component());
         return provider instanceof PasswordExpiryLookup lookup ? lookup.passwordExpires(realm, user) : Optional.empty();
     }
 }

@@ -21,7 +21,8 @@ public interface PasswordRulesLookup {
         if (user == null) return Optional.empty();
         AccountOwner owner = AccountOwner.of(realm, user);
         if (!owner.isAd()) return Optional.empty();
-        UserStorageProvider provider = session.getComponentProvider(UserStorageProvider.class, owner.component().getId());
+        // The request's instance of the user's provider (Keycloak keeps it by component id); getComponentProvider knows no user storage.
+        UserStorageProvider provider = session.getProvider(UserStorageProvider.class, owner.component());
         return provider instanceof PasswordRulesLookup lookup ? lookup.passwordRules(realm, user) : Optional.empty();
     }
 }

@@ -124,7 +124,8 @@ final class PasswordWrites {
      */
     private static PasswordChange policyRule(String diagnostic) {
         LOG.infof("the DC refused a new password: %s", diagnostic);
-        if (diagnostic.contains("HISTORY")) return PasswordChange.PASSWORD_IN_HISTORY;
+        // Samba: "already used (in history)", or "(previous password)" for the password being replaced.
+        if (diagnostic.contains("HISTORY") || diagnostic.contains("ALREADY USED")) return PasswordChange.PASSWORD_IN_HISTORY;
         if (diagnostic.contains("TOO SHORT")) return PasswordChange.PASSWORD_TOO_SHORT;
         if (diagnostic.contains("TOO YOUNG")) return PasswordChange.PASSWORD_TOO_YOUNG;
         if (diagnostic.contains("COMPLEXITY")) return PasswordChange.PASSWORD_NOT_COMPLEX;

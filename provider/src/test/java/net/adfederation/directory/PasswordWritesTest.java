@@ -26,6 +26,8 @@ class PasswordWritesTest {
         String prefix = "0000052D: Constraint violation - check_password_restrictions: ";
         assertThat(outcome(ResultCode.CONSTRAINT_VIOLATION, prefix + "the password was already used (in history)!"))
                 .isEqualTo(PasswordChange.PASSWORD_IN_HISTORY);
+        assertThat(outcome(ResultCode.CONSTRAINT_VIOLATION, prefix + "the password was already used (previous password)!"))
+                .isEqualTo(PasswordChange.PASSWORD_IN_HISTORY);
         assertThat(outcome(ResultCode.CONSTRAINT_VIOLATION, prefix + "the password is too short. It should be equal or longer than 7 characters!"))
                 .isEqualTo(PasswordChange.PASSWORD_TOO_SHORT);
         assertThat(outcome(ResultCode.CONSTRAINT_VIOLATION, prefix + "password is too young to change!"))
