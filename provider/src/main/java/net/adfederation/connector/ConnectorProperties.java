@@ -40,8 +40,16 @@ final class ConnectorProperties {
             .helpText("Optional http:// or https:// address where users change or reset their Active Directory password. "
                     + "Passwords are never changed through Keycloak; sign-in pages point users to this address instead.")
             .add()
+            .property().name(ConnectorConfig.ALLOW_EXPIRED_PASSWORD_CHANGE).label("Change expired passwords at sign-in")
+            .type(ProviderConfigProperty.BOOLEAN_TYPE).defaultValue("false")
+            .helpText("When Active Directory says a password has expired or must be changed at next logon, let the user "
+                    + "change it on the sign-in page with the current password, as their own change in AD (AD applies "
+                    + "history, minimum age and complexity). Needs LDAPS or StartTLS. Nothing is stored in Keycloak, "
+                    + "and resets stay refused. Off: such users are sent to the password change page above.")
+            .add()
             .build();
 
     static final List<ProviderConfigProperty> ALL =
-            ConnectionProperties.join(BOUND_DOMAIN, ConnectionProperties.SECRET_TLS_AND_TIMEOUTS, CONNECTOR_ONLY);
+            ConnectionProperties.join(BOUND_DOMAIN, ConnectionProperties.SECRET_TLS_AND_TIMEOUTS, CONNECTOR_ONLY,
+                    net.adfederation.common.PasswordExpiryWarning.PROPERTIES);
 }

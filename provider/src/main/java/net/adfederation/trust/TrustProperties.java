@@ -70,5 +70,6 @@ final class TrustProperties {
             .build();
 
     static final List<ProviderConfigProperty> ALL =
-            ConnectionProperties.join(BOUND_DOMAIN, ConnectionProperties.SECRET_TLS_AND_TIMEOUTS, TRUST_ONLY);
+            ConnectionProperties.join(BOUND_DOMAIN, ConnectionProperties.SECRET_TLS_AND_TIMEOUTS, TRUST_ONLY,
+                    net.adfederation.common.PasswordExpiryWarning.PROPERTIES);
 }
