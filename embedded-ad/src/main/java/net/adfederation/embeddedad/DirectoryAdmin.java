@@ -61,8 +61,16 @@ public final class DirectoryAdmin implements AutoCloseable {
 
     /** Creates an enabled user in CN=Users with UPN sam@domain and the password given; returns its DN. */
     public String createUser(String sam, String password, String givenName, String surname, String mail) {
+        return createUserIn("CN=Users", sam, password, givenName, surname, mail);
+    }
+
+    /**
+     * The same in another container of the domain, e.g. "OU=People" (relative to the domain's DN):
+     * rights delegated on CN=Users, such as the Reset Password right CI gives the service account, do not reach it.
+     */
+    public String createUserIn(String container, String sam, String password, String givenName, String surname, String mail) {
         return call(() -> {
-            DN dn = new DN(new RDN("CN", sam), new DN("CN=Users," + baseDn));
+            DN dn = new DN(new RDN("CN", sam), new DN(container + "," + baseDn));
             Entry user = new Entry(dn);
             user.addAttribute("objectClass", "top", "person", "organizationalPerson", "user");
             user.addAttribute("sAMAccountName", sam);
@@ -341,6 +349,47 @@ public final class DirectoryAdmin implements AutoCloseable {
                 if (!com.unboundid.ldap.sdk.ResultCode.NO_SUCH_OBJECT.equals(e.getResultCode())) throw e;
             }
             return null;
+        });
+    }
+
+    /**
+     * A fine-grained password policy (a PSO, Samba and AD only) applied to one account, with the
+     * given maximum and minimum password age and history length and otherwise Samba's defaults
+     * (precedence 1, complexity on, minimum length 8 where Samba's domain has 7, no lockout). Returns its DN: delete it with
+     * {@link #deletePasswordSettings}. A PSO is per account, so it disturbs no other test.
+     */
+    public String createPasswordSettings(String name, String appliesToSam, Duration maxAge, Duration minAge, int historyLength) {
+        return call(() -> {
+            DN dn = new DN(new RDN("CN", name), new DN("CN=Password Settings Container,CN=System," + baseDn));
+            Entry pso = new Entry(dn);
+            pso.addAttribute("objectClass", "top", "msDS-PasswordSettings");
+            pso.addAttribute("msDS-PasswordSettingsPrecedence", "1");
+            pso.addAttribute("msDS-PasswordReversibleEncryptionEnabled", "FALSE");
+            pso.addAttribute("msDS-PasswordHistoryLength", Integer.toString(historyLength));
+            pso.addAttribute("msDS-PasswordComplexityEnabled", "TRUE");
+            pso.addAttribute("msDS-MinimumPasswordLength", "8");
+            pso.addAttribute("msDS-MinimumPasswordAge", Long.toString(FileTime.ticksOf(minAge)));
+            pso.addAttribute("msDS-MaximumPasswordAge", Long.toString(FileTime.ticksOf(maxAge)));
+            pso.addAttribute("msDS-LockoutThreshold", "0");
+            pso.addAttribute("msDS-LockoutObservationWindow", Long.toString(FileTime.ticksOf(Duration.ofMinutes(30))));
+            pso.addAttribute("msDS-LockoutDuration", Long.toString(FileTime.ticksOf(Duration.ofMinutes(30))));
+            pso.addAttribute("msDS-PSOAppliesTo", dnOf(appliesToSam));
+            connection.add(pso);
+            return dn.toString();
+        });
+    }
+
+    public void deletePasswordSettings(String dn) {
+        call(() -> connection.delete(dn));
+    }
+
+    /** Sets or clears DONT_EXPIRE_PASSWORD in userAccountControl: the account's password never expires. */
+    public void setPasswordNeverExpires(String sam, boolean never) {
+        call(() -> {
+            String dn = dnOf(sam);
+            int uac = connection.getEntry(dn, "userAccountControl").getAttributeValueAsInteger("userAccountControl");
+            int updated = never ? uac | BindRules.DONT_EXPIRE_PASSWORD : uac & ~BindRules.DONT_EXPIRE_PASSWORD;
+            return connection.modify(dn, new Modification(ModificationType.REPLACE, "userAccountControl", Integer.toString(updated)));
         });
     }
 

@@ -30,6 +30,7 @@ final class InterceptorChain {
                 new SearchResultCleaner(directory.domain(), directory.stamp()),
                 new TokenGroups(directory, closure),
                 new ComputedAccountControl(directory),
+                new PasswordExpiryComputed(directory),
                 new ValueRanges(),
                 faults,
                 new AddDefaults(directory, factory),

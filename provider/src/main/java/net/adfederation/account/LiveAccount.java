@@ -1,6 +1,8 @@
 package net.adfederation.account;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import net.adfederation.directory.read.AdGroup;
@@ -19,6 +21,11 @@ public interface LiveAccount {
 
     /** The SIDs of those groups, without reading their names (one read less when only SIDs are shown). */
     Set<String> adGroupSids();
+
+    /** When the AD password expires (msDS-UserPasswordExpiryTimeComputed, read with the entry); empty for never. */
+    default Optional<Instant> passwordExpires() {
+        return Optional.empty();
+    }
 
     /** A value of the user's attributes ({@link AdAttributes}), or null. */
     String getFirstAttribute(String name);

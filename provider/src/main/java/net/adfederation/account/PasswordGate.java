@@ -19,6 +19,8 @@ public final class PasswordGate {
 
     /** The connector's setting for where users change or reset their AD password. */
     public static final String PASSWORD_RESET_URL = "passwordResetUrl";
+    /** The connector's opt-in: an expired or must-change password is changed at sign-in, as the user's own change in AD. */
+    public static final String ALLOW_EXPIRED_PASSWORD_CHANGE = "allowExpiredPasswordChange";
 
     private PasswordGate() {
     }
@@ -39,6 +41,11 @@ public final class PasswordGate {
     public static GateTarget target(ComponentModel component) {
         return new GateTarget(component.getConfig().getFirst(ConnectionKeys.DOMAIN),
                 component.getConfig().getFirst(PASSWORD_RESET_URL));
+    }
+
+    /** True when the connector component lets users change an expired or must-change password at sign-in. */
+    public static boolean allowsExpiredPasswordChange(ComponentModel component) {
+        return isConnector(component) && Boolean.parseBoolean(component.getConfig().getFirst(ALLOW_EXPIRED_PASSWORD_CHANGE));
     }
 
     /** One gate naming all enabled connector components of the realm; empty when it has none. */

@@ -1,5 +1,6 @@
 package net.adfederation.account;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +77,12 @@ public final class SignInContext {
 
     /** AD's answer to a user's password check (the user as Keycloak knows it: its id). */
     public void passwordChecked(String userId, BindOutcome outcome, String componentId) {
-        last = new SignInOutcome(outcome, componentId, null);
+        passwordChecked(userId, outcome, componentId, null);
+    }
+
+    /** A password check, with the expiry of the password AD read with the user's entry (null: never, or not read). */
+    public void passwordChecked(String userId, BindOutcome outcome, String componentId, Instant passwordExpires) {
+        last = new SignInOutcome(outcome, componentId, null, passwordExpires);
         byUser.put(userId, last);
         noteDc();
     }

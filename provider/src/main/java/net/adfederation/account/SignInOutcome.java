@@ -1,5 +1,6 @@
 package net.adfederation.account;
 
+import java.time.Instant;
 import java.util.Optional;
 
 import net.adfederation.common.UserTexts;
@@ -13,13 +14,19 @@ import org.keycloak.models.RealmModel;
  * @param outcome     AD's answer
  * @param componentId the {@code ad-connector} or {@code ad-trust} component that asked
  * @param explanation a message of the provider's own (a name in several domains), or null to word the outcome
+ * @param passwordExpires when the checked password expires (read with the user's entry); null for never or unknown
  */
-public record SignInOutcome(BindOutcome outcome, String componentId, Explanation explanation) {
+public record SignInOutcome(BindOutcome outcome, String componentId, Explanation explanation, Instant passwordExpires) {
 
     /** A refusal the provider words itself, worded when shown, in the language of the page or grant. */
     @FunctionalInterface
     public interface Explanation {
         String in(UserTexts texts);
+    }
+
+    /** An outcome without a password expiry (a lookup, a refusal, or an entry read without it). */
+    public SignInOutcome(BindOutcome outcome, String componentId, Explanation explanation) {
+        this(outcome, componentId, explanation, null);
     }
 
     /** Where the refused account's password is changed: its connector's gate, or a bare "Active Directory" one. */

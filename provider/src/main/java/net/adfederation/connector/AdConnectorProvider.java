@@ -9,6 +9,9 @@ import java.util.stream.Stream;
 
 import net.adfederation.account.GateTarget;
 import net.adfederation.account.KerberosSignIn;
+import net.adfederation.account.PasswordChangeDue;
+import net.adfederation.account.PasswordChangeInput;
+import net.adfederation.account.PasswordRulesLookup;
 import net.adfederation.account.PasswordGate;
 import net.adfederation.account.SignInContext;
 import net.adfederation.common.ConnectionKeys;
@@ -20,8 +23,6 @@ import net.adfederation.directory.BindOutcome;
 import net.adfederation.events.AdReason;
 import net.adfederation.events.PasswordEvents;
 import net.adfederation.events.SignInEvents;
-import net.adfederation.account.GateTarget;
-import net.adfederation.account.PasswordGate;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.credential.CredentialAuthentication;
 import org.keycloak.credential.CredentialInput;
@@ -54,7 +55,7 @@ import org.keycloak.userprofile.UserProfileMetadata;
  * {@code UserStorageManager} pages a provider that cannot count by skipping in the stream.
  */
 public class AdConnectorProvider implements UserStorageProvider, UserLookupProvider, UserQueryMethodsProvider,
-        CredentialInputValidator, CredentialInputUpdater, CredentialAuthentication, UserProfileDecorator {
+        CredentialInputValidator, CredentialInputUpdater, CredentialAuthentication, UserProfileDecorator, PasswordRulesLookup {
 
     private final KeycloakSession session;
     private final ComponentModel model;
@@ -145,7 +146,11 @@ public class AdConnectorProvider implements UserStorageProvider, UserLookupProvi
             if (!KeycloakCompat.isStorageUnavailable(e)) throw e;
             return false; // recorded as DIRECTORY_UNAVAILABLE by the reader
         }
-        return live != null && reader.authenticate(live, input.getChallengeResponse()) == BindOutcome.SUCCESS;
+        if (live == null) return false;
+        BindOutcome outcome = reader.authenticate(live, input.getChallengeResponse());
+        // An expired password passes only the browser sign-in form of a component that opted in: that form changes it next.
+        return outcome == BindOutcome.SUCCESS || (PasswordChangeDue.isDue(outcome)
+                && PasswordChangeDue.changeAtSignInOffered(session) && PasswordGate.allowsExpiredPasswordChange(model));
     }
 
     /** A browser's Kerberos ticket (desktop SSO), when this component has Kerberos on. */
@@ -177,14 +182,42 @@ public class AdConnectorProvider implements UserStorageProvider, UserLookupProvi
         });
     }
 
-    /** Never returns false, which would let Keycloak store the credential (the password) locally instead. */
+    /**
+     * Never returns false, which would let Keycloak store the credential (the password) locally
+     * instead. With the component's opt-in, the user's own change (a {@link PasswordChangeInput}, which
+     * carries the current password) is written to AD; every reset stays refused.
+     */
     @Override
     public boolean updateCredential(RealmModel realm, UserModel user, CredentialInput input) {
+        if (input instanceof PasswordChangeInput change && PasswordGate.allowsExpiredPasswordChange(model)) {
+            LiveAdUser live = user instanceof LiveAdUser mine ? mine : (LiveAdUser) getUserById(realm, user.getId());
+            if (live == null) throw new ModelException(target(realm).message(UserTexts.of(session)));
+            reader.changePassword(live, change.currentPassword(), change.getChallengeResponse()).ifPresent(refusal -> {
+                throw new ModelException(refusal);
+            });
+            return true;
+        }
         GateTarget target = PasswordGate.target(model);
         PasswordEvents.writeRefused(session, realm, user, input.getType(), AdReason.PASSWORD_MANAGED_IN_AD, target.domain(), null);
         UserTexts texts = UserTexts.of(session);
         throw new ModelException(PasswordCredentialModel.TYPE.equals(input.getType())
                 ? target.message(texts) : target.otherCredentialsMessage(texts));
+    }
+
+    /** AD's rules for the change at sign-in; empty when the user is not found or no DC answers. */
+    @Override
+    public Optional<net.adfederation.directory.read.PasswordRules> passwordRules(RealmModel realm, UserModel user) {
+        try {
+            LiveAdUser live = user instanceof LiveAdUser mine ? mine : (LiveAdUser) getUserById(realm, user.getId());
+            return live == null ? Optional.empty() : reader.passwordRules(live);
+        } catch (RuntimeException e) {
+            if (!KeycloakCompat.isStorageUnavailable(e)) throw e;
+            return Optional.empty();
+        }
+    }
+
+    private GateTarget target(RealmModel realm) {
+        return PasswordGate.target(model);
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.List;
 import net.adfederation.account.AdProviders;
 import net.adfederation.account.SignInDomain;
 import net.adfederation.account.SignInDomainSource;
+import net.adfederation.common.PasswordExpiryWarning;
 import net.adfederation.common.ConnectionKeys;
 import net.adfederation.common.LockoutAdvice;
 import net.adfederation.common.DomainRegistry;
@@ -87,6 +88,7 @@ public class AdConnectorProviderFactory implements UserStorageProviderFactory<Ad
     private void check(KeycloakSession session, RealmModel realm, ComponentModel model) {
         ConnectorStoragePolicy.enforce(model);
         ConnectorConfig config = ConnectorConfig.parse(model);
+        PasswordExpiryWarning.days(model.getConfig());
         // Not probed while disabled, so an admin can switch the component off during an outage.
         if (!new UserStorageProviderModel(model).isEnabled()) return;
         KerberosSettings.of(model).check(model.getName());

@@ -26,6 +26,7 @@ import org.keycloak.component.ComponentValidationException;
 public record ConnectorConfig(ConnectionSettings connection, String passwordResetUrl, SignInScope scope) {
 
     public static final String PASSWORD_RESET_URL = PasswordGate.PASSWORD_RESET_URL;
+    public static final String ALLOW_EXPIRED_PASSWORD_CHANGE = PasswordGate.ALLOW_EXPIRED_PASSWORD_CHANGE;
 
     private static final Pattern SEVERAL = Pattern.compile("[\\s,;]");
 

@@ -52,9 +52,17 @@ final class ConnectorProperties {
             .helpText("Optional OUs the account must live under (at any depth), one DN per line, for example "
                     + "OU=Staff,DC=corp,DC=example,DC=test. With allowed groups too, an account must meet both. Empty: anywhere in the domain.")
             .add()
+            .property().name(ConnectorConfig.ALLOW_EXPIRED_PASSWORD_CHANGE).label("Change expired passwords at sign-in")
+            .type(ProviderConfigProperty.BOOLEAN_TYPE).defaultValue("false")
+            .helpText("When Active Directory says a password has expired or must be changed at next logon, let the user "
+                    + "change it on the sign-in page with the current password, as their own change in AD (AD applies "
+                    + "history, minimum age and complexity). Needs LDAPS or StartTLS. Nothing is stored in Keycloak, "
+                    + "and resets stay refused. Off: such users are sent to the password change page above.")
+            .add()
             .build();
 
     static final List<ProviderConfigProperty> ALL =
             ConnectionProperties.join(BOUND_DOMAIN, ConnectionProperties.SECRET_TLS_AND_TIMEOUTS, CONNECTOR_ONLY,
-                    KerberosSettings.PROPERTIES);
+                    KerberosSettings.PROPERTIES,
+                    net.adfederation.common.PasswordExpiryWarning.PROPERTIES);
 }

@@ -55,6 +55,11 @@ public final class LiveAdUser extends AbstractUserAdapter.Streams implements Liv
     }
 
     @Override
+    public java.util.Optional<java.time.Instant> passwordExpires() {
+        return java.util.Optional.ofNullable(adUser.passwordExpires());
+    }
+
+    @Override
     public String getUsername() {
         return username;
     }

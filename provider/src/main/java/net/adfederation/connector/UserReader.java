@@ -10,6 +10,8 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import net.adfederation.account.PasswordChangeDue;
+import net.adfederation.account.PasswordChangeMessages;
 import net.adfederation.account.PasswordGate;
 import net.adfederation.account.SignInContext;
 import net.adfederation.common.ConnectionKeys;
@@ -21,13 +23,16 @@ import net.adfederation.directory.BindOutcome;
 import net.adfederation.directory.DirectoryException;
 import net.adfederation.directory.read.AccountName;
 import net.adfederation.directory.read.AdUser;
+import net.adfederation.directory.read.PasswordChange;
 import net.adfederation.directory.read.UserDirectory;
 import net.adfederation.events.AdReason;
+import net.adfederation.events.PasswordEvents;
 import net.adfederation.events.SignInEvents;
 import org.jboss.logging.Logger;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.credential.PasswordCredentialModel;
 
 /**
  * One request's reads of the domain: each user read at most once ({@link RequestMemo}), turned
@@ -104,9 +109,51 @@ final class UserReader {
             logOutage(e);
             outcome = BindOutcome.DIRECTORY_UNAVAILABLE;
         }
-        SignInContext.of(session).passwordChecked(user.getId(), outcome, model.getId());
+        SignInContext.of(session).passwordChecked(user.getId(), outcome, model.getId(), user.adUser().passwordExpires());
         SignInEvents.passwordChecked(session, SignInEvents.CONNECTOR, outcome, domainName());
+        if (outcome == BindOutcome.SUCCESS) SignInEvents.passwordExpires(session, user.adUser().passwordExpires());
         return outcome;
+    }
+
+    /**
+     * The user's own change of an AD password (connector opt-in): the current password is checked
+     * first by {@link #authenticate} (the lockout protection applies, and AD counts a wrong one),
+     * then written as AD's own change, which AD checks against history, minimum age and complexity.
+     * @return the refusal in the user's words; empty when AD took the new password
+     */
+    Optional<String> changePassword(LiveAdUser user, String current, String next) {
+        UserTexts texts = UserTexts.of(session, user);
+        BindOutcome check = authenticate(user, current);
+        if (check != BindOutcome.SUCCESS && !PasswordChangeDue.isDue(check)) {
+            return switch (check) {
+                case INVALID_CREDENTIALS, LOCKOUT_AVOIDED, EMPTY_PASSWORD ->
+                        PasswordChangeMessages.forRefusal(PasswordChange.WRONG_CURRENT_PASSWORD, domainName(), texts);
+                default -> SignInContext.of(session).message(session)
+                        .or(() -> PasswordChangeMessages.forRefusal(PasswordChange.OTHER_FAILURE, domainName(), texts));
+            };
+        }
+        PasswordChange change;
+        try {
+            change = users().changePassword(user.adUser(), current, next);
+        } catch (DirectoryException e) {
+            logOutage(e);
+            change = PasswordChange.DIRECTORY_UNAVAILABLE;
+        }
+        if (change != PasswordChange.CHANGED) {
+            PasswordEvents.writeRefused(session, session.getContext().getRealm(), user, PasswordCredentialModel.TYPE,
+                    AdReason.PASSWORD_WRITE_REFUSED, domainName(), change.name());
+        }
+        return PasswordChangeMessages.forRefusal(change, domainName(), texts);
+    }
+
+    /** AD's rules for this user's new password; empty when no DC answers (the page then lists none). */
+    Optional<net.adfederation.directory.read.PasswordRules> passwordRules(LiveAdUser user) {
+        try {
+            return Optional.of(users().passwordRules(user.adUser()));
+        } catch (DirectoryException e) {
+            logOutage(e);
+            return Optional.empty();
+        }
     }
 
     private Function<AdUser, LiveAdUser> adapter(RealmModel realm) {

@@ -29,10 +29,13 @@ public final class SignInEvents {
     /** The DC (host:port) that answered the password check, or the last one tried when none answered. */
     public static final String DC = "ad_dc";
 
+    /** Whole days until the AD password expires (0: today), on a successful sign-in whose password expires at all. */
+    public static final String PASSWORD_EXPIRES_DAYS = "ad_password_expires_days";
+
     public static final String CONNECTOR = "connector";
     public static final String TRUST = "trust";
 
-    private static final List<String> KEYS = List.of(REASON, SUB_CODE, DOMAIN, DC);
+    private static final List<String> KEYS = List.of(REASON, SUB_CODE, DOMAIN, DC, PASSWORD_EXPIRES_DAYS);
 
     private SignInEvents() {
     }
@@ -48,6 +51,14 @@ public final class SignInEvents {
         AdReason reason = AdReason.of(outcome).orElse(null);
         AdMetrics.signIn(mode, reason == null ? "success" : reason.code());
         describe(session, reason, outcome.subCode(), domain);
+    }
+
+    /** The expiry of the password that just signed in, as calendar days from today; nothing for a password that never expires. */
+    public static void passwordExpires(KeycloakSession session, java.time.Instant expires) {
+        EventBuilder event = watched(session);
+        if (event != null && expires != null) {
+            event.detail(PASSWORD_EXPIRES_DAYS, Long.toString(net.adfederation.common.PasswordExpiryWarning.daysUntil(expires)));
+        }
     }
 
     /**

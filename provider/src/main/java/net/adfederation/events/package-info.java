@@ -3,6 +3,6 @@
  * Events tabs see: sign-in refusals as details of Keycloak's own LOGIN_ERROR, password-gate refusals
  * as RESET_PASSWORD_ERROR, UPDATE_PASSWORD_ERROR and UPDATE_CREDENTIAL_ERROR, sync results as admin
  * events. Each counts in the metrics too.
- * Package rule: uses metrics, directory, account (PackageRules, checked by ArchUnit).
+ * Package rule: uses metrics, directory, common, account (PackageRules, checked by ArchUnit).
  */
 package net.adfederation.events;

@@ -5,15 +5,16 @@ import jakarta.ws.rs.core.Response;
 
 import java.util.Optional;
 
-import net.adfederation.directory.read.TypedText;
+import net.adfederation.account.PasswordChangeDue;
 import net.adfederation.account.SignInContext;
 import net.adfederation.account.SignInNotice;
-import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.core.Response;
+import net.adfederation.directory.read.TypedText;
 import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.FlowStatus;
 import org.keycloak.authentication.authenticators.browser.UsernamePasswordForm;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.UserModel;
 import org.keycloak.services.managers.AuthenticationManager;
 
 /**
@@ -49,6 +50,49 @@ public class AdAwareUsernamePasswordForm extends UsernamePasswordForm {
             return false;
         }
         return super.validateForm(context, formData);
+    }
+
+    /**
+     * Only this check may let a connector's expired password through, as this form goes on to its
+     * change. (Whose outcome speaks is the {@link SignInContext}'s business: the user the event names.)
+     */
+    @Override
+    public boolean validatePassword(AuthenticationFlowContext context, UserModel user,
+                                    MultivaluedMap<String, String> inputData, boolean clearUser) {
+        PasswordChangeDue.offerChangeAtSignIn(context.getSession());
+        try {
+            return super.validatePassword(context, user, inputData, clearUser);
+        } finally {
+            PasswordChangeDue.withdrawOffer(context.getSession());
+        }
+    }
+
+    /** A reload of a page this step shows after the password (change, expiry warning) shows it again. */
+    @Override
+    public void authenticate(AuthenticationFlowContext context) {
+        if (SignInPasswordChange.showAgain(context) || PasswordExpiryNotice.showAgain(context)) return;
+        super.authenticate(context);
+    }
+
+    /**
+     * The password step, then what AD said of the password: an expired one is changed here
+     * (connector opt-in), one that expires soon gets the warning page. Both pages post back here.
+     * A step of the form rather than a required action: it needs the expiry read with this
+     * sign-in's entry, and works in the standard browser flow without registering anything.
+     */
+    @Override
+    public void action(AuthenticationFlowContext context) {
+        if (SignInPasswordChange.isAnswer(context)) {
+            SignInPasswordChange.answer(context);
+            return;
+        }
+        if (PasswordExpiryNotice.isAnswer(context)) {
+            PasswordExpiryNotice.answer(context);
+            return;
+        }
+        super.action(context);
+        if (context.getStatus() != FlowStatus.SUCCESS) return;
+        if (!SignInPasswordChange.showIfDue(context)) PasswordExpiryNotice.showIfDue(context);
     }
 
     @Override

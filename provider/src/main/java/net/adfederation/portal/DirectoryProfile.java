@@ -28,7 +28,8 @@ public record DirectoryProfile(String summary, List<Fact> facts, List<String> gr
     public record Fact(String label, String value, String source) {
     }
 
-    static DirectoryProfile of(UserModel user, AccountOwner owner, PortalTexts texts) {
+    /** @param passwordExpiry when the AD password expires, worded ({@link PasswordExpiryText}); null for never or unknown */
+    static DirectoryProfile of(UserModel user, AccountOwner owner, PortalTexts texts, String passwordExpiry) {
         String netbios = user.getFirstAttribute(AdAttributes.NETBIOS_DOMAIN);
         String component = owner.componentName();
         String factSource;
@@ -66,6 +67,8 @@ public record DirectoryProfile(String summary, List<Fact> facts, List<String> gr
             add(facts, texts.get("profileDomain"), domain == null ? null : texts.get("profileDomainValue", domain, netbios), factSource);
             add(facts, texts.get("profileDepartment"), user.getFirstAttribute(AdAttributes.DEPARTMENT), factSource);
             add(facts, texts.get("profileJobTitle"), user.getFirstAttribute(AdAttributes.TITLE), factSource);
+            // Read live in both modes (trust mode does not copy it), so its source is the directory now.
+            add(facts, texts.get("profilePasswordExpires"), passwordExpiry, texts.get("sourcePasswordExpiry", netbios));
         }
         List<String> groups = owner.mode() == AccountOwner.Mode.KEYCLOAK ? null : groups(owner, user);
         if (groups == null && owner.mode() != AccountOwner.Mode.KEYCLOAK) groupsSource = texts.get("groupsUnavailable");

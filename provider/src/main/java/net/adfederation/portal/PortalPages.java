@@ -79,7 +79,8 @@ public class PortalPages implements AccountResourceProvider {
     @Path("profile")
     public Response profile() {
         return show(Page.PROFILE, (who, view) -> Map.of("profile",
-                DirectoryProfile.of(who.user(), AccountOwner.of(realm, who.user()), view.texts())));
+                DirectoryProfile.of(who.user(), AccountOwner.of(realm, who.user()), view.texts(),
+                        PasswordExpiryText.of(session, realm, who.user(), view.texts()).orElse(null))));
     }
 
     @GET
@@ -250,6 +251,13 @@ public class PortalPages implements AccountResourceProvider {
         model.put("password", PasswordSection.of(realm, who.user(), owner, updatePassword, UserTexts.of(session, who.user())));
         String netbios = who.user().getFirstAttribute(AdAttributes.NETBIOS_DOMAIN);
         if (netbios != null) model.put("domain", netbios);
+        PasswordExpiryText.of(session, realm, who.user(), view.texts()).ifPresent(expiry -> model.put("passwordExpiry", expiry));
+        if (owner.isTrust()) {
+            // AD's rules before the user types: the user's fine-grained policy where readable, else the domain's.
+            net.adfederation.account.PasswordRulesLookup.of(session, realm, who.user())
+                    .map(rules -> net.adfederation.account.PasswordRuleTexts.of(rules, UserTexts.of(session, who.user())))
+                    .filter(lines -> !lines.isEmpty()).ifPresent(lines -> model.put("passwordRules", lines));
+        }
         if (notice != null) model.put("notice", notice);
         if (error != null) model.put("error", error);
         return model;

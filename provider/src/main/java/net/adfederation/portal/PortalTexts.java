@@ -23,6 +23,10 @@ final class PortalTexts {
         this.locale = locale;
     }
 
+    Locale locale() {
+        return locale;
+    }
+
     String get(String key, Object... args) {
         return new MessageFormat(messages.getProperty(key, key), locale).format(args);
     }

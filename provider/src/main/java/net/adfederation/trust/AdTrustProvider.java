@@ -14,6 +14,9 @@ import net.adfederation.directory.read.PasswordChange;
 import net.adfederation.events.AdReason;
 import net.adfederation.events.PasswordEvents;
 import net.adfederation.events.SignInEvents;
+import net.adfederation.account.PasswordChangeDue;
+import net.adfederation.account.PasswordExpiryLookup;
+import net.adfederation.account.PasswordRulesLookup;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.credential.CredentialAuthentication;
 import org.keycloak.credential.CredentialInput;
@@ -40,7 +43,7 @@ import org.keycloak.userprofile.UserProfileMetadata;
  * Lookups by id never reach it: imported users have Keycloak ids and are read from Keycloak's store.
  */
 public class AdTrustProvider implements UserStorageProvider, UserLookupProvider, CredentialInputValidator,
-        CredentialInputUpdater, CredentialAuthentication, ImportedUserValidation, UserProfileDecorator {
+        CredentialInputUpdater, CredentialAuthentication, ImportedUserValidation, UserProfileDecorator, PasswordExpiryLookup, PasswordRulesLookup {
 
     private final KeycloakSession session;
     private final ComponentModel model;
@@ -96,15 +99,18 @@ public class AdTrustProvider implements UserStorageProvider, UserLookupProvider,
 
     /**
      * A correct password that AD wants changed (expired, or "must change at next logon") signs in
-     * with the Update Password action: AD gives those sub-codes only for the right password, and
-     * in this mode Keycloak can write the new one to AD, which connector mode cannot.
+     * with the Update Password action: AD gives those sub-codes only for the right password. The
+     * sign-in is marked ({@link PasswordChangeDue}), so that page takes the current password too and
+     * the new one is AD's own change (history, minimum age), which needs no Reset Password right.
      */
     @Override
     public boolean isValid(RealmModel realm, UserModel user, CredentialInput input) {
         if (!supportsCredentialType(input.getType())) return false;
         BindOutcome outcome = users.authenticate(realm, user, input.getChallengeResponse());
-        if (outcome == BindOutcome.PASSWORD_EXPIRED || outcome == BindOutcome.PASSWORD_MUST_CHANGE) {
+        if (PasswordChangeDue.isDue(outcome)) {
             user.addRequiredAction(UserModel.RequiredAction.UPDATE_PASSWORD);
+            // The update-password page then asks for the current password too: a change AD checks, never a reset.
+            PasswordChangeDue.mark(session.getContext().getAuthenticationSession());
             return true;
         }
         return outcome == BindOutcome.SUCCESS;
@@ -147,6 +153,17 @@ public class AdTrustProvider implements UserStorageProvider, UserLookupProvider,
                     throw new ModelException(message);
                 });
         return true;
+    }
+
+    /** Read live from the user's domain (the portal shows it): trust mode does not copy the expiry. */
+    @Override
+    public java.util.Optional<java.time.Instant> passwordExpires(RealmModel realm, UserModel user) {
+        return users.passwordExpires(user);
+    }
+
+    @Override
+    public java.util.Optional<net.adfederation.directory.read.PasswordRules> passwordRules(RealmModel realm, UserModel user) {
+        return users.passwordRules(user);
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 import net.adfederation.account.AdProviders;
 import net.adfederation.account.SignInDomain;
 import net.adfederation.account.SignInDomainSource;
+import net.adfederation.common.PasswordExpiryWarning;
 import net.adfederation.common.OncePerRequest;
 import net.adfederation.common.LockoutAdvice;
 import net.adfederation.common.ReadableRefusal;
@@ -86,6 +87,7 @@ public class AdTrustProviderFactory implements UserStorageProviderFactory<AdTrus
     private void check(KeycloakSession session, RealmModel realm, ComponentModel model) {
         TrustPolicy.enforce(model);
         TrustConfig config = TrustConfig.parse(model);
+        PasswordExpiryWarning.days(model.getConfig());
         if (!new UserStorageProviderModel(model).isEnabled()) return;
         KerberosSettings.of(model).check(model.getName());
         // A new component has no id yet (JPA's getComponent would refuse a null one), so it is always probed.

@@ -73,5 +73,6 @@ final class TrustProperties {
 
     static final List<ProviderConfigProperty> ALL =
             ConnectionProperties.join(BOUND_DOMAIN, ConnectionProperties.SECRET_TLS_AND_TIMEOUTS, TRUST_ONLY,
-                    KerberosSettings.PROPERTIES);
+                    KerberosSettings.PROPERTIES,
+                    net.adfederation.common.PasswordExpiryWarning.PROPERTIES);
 }

@@ -178,6 +178,7 @@ final class TrustUsers {
     /** Checks the password by a bind at the user's own domain, after refreshing the import from the live entry. */
     BindOutcome authenticate(RealmModel realm, UserModel user, String password) {
         BindOutcome outcome;
+        java.time.Instant expires = null;
         try {
             Optional<Live> live = live(user);
             if (live.isEmpty() || !inScope(live.get().domain(), live.get().user())
@@ -185,15 +186,17 @@ final class TrustUsers {
                 outcome = BindOutcome.NO_SUCH_USER;
             } else {
                 refresh(realm, user, live.get());
+                expires = live.get().user().passwordExpires();
                 outcome = live.get().domain().users().authenticate(live.get().user(), password == null ? "" : password);
             }
         } catch (DirectoryException e) {
             logOutage(e);
             outcome = BindOutcome.DIRECTORY_UNAVAILABLE;
         }
-        SignInContext.of(session).passwordChecked(user.getId(), outcome, model.getId());
+        SignInContext.of(session).passwordChecked(user.getId(), outcome, model.getId(), expires);
         String domain = user.getFirstAttribute(AdAttributes.DOMAIN);
         SignInEvents.passwordChecked(session, SignInEvents.TRUST, outcome, domain != null ? domain : boundDomain());
+        if (outcome == BindOutcome.SUCCESS) SignInEvents.passwordExpires(session, expires);
         return outcome;
     }
 
@@ -225,6 +228,26 @@ final class TrustUsers {
         } catch (DirectoryException e) {
             LOG.warnf("%s: changing the password of %s failed: %s", model.getName(), user.getUsername(), e.getMessage());
             return PasswordChange.DIRECTORY_UNAVAILABLE;
+        }
+    }
+
+    /** When the user's AD password expires, from the entry (read now unless read this request); empty for never or no answer. */
+    Optional<java.time.Instant> passwordExpires(UserModel user) {
+        try {
+            return live(user).map(found -> found.user().passwordExpires());
+        } catch (DirectoryException e) {
+            logOutage(e);
+            return Optional.empty();
+        }
+    }
+
+    /** AD's rules for the user's new password, at the user's own domain; empty when no DC answers. */
+    Optional<net.adfederation.directory.read.PasswordRules> passwordRules(UserModel user) {
+        try {
+            return live(user).map(found -> found.domain().users().passwordRules(found.user()));
+        } catch (DirectoryException e) {
+            logOutage(e);
+            return Optional.empty();
         }
     }
 

@@ -28,7 +28,7 @@ final class PackageRules {
         USES.put("directory", List.of("directory.dc", "directory.read", "directory.sync", "directory.trusts"));
         USES.put("common", List.of("directory", "directory.dc", "directory.read"));
         USES.put("account", List.of("directory", "directory.read", "common"));
-        USES.put("events", List.of("metrics", "directory", "account"));
+        USES.put("events", List.of("metrics", "directory", "common", "account"));
         USES.put("connector", List.of("directory", "directory.read", "common", "account", "events"));
         USES.put("sync", List.of("metrics", "directory", "directory.read", "directory.sync", "directory.trusts",
                 "common", "account"));

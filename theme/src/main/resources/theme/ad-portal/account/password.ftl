@@ -2,6 +2,7 @@
 <@layout.page>
     <#if notice??><div class="notice notice-success" role="status" id="password-notice">${notice}</div></#if>
     <#if error??><div class="notice notice-error" role="alert" id="password-error">${error}</div></#if>
+    <#if passwordExpiry??><p id="password-expiry">${msg("passwordExpiryNote", passwordExpiry)}</p></#if>
     <#if password.connector()>
         <h2>${msg("passwordInAdHeading")}</h2>
         <p id="password-note">${password.gateMessage()}</p>
@@ -10,6 +11,9 @@
         </#if>
     <#elseif password.trust()>
         <p id="password-intro">${msg("passwordTrustIntro", domain!"")}</p>
+        <#if passwordRules??>
+            <div id="password-rules"><p>${msg("passwordRulesIntro")}</p><ul><#list passwordRules as rule><li>${rule}</li></#list></ul></div>
+        </#if>
         <form class="password-form" id="password-form" method="post" action="${pageUrl}">
             <input type="hidden" name="csrf" value="${csrf}">
             <div class="field">

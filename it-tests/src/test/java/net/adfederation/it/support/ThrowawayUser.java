@@ -27,6 +27,14 @@ public final class ThrowawayUser implements AutoCloseable {
         return new ThrowawayUser(ad, sam, password);
     }
 
+    /** The same in another container, e.g. "OU=People", where the rights delegated on CN=Users do not reach. */
+    public static ThrowawayUser createIn(DirectoryAdmin ad, String container, String prefix) {
+        String sam = prefix + "-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+        String password = "Passw0rd!" + Long.toString(System.nanoTime() % 100_000, 36);
+        ad.createUserIn(container, sam, password, "Tess", "Throwaway", null);
+        return new ThrowawayUser(ad, sam, password);
+    }
+
     public String sam() {
         return sam;
     }

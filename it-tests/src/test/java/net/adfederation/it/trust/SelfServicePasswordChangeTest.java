@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A trust-mode user who changes the password with the current one (the portal's form) makes an
  * AD password change as that user, not a reset by the service account: AD enforces its password
- * history, so going back to a recent password is refused with the policy message. Only Samba can
+ * history, so going back to a recent password is refused with AD's history reason. Only Samba can
  * show it: the embedded AD is reached without TLS here, and any password write says so.
  */
 @KeycloakIntegrationTest(config = AdFederationServerConfig.class)
@@ -65,7 +65,7 @@ class SelfServicePasswordChangeTest {
                 assertThat(oidc.directGrant(user.upn(), third).ok()).as(toThird).isTrue();
 
                 String back = change(browser, browser.open(page).page(), third, second);
-                assertThat(back).contains("password policy");
+                assertThat(back).contains("you have used it before (password history)");
                 assertThat(oidc.directGrant(user.upn(), third).ok()).as("the third password stays").isTrue();
                 assertThat(oidc.directGrant(user.upn(), second).ok()).isFalse();
             } finally {

@@ -21,6 +21,15 @@ public final class AdEntryMapper {
         "lockoutTime", "memberOf", "badPwdCount", "badPasswordTime",
         // The lockout guard's inputs, in the same read: AD computes both per request.
         "msDS-User-Account-Control-Computed", "msDS-ResultantPSO"};
+    /** AD computes it from pwdLastSet and the resultant password policy (fine-grained or the domain's). */
+    static final String PASSWORD_EXPIRY = "msDS-UserPasswordExpiryTimeComputed";
+    /**
+     * A user looked up by name, GUID or address (sign-in, token refresh, portal) or found by an
+     * admin's search, so a user is the same whichever way it was read: the expiry comes
+     * with the same search, so warning about it costs no LDAP operation. The sync does not ask for
+     * it: a computed value for every user of a full read, that nothing in a sync uses.
+     */
+    static final String[] LOOKUP_ATTRIBUTES = lookupAttributes();
     static final String[] GROUP_ATTRIBUTES = {"sAMAccountName", "objectSid", "objectGUID"};
     /** A group as synchronisation reads it: with its description and direct members. */
     public static final String[] SYNC_GROUP_ATTRIBUTES = {"sAMAccountName", "objectSid", "objectGUID", "description", "member"};
@@ -54,7 +63,14 @@ public final class AdEntryMapper {
                 badPwdCount == null ? 0 : badPwdCount,
                 time(entry.getAttributeValueAsLong("badPasswordTime")),
                 entry.getAttributeValueAsInteger("msDS-User-Account-Control-Computed"),
-                entry.getAttributeValue("msDS-ResultantPSO"));
+                entry.getAttributeValue("msDS-ResultantPSO"),
+                time(entry.getAttributeValueAsLong(PASSWORD_EXPIRY)));
+    }
+
+    private static String[] lookupAttributes() {
+        String[] all = java.util.Arrays.copyOf(USER_ATTRIBUTES, USER_ATTRIBUTES.length + 1);
+        all[USER_ATTRIBUTES.length] = PASSWORD_EXPIRY;
+        return all;
     }
 
     static AdGroup group(Entry entry) {

@@ -29,6 +29,9 @@ import java.util.UUID;
  * @param badPasswordTime    the last wrong password at that DC (DC clock); null for none
  * @param accountControlComputed msDS-User-Account-Control-Computed; null when the DC gave none
  * @param resultantPso       msDS-ResultantPSO: the DN of the fine-grained password policy that applies; null for none
+ * @param passwordExpires    msDS-UserPasswordExpiryTimeComputed: when the password expires, after the
+ *                           domain's or the user's fine-grained policy; null for never, for "must change"
+ *                           (AD computes 0) and where the read did not ask for it
  */
 public record AdUser(
         String dn,
@@ -51,7 +54,8 @@ public record AdUser(
         int badPwdCount,
         Instant badPasswordTime,
         Integer accountControlComputed,
-        String resultantPso) {
+        String resultantPso,
+        Instant passwordExpires) {
 
     /** UF_LOCKOUT in msDS-User-Account-Control-Computed. */
     static final int UF_LOCKOUT = 0x10;
@@ -67,17 +71,39 @@ public record AdUser(
                   Instant lockoutTime, List<String> memberOf) {
         this(dn, objectGuid, objectSid, samAccountName, userPrincipalName, mail, givenName, surname, displayName,
                 department, title, userAccountControl, pwdLastSet, mustChangePassword, accountExpires, lockoutTime,
-                memberOf, 0, null, null, null);
+                memberOf, 0, null, null, null, null);
     }
 
-    /** An entry read without the computed lockout state or a fine-grained policy. */
+    /** An entry read without the computed lockout state, a fine-grained policy or the computed password expiry. */
     public AdUser(String dn, UUID objectGuid, String objectSid, String samAccountName, String userPrincipalName,
                   String mail, String givenName, String surname, String displayName, String department, String title,
                   int userAccountControl, Instant pwdLastSet, boolean mustChangePassword, Instant accountExpires,
                   Instant lockoutTime, List<String> memberOf, int badPwdCount, Instant badPasswordTime) {
         this(dn, objectGuid, objectSid, samAccountName, userPrincipalName, mail, givenName, surname, displayName,
                 department, title, userAccountControl, pwdLastSet, mustChangePassword, accountExpires, lockoutTime,
-                memberOf, badPwdCount, badPasswordTime, null, null);
+                memberOf, badPwdCount, badPasswordTime, null, null, null);
+    }
+
+    /** An entry read with the computed lockout state but without its computed password expiry (a sync's read). */
+    public AdUser(String dn, UUID objectGuid, String objectSid, String samAccountName, String userPrincipalName,
+                  String mail, String givenName, String surname, String displayName, String department, String title,
+                  int userAccountControl, Instant pwdLastSet, boolean mustChangePassword, Instant accountExpires,
+                  Instant lockoutTime, List<String> memberOf, int badPwdCount, Instant badPasswordTime,
+                  Integer accountControlComputed, String resultantPso) {
+        this(dn, objectGuid, objectSid, samAccountName, userPrincipalName, mail, givenName, surname, displayName,
+                department, title, userAccountControl, pwdLastSet, mustChangePassword, accountExpires, lockoutTime,
+                memberOf, badPwdCount, badPasswordTime, accountControlComputed, resultantPso, null);
+    }
+
+    /** An entry read with its computed password expiry but without the computed lockout state or a fine-grained policy. */
+    public AdUser(String dn, UUID objectGuid, String objectSid, String samAccountName, String userPrincipalName,
+                  String mail, String givenName, String surname, String displayName, String department, String title,
+                  int userAccountControl, Instant pwdLastSet, boolean mustChangePassword, Instant accountExpires,
+                  Instant lockoutTime, List<String> memberOf, int badPwdCount, Instant badPasswordTime,
+                  Instant passwordExpires) {
+        this(dn, objectGuid, objectSid, samAccountName, userPrincipalName, mail, givenName, surname, displayName,
+                department, title, userAccountControl, pwdLastSet, mustChangePassword, accountExpires, lockoutTime,
+                memberOf, badPwdCount, badPasswordTime, null, null, passwordExpires);
     }
 
     /**
@@ -93,6 +119,6 @@ public record AdUser(
     public AdUser withoutMail() {
         return new AdUser(dn, objectGuid, objectSid, samAccountName, userPrincipalName, null, givenName, surname,
                 displayName, department, title, userAccountControl, pwdLastSet, mustChangePassword, accountExpires,
-                lockoutTime, memberOf, badPwdCount, badPasswordTime, accountControlComputed, resultantPso);
+                lockoutTime, memberOf, badPwdCount, badPasswordTime, accountControlComputed, resultantPso, passwordExpires);
     }
 }

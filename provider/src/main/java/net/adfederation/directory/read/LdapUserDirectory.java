@@ -37,6 +37,8 @@ import net.adfederation.directory.AdCodecs;
  */
 public final class LdapUserDirectory implements UserDirectory {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(LdapUserDirectory.class);
+
     /** The most entries an admin search reads, whatever page of them it returns. */
     static final int SEARCH_HARD_LIMIT = 1000;
 
@@ -85,7 +87,7 @@ public final class LdapUserDirectory implements UserDirectory {
         Filter filter = memberOfGroupDns.isEmpty() ? UserFilters.byPrefix(text)
                 : Filter.createANDFilter(UserFilters.byPrefix(text), UserFilters.memberOfAny(memberOfGroupDns));
         List<SearchResultEntry> entries = readAll(filter, wanted, "searching users for " + text,
-                AdEntryMapper.USER_ATTRIBUTES);
+                AdEntryMapper.LOOKUP_ATTRIBUTES);
         return entries.subList(Math.min(skip, entries.size()), Math.min(wanted, entries.size())).stream()
                 .map(AdEntryMapper::user)
                 .toList();
@@ -214,10 +216,55 @@ public final class LdapUserDirectory implements UserDirectory {
         return pso;
     }
 
+    /** How long the domain's password rules are kept: an admin's change shows within minutes, and a page costs no read. */
+    private static final java.time.Duration RULES_KEPT = java.time.Duration.ofMinutes(5);
+
+    private record KeptRules(PasswordRules rules, java.time.Instant readAt) {
+    }
+
+    private volatile KeptRules domainRules;
+
+    @Override
+    public PasswordRules passwordRules(AdUser user) {
+        try {
+            SearchResultEntry entry = pools.reads().getEntry(user.dn(), "msDS-ResultantPSO");
+            String pso = entry == null ? null : entry.getAttributeValue("msDS-ResultantPSO");
+            if (pso != null) {
+                Optional<PasswordRules> fineGrained = PasswordRules.ofPso(readIfAllowed(pso));
+                if (fineGrained.isPresent()) return fineGrained.get();
+            }
+            PasswordRules rules = domainRules();
+            LOG.debugf("password rules of %s: %s (fine-grained policy %s)", user.dn(), rules, pso == null ? "not readable or none" : pso);
+            return rules;
+        } catch (LDAPException e) {
+            throw failure(e, "reading the password rules of " + user.dn());
+        }
+    }
+
+    /** A PSO the service account may not read (AD's default lets only admins) gives way to the domain's rules. */
+    private SearchResultEntry readIfAllowed(String dn) throws LDAPException {
+        try {
+            return pools.reads().getEntry(dn, PasswordRules.PSO_ATTRIBUTES);
+        } catch (LDAPException e) {
+            if (AdBindErrors.isOutage(e.getResultCode())) throw e;
+            return null;
+        }
+    }
+
+    private PasswordRules domainRules() throws LDAPException {
+        KeptRules kept = domainRules;
+        java.time.Instant now = java.time.Instant.now();
+        if (kept != null && kept.readAt().plus(RULES_KEPT).isAfter(now)) return kept.rules();
+        SearchResultEntry entry = pools.reads().getEntry(domain.defaultNamingContext(), PasswordRules.DOMAIN_ATTRIBUTES);
+        PasswordRules rules = entry == null ? new PasswordRules(0, false, 0, java.time.Duration.ZERO, false) : PasswordRules.ofDomain(entry);
+        domainRules = new KeptRules(rules, now);
+        return rules;
+    }
+
     /** One entry or none; two or more matches count as none, so an ambiguous name signs nobody in. */
     private Optional<AdUser> findOne(Filter filter) {
         SearchRequest request = new SearchRequest(domain.defaultNamingContext(), SearchScope.SUB, filter,
-                AdEntryMapper.USER_ATTRIBUTES);
+                AdEntryMapper.LOOKUP_ATTRIBUTES);
         request.setSizeLimit(2);
         List<SearchResultEntry> entries;
         try {

@@ -23,6 +23,8 @@ import net.adfederation.directory.dc.DirectoryPools;
  */
 final class PasswordWrites {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(PasswordWrites.class);
+
     private final DirectoryPools pools;
 
     PasswordWrites(DirectoryPools pools) {
@@ -114,11 +116,25 @@ final class PasswordWrites {
     static PasswordChange outcome(LDAPException e) {
         String diagnostic = e.getDiagnosticMessage() == null ? "" : e.getDiagnosticMessage().toUpperCase(Locale.ROOT);
         if (AdBindErrors.isOutage(e.getResultCode())) return PasswordChange.DIRECTORY_UNAVAILABLE;
-        if (diagnostic.contains("0000052D")) return PasswordChange.POLICY_VIOLATION;
+        if (diagnostic.contains("0000052D")) return policyRule(diagnostic);
         if (diagnostic.contains("00000056")) return PasswordChange.WRONG_CURRENT_PASSWORD;
         if (ResultCode.INSUFFICIENT_ACCESS_RIGHTS.equals(e.getResultCode())) return PasswordChange.NOT_PERMITTED;
         if (ResultCode.INVALID_CREDENTIALS.equals(e.getResultCode())) return PasswordChange.WRONG_CURRENT_PASSWORD;
         return PasswordChange.OTHER_FAILURE;
+    }
+
+    /**
+     * Which rule a policy refusal broke, where the DC says so (Samba: "0000052D: Constraint violation -
+     * check_password_restrictions: the password was already used (in history)!"); Windows DCs name no rule.
+     */
+    private static PasswordChange policyRule(String diagnostic) {
+        LOG.infof("the DC refused a new password: %s", diagnostic);
+        // Samba: "already used (in history)", or "(previous password)" for the password being replaced.
+        if (diagnostic.contains("HISTORY") || diagnostic.contains("ALREADY USED")) return PasswordChange.PASSWORD_IN_HISTORY;
+        if (diagnostic.contains("TOO SHORT")) return PasswordChange.PASSWORD_TOO_SHORT;
+        if (diagnostic.contains("TOO YOUNG")) return PasswordChange.PASSWORD_TOO_YOUNG;
+        if (diagnostic.contains("COMPLEXITY")) return PasswordChange.PASSWORD_NOT_COMPLEX;
+        return PasswordChange.POLICY_VIOLATION;
     }
 
     /** AD's unicodePwd value: the password in double quotes, UTF-16LE. */

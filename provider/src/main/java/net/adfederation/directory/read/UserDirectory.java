@@ -83,6 +83,12 @@ public interface UserDirectory {
      */
     BindOutcome authenticate(AdUser user, String password);
 
+    /**
+     * The rules AD applies to this user's new password: the user's fine-grained policy where one
+     * applies and the service account may read it, else the domain's (kept for a few minutes).
+     */
+    PasswordRules passwordRules(AdUser user);
+
     /** The domain's account lockout policy, read now from the domain object. */
     LockoutPolicy lockoutPolicy();
 

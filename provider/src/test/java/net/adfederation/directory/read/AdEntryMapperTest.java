@@ -78,6 +78,19 @@ class AdEntryMapperTest {
     }
 
     @Test
+    void passwordExpiryIsAnInstantAndNeverOrMustChangeIsNull() {
+        AdUser expiring = AdEntryMapper.user(new Entry("CN=a,DC=x",
+                new Attribute("msDS-UserPasswordExpiryTimeComputed", "116444736000000000")));
+        assertThat(expiring.passwordExpires()).isEqualTo(java.time.Instant.EPOCH);
+        assertThat(AdEntryMapper.user(new Entry("CN=b,DC=x", new Attribute("msDS-UserPasswordExpiryTimeComputed", "0")))
+                .passwordExpires()).isNull();
+        assertThat(AdEntryMapper.user(new Entry("CN=c,DC=x",
+                new Attribute("msDS-UserPasswordExpiryTimeComputed", Long.toString(Long.MAX_VALUE)))).passwordExpires()).isNull();
+        assertThat(java.util.Arrays.asList(AdEntryMapper.LOOKUP_ATTRIBUTES)).contains("msDS-UserPasswordExpiryTimeComputed");
+        assertThat(java.util.Arrays.asList(AdEntryMapper.USER_ATTRIBUTES)).as("not in a sync's read").doesNotContain("msDS-UserPasswordExpiryTimeComputed");
+    }
+
+    @Test
     void groupEntryGivesNameSidAndCanonicalGuid() {
         AdGroup group = AdEntryMapper.group(new Entry("CN=Developers,CN=Users,DC=corp,DC=example,DC=test",
                 new Attribute("sAMAccountName", "Developers"),

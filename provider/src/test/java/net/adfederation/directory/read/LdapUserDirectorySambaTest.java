@@ -284,4 +284,16 @@ class LdapUserDirectorySambaTest {
         assertThat(users.search("a*e", 0, 10)).isEmpty();
         assertThat(users.search("*)(cn=*", 0, 10)).isEmpty();
     }
+
+    /** Samba's provisioning: 7 characters, complexity; read as the service account. */
+    @Test
+    void passwordRulesAreTheDomainsWhereNoFineGrainedPolicyApplies() {
+        PasswordRules rules = users.passwordRules(user("alice"));
+        System.out.println("password rules of alice as the service account: " + rules);
+        // History and minimum age are left out: tests of the shared DC change them.
+        assertThat(rules.minLength()).isEqualTo(7);
+        assertThat(rules.complexity()).isTrue();
+        assertThat(rules.fineGrained()).isFalse();
+        assertThat(user("alice").passwordExpires()).as("pwdLastSet + Samba's 42 days").isNotNull();
+    }
 }

@@ -70,7 +70,7 @@ class PasswordWritesSambaTest {
                     .isEqualTo(PasswordChange.WRONG_CURRENT_PASSWORD);
             assertThat(corp.users().changePassword(user, "", "Passw0rd!Second2"))
                     .isEqualTo(PasswordChange.WRONG_CURRENT_PASSWORD);
-            assertThat(corp.users().changePassword(user, FIRST, "short")).isEqualTo(PasswordChange.POLICY_VIOLATION);
+            assertThat(corp.users().changePassword(user, FIRST, "short")).isEqualTo(PasswordChange.PASSWORD_TOO_SHORT);
         }
     }
 
@@ -98,7 +98,7 @@ class PasswordWritesSambaTest {
             assertThat(asPlainUser.users().resetPassword(user, "Passw0rd!Reset3")).isEqualTo(PasswordChange.NOT_PERMITTED);
             assertThat(asAdmin.users().resetPassword(user, "Passw0rd!Reset3")).isEqualTo(PasswordChange.CHANGED);
             assertThat(asAdmin.users().authenticate(user, "Passw0rd!Reset3")).isEqualTo(BindOutcome.SUCCESS);
-            assertThat(asAdmin.users().resetPassword(user, "short")).isEqualTo(PasswordChange.POLICY_VIOLATION);
+            assertThat(asAdmin.users().resetPassword(user, "short")).isEqualTo(PasswordChange.PASSWORD_TOO_SHORT);
         }
     }
 

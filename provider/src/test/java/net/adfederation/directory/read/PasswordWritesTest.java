@@ -24,6 +24,21 @@ class PasswordWritesTest {
     }
 
     @Test
+    void sambaNamesTheRuleAPolicyRefusalBroke() {
+        String prefix = "0000052D: Constraint violation - check_password_restrictions: ";
+        assertThat(outcome(ResultCode.CONSTRAINT_VIOLATION, prefix + "the password was already used (in history)!"))
+                .isEqualTo(PasswordChange.PASSWORD_IN_HISTORY);
+        assertThat(outcome(ResultCode.CONSTRAINT_VIOLATION, prefix + "the password was already used (previous password)!"))
+                .isEqualTo(PasswordChange.PASSWORD_IN_HISTORY);
+        assertThat(outcome(ResultCode.CONSTRAINT_VIOLATION, prefix + "the password is too short. It should be equal or longer than 7 characters!"))
+                .isEqualTo(PasswordChange.PASSWORD_TOO_SHORT);
+        assertThat(outcome(ResultCode.CONSTRAINT_VIOLATION, prefix + "password is too young to change!"))
+                .isEqualTo(PasswordChange.PASSWORD_TOO_YOUNG);
+        assertThat(outcome(ResultCode.CONSTRAINT_VIOLATION, prefix + "the password does not meet the complexity criteria!"))
+                .isEqualTo(PasswordChange.PASSWORD_NOT_COMPLEX);
+    }
+
+    @Test
     void wrongCurrentPasswordIs56() {
         assertThat(outcome(ResultCode.CONSTRAINT_VIOLATION, "00000056: AtrErr: DSID-03190F80, #1:"))
                 .isEqualTo(PasswordChange.WRONG_CURRENT_PASSWORD);
