@@ -179,7 +179,10 @@ public final class LdapUserDirectory implements UserDirectory {
             outcome = AdBindErrors.fromLdapResult(e.getResultCode(), e.getDiagnosticMessage());
         } finally {
             // Anything but a success may have counted at AD (a broken connection too): its number stays taken.
-            attempt.get().finished(outcome == BindOutcome.SUCCESS);
+            // AD answers "expired" (532) and "must change" (773) only to the right password and counts no
+            // failure for them: their number is free again, or the change at sign-in that binds next is refused.
+            attempt.get().finished(outcome == BindOutcome.SUCCESS || outcome == BindOutcome.PASSWORD_EXPIRED
+                    || outcome == BindOutcome.PASSWORD_MUST_CHANGE);
         }
         return outcome;
     }
