@@ -57,9 +57,11 @@ public final class DomainProbe {
         RootDse root = RootDse.readAndCheck(connection, url, settings);
         bindServiceAccount(connection, url, service);
         String netbios = netbiosName(connection, url, root, service.account());
-        String pdc = PdcEmulator.hostName(connection, root.defaultNamingContext());
+        // One read of the domain object serves both: its PDC emulator role owner and its SID.
+        Entry domain = domainObject(connection, root);
+        String pdc = PdcEmulator.hostName(connection, domain);
         return new Probed(new DomainInfo(settings.domain(), netbios, root.defaultNamingContext(), root.dnsHostName(),
-                upnSuffixes(connection, root), domainSid(connection, root)), root.clockOffset(),
+                upnSuffixes(connection, root), domainSid(domain)), root.clockOffset(),
                 PdcEmulator.advice(settings.domain(), pdc, settings.serverUrls(), url, root.dnsHostName()));
     }
 
@@ -67,11 +69,15 @@ public final class DomainProbe {
      * The objectSid of the domain object, which every account SID of the domain starts with; null
      * when it cannot be read (then only the trust object's securityIdentifier places the domain's SIDs).
      */
-    private static String domainSid(LDAPConnection connection, RootDse root) throws LDAPException {
+    private static String domainSid(Entry domain) {
+        byte[] sid = domain == null ? null : domain.getAttributeValueBytes("objectSid");
+        return sid == null ? null : AdCodecs.sidToString(sid);
+    }
+
+    /** The domain object with fSMORoleOwner and objectSid; null when it cannot be read (not for an outage). */
+    private static Entry domainObject(LDAPConnection connection, RootDse root) throws LDAPException {
         try {
-            Entry domain = connection.getEntry(root.defaultNamingContext(), "objectSid");
-            byte[] sid = domain == null ? null : domain.getAttributeValueBytes("objectSid");
-            return sid == null ? null : AdCodecs.sidToString(sid);
+            return connection.getEntry(root.defaultNamingContext(), "fSMORoleOwner", "objectSid");
         } catch (LDAPException e) {
             if (AdBindErrors.isOutage(e.getResultCode())) throw e;
             return null;

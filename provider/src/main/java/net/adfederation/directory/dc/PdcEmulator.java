@@ -23,9 +23,8 @@ final class PdcEmulator {
     }
 
     /** The PDC emulator's host name; null when the service account cannot read it. */
-    static String hostName(LDAPConnection connection, String defaultNamingContext) throws LDAPException {
+    static String hostName(LDAPConnection connection, Entry domain) throws LDAPException {
         try {
-            Entry domain = connection.getEntry(defaultNamingContext, "fSMORoleOwner");
             String owner = domain == null ? null : domain.getAttributeValue("fSMORoleOwner");
             DN server = owner == null ? null : new DN(owner).getParent();
             if (server == null) return null;
