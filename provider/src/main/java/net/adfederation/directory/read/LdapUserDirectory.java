@@ -51,7 +51,8 @@ public final class LdapUserDirectory implements UserDirectory {
         this.pools = pools;
         this.domain = domain;
         this.passwords = new PasswordWrites(pools);
-        this.guard = new LockoutGuard(domain.dnsName(), guard.ledger(), this::lockoutPolicy, this::psoPolicy,
+        LockoutPolicies policies = new LockoutPolicies(this::lockoutPolicy, this::psoPolicy, System::currentTimeMillis);
+        this.guard = new LockoutGuard(domain.dnsName(), guard.ledger(), policies::domain, policies::pso,
                 guard.dcNow(), guard.bindBudget());
     }
 
@@ -188,8 +189,8 @@ public final class LdapUserDirectory implements UserDirectory {
     }
 
     /**
-     * The domain's policy, read fresh (a changed lockoutThreshold applies at once); an unreadable
-     * one is the guard's assumed policy (see {@link LockoutPolicy#assumed}).
+     * The domain's policy, read fresh (the guard keeps it a minute, see {@link LockoutPolicies}); an
+     * unreadable one is the guard's assumed policy (see {@link LockoutPolicy#assumed}).
      */
     @Override
     public LockoutPolicy lockoutPolicy() {
@@ -206,7 +207,8 @@ public final class LdapUserDirectory implements UserDirectory {
     /**
      * A fine-grained policy (PSO) by its DN, from the user's msDS-ResultantPSO. AD lets only admins
      * read PSOs by default: an unreadable one gives the assumed policy (the PSO may be stricter
-     * than the domain, so the domain's is no guide).
+     * than the domain, so the domain's alone is no guide; {@link LockoutPolicies#pso} applies the
+     * stricter of the two).
      */
     private LockoutPolicy psoPolicy(String dn) {
         LockoutPolicy pso;

@@ -25,7 +25,8 @@ import org.jboss.logging.Logger;
  * <p>
  * A sign-in of an account with no wrong password counted takes number 1 without reading the policy,
  * so the usual sign-in costs no LDAP operation more; only an account with failures counted or
- * attempts in flight reads its policy (one base read of its PSO or the domain object).
+ * attempts in flight needs its policy, and the domain's and each PSO's are read at most once a
+ * minute ({@link LockoutPolicies}), so concurrent sign-ins of one account cost no read each.
  */
 final class LockoutGuard {
 
@@ -81,7 +82,10 @@ final class LockoutGuard {
         return Optional.empty();
     }
 
-    /** The user's resultant policy: its PSO's where readable, else the domain's; an assumed one is logged once. */
+    /**
+     * The user's resultant policy: its PSO's where readable (an unreadable PSO: the stricter of the
+     * assumed policy and the domain's), else the domain's; an assumed one is logged once.
+     */
     LockoutPolicy policyOf(AdUser user) {
         LockoutPolicy policy = user.resultantPso() != null ? psoPolicy.apply(user.resultantPso()) : domainPolicy.get();
         if (policy.isAssumed() && logged.add(policy.assumedBecause())) {

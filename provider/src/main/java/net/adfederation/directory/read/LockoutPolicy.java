@@ -57,6 +57,18 @@ public record LockoutPolicy(int threshold, Duration observationWindow, String as
         return new LockoutPolicy(threshold, window == null ? ASSUMED_WINDOW : Duration.ofNanos(Math.abs(window) * 100));
     }
 
+    /**
+     * The stricter of this policy and another: the lower threshold of those that lock at all (0
+     * never locks) and the longer window (a wrong password counts longer). Keeps this one's reason
+     * when it was assumed.
+     */
+    LockoutPolicy stricterOf(LockoutPolicy other) {
+        int strictest = threshold <= 0 ? other.threshold
+                : other.threshold <= 0 ? threshold : Math.min(threshold, other.threshold);
+        Duration longest = observationWindow.compareTo(other.observationWindow) >= 0 ? observationWindow : other.observationWindow;
+        return new LockoutPolicy(strictest, longest, assumedBecause != null ? assumedBecause : other.assumedBecause);
+    }
+
     /** True when this policy was not read but assumed. */
     public boolean isAssumed() {
         return assumedBecause != null;

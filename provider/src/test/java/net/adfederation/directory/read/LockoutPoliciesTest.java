@@ -1,0 +1,103 @@
+package net.adfederation.directory.read;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.Test;
+
+class LockoutPoliciesTest {
+
+    private static final LockoutPolicy TEN = new LockoutPolicy(10, Duration.ofMinutes(15));
+    private static final LockoutPolicy TWO = new LockoutPolicy(2, Duration.ofMinutes(10));
+    private static final LockoutPolicy UNREADABLE_PSO = LockoutPolicy.assumed("the PSO could not be read");
+
+    private final AtomicInteger domainReads = new AtomicInteger();
+    private final AtomicInteger psoReads = new AtomicInteger();
+    private final AtomicLong now = new AtomicLong(1_000_000);
+
+    private LockoutPolicies policies(LockoutPolicy domain, LockoutPolicy pso) {
+        return new LockoutPolicies(() -> {
+            domainReads.incrementAndGet();
+            return domain;
+        }, dn -> {
+            psoReads.incrementAndGet();
+            return pso;
+        }, now::get);
+    }
+
+    @Test
+    void theDomainPolicyIsReadOnceAMinute() {
+        LockoutPolicies policies = policies(TEN, null);
+        assertThat(policies.domain()).isEqualTo(TEN);
+        now.addAndGet(LockoutPolicies.KEEP.toMillis() - 1);
+        assertThat(policies.domain()).isEqualTo(TEN);
+        assertThat(domainReads).hasValue(1);
+        now.addAndGet(1);
+        policies.domain();
+        assertThat(domainReads).hasValue(2);
+    }
+
+    @Test
+    void concurrentSignInsWaitForOneReadInsteadOfEachSendingTheirOwn() throws Exception {
+        CountDownLatch reading = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        LockoutPolicies policies = new LockoutPolicies(() -> {
+            domainReads.incrementAndGet();
+            reading.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return TEN;
+        }, dn -> TEN, now::get);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<LockoutPolicy>> results = new ArrayList<>();
+        for (int i = 0; i < 8; i++) results.add(pool.submit(policies::domain));
+        assertThat(reading.await(10, TimeUnit.SECONDS)).isTrue();
+        release.countDown();
+        for (Future<LockoutPolicy> result : results) assertThat(result.get(10, TimeUnit.SECONDS)).isEqualTo(TEN);
+        pool.shutdown();
+        assertThat(domainReads).hasValue(1);
+    }
+
+    @Test
+    void aReadablePsoIsTheAccountsPolicyEvenWhenTheDomainIsStricter() {
+        LockoutPolicy pso = new LockoutPolicy(20, Duration.ofMinutes(5));
+        assertThat(policies(TWO, pso).pso("CN=lenient,CN=Password Settings Container")).isEqualTo(pso);
+        assertThat(domainReads).hasValue(0);
+    }
+
+    @Test
+    void anUnreadablePsoTakesTheAssumedPolicyWhenTheDomainIsLaxer() {
+        LockoutPolicy policy = policies(TEN, UNREADABLE_PSO).pso("CN=strict,CN=Password Settings Container");
+        assertThat(policy.threshold()).isEqualTo(LockoutPolicy.ASSUMED_THRESHOLD);
+        assertThat(policy.observationWindow()).isEqualTo(LockoutPolicy.ASSUMED_WINDOW);
+        assertThat(policy.isAssumed()).isTrue();
+    }
+
+    @Test
+    void anUnreadablePsoTakesTheDomainsThresholdWhenTheDomainIsStricter() {
+        LockoutPolicy policy = policies(TWO, UNREADABLE_PSO).pso("CN=strict,CN=Password Settings Container");
+        assertThat(policy.threshold()).isEqualTo(2);
+        // The longer window is the stricter one: a wrong password counts longer.
+        assertThat(policy.observationWindow()).isEqualTo(LockoutPolicy.ASSUMED_WINDOW);
+        assertThat(policy.isAssumed()).isTrue();
+    }
+
+    @Test
+    void anUnreadablePsoInADomainThatNeverLocksStillKeepsTheGuardOn() {
+        LockoutPolicy policy = policies(LockoutPolicy.NONE, UNREADABLE_PSO).pso("CN=strict,CN=Password Settings Container");
+        assertThat(policy.threshold()).isEqualTo(LockoutPolicy.ASSUMED_THRESHOLD);
+    }
+}
