@@ -11,7 +11,7 @@ import net.adfederation.directory.read.AttemptLedger;
  * @param servicePassword resolves the service account's password now; null: the password given when the domain opened
  * @param attempts        where the lockout guard reserves attempts
  */
-public record DomainRuntime(Supplier<String> servicePassword, AttemptLedger attempts) {
+public record DomainRuntime(Supplier<Secret> servicePassword, AttemptLedger attempts) {
 
     /** Outside Keycloak: the password as given, attempts reserved on this JVM only. */
     public static DomainRuntime standalone() {

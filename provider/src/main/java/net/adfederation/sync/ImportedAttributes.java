@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import net.adfederation.account.AdAttributes;
@@ -99,12 +100,20 @@ public final class ImportedAttributes {
 
     /** Whether the stored accountExpires of an imported user has passed. */
     public static boolean expired(UserModel user, Instant now) {
+        return expiresAt(user).map(expires -> !expires.isAfter(now)).orElse(false);
+    }
+
+    /**
+     * The stored accountExpires of an imported user; empty for never. Only this code writes it: an
+     * unreadable value counts as expired long ago rather than as never.
+     */
+    public static Optional<Instant> expiresAt(UserModel user) {
         String expires = user.getFirstAttribute(AD_ACCOUNT_EXPIRES);
-        if (expires == null) return false;
+        if (expires == null) return Optional.empty();
         try {
-            return !Instant.parse(expires).isAfter(now);
+            return Optional.of(Instant.parse(expires));
         } catch (DateTimeParseException e) {
-            return true; // only this code writes it: an unreadable value is refused rather than read as "never"
+            return Optional.of(Instant.EPOCH);
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 import net.adfederation.directory.read.GroupEntry;
+import net.adfederation.directory.trusts.DomainForests;
 import net.adfederation.directory.trusts.DomainSids;
 import org.jboss.logging.Logger;
 import org.keycloak.component.ComponentModel;
@@ -19,10 +20,11 @@ import org.keycloak.models.UserModel;
 import org.keycloak.storage.UserStoragePrivateUtil;
 
 /**
- * Makes a Keycloak group's members the AD group's direct user members: users of the same domain
- * by DN, users of trusted forests through their foreign security principal's SID (matched to the
- * objectSid of a synced user of the domain that SID lies in, see {@link DomainSids}; well-known and
- * builtin SIDs are never members). Only the component's users are added or
+ * Makes a Keycloak group's members the AD group's direct user members: users of the group's forest
+ * by DN (a DN in another forest is never a member, see {@link DomainForests}), users of trusted
+ * forests through their foreign security principal's SID (matched to the objectSid of a synced
+ * user of the domain that SID lies in, see {@link DomainSids}; well-known and builtin SIDs are never
+ * members). Only the component's users are added or
  * removed; local users an admin put into the group stay. The current members are read in one
  * query; only the users that join or leave are loaded.
  */
@@ -35,13 +37,18 @@ final class Memberships {
     private final ComponentModel component;
     private final UserImport users;
     private final DomainSids sids;
+    private final DomainForests forests;
 
-    /** @param sids where a foreign member's SID lies: only a user of that domain with that objectSid is the member */
-    Memberships(KeycloakSession session, RealmModel realm, ComponentModel component, DomainSids sids) {
+    /**
+     * @param sids    where a foreign member's SID lies: only a user of that domain with that objectSid is the member
+     * @param forests which domains share a forest: a member DN counts only in a group of its own forest
+     */
+    Memberships(KeycloakSession session, RealmModel realm, ComponentModel component, DomainSids sids, DomainForests forests) {
         this.session = session;
         this.realm = realm;
         this.component = component;
         this.sids = sids;
+        this.forests = forests;
         this.users = new UserImport(session, realm, component);
     }
 
@@ -66,6 +73,11 @@ final class Memberships {
             if (ref instanceof MemberRef.Foreign && home.isEmpty()) {
                 // Well-known, builtin, or of a domain not in use: never a member of an imported group.
                 LOG.debugf("%s: member %s of %s is no account of a domain in use", component.getName(), dn, entry.dn());
+                continue;
+            }
+            if (ref instanceof MemberRef.User && !forests.sameForest(entry.dn(), dn)) {
+                // AD names another forest's member by its foreign security principal, never by its DN.
+                LOG.warnf("%s: member %s of %s is not in the group's forest: not a member", component.getName(), dn, entry.dn());
                 continue;
             }
             Optional<String> id = ref instanceof MemberRef.Foreign foreign

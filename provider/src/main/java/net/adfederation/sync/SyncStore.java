@@ -59,24 +59,12 @@ final class SyncStore {
         return new SyncStore(session.getProvider(JpaConnectionProvider.class).getEntityManager(), realm, component);
     }
 
-    /** Runs writes in Keycloak's batch mode (as a realm import does): flushed once, at the end. */
-    /**
-     * Every user's value of one attribute with the user's id and realm id, in every realm: the
-     * expiry sweep ({@link ExpiredAccounts}) looks for accounts whose accountExpires just passed.
-     * Rows: user id, realm id, value.
-     */
-    static List<Object[]> attributeInEveryRealm(KeycloakSession session, String name) {
-        return session.getProvider(JpaConnectionProvider.class).getEntityManager()
-                .createQuery("select a.user.id, a.user.realmId, a.value from UserAttributeEntity a where a.name = :name",
-                        Object[].class)
-                .setParameter("name", name).getResultList();
-    }
-
     /** Writes the session's pending changes now (Hibernate writes inserts before updates: a freed value must be freed first). */
     static void flush(KeycloakSession session) {
         session.getProvider(JpaConnectionProvider.class).getEntityManager().flush();
     }
 
+    /** Runs writes in Keycloak's batch mode (as a realm import does): flushed once, at the end. */
     static void inBatch(KeycloakSession session, Runnable work) {
         EntityManagers.runInBatch(session, work, true);
     }

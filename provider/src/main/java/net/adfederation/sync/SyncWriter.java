@@ -15,6 +15,7 @@ import net.adfederation.directory.DomainInfo;
 import net.adfederation.directory.read.AdUser;
 import net.adfederation.directory.read.GroupEntry;
 import net.adfederation.directory.trusts.UpnSuffixOwnership;
+import net.adfederation.directory.trusts.DomainForests;
 import net.adfederation.directory.trusts.DomainSids;
 import org.jboss.logging.Logger;
 import org.keycloak.component.ComponentModel;
@@ -46,6 +47,7 @@ final class SyncWriter {
     private final KnownObjects known;
     private final UpnSuffixOwnership ownership;
     private final DomainSids sids;
+    private final DomainForests forests;
     private final Batches users;
     private final Batches groups;
     private final SyncStatus result = new SyncStatus();
@@ -67,15 +69,17 @@ final class SyncWriter {
      * @param ownership which UPN suffixes and mail domains each domain may give: accounts with another's UPN
      *                  are refused, another's address is not imported
      * @param sids      which domain each account SID lies in, for members named by SID
+     * @param forests   which domains share a forest, for members named by DN
      */
     SyncWriter(KeycloakSessionFactory factory, String realmId, ComponentModel component, KnownObjects known,
-               UpnSuffixOwnership ownership, DomainSids sids) {
+               UpnSuffixOwnership ownership, DomainSids sids, DomainForests forests) {
         this.factory = factory;
         this.realmId = realmId;
         this.component = component;
         this.known = known;
         this.ownership = ownership;
         this.sids = sids;
+        this.forests = forests;
         this.users = new Batches(factory, realmId, component.getName(), USER_BATCH);
         this.groups = new Batches(factory, realmId, component.getName(), GROUP_BATCH);
         known.groups().forEach((guid, group) -> {
@@ -349,7 +353,7 @@ final class SyncWriter {
             GroupModel model = new GroupWriter(session, realm, component).byId(groupIds.get(group.entry.objectGuid()));
             if (model == null) return;
             Set<String> missing = missingUsers.getOrDefault(group.domain, Set.of());
-            boolean complete = new Memberships(session, realm, component, sids).apply(model, group.entry,
+            boolean complete = new Memberships(session, realm, component, sids, forests).apply(model, group.entry,
                     dn -> userIdsByDn.get(lower(dn)),
                     dn -> group.readDns.contains(dn) || groupIdsByDn.containsKey(dn),
                     // A full read knows every user in scope: a member that is none of them is not ours to import.
@@ -400,7 +404,7 @@ final class SyncWriter {
                 model = imports.add(user, domainInfo, alone);
                 change = UserImport.Change.ADDED;
                 // A change read may not read the user's groups again (they changed before): it joins them now.
-                if (!fullRead) new Memberships(session, realm, component, sids).join(model, memberOfIds());
+                if (!fullRead) new Memberships(session, realm, component, sids, forests).join(model, memberOfIds());
             }
             userIdsByDn.put(lower(user.dn()), model.getId());
             withheldMail = imports.withheldMail();

@@ -14,6 +14,7 @@ import net.adfederation.directory.sync.SyncScope;
 import net.adfederation.directory.trusts.UpnSuffixOwnership;
 import net.adfederation.directory.DirectoryException;
 import net.adfederation.directory.DomainInfo;
+import net.adfederation.directory.trusts.DomainForests;
 import net.adfederation.directory.trusts.DomainSids;
 import net.adfederation.directory.trusts.TrustedDomain;
 import org.jboss.logging.Logger;
@@ -88,8 +89,9 @@ public record TrustSync(KeycloakSessionFactory factory, String realmId, Componen
         long loaded = System.nanoTime();
 
         List<DomainInfo> infos = domains.stream().map(AdDomain::info).toList();
+        List<TrustedDomain> trusts = boundTrusts();
         SyncWriter writer = new SyncWriter(factory, realmId, component, known.get(), UpnSuffixOwnership.of(infos),
-                DomainSids.of(infos, boundTrusts()));
+                DomainSids.of(infos, trusts), DomainForests.of(infos, trusts));
         List<DomainRead> reads = new ArrayList<>();
         Map<String, String> scopeDigests = new HashMap<>();
         for (AdDomain domain : domains) {

@@ -50,10 +50,14 @@ public class AdTrustProvider implements UserStorageProvider, UserLookupProvider,
     private final TrustUsers users;
     private final KerberosSignIn kerberos;
 
-    AdTrustProvider(KeycloakSession session, ComponentModel model, Supplier<Forest> forest, List<String> scopeGroups) {
+    private final ExpiryEvictions expiries;
+
+    AdTrustProvider(KeycloakSession session, ComponentModel model, Supplier<Forest> forest, List<String> scopeGroups,
+                    ExpiryEvictions expiries) {
         this.session = session;
+        this.expiries = expiries;
         this.model = model;
-        this.users = new TrustUsers(session, model, forest, scopeGroups);
+        this.users = new TrustUsers(session, model, forest, scopeGroups, expiries);
         this.kerberos = new KerberosSignIn(session, model,
                 (user, outcome, dnsName) -> SignInEvents.ticketChecked(session, SignInEvents.TRUST, user, outcome, dnsName));
     }
@@ -79,10 +83,12 @@ public class AdTrustProvider implements UserStorageProvider, UserLookupProvider,
     /**
      * AD owns the imported attributes, so the user is shown with them read-only. Deletions are the
      * sync's job (with its guard), not this check's: returning null here would delete the user on
-     * any read, without the guard and during a DC outage.
+     * any read, without the guard and during a DC outage. Keycloak calls this each time it loads the
+     * user from its database, before caching it: an expiry ahead gets its cache eviction timed here.
      */
     @Override
     public UserModel validate(RealmModel realm, UserModel user) {
+        expiries.watch(realm, user);
         return new AdManagedUser(user, session);
     }
 

@@ -14,7 +14,6 @@ import net.adfederation.common.LockoutAdvice;
 import net.adfederation.common.ReadableRefusal;
 import net.adfederation.common.SupportedKeycloak;
 import net.adfederation.directory.DirectoryException;
-import net.adfederation.sync.ExpiredAccounts;
 import net.adfederation.sync.SyncKind;
 import net.adfederation.sync.TrustSync;
 import org.jboss.logging.Logger;
@@ -23,7 +22,6 @@ import org.keycloak.component.ComponentModel;
 import org.keycloak.component.ComponentValidationException;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
-import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.models.RealmModel;
 import org.keycloak.provider.EnvironmentDependentProviderFactory;
 import org.keycloak.provider.ProviderConfigProperty;
@@ -31,7 +29,6 @@ import org.keycloak.storage.UserStorageProviderFactory;
 import org.keycloak.storage.UserStorageProviderModel;
 import org.keycloak.storage.user.ImportSynchronization;
 import org.keycloak.storage.user.SynchronizationResult;
-import org.keycloak.timer.TimerProvider;
 
 /**
  * Trust mode ({@code ad-trust}): Keycloak binds to one forest and, through its two-way trusts,
@@ -48,6 +45,7 @@ public class AdTrustProviderFactory implements UserStorageProviderFactory<AdTrus
     private static final Logger LOG = Logger.getLogger(AdTrustProviderFactory.class);
 
     private final ForestRegistry forests = new ForestRegistry();
+    private final ExpiryEvictions expiries = new ExpiryEvictions();
 
     @Override
     public String getId() {
@@ -70,7 +68,7 @@ public class AdTrustProviderFactory implements UserStorageProviderFactory<AdTrus
     @Override
     public AdTrustProvider create(KeycloakSession session, ComponentModel model) {
         List<String> scope = forests.validConfig(model).map(TrustConfig::syncScopeGroups).orElse(List.of());
-        return new AdTrustProvider(session, model, new OncePerRequest<>(() -> forests.forest(session, model)), scope);
+        return new AdTrustProvider(session, model, new OncePerRequest<>(() -> forests.forest(session, model)), scope, expiries);
     }
 
     /**
@@ -130,17 +128,15 @@ public class AdTrustProviderFactory implements UserStorageProviderFactory<AdTrus
         forests.forget(model.getId());
     }
 
-    /** Accounts past their accountExpires leave Keycloak's user cache within seconds (see {@link ExpiredAccounts}). */
+    /** Accounts leave Keycloak's user cache at their accountExpires (see {@link ExpiryEvictions}). */
     @Override
     public void postInit(KeycloakSessionFactory factory) {
-        KeycloakModelUtils.runJobInTransaction(factory, session -> {
-            TimerProvider timer = session.getProvider(TimerProvider.class);
-            if (timer != null) timer.scheduleTask(new ExpiredAccounts(), ExpiredAccounts.INTERVAL_MS);
-        });
+        expiries.start(factory);
     }
 
     @Override
     public void close() {
+        expiries.close();
         forests.close();
     }
 

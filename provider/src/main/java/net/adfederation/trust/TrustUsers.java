@@ -47,12 +47,15 @@ final class TrustUsers {
     private final ComponentModel model;
     private final Supplier<Forest> forest;
     private final List<String> scopeGroups;
+    private final ExpiryEvictions expiries;
     /** Entries found by name in this request, so the password check that follows does not read them again. */
     private final Map<UUID, Live> readThisRequest = new HashMap<>();
 
     /** @param scopeGroups the syncScopeGroups setting: who is out of the sync's scope cannot sign in either */
-    TrustUsers(KeycloakSession session, ComponentModel model, Supplier<Forest> forest, List<String> scopeGroups) {
+    TrustUsers(KeycloakSession session, ComponentModel model, Supplier<Forest> forest, List<String> scopeGroups,
+               ExpiryEvictions expiries) {
         this.session = session;
+        this.expiries = expiries;
         this.model = model;
         this.forest = forest;
         this.scopeGroups = List.copyOf(scopeGroups);
@@ -310,6 +313,8 @@ final class TrustUsers {
         readThisRequest.put(user.objectGuid(), new Live(domain, user));
         try {
             UserModel imported = new UserImport(session, realm, model).importOrUpdate(withOwnedMail(domain, user), domain.info()).user();
+            // Keycloak caches a user it got from a lookup without validating it: its expiry is timed here too.
+            expiries.watch(realm, imported);
             return new AdManagedUser(imported, session);
         } catch (ModelDuplicateException | IllegalStateException e) {
             // Another Keycloak user (local, of another provider, or an older account) already has this UPN or e-mail: not this one.

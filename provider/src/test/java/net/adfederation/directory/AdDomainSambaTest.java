@@ -25,9 +25,10 @@ class AdDomainSambaTest {
 
     private static void assertConnects(DomainSettings settings) {
         try (AdDomain domain = AdDomain.connect(settings)) {
-            assertThat(domain.info()).usingRecursiveComparison().ignoringFields("domainSid").isEqualTo(new DomainInfo(
-                    SambaDc.DOMAIN, SambaDc.NETBIOS, SambaDc.BASE_DN, "DC1.corp.example.test"));
+            assertThat(domain.info()).usingRecursiveComparison().ignoringFields("domainSid", "configurationNamingContext")
+                    .isEqualTo(new DomainInfo(SambaDc.DOMAIN, SambaDc.NETBIOS, SambaDc.BASE_DN, "DC1.corp.example.test"));
             assertThat(domain.info().domainSid()).as("the domain object's objectSid").matches("S-1-5-21-\\d+-\\d+-\\d+");
+            assertThat(domain.info().configurationNamingContext()).as("its forest").isEqualToIgnoringCase("CN=Configuration," + SambaDc.BASE_DN);
             AdUser alice = domain.users().findByName(AccountName.parse("alice").orElseThrow()).orElseThrow();
             assertThat(domain.users().authenticate(alice, "Passw0rd!Alice")).isEqualTo(BindOutcome.SUCCESS);
         }

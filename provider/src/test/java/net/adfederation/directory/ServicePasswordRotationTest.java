@@ -61,7 +61,8 @@ class ServicePasswordRotationTest {
                 new ServiceLogin.Simple("svc-keycloak@corp.example.test", Secret.of(OLD)), false, true, 2000, 2000, null);
         return AdDomain.connect(settings, new DomainRuntime(() -> {
             reads.incrementAndGet();
-            return vault.get();
+            String held = vault.get();
+            return held == null ? null : Secret.of(held);
         }, AttemptLedger.onThisNode()));
     }
 

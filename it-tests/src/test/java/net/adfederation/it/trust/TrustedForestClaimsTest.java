@@ -144,6 +144,34 @@ class TrustedForestClaimsTest {
         }
     }
 
+    /**
+     * A rogue PARTNER DC lists a CORP account by its DN as a member of a PARTNER group. AD names a
+     * member of another forest only through its foreign security principal (whose SID is checked
+     * above), so the CORP user gets no membership; a PARTNER account listed by DN still does. Only the
+     * embedded forests serve such a DN, so this runs there alone.
+     */
+    @Test
+    void aMemberDnOfAnotherForestIsNoMember() throws Exception {
+        EmbeddedTrustForests forests = (EmbeddedTrustForests) TrustRealms.ready(admin, TrustRealms.embedded());
+        String realmName = forests.realm();
+        DirectoryAdmin partner = forests.partnerAdmin();
+        String group = "dng-" + Long.toString(System.nanoTime() % 1000000, 36);
+        try (ThrowawayUser corpUser = ThrowawayUser.create(forests.corpAdmin(), "dnc");
+             ThrowawayUser partnerUser = ThrowawayUser.create(partner, "dnp")) {
+            partner.createGroup(group);
+            try {
+                partner.addMemberDn(group, forests.corpAdmin().dnOf(corpUser.sam()));
+                partner.addToGroup(partnerUser.sam(), group);
+                SynchronizationResultRepresentation sync = TrustRealms.fullSync(admin, realmName);
+
+                assertThat(groupsOf(realmName, corpUser)).as(sync.getStatus()).doesNotContain("/partner.example.test/" + group);
+                assertThat(groupsOf(realmName, partnerUser)).contains("/partner.example.test/" + group);
+            } finally {
+                partner.deleteGroup(group);
+            }
+        }
+    }
+
     private List<String> groupsOf(String realm, ThrowawayUser user) {
         List<UserRepresentation> found = admin.realm(realm).users().search(user.upn(), true);
         assertThat(found).as(user.upn() + " in Keycloak").hasSize(1);

@@ -61,7 +61,7 @@ public final class DomainProbe {
         Entry domain = domainObject(connection, root);
         String pdc = PdcEmulator.hostName(connection, domain);
         return new Probed(new DomainInfo(settings.domain(), netbios, root.defaultNamingContext(), root.dnsHostName(),
-                upnSuffixes(connection, root), domainSid(domain)), root.clockOffset(),
+                upnSuffixes(connection, root), domainSid(domain), root.configurationNamingContext()), root.clockOffset(),
                 PdcEmulator.advice(settings.domain(), pdc, settings.serverUrls(), url, root.dnsHostName()));
     }
 

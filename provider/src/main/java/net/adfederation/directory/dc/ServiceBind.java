@@ -48,7 +48,7 @@ public final class ServiceBind {
     private static final Map<String, Refused> REFUSED = new ConcurrentHashMap<>();
 
     private final ServiceLogin login;
-    private final Supplier<String> freshPassword;
+    private final Supplier<Secret> freshPassword;
 
     /** A password AD refused (as a digest, the secret is not kept) and when. */
     private record Refused(byte[] digest, long atNanos) {
@@ -62,18 +62,18 @@ public final class ServiceBind {
      * @param freshPassword resolves the service password again (Keycloak's vault) for each new
      *                      connection, so a rotated password is used without a restart; null: the login's
      */
-    public ServiceBind(ServiceLogin login, Supplier<String> freshPassword) {
+    public ServiceBind(ServiceLogin login, Supplier<Secret> freshPassword) {
         this.login = login;
         this.freshPassword = freshPassword;
     }
 
     /** The password as it stands now: from the vault when a supplier was given. */
-    private String password() {
+    private Secret password() {
         if (freshPassword != null) {
-            String fresh = freshPassword.get();
+            Secret fresh = freshPassword.get();
             if (fresh != null && !fresh.isEmpty()) return fresh;
         }
-        return login instanceof ServiceLogin.Kerberos kerberos ? kerberos.password().reveal() : ((ServiceLogin.Simple) login).password().reveal();
+        return login instanceof ServiceLogin.Kerberos kerberos ? kerberos.password() : ((ServiceLogin.Simple) login).password();
     }
 
     /**
@@ -84,14 +84,14 @@ public final class ServiceBind {
      * service account by retrying it.
      */
     void bind(LDAPConnection connection, Boolean tls) throws LDAPException {
-        String password = password();
+        Secret password = password();
         refuseIfRefusedBefore(password);
         try {
             connection.bind(request(tls, password));
             REFUSED.remove(key());
         } catch (LDAPException e) {
             if (!wrongPassword(e) || freshPassword == null) throw e;
-            String again = password();
+            Secret again = password();
             if (again.equals(password)) {
                 REFUSED.put(key(), new Refused(digest(password), System.nanoTime()));
                 throw e;
@@ -116,7 +116,7 @@ public final class ServiceBind {
         REFUSED.clear();
     }
 
-    private void refuseIfRefusedBefore(String password) throws LDAPException {
+    private void refuseIfRefusedBefore(Secret password) throws LDAPException {
         if (freshPassword == null) return;
         Refused before = REFUSED.get(key());
         if (before == null || System.nanoTime() - before.atNanos() > REFUSED_PASSWORD_PAUSE.toNanos()) return;
@@ -135,9 +135,9 @@ public final class ServiceBind {
         return AdBindErrors.fromLdapResult(e.getResultCode(), e.getDiagnosticMessage()) == BindOutcome.INVALID_CREDENTIALS;
     }
 
-    private static byte[] digest(String password) {
+    private static byte[] digest(Secret password) {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(password.getBytes(StandardCharsets.UTF_8));
+            return MessageDigest.getInstance("SHA-256").digest(password.reveal().getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -160,11 +160,11 @@ public final class ServiceBind {
         return request(tls, password());
     }
 
-    private BindRequest request(Boolean tls, String password) {
+    private BindRequest request(Boolean tls, Secret password) {
         if (login instanceof ServiceLogin.Kerberos kerberos) {
-            return gssapi(new ServiceLogin.Kerberos(kerberos.principal(), Secret.of(password)), protection(tls));
+            return gssapi(new ServiceLogin.Kerberos(kerberos.principal(), password), protection(tls));
         }
-        return new SimpleBindRequest(((ServiceLogin.Simple) login).bindName(), password);
+        return new SimpleBindRequest(((ServiceLogin.Simple) login).bindName(), password.reveal());
     }
 
     /**
