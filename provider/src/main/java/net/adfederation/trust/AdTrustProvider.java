@@ -88,7 +88,7 @@ public class AdTrustProvider implements UserStorageProvider, UserLookupProvider,
      */
     @Override
     public UserModel validate(RealmModel realm, UserModel user) {
-        expiries.watch(realm, user);
+        expiries.watch(realm.getId(), user);
         return new AdManagedUser(user, session);
     }
 

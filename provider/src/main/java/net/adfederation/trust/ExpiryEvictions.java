@@ -49,14 +49,15 @@ final class ExpiryEvictions implements AutoCloseable {
     }
 
     /** Sets the user's eviction at its accountExpires, unless it has none, has passed, or is set already. */
-    void watch(RealmModel realm, UserModel user) {
+    void watch(String realmId, UserModel user) {
         Optional<Instant> expires = ImportedAttributes.expiresAt(user);
         if (expires.isEmpty() || timer.isShutdown()) return;
         Duration left = Duration.between(Instant.now(), expires.get());
         if (left.isNegative()) return;
-        String key = realm.getId() + "/" + user.getId();
+        String userId = user.getId();
+        String key = realmId + "/" + userId;
         if (expires.get().equals(timed.put(key, expires.get()))) return;
-        timer.schedule(() -> evict(key, realm.getId(), user.getId(), expires.get()), left.toMillis(), TimeUnit.MILLISECONDS);
+        timer.schedule(() -> evict(key, realmId, userId, expires.get()), left.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void evict(String key, String realmId, String userId, Instant expires) {

@@ -314,7 +314,7 @@ final class TrustUsers {
         try {
             UserModel imported = new UserImport(session, realm, model).importOrUpdate(withOwnedMail(domain, user), domain.info()).user();
             // Keycloak caches a user it got from a lookup without validating it: its expiry is timed here too.
-            expiries.watch(realm, imported);
+            expiries.watch(realm.getId(), imported);
             return new AdManagedUser(imported, session);
         } catch (ModelDuplicateException | IllegalStateException e) {
             // Another Keycloak user (local, of another provider, or an older account) already has this UPN or e-mail: not this one.
