@@ -192,14 +192,6 @@ public final class DirectoryAdmin implements AutoCloseable {
     }
 
     /**
-     * Adds any DN to the group's member attribute as it is given. AD and Samba take only DNs of their
-     * own forest; the embedded AD takes any, as a rogue DC would serve them.
-     */
-    public void addMemberDn(String groupName, String memberDn) {
-        call(() -> connection.modify(dnOf(groupName), new Modification(ModificationType.ADD, "member", memberDn)));
-    }
-
-    /**
      * Adds a principal of a trusted forest, by SID, to the group: the DC creates its
      * foreignSecurityPrincipal under CN=ForeignSecurityPrincipals when it has none yet (AD and
      * Samba refuse to let a client add one directly) and links it. Returns that principal's DN.

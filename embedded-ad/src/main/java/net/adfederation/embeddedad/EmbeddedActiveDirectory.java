@@ -136,6 +136,17 @@ public final class EmbeddedActiveDirectory implements AutoCloseable, DirectoryRi
     }
 
     /**
+     * Adds any DN to a group's member attribute, as a rogue DC would serve it: AD (and the embedded
+     * AD's own checks, which this passes by) takes only DNs of existing objects of its forest.
+     */
+    public void forgeMemberDn(String groupName, String memberDn) throws com.unboundid.ldap.sdk.LDAPException {
+        com.unboundid.ldap.sdk.Entry group = internals.directory().accountNamed(groupName)
+                .orElseThrow(() -> new IllegalArgumentException("no group named " + groupName));
+        internals.directory().modifyStamped(group.getParsedDN(), new com.unboundid.ldap.sdk.Modification(
+                com.unboundid.ldap.sdk.ModificationType.ADD, "member", memberDn));
+    }
+
+    /**
      * Gives the DC a new invocationId, as AD does when a DC is restored from a backup: a client's
      * sync cursor (this DC's invocationId and a USN) can no longer be resumed, and it must read
      * everything again. The directory's content stays as it is.

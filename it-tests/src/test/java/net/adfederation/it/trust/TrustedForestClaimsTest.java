@@ -160,7 +160,7 @@ class TrustedForestClaimsTest {
              ThrowawayUser partnerUser = ThrowawayUser.create(partner, "dnp")) {
             partner.createGroup(group);
             try {
-                partner.addMemberDn(group, forests.corpAdmin().dnOf(corpUser.sam()));
+                forests.forests().partner().forgeMemberDn(group, forests.corpAdmin().dnOf(corpUser.sam()));
                 partner.addToGroup(partnerUser.sam(), group);
                 SynchronizationResultRepresentation sync = TrustRealms.fullSync(admin, realmName);
 
