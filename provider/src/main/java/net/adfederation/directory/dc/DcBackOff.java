@@ -41,6 +41,7 @@ public final class DcBackOff implements AutoCloseable {
     /** The DCs whose background probe is scheduled or running. */
     private final Set<URI> probing = ConcurrentHashMap.newKeySet();
     private volatile Probe probe;
+    private volatile Runnable whenEveryDcDown = () -> { };
     private volatile boolean closed;
 
     DcBackOff(List<URI> dcs, Duration backOff) {
@@ -82,9 +83,15 @@ public final class DcBackOff implements AutoCloseable {
     /** A connection to the DC could not be made (or the DC did not answer on it). */
     void down(URI dc) {
         downUntil.put(dc, nanoTime.getAsLong() + backOffNanos);
+        if (everyDcKnownDown()) whenEveryDcDown.run();
         if (probe != null && !closed && probing.add(dc)) {
             DcAttempt.TIMER.schedule(() -> DcAttempt.background(() -> runProbe(dc)), backOffNanos, TimeUnit.NANOSECONDS);
         }
+    }
+
+    /** Runs when a DC found down leaves none of the domain's DCs in service (DCs found in DNS are then asked for again). */
+    void whenEveryDcDown(Runnable action) {
+        this.whenEveryDcDown = action;
     }
 
     /** From now on a DC passed by is probed in the background (see the class comment). */

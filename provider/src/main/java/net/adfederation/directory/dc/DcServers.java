@@ -54,7 +54,8 @@ public final class DcServers {
     public DcServers(DomainSettings settings, Duration backOff) {
         settings.serverUrls().forEach(DcServers::requireLdapUrl);
         refuseClearTextBinds(settings);
-        this.urls = settings.serverUrls().isEmpty() ? located(settings) : fixed(settings.serverUrls());
+        LocatedDcs located = settings.serverUrls().isEmpty() ? located(settings) : null;
+        this.urls = located != null ? located : fixed(settings.serverUrls());
         this.options = new LDAPConnectionOptions();
         options.setConnectTimeoutMillis(settings.connectTimeoutMs());
         options.setResponseTimeoutMillis(settings.readTimeoutMs());
@@ -70,6 +71,7 @@ public final class DcServers {
         this.startTls = settings.startTls() ? new StartTlsOnPlain(tls) : null;
         this.deadlineMs = (long) settings.connectTimeoutMs() + settings.readTimeoutMs();
         this.backOff = new DcBackOff(urls, backOff);
+        if (located != null) this.backOff.whenEveryDcDown(located::rereadSoon);
         this.backOff.probeWith(this::answers);
         this.healthCheck = new AnswersWhenNew(this.backOff);
     }
@@ -78,7 +80,7 @@ public final class DcServers {
      * The DCs DNS names, read now (a DNS failure is the caller's, naming the name asked). LDAPS
      * unless StartTLS or clear-text binds are configured: an SRV record gives port 389 only.
      */
-    private static Supplier<List<URI>> located(DomainSettings settings) {
+    private static LocatedDcs located(DomainSettings settings) {
         boolean ldaps = !settings.startTls() && !settings.allowInsecureBind();
         return DcLocator.of(settings.dcLookup()).follow(settings.domain(), settings.dcLookup().site(), ldaps);
     }

@@ -32,6 +32,7 @@ final class LocatedDcs implements Supplier<List<URI>> {
     private final AtomicBoolean rereading = new AtomicBoolean();
     private volatile DcLocator.Found found;
     private volatile long nextReadAt;
+    private volatile long lastReadAt;
 
     LocatedDcs(Supplier<DcLocator.Found> read, Duration rereadAfter, Duration retryAfter, Executor rereads,
                LongSupplier nanoTime, String domain) {
@@ -42,7 +43,18 @@ final class LocatedDcs implements Supplier<List<URI>> {
         this.nanoTime = nanoTime;
         this.domain = domain;
         this.found = read.get();
-        this.nextReadAt = nanoTime.getAsLong() + rereadNanos;
+        this.lastReadAt = nanoTime.getAsLong();
+        this.nextReadAt = lastReadAt + rereadNanos;
+    }
+
+    /**
+     * Every DC read before is known down: DNS is asked again at the next request once the retry
+     * time since the last reading has passed, not after the full re-read time (as Windows
+     * rediscovers DCs on failure), in case the domain's DCs were replaced.
+     */
+    void rereadSoon() {
+        long soon = lastReadAt + retryNanos;
+        if (soon - nextReadAt < 0) nextReadAt = soon;
     }
 
     /** The DCs in the order to try them; starts a re-read in the background when they have aged. */
@@ -59,6 +71,7 @@ final class LocatedDcs implements Supplier<List<URI>> {
     }
 
     private void reread() {
+        lastReadAt = nanoTime.getAsLong();
         try {
             DcLocator.Found next = read.get();
             if (!next.records().equals(found.records())) {

@@ -181,4 +181,21 @@ class LocatedDcsTest {
         assertThat(down.getMessage()).contains("DNS at 127.0.0.9 did not answer for " + ALL);
         assertThat(cause).isNull();
     }
+
+    @Test
+    void whenEveryDcReadIsDownDnsIsAskedAgainAfterTheRetryTimeNotTheFullReReadTime() {
+        records(ALL, "0 100 389 dc1.corp.example.test.");
+        LocatedDcs dcs = locator.follow("corp.example.test", null, true, Duration.ofSeconds(600), Runnable::run, now::get);
+        DcBackOff backOff = new DcBackOff(dcs, Duration.ofSeconds(15), now::get);
+        backOff.whenEveryDcDown(dcs::rereadSoon);
+        records(ALL, "0 100 389 dc3.corp.example.test."); // dc1 retired, dc3 its successor
+
+        now.addAndGet(Duration.ofSeconds(10).toNanos());
+        backOff.down(DC1);
+        assertThat(dcs.get()).as("within the retry time of the last reading").containsExactly(DC1);
+
+        now.addAndGet(DcLocator.RETRY_AFTER.toNanos());
+        assertThat(dcs.get()).as("DNS asked again, long before 600 s").containsExactly(DC3);
+        assertThat(backOff.skip(DC3)).isFalse();
+    }
 }
