@@ -39,6 +39,33 @@ public final class ConfigValues {
         return domain;
     }
 
+    /**
+     * DNS servers to ask, as host or host:port (an IPv4 address or a name), separated by spaces or
+     * commas; null when blank (the system's resolvers).
+     */
+    public static String dnsServers(String key, String raw) {
+        if (raw == null || raw.isBlank()) return null;
+        List<String> servers = new ArrayList<>();
+        for (String text : raw.trim().split("[\\s,]+")) {
+            if (!text.matches("[A-Za-z0-9.-]+(:[0-9]{1,5})?")) {
+                throw new ComponentValidationException(key + ": {0} is not a DNS server as host or host:port, such as 10.0.0.53 or 10.0.0.53:53", text);
+            }
+            servers.add(text);
+        }
+        return String.join(" ", servers);
+    }
+
+    /** An AD site name as it appears in DNS (letters, digits, hyphens); null when blank. */
+    public static String siteName(String key, String raw) {
+        if (raw == null || raw.isBlank()) return null;
+        String site = raw.trim();
+        if (!site.matches("[A-Za-z0-9][A-Za-z0-9-]{0,62}")) {
+            throw new ComponentValidationException(key + ": {0} is not an AD site name as DNS holds it"
+                    + " (letters, digits and hyphens, such as Default-First-Site-Name)", site);
+        }
+        return site;
+    }
+
     /** Space-separated ldap:// or ldaps:// URLs; the text may not be blank. */
     public static List<URI> ldapUrls(String key, String raw) {
         List<URI> urls = new ArrayList<>();

@@ -9,6 +9,8 @@ public final class ConnectionKeys {
 
     public static final String DOMAIN = "domain";
     public static final String SERVER_URLS = "serverUrls";
+    public static final String AD_SITE = "adSite";
+    public static final String DNS_SERVER = "dnsServer";
     public static final String BIND_DN = "bindDn";
     public static final String BIND_CREDENTIAL = "bindCredential";
     public static final String START_TLS = "startTls";

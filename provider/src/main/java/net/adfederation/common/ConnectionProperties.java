@@ -14,6 +14,27 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
  */
 public final class ConnectionProperties {
 
+    /** What the DC URL field's help adds: where DCs come from without it. */
+    public static final String FOUND_IN_DNS = "Empty: the DCs are found in DNS, as Windows finds them (SRV records "
+            + "_ldap._tcp.dc._msdcs.<domain>, re-read every 10 minutes), reached by ldaps://<dc>:636, or by ldap://<dc>:389 "
+            + "with StartTLS when that is on.";
+
+    /** How DNS finds the DCs when no URLs are configured. */
+    public static final List<ProviderConfigProperty> DC_LOOKUP = ProviderConfigurationBuilder.create()
+            .property().name(ConnectionKeys.AD_SITE).label("AD site")
+            .type(ProviderConfigProperty.STRING_TYPE)
+            .helpText("Optional, for DCs found in DNS: the AD site whose DCs are preferred (SRV records "
+                    + "_ldap._tcp.<site>._sites.dc._msdcs.<domain>), for example Default-First-Site-Name. "
+                    + "When none of the site's DCs answers, the other DCs of the domain are used.")
+            .add()
+            .property().name(ConnectionKeys.DNS_SERVER).label("DNS server")
+            .type(ProviderConfigProperty.STRING_TYPE)
+            .helpText("Optional, for DCs found in DNS: the DNS server to ask instead of the system's resolvers, "
+                    + "as host or host:port (several separated by spaces), for example a lab DC's 10.0.0.10. "
+                    + "The DCs' host names are still resolved by the system.")
+            .add()
+            .build();
+
     public static final List<ProviderConfigProperty> SECRET_TLS_AND_TIMEOUTS = ProviderConfigurationBuilder.create()
             .property().name(ConnectionKeys.BIND_CREDENTIAL).label("Service account password")
             .type(ProviderConfigProperty.PASSWORD).secret(true).required(true)

@@ -7,6 +7,7 @@ import java.util.function.UnaryOperator;
 
 import javax.net.ssl.SSLSocketFactory;
 
+import net.adfederation.directory.DcLookup;
 import net.adfederation.directory.DomainSettings;
 import net.adfederation.directory.Secret;
 import net.adfederation.directory.ServiceLogin;
@@ -20,6 +21,7 @@ import org.keycloak.models.KeycloakSession;
  * its own keys. Refusals are {@link ComponentValidationException}s worded for the admin.
  *
  * @param domain         the DNS name of the domain, lower case
+ * @param serverUrls     the DCs' URLs in the order to try them; empty to find the DCs in DNS ({@code dcLookup})
  * @param bindCredential the service account's password or vault expression, as typed (not trimmed); a
  *                       {@link Secret}, so this record (and each mode's configuration) never prints it
  */
@@ -31,13 +33,14 @@ public record ConnectionSettings(
         boolean startTls,
         boolean allowInsecureBind,
         int connectTimeoutMs,
-        int readTimeoutMs) {
+        int readTimeoutMs,
+        DcLookup dcLookup) {
 
     /**
      * What a mode tells the admin after "... is required: " for the values it describes in its own
-     * terms; the DC and service-account hints get the domain already parsed.
+     * terms; the service-account hint gets the domain already parsed.
      */
-    public record Hints(String domain, UnaryOperator<String> serverUrls, UnaryOperator<String> bindDn) {
+    public record Hints(String domain, UnaryOperator<String> bindDn) {
     }
 
     public ConnectionSettings {
@@ -48,8 +51,9 @@ public record ConnectionSettings(
     public static ConnectionSettings parse(MultivaluedHashMap<String, String> config, Hints hints) {
         String domain = ConfigValues.dnsName(ConnectionKeys.DOMAIN,
                 required(config, ConnectionKeys.DOMAIN, hints.domain()));
-        List<URI> urls = ConfigValues.ldapUrls(ConnectionKeys.SERVER_URLS,
-                required(config, ConnectionKeys.SERVER_URLS, hints.serverUrls().apply(domain)));
+        String rawUrls = config.getFirst(ConnectionKeys.SERVER_URLS);
+        // Optional: without URLs the DCs are found in DNS, as Windows finds them.
+        List<URI> urls = rawUrls == null || rawUrls.isBlank() ? List.of() : ConfigValues.ldapUrls(ConnectionKeys.SERVER_URLS, rawUrls);
         boolean startTls = ConfigValues.flag(config, ConnectionKeys.START_TLS);
         boolean allowInsecureBind = ConfigValues.flag(config, ConnectionKeys.ALLOW_INSECURE_BIND);
         refuseCleartextBinds(ConnectionKeys.SERVER_URLS, urls, startTls, allowInsecureBind);
@@ -61,7 +65,9 @@ public record ConnectionSettings(
                 ConfigValues.timeout(config, ConnectionKeys.CONNECT_TIMEOUT_MS, ConnectionKeys.DEFAULT_CONNECT_TIMEOUT_MS,
                         ConnectionKeys.MAX_CONNECT_TIMEOUT_MS),
                 ConfigValues.timeout(config, ConnectionKeys.READ_TIMEOUT_MS, ConnectionKeys.DEFAULT_READ_TIMEOUT_MS,
-                        ConnectionKeys.MAX_READ_TIMEOUT_MS));
+                        ConnectionKeys.MAX_READ_TIMEOUT_MS),
+                new DcLookup(ConfigValues.dnsServers(ConnectionKeys.DNS_SERVER, config.getFirst(ConnectionKeys.DNS_SERVER)),
+                        ConfigValues.siteName(ConnectionKeys.AD_SITE, config.getFirst(ConnectionKeys.AD_SITE))));
     }
 
     /** Refuses plain ldap:// URLs of another setting (a mode's extra DCs) under these TLS settings. */
@@ -77,7 +83,7 @@ public record ConnectionSettings(
     /** Another domain's settings: its DCs, the service account logging in as given, this TLS rules and timeouts. */
     public DomainSettings domainSettings(String dnsName, List<URI> urls, ServiceLogin login, SSLSocketFactory tls) {
         return new DomainSettings(dnsName, urls, login, startTls, allowInsecureBind,
-                connectTimeoutMs, readTimeoutMs, tls);
+                connectTimeoutMs, readTimeoutMs, tls, dcLookup);
     }
 
     /** The service account's password, read from Keycloak's vault when the setting is a vault expression. */
@@ -92,7 +98,8 @@ public record ConnectionSettings(
     public String fingerprint(String... more) {
         List<String> values = new ArrayList<>(List.of(domain, serverUrls.toString(), bindDn, bindCredential.reveal(),
                 Boolean.toString(startTls), Boolean.toString(allowInsecureBind),
-                Integer.toString(connectTimeoutMs), Integer.toString(readTimeoutMs)));
+                Integer.toString(connectTimeoutMs), Integer.toString(readTimeoutMs),
+                String.valueOf(dcLookup.dnsServers()), String.valueOf(dcLookup.site())));
         values.addAll(List.of(more));
         return ConfigValues.digest(values.toArray(String[]::new));
     }

@@ -32,7 +32,6 @@ public record ConnectorConfig(ConnectionSettings connection, String passwordRese
 
     private static final ConnectionSettings.Hints HINTS = new ConnectionSettings.Hints(
             "the DNS name of the Active Directory domain, for example corp.example.test",
-            domain -> "the domain controllers to use, such as ldaps://dc1.corp.example.test ldaps://dc2.corp.example.test",
             domain -> "the service account that reads the directory, as a DN, a UPN or DOMAIN\\name");
 
     /** Parses and checks a component's configuration; throws with an admin-readable message. */

@@ -24,9 +24,10 @@ final class ConnectorProperties {
                     + "Every sign-in and lookup goes to this domain; for several domains use ad-trust mode.")
             .add()
             .property().name(ConnectionKeys.SERVER_URLS).label("Domain controller URLs")
-            .type(ProviderConfigProperty.STRING_TYPE).required(true)
-            .helpText("Domain controllers to use, separated by spaces and tried in this order, for example "
-                    + "ldaps://dc1.corp.example.test ldaps://dc2.corp.example.test. Each must be ldap:// or ldaps://.")
+            .type(ProviderConfigProperty.STRING_TYPE).required(false)
+            .helpText("Optional. Domain controllers to use, separated by spaces and tried in this order, for example "
+                    + "ldaps://dc1.corp.example.test ldaps://dc2.corp.example.test. Each must be ldap:// or ldaps://. "
+                    + ConnectionProperties.FOUND_IN_DNS)
             .add()
             .property().name(ConnectionKeys.BIND_DN).label("Service account")
             .type(ProviderConfigProperty.STRING_TYPE).required(true)
@@ -62,7 +63,7 @@ final class ConnectorProperties {
             .build();
 
     static final List<ProviderConfigProperty> ALL =
-            ConnectionProperties.join(BOUND_DOMAIN, ConnectionProperties.SECRET_TLS_AND_TIMEOUTS, CONNECTOR_ONLY,
+            ConnectionProperties.join(BOUND_DOMAIN, ConnectionProperties.DC_LOOKUP, ConnectionProperties.SECRET_TLS_AND_TIMEOUTS, CONNECTOR_ONLY,
                     KerberosSettings.PROPERTIES,
                     net.adfederation.common.PasswordExpiryWarning.PROPERTIES);
 }

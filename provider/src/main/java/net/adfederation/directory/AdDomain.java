@@ -21,7 +21,7 @@ import net.adfederation.directory.read.LockoutGuardInputs;
 
 /**
  * One AD domain reached through pooled connections to its DCs, with failover in the order of
- * {@link DomainSettings#serverUrls()}; a DC found down is passed by for a short back-off. Opening it checks the DC: reachable, TLS as configured,
+ * {@link DomainSettings#serverUrls()} (or as DNS names the DCs when none are configured); a DC found down is passed by for a short back-off. Opening it checks the DC: reachable, TLS as configured,
  * service-account bind accepted, an AD DC (capability 1.2.840.113556.1.4.800), and serving the
  * configured domain. Each failure is a {@link DirectoryException} whose message says which.
  * Thread-safe; close it when the configuration changes.

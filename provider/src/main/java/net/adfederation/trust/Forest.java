@@ -15,7 +15,6 @@ import net.adfederation.directory.DirectoryException;
 import net.adfederation.directory.DnsName;
 import net.adfederation.directory.Secret;
 import net.adfederation.directory.ServiceLogin;
-import net.adfederation.directory.dc.DcLocator;
 import net.adfederation.directory.trusts.TrustedDomain;
 import net.adfederation.directory.DomainRuntime;
 import net.adfederation.sync.TrustSync;
@@ -111,14 +110,8 @@ public final class Forest implements AutoCloseable, TrustSync.Forest {
     private static AdDomain openTrusted(TrustConfig config, TrustedDomain trust, Secret password, SSLSocketFactory tls,
                                         DomainRuntime runtime) {
         String partner = DnsName.of(trust.dnsName()).value();
-        List<URI> urls;
-        try {
-            urls = config.domainControllersOf(partner)
-                    .orElseGet(() -> new DcLocator().locate(partner, config.locatedDcsUseLdaps()));
-        } catch (DirectoryException e) {
-            throw new ComponentValidationException("{0}", e.getMessage() + " Or add the line " + partner + "=ldaps://dc1."
-                    + partner + " to " + TrustConfig.DOMAIN_CONTROLLERS + ".");
-        }
+        // None configured: the domain's DCs are found in DNS by the same locator as the bound domain's (dnsServer, adSite).
+        List<URI> urls = config.domainControllersOf(partner).orElse(List.of());
         ServiceLogin login = config.crossForestLogin() == TrustConfig.CrossForestLogin.KERBEROS
                 ? new ServiceLogin.Kerberos(ServicePrincipal.of(config.connection().bindDn(), config.domain()), password)
                 : new ServiceLogin.Simple(config.connection().bindDn(), password);
@@ -126,7 +119,9 @@ public final class Forest implements AutoCloseable, TrustSync.Forest {
             return AdDomain.connect(config.connection().domainSettings(partner, urls, login, tls), runtime);
         } catch (DirectoryException e) {
             String principal = login.account();
-            String why = TrustSelection.loginRefused(config.domain(), partner, principal, e);
+            String why = TrustSelection.loginRefused(config.domain(), partner, principal, e)
+                    + (urls.isEmpty() && e.getMessage().contains("SRV") ? " Or add the line " + partner + "=ldaps://dc1."
+                    + partner + " to " + TrustConfig.DOMAIN_CONTROLLERS + "." : "");
             LOG.warn(why);
             throw new ComponentValidationException("{0}", why);
         }

@@ -50,7 +50,6 @@ public record TrustConfig(
 
     private static final ConnectionSettings.Hints HINTS = new ConnectionSettings.Hints(
             "the DNS name of the forest root domain Keycloak binds to, for example corp.example.test",
-            domain -> "the domain controllers of " + domain + ", such as ldaps://dc1." + domain,
             domain -> "the service account, as a UPN (svc-keycloak@" + domain + ") or DOMAIN\\name");
 
     public TrustConfig {
@@ -84,11 +83,6 @@ public record TrustConfig(
     /** The DC URLs configured for a trusted domain; empty when DNS is to find them. */
     public java.util.Optional<List<URI>> domainControllersOf(String dnsName) {
         return java.util.Optional.ofNullable(domainControllers.get(dnsName));
-    }
-
-    /** Whether DCs found through DNS are reached by ldaps:// (else ldap://, upgraded by StartTLS or allowed in clear). */
-    public boolean locatedDcsUseLdaps() {
-        return !connection.startTls() && !connection.allowInsecureBind();
     }
 
     /** A digest of everything that shapes the open connections (cursors and sync times excluded). */

@@ -26,9 +26,9 @@ final class TrustProperties {
                     + "which other forests can sign in and be synchronised.")
             .add()
             .property().name(ConnectionKeys.SERVER_URLS).label("Domain controller URLs")
-            .type(ProviderConfigProperty.STRING_TYPE).required(true)
-            .helpText("Domain controllers of that domain, separated by spaces and tried in this order, for example "
-                    + "ldaps://dc1.corp.example.test ldaps://dc2.corp.example.test.")
+            .type(ProviderConfigProperty.STRING_TYPE).required(false)
+            .helpText("Optional. Domain controllers of that domain, separated by spaces and tried in this order, for example "
+                    + "ldaps://dc1.corp.example.test ldaps://dc2.corp.example.test. " + ConnectionProperties.FOUND_IN_DNS)
             .add()
             .property().name(ConnectionKeys.BIND_DN).label("Service account")
             .type(ProviderConfigProperty.STRING_TYPE).required(true)
@@ -72,7 +72,7 @@ final class TrustProperties {
             .build();
 
     static final List<ProviderConfigProperty> ALL =
-            ConnectionProperties.join(BOUND_DOMAIN, ConnectionProperties.SECRET_TLS_AND_TIMEOUTS, TRUST_ONLY,
+            ConnectionProperties.join(BOUND_DOMAIN, ConnectionProperties.DC_LOOKUP, ConnectionProperties.SECRET_TLS_AND_TIMEOUTS, TRUST_ONLY,
                     KerberosSettings.PROPERTIES,
                     net.adfederation.common.PasswordExpiryWarning.PROPERTIES);
 }

@@ -80,8 +80,22 @@ class ConnectorConfigTest {
     }
 
     @Test
-    void refusesMissingServerUrls() {
-        assertThat(refusal(valid(ConnectionKeys.SERVER_URLS, " "))).startsWith("serverUrls is required");
+    void withoutServerUrlsTheDcsAreLeftToDnsWithTheSiteAndDnsServerGiven() {
+        ConnectorConfig config = ConnectorConfig.parse(valid(ConnectionKeys.SERVER_URLS, " ",
+                ConnectionKeys.AD_SITE, " Default-First-Site-Name ", ConnectionKeys.DNS_SERVER, "127.0.0.2, 10.0.0.53:5353"));
+
+        assertThat(config.connection().serverUrls()).isEmpty();
+        assertThat(config.connection().dcLookup().site()).isEqualTo("Default-First-Site-Name");
+        assertThat(config.connection().dcLookup().dnsServers()).isEqualTo("127.0.0.2 10.0.0.53:5353");
+        assertThat(ConnectorConfig.parse(valid()).connection().dcLookup().dnsServers()).isNull();
+        assertThat(config.connection().fingerprint()).isNotEqualTo(
+                ConnectorConfig.parse(valid(ConnectionKeys.SERVER_URLS, " ")).connection().fingerprint());
+    }
+
+    @Test
+    void refusesASiteOrDnsServerDnsCouldNotAsk() {
+        assertThat(refusal(valid(ConnectionKeys.AD_SITE, "Branch.evil.test"))).startsWith("adSite: Branch.evil.test is not an AD site name");
+        assertThat(refusal(valid(ConnectionKeys.DNS_SERVER, "dns://127.0.0.2"))).startsWith("dnsServer: dns://127.0.0.2 is not a DNS server");
     }
 
     @Test

@@ -10,6 +10,7 @@ import com.unboundid.ldap.listener.InMemoryListenerConfig;
 import java.net.InetAddress;
 import java.net.URI;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** What AdDomain.connect refuses before or without a real DC: needs no Samba. */
@@ -87,11 +88,14 @@ class AdDomainLocalTest {
     }
 
     @Test
-    void noUrlIsRefused() {
-        DirectoryException failure = ConnectAttempt.failure(settings(false, true));
+    void withoutUrlsTheDcsAreAskedOfDnsAndItsSilenceIsNamed() {
+        // No DNS server listens on 127.0.0.9: the message names the server and the SRV name asked.
+        DomainSettings none = settings(false, true);
+        DirectoryException failure = ConnectAttempt.failure(new DomainSettings(none.domain(), List.of(), none.serviceLogin(),
+                false, true, 1000, 1000, null, new DcLookup("127.0.0.9", null)));
 
         assertThat(failure.problem()).isEqualTo(DirectoryProblem.UNREACHABLE);
-        assertThat(failure.getMessage()).contains("No domain controller URL");
+        assertThat(failure.getMessage()).startsWith("DNS at 127.0.0.9 did not answer for _ldap._tcp.dc._msdcs.corp.example.test");
     }
 
     @Test

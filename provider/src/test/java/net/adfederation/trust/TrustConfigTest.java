@@ -86,8 +86,6 @@ class TrustConfigTest {
 
         assertThat(config.domainControllersOf("partner.example.test")).hasValueSatisfying(urls -> assertThat(urls).hasSize(2));
         assertThat(config.domainControllersOf("lab.example.test")).isEmpty();
-        assertThat(config.locatedDcsUseLdaps()).isTrue();
-        assertThat(TrustConfig.parse(valid(ConnectionKeys.START_TLS, "true")).locatedDcsUseLdaps()).isFalse();
     }
 
     @Test

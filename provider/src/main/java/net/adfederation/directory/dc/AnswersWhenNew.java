@@ -50,7 +50,7 @@ final class AnswersWhenNew extends LDAPConnectionPoolHealthCheck {
     public void ensureConnectionValidForCheckout(LDAPConnection connection) throws LDAPException {
         URI dc = dcOf(connection);
         if (dc != null && backOff.passedBy(dc)) {
-            throw new LDAPException(ResultCode.SERVER_DOWN, dc + " is passed by: it did not answer in time");
+            throw new LDAPException(ResultCode.SERVER_DOWN, dc + " is passed by: it did not answer in time, or DNS no longer names it");
         }
         if (dc != null && backOff.outranked(dc)) {
             throw new LDAPException(ResultCode.SERVER_DOWN, "a DC before " + dc + " is back in service");

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * Which of a domain's DCs are known to be down. A DC whose connection attempt failed is skipped
@@ -31,7 +32,8 @@ public final class DcBackOff implements AutoCloseable {
     /** How long a failed DC is skipped, and how long a connection made in its place may live. */
     public static final Duration STANDARD = Duration.ofSeconds(15);
 
-    private final List<URI> dcs;
+    /** The domain's DCs now: configured, or as DNS names them at the moment (see {@link LocatedDcs}). */
+    private final Supplier<List<URI>> dcs;
     private final long backOffNanos;
     private final LongSupplier nanoTime;
     /** The DCs known down, each with the System.nanoTime() at which its back-off ends. */
@@ -39,6 +41,7 @@ public final class DcBackOff implements AutoCloseable {
     /** The DCs whose background probe is scheduled or running. */
     private final Set<URI> probing = ConcurrentHashMap.newKeySet();
     private volatile Probe probe;
+    private volatile Runnable whenEveryDcDown = () -> { };
     private volatile boolean closed;
 
     DcBackOff(List<URI> dcs, Duration backOff) {
@@ -46,7 +49,15 @@ public final class DcBackOff implements AutoCloseable {
     }
 
     DcBackOff(List<URI> dcs, Duration backOff, LongSupplier nanoTime) {
-        this.dcs = List.copyOf(dcs);
+        this(fixed(dcs), backOff, nanoTime);
+    }
+
+    DcBackOff(Supplier<List<URI>> dcs, Duration backOff) {
+        this(dcs, backOff, System::nanoTime);
+    }
+
+    DcBackOff(Supplier<List<URI>> dcs, Duration backOff, LongSupplier nanoTime) {
+        this.dcs = dcs;
         this.backOffNanos = backOff.toNanos();
         this.nanoTime = nanoTime;
     }
@@ -72,9 +83,15 @@ public final class DcBackOff implements AutoCloseable {
     /** A connection to the DC could not be made (or the DC did not answer on it). */
     void down(URI dc) {
         downUntil.put(dc, nanoTime.getAsLong() + backOffNanos);
+        if (everyDcKnownDown()) whenEveryDcDown.run();
         if (probe != null && !closed && probing.add(dc)) {
             DcAttempt.TIMER.schedule(() -> DcAttempt.background(() -> runProbe(dc)), backOffNanos, TimeUnit.NANOSECONDS);
         }
+    }
+
+    /** Runs when a DC found down leaves none of the domain's DCs in service (DCs found in DNS are then asked for again). */
+    void whenEveryDcDown(Runnable action) {
+        this.whenEveryDcDown = action;
     }
 
     /** From now on a DC passed by is probed in the background (see the class comment). */
@@ -82,8 +99,18 @@ public final class DcBackOff implements AutoCloseable {
         this.probe = probe;
     }
 
+    private static Supplier<List<URI>> fixed(List<URI> dcs) {
+        List<URI> copy = List.copyOf(dcs);
+        return () -> copy;
+    }
+
     private void runProbe(URI dc) {
         if (closed) return;
+        if (!listed(dc)) { // DNS no longer names it: forgotten, not probed again
+            probing.remove(dc);
+            downUntil.remove(dc);
+            return;
+        }
         boolean answers;
         try {
             answers = probe.answers(dc);
@@ -95,9 +122,17 @@ public final class DcBackOff implements AutoCloseable {
         else down(dc);
     }
 
-    /** Whether pooled connections to the DC should be dropped: it is passed by for new ones. */
+    /**
+     * Whether pooled connections to the DC should be dropped: it is passed by for new ones, or it is
+     * no longer among the domain's DCs (removed from DNS).
+     */
     boolean passedBy(URI dc) {
-        return downUntil.containsKey(dc) && !everyDcKnownDown();
+        return !listed(dc) || downUntil.containsKey(dc) && !everyDcKnownDown();
+    }
+
+    /** Whether the DC is among the domain's DCs now. */
+    boolean listed(URI dc) {
+        return dcs.get().contains(dc);
     }
 
     /**
@@ -105,9 +140,10 @@ public final class DcBackOff implements AutoCloseable {
      * there, so a pooled connection to this one is replaced once the earlier DC is back.
      */
     boolean outranked(URI dc) {
-        int index = dcs.indexOf(dc);
+        List<URI> now = dcs.get();
+        int index = now.indexOf(dc);
         for (int i = 0; i < index; i++) {
-            if (!passedBy(dcs.get(i))) return true;
+            if (!passedBy(now.get(i))) return true;
         }
         return false;
     }
@@ -128,6 +164,6 @@ public final class DcBackOff implements AutoCloseable {
     }
 
     private boolean everyDcKnownDown() {
-        return downUntil.keySet().containsAll(dcs);
+        return downUntil.keySet().containsAll(dcs.get());
     }
 }

@@ -13,6 +13,9 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import javax.net.SocketFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
@@ -22,8 +25,12 @@ import net.adfederation.directory.DirectoryProblem;
 import net.adfederation.directory.DomainSettings;
 
 /**
- * The transport to a domain's DCs: one UnboundID server set per configured URL (each with its own
+ * The transport to a domain's DCs: one UnboundID server set per URL (each with its own
  * socket factory, since ldap:// and ldaps:// may mix) and a failover set over them in order.
+ * The URLs are the configured ones or, when none are configured, those DNS names now
+ * ({@link DcLocator}, re-read as they age; the list may change while the domain is open): then
+ * ldaps://host:636 for every DC, or ldap://host:port with StartTLS (or, in a lab, in clear) when
+ * startTls or allowInsecureBind is set, as for a configured ldap:// URL.
  * Carries the timeouts, the no-referrals rule, host name verification and StartTLS. A DC that
  * could not be reached, or did not answer within connectTimeoutMs + readTimeoutMs, is passed by
  * ({@link DcBackOff}) and probed in the background until it answers; connections made to a later
@@ -34,7 +41,8 @@ import net.adfederation.directory.DomainSettings;
  */
 public final class DcServers {
 
-    private final List<URI> urls;
+    private final Supplier<List<URI>> urls;
+    private final Map<URI, ServerSet> servers = new ConcurrentHashMap<>();
     private final LDAPConnectionOptions options;
     private final SocketFactory plain;
     private final SSLSocketFactory tls;
@@ -44,13 +52,10 @@ public final class DcServers {
     private final DcBackOff backOff;
 
     public DcServers(DomainSettings settings, Duration backOff) {
-        if (settings.serverUrls().isEmpty()) {
-            throw new DirectoryException(DirectoryProblem.UNREACHABLE,
-                    "No domain controller URL is configured for " + settings.domain() + ".");
-        }
         settings.serverUrls().forEach(DcServers::requireLdapUrl);
         refuseClearTextBinds(settings);
-        this.urls = settings.serverUrls();
+        LocatedDcs located = settings.serverUrls().isEmpty() ? located(settings) : null;
+        this.urls = located != null ? located : fixed(settings.serverUrls());
         this.options = new LDAPConnectionOptions();
         options.setConnectTimeoutMillis(settings.connectTimeoutMs());
         options.setResponseTimeoutMillis(settings.readTimeoutMs());
@@ -66,8 +71,22 @@ public final class DcServers {
         this.startTls = settings.startTls() ? new StartTlsOnPlain(tls) : null;
         this.deadlineMs = (long) settings.connectTimeoutMs() + settings.readTimeoutMs();
         this.backOff = new DcBackOff(urls, backOff);
+        if (located != null) this.backOff.whenEveryDcDown(located::rereadSoon);
         this.backOff.probeWith(this::answers);
         this.healthCheck = new AnswersWhenNew(this.backOff);
+    }
+
+    /**
+     * The DCs DNS names, read now (a DNS failure is the caller's, naming the name asked). LDAPS
+     * unless StartTLS or clear-text binds are configured: an SRV record gives port 389 only.
+     */
+    private static LocatedDcs located(DomainSettings settings) {
+        boolean ldaps = !settings.startTls() && !settings.allowInsecureBind();
+        return DcLocator.of(settings.dcLookup()).follow(settings.domain(), settings.dcLookup().site(), ldaps);
+    }
+
+    private static Supplier<List<URI>> fixed(List<URI> urls) {
+        return () -> urls;
     }
 
     /** Refuses, before any password is sent, a configuration whose simple binds would travel in clear. */
@@ -83,15 +102,17 @@ public final class DcServers {
         }
     }
 
+    /** The domain's DCs now, in the order to try them. */
     List<URI> urls() {
-        return urls;
+        return urls.get();
     }
 
     /** Whether connections run over TLS: true for all, false for none, null when the URLs mix. */
     Boolean tlsOnEvery() {
         if (startTls != null) return true;
-        long ldaps = urls.stream().filter(DcServers::isLdaps).count();
-        return ldaps == urls.size() ? Boolean.TRUE : ldaps == 0 ? Boolean.FALSE : null;
+        List<URI> now = urls();
+        long ldaps = now.stream().filter(DcServers::isLdaps).count();
+        return ldaps == now.size() ? Boolean.TRUE : ldaps == 0 ? Boolean.FALSE : null;
     }
 
     /**
@@ -99,7 +120,7 @@ public final class DcServers {
      * passed by while it is known down.
      */
     ServerSet server(URI url) {
-        return new BackedOffDc(url, port(url), direct(url), backOff, deadlineMs);
+        return servers.computeIfAbsent(url, u -> new BackedOffDc(u, port(u), direct(u), backOff, deadlineMs));
     }
 
     /** The DC at one URL, without the back-off. */
@@ -138,12 +159,13 @@ public final class DcServers {
     }
 
     /**
-     * All DCs, tried in the configured order for each new connection, those known down passed by.
-     * A pooled connection to a later DC is replaced at checkout once an earlier DC is back in
-     * service (see {@link AnswersWhenNew}), so connections return to the first DC.
+     * All DCs, tried in order for each new connection, those known down passed by; the DCs of
+     * the moment (DNS may have added or removed one). A pooled connection to a later DC is
+     * replaced at checkout once an earlier DC is back in service (see {@link AnswersWhenNew}), and
+     * one to a DC DNS no longer names is dropped, so connections return to the first DC.
      */
     ServerSet failover() {
-        return new FailoverServerSet(urls.stream().map(this::server).toList());
+        return new CurrentDcs(() -> new FailoverServerSet(urls().stream().map(this::server).toList()), startTls != null);
     }
 
     /** A DC that accepted a connection but then failed the checks on it is known down too. */

@@ -1,5 +1,6 @@
 /**
- * Finding and reaching a domain's DCs: configured URLs or DNS SRV ({@code DcLocator}, {@code DcServers}), the
+ * Finding and reaching a domain's DCs: configured URLs or DNS SRV, re-read as they age ({@code DcLocator},
+ * {@code LocatedDcs}, {@code DcServers}, {@code CurrentDcs}), the
  * back-off that skips a DC known down ({@code DcBackOff}, {@code BackedOffDc}), the connection pools
  * ({@code DirectoryPools}) and the service account's bind ({@code ServiceBind}), TLS and StartTLS checks, probes
  * of the rootDSE and the domain ({@code RootDse}, {@code DomainProbe}), why a connect failed

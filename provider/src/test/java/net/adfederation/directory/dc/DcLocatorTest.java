@@ -64,16 +64,16 @@ class DcLocatorTest {
     void locatesCorpDcThroughSambaDns() {
         SambaDc.assumeRunning();
 
-        assertThat(new DcLocator("dns://127.0.0.2").locate("CORP.example.test", true))
+        assertThat(new DcLocator("127.0.0.2").locate("CORP.example.test", true))
                 .containsExactly(URI.create("ldaps://dc1.corp.example.test:636"));
-        assertThat(new DcLocator("dns://127.0.0.2").locate(SambaDc.DOMAIN, false))
+        assertThat(new DcLocator("127.0.0.2").locate(SambaDc.DOMAIN, false))
                 .containsExactly(URI.create("ldap://dc1.corp.example.test:389"));
     }
 
     @Test
     void locatedUrlsOpenTheDomain() {
         SambaDc.assumeRunning();
-        List<URI> urls = new DcLocator("dns://127.0.0.2").locate(SambaDc.DOMAIN, true);
+        List<URI> urls = new DcLocator("127.0.0.2").locate(SambaDc.DOMAIN, true);
 
         try (AdDomain corp = AdDomain.connect(SambaDc.settings(urls.stream().map(URI::toString).toArray(String[]::new)))) {
             assertThat(corp.info().netbiosName()).isEqualTo(SambaDc.NETBIOS);
@@ -84,9 +84,39 @@ class DcLocatorTest {
     void domainWithoutSrvRecordIsUnreachableSayingSo() {
         SambaDc.assumeRunning();
         DirectoryException missing = catchThrowableOfType(
-                () -> new DcLocator("dns://127.0.0.2").locate("nowhere.corp.example.test", false), DirectoryException.class);
+                () -> new DcLocator("127.0.0.2").locate("nowhere.corp.example.test", false), DirectoryException.class);
 
         assertThat(missing.problem()).isEqualTo(DirectoryProblem.UNREACHABLE);
         assertThat(missing.getMessage()).contains("_ldap._tcp.dc._msdcs.nowhere.corp.example.test");
+    }
+
+    @Test
+    void aDomainWithoutUrlsIsOpenedAtTheDcsSambasDnsNamesOverLdapsOrStartTls() {
+        SambaDc.assumeRunning();
+        net.adfederation.directory.DomainSettings ldaps = SambaDc.settings(SambaDc.DOMAIN, SambaDc.SERVICE_UPN,
+                SambaDc.SERVICE_PASSWORD, false, false);
+        net.adfederation.directory.DomainSettings startTls = SambaDc.settings(SambaDc.DOMAIN, SambaDc.SERVICE_UPN,
+                SambaDc.SERVICE_PASSWORD, true, false);
+        net.adfederation.directory.DcLookup samba = new net.adfederation.directory.DcLookup("127.0.0.2", "Default-First-Site-Name");
+
+        for (net.adfederation.directory.DomainSettings s : List.of(ldaps, startTls)) {
+            try (AdDomain corp = AdDomain.connect(new net.adfederation.directory.DomainSettings(s.domain(), List.of(),
+                    s.serviceLogin(), s.startTls(), false, s.connectTimeoutMs(), s.readTimeoutMs(), s.sslSocketFactory(), samba))) {
+                assertThat(corp.info().netbiosName()).isEqualTo(SambaDc.NETBIOS);
+                assertThat(corp.users().findByMailOrUpn("alice@corp.example.test")).isPresent();
+            }
+        }
+    }
+
+    @Test
+    void aDomainWithoutUrlsNorRecordsIsRefusedNamingTheDnsNameAsked() {
+        SambaDc.assumeRunning();
+        net.adfederation.directory.DomainSettings s = SambaDc.settings();
+        DirectoryException refused = catchThrowableOfType(() -> AdDomain.connect(new net.adfederation.directory.DomainSettings(
+                "nowhere.corp.example.test", List.of(), s.serviceLogin(), false, false, 2000, 3000, s.sslSocketFactory(),
+                new net.adfederation.directory.DcLookup("127.0.0.2", null))), DirectoryException.class);
+
+        assertThat(refused.getMessage()).contains("DNS at 127.0.0.2 names no domain controller of nowhere.corp.example.test")
+                .contains("_ldap._tcp.dc._msdcs.nowhere.corp.example.test");
     }
 }
