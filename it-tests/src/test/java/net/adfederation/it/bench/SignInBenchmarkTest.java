@@ -33,7 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A benchmark, not a timed test: sign-ins under load, side by side in one Keycloak against one
  * directory (Samba's CORP when it is up, else the embedded AD), through Keycloak's built-in LDAP
  * provider, our ad-connector and ad-trust realms, and a local user with a one-iteration hash (the
- * floor: Keycloak's own cost); then one of two DCs stops under load. Numbers go to
+ * floor: Keycloak's own cost); then one of two DCs stops under load; then Kerberos (SPNEGO)
+ * sign-ins of the same three directory realms with desktop SSO on (Samba's KDC only). Numbers go to
  * target/sign-in-benchmark.md and .txt, never into assertions: the test asserts that every realm
  * was measured without an error, that LDAP operations were counted, and that no sign-in failed
  * after the first second of the DC's stop. Sizes: -Dadfed.bench.seconds (each run, default 2),
