@@ -97,8 +97,8 @@ class ExpiredPasswordChangeTest {
 
     /**
      * Samba, an expired password (532) end to end: the user's own fine-grained policy gives
-     * passwords a maximum age of one day (Samba takes no shorter one) and the password's pwdLastSet
-     * is put two days back in the DC's database, so the DC answers the old password with 532. The
+     * passwords a maximum age of two days (Samba counts one day or less as none) and the password's
+     * pwdLastSet is put three days back in the DC's database, so the DC answers the old password with 532. The
      * user changes it on the sign-in pages and is signed in; the old password binds no more, and
      * Keycloak keeps no credential.
      */
@@ -110,9 +110,9 @@ class ExpiredPasswordChangeTest {
         String realm = samba.realm();
         DirectoryAdmin ad = samba.admin();
         try (ThrowawayUser user = ThrowawayUser.create(ad, "expird")) {
-            String pso = ad.createPasswordSettings("adfed-" + user.sam(), user.sam(), Duration.ofDays(1), Duration.ZERO, 5);
+            String pso = ad.createPasswordSettings("adfed-" + user.sam(), user.sam(), Duration.ofDays(2), Duration.ZERO, 5);
             try {
-                SambaSamDb.setPasswordLastSet(ad.dnOf(user.sam()), Instant.now().minus(Duration.ofDays(2)));
+                SambaSamDb.setPasswordLastSet(ad.dnOf(user.sam()), Instant.now().minus(Duration.ofDays(3)));
                 assertThat(ad.bindRefusal(user.sam(), user.password())).as("the DC's answer to the aged password")
                         .hasValueSatisfying(refusal -> assertThat(refusal).contains("data 532"));
                 String second = user.password() + "-2nd";
