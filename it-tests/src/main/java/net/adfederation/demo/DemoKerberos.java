@@ -14,7 +14,7 @@ import java.util.Optional;
 /**
  * Desktop SSO in the demo, where a KDC is present: the realms' Kerberos step is turned on with a
  * keytab, and the banner says how to try it. Present means either the environment names a keytab
- * ({@code AD_KERBEROS_KEYTAB}, with {@code AD_KERBEROS_PRINCIPAL} and the krb5.conf of
+ * ({@code AD_KERBEROS_KEYTAB} and {@code AD_KERBEROS_PRINCIPAL}, with the krb5.conf of
  * {@code KRB5_CONFIG} or /etc/krb5.conf), or, with the embedded forests, the Samba forests of
  * {@code ad-dc.sh} run here (under {@code ADFED_SAMBA_BASE}, default /tmp/ad-dc, CORP's KDC
  * answering on 127.0.0.2) with the keytab of {@code .ci/kerberos.sh} (their CORP and PARTNER carry
@@ -30,10 +30,9 @@ public record DemoKerberos(Path keytab, String principal, Path krb5Conf) {
     /** From the environment given (System.getenv() for the demo); {@code embedded}: the demo runs the embedded forests. */
     public static Optional<DemoKerberos> detect(Map<String, String> env, boolean embedded) {
         String keytab = env.getOrDefault("AD_KERBEROS_KEYTAB", "");
-        if (!keytab.isBlank()) {
-            String krb5 = env.getOrDefault("KRB5_CONFIG", "/etc/krb5.conf");
-            return Optional.of(new DemoKerberos(Path.of(keytab), env.getOrDefault("AD_KERBEROS_PRINCIPAL", SAMBA_PRINCIPAL),
-                    Path.of(krb5)));
+        String principal = env.getOrDefault("AD_KERBEROS_PRINCIPAL", "");
+        if (!keytab.isBlank() && principal.contains("/") && principal.contains("@")) {
+            return Optional.of(new DemoKerberos(Path.of(keytab), principal, Path.of(env.getOrDefault("KRB5_CONFIG", "/etc/krb5.conf"))));
         }
         Path samba = Path.of(env.getOrDefault("ADFED_SAMBA_BASE", "/tmp/ad-dc"));
         Path sambaKeytab = samba.resolve("kc-http.keytab");
@@ -81,8 +80,8 @@ public record DemoKerberos(Path keytab, String principal, Path krb5Conf) {
                 .append("   Keycloak under the SPN's name: ").append(keycloakUrl(ports)).append("  (").append(host())
                 .append(" must resolve to this machine)\n")
                 .append("   export KRB5_CONFIG=").append(krb5Conf).append('\n')
-                .append("   kinit alice@").append(realm).append("      (Passw0rd!Alice")
-                .append(trust ? "; in corp-trust also pat@PARTNER.EXAMPLE.TEST, Passw0rd!Pat1" : "").append(")\n")
+                .append(trust ? "   kinit alice@" + realm + "      (Passw0rd!Alice; in corp-trust also pat@PARTNER.EXAMPLE.TEST,"
+                        + " Passw0rd!Pat1)\n" : "   kinit <your account>@" + realm + "\n")
                 .append("   curl -s --negotiate -u : -c /tmp/demo-jar -b /tmp/demo-jar -o /dev/null -w '%{redirect_url}\\n' \\\n")
                 .append("        '").append(authorizationUrl(ports, "corp")).append("'\n")
                 .append("     prints the demo application's address with a code: signed in by the ticket, no form\n")

@@ -112,6 +112,7 @@ class DemoTest {
         Path empty = Files.createTempDirectory("no-kdc");
         assertThat(DemoKerberos.detect(Map.of("ADFED_SAMBA_BASE", empty.toString()), true)).isEmpty();
         assertThat(DemoKerberos.detect(Map.of(), false)).as("a real AD without a keytab named").isEmpty();
+        assertThat(DemoKerberos.detect(Map.of("AD_KERBEROS_KEYTAB", "/etc/kc.keytab"), false)).as("no principal named").isEmpty();
         assertThat(DemoKerberos.detect(Map.of("AD_KERBEROS_KEYTAB", "/etc/kc.keytab",
                 "AD_KERBEROS_PRINCIPAL", "HTTP/sso.example.com@EXAMPLE.COM"), false))
                 .hasValueSatisfying(k -> assertThat(k.host()).isEqualTo("sso.example.com"));
