@@ -359,6 +359,12 @@ public final class DirectoryAdmin implements AutoCloseable {
      * {@link #deletePasswordSettings}. A PSO is per account, so it disturbs no other test.
      */
     public String createPasswordSettings(String name, String appliesToSam, Duration maxAge, Duration minAge, int historyLength) {
+        return createPasswordSettings(name, appliesToSam, maxAge, minAge, historyLength, 8);
+    }
+
+    /** As above, with the policy's minimum password length. */
+    public String createPasswordSettings(String name, String appliesToSam, Duration maxAge, Duration minAge, int historyLength,
+                                         int minLength) {
         return call(() -> {
             DN dn = new DN(new RDN("CN", name), new DN("CN=Password Settings Container,CN=System," + baseDn));
             Entry pso = new Entry(dn);
@@ -367,7 +373,7 @@ public final class DirectoryAdmin implements AutoCloseable {
             pso.addAttribute("msDS-PasswordReversibleEncryptionEnabled", "FALSE");
             pso.addAttribute("msDS-PasswordHistoryLength", Integer.toString(historyLength));
             pso.addAttribute("msDS-PasswordComplexityEnabled", "TRUE");
-            pso.addAttribute("msDS-MinimumPasswordLength", "8");
+            pso.addAttribute("msDS-MinimumPasswordLength", Integer.toString(minLength));
             pso.addAttribute("msDS-MinimumPasswordAge", Long.toString(FileTime.ticksOf(minAge)));
             pso.addAttribute("msDS-MaximumPasswordAge", Long.toString(FileTime.ticksOf(maxAge)));
             pso.addAttribute("msDS-LockoutThreshold", "0");
@@ -400,7 +406,12 @@ public final class DirectoryAdmin implements AutoCloseable {
 
     /** True when a simple bind as the account with this password succeeds now (which also clears its badPwdCount). */
     public boolean passwordBinds(String sam, String password) {
-        return call(() -> endpoint.tryBind(upnOf(sam), password).isEmpty());
+        return bindRefusal(sam, password).isEmpty();
+    }
+
+    /** The DC's diagnostic when a simple bind as the account with this password is refused now (AD's "data 532" ...); empty when it binds. */
+    public Optional<String> bindRefusal(String sam, String password) {
+        return call(() -> endpoint.tryBind(upnOf(sam), password).map(e -> String.valueOf(e.getDiagnosticMessage())));
     }
 
     private void modify(String sam, Modification... modifications) {

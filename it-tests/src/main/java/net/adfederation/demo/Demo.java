@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -24,7 +25,8 @@ import net.adfederation.embeddedad.TrustDirection;
  * and realm {@code corp-trust} (ad-trust over CORP and PARTNER, fully synchronised once at start),
  * the demo application (client demo-app), then the URLs and demo credentials. Set AD_SERVER_URLS
  * (and AD_BIND_DN, AD_BIND_CREDENTIAL) to point realm {@code corp} at a real AD instead; trust mode
- * is then left out, since it needs that AD's trusts.
+ * is then left out, since it needs that AD's trusts. Where a KDC and keytab are present
+ * ({@link DemoKerberos}), the realms' Kerberos step is on and the banner says how to try it.
  */
 public final class Demo implements AutoCloseable {
 
@@ -41,13 +43,20 @@ public final class Demo implements AutoCloseable {
     private final EmbeddedForests forests;
     private final Process keycloak;
     private final DemoApp app;
+    private final Optional<DemoKerberos> kerberos;
     private String trustSync = "";
 
-    private Demo(DemoPorts ports, EmbeddedForests forests, Process keycloak, DemoApp app) {
+    private Demo(DemoPorts ports, EmbeddedForests forests, Process keycloak, DemoApp app, Optional<DemoKerberos> kerberos) {
         this.ports = ports;
         this.forests = forests;
         this.keycloak = keycloak;
         this.app = app;
+        this.kerberos = kerberos;
+    }
+
+    /** Desktop SSO, where the demo found a KDC and keytab ({@link DemoKerberos}). */
+    public Optional<DemoKerberos> kerberos() {
+        return kerberos;
     }
 
     public static void main(String[] args) throws Exception {
@@ -72,6 +81,13 @@ public final class Demo implements AutoCloseable {
      */
     public static Demo start(DemoPorts ports, Path dist, Path providerJar, Path realmConfigDir, Path demoDir,
                              String realAdUrls, Consumer<String> progress) throws Exception {
+        return start(ports, dist, providerJar, realmConfigDir, demoDir, realAdUrls,
+                DemoKerberos.detect(System.getenv(), realAdUrls == null), progress);
+    }
+
+    /** As above, with desktop SSO on where {@code kerberos} is given. */
+    public static Demo start(DemoPorts ports, Path dist, Path providerJar, Path realmConfigDir, Path demoDir,
+                             String realAdUrls, Optional<DemoKerberos> kerberos, Consumer<String> progress) throws Exception {
         demoDir = demoDir.toAbsolutePath().normalize();
         progress.accept(realAdUrls == null
                 ? "starting the embedded Active Directory: forests CORP and PARTNER with a two-way trust"
@@ -89,10 +105,11 @@ public final class Demo implements AutoCloseable {
             appRealms.put(realm.name(), realm.label());
         }
         progress.accept("starting Keycloak on " + ports.keycloakUrl() + ", importing " + String.join(", ", realmNames)
-                + " (about a minute; its log: " + demoDir.resolve("keycloak.log") + ")");
-        Process keycloak = startKeycloak(distribution.home(), demoDir.resolve("keycloak.log"), ports, forests);
+                + " (about a minute; its log: " + demoDir.resolve("keycloak.log") + ")"
+                + kerberos.map(k -> ", desktop SSO on with the keytab " + k.keytab()).orElse(""));
+        Process keycloak = startKeycloak(distribution.home(), demoDir.resolve("keycloak.log"), ports, forests, kerberos);
         DemoApp app = new DemoApp(ports.keycloakUrl(), ports.application(), appRealms);
-        Demo demo = new Demo(ports, forests, keycloak, app);
+        Demo demo = new Demo(ports, forests, keycloak, app, kerberos);
         try {
             app.start();
             for (DemoRealm realm : realms) waitUntilReady(keycloak, ports, realm.name(), demoDir.resolve("keycloak.log"));
@@ -113,7 +130,8 @@ public final class Demo implements AutoCloseable {
                 EmbeddedActiveDirectory.builder().ldapPort(ports.partnerLdap()));
     }
 
-    private static Process startKeycloak(Path home, Path log, DemoPorts ports, EmbeddedForests forests) throws IOException {
+    private static Process startKeycloak(Path home, Path log, DemoPorts ports, EmbeddedForests forests,
+                                         Optional<DemoKerberos> kerberos) throws IOException {
         List<String> command = new ArrayList<>(List.of("bin/kc.sh", "start-dev", "--import-realm",
                 "--http-port=" + ports.keycloakHttp(), "--http-management-port=" + ports.keycloakManagement()));
         ProcessBuilder pb = new ProcessBuilder(command).directory(home.toFile())
@@ -122,6 +140,7 @@ public final class Demo implements AutoCloseable {
         env.putIfAbsent("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
         env.putIfAbsent("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
         env.putAll(realmEnvironment(ports, forests));
+        kerberos.ifPresent(k -> env.putAll(k.environment(env.get("JAVA_OPTS_APPEND"))));
         return pb.start();
     }
 
@@ -160,11 +179,17 @@ public final class Demo implements AutoCloseable {
 
     /** The URLs and demo credentials, as ./demo.sh prints them. */
     public String banner(Duration startUp) {
-        return banner("keycloak-ad-federation demo: ready in " + startUp.toSeconds() + " s", "", ports, forests, trustSync);
+        return banner("keycloak-ad-federation demo: ready in " + startUp.toSeconds() + " s", "", ports, forests, trustSync,
+                kerberos);
     }
 
     /** The banner under a title, with lines about the servers (a cluster's nodes) first. */
     static String banner(String title, String servers, DemoPorts ports, EmbeddedForests forests, String trustSync) {
+        return banner(title, servers, ports, forests, trustSync, Optional.empty());
+    }
+
+    private static String banner(String title, String servers, DemoPorts ports, EmbeddedForests forests, String trustSync,
+                                 Optional<DemoKerberos> kerberos) {
         String kc = ports.keycloakUrl();
         StringBuilder b = new StringBuilder();
         String line = "=".repeat(90);
@@ -200,6 +225,7 @@ public final class Demo implements AutoCloseable {
                     .append("     PARTNER\\alice / Passw0rd!Alice2            another alice: a bare 'alice' is refused with the names to type\n")
                     .append("     CORP\\alice / Passw0rd!Alice, and the CORP users above\n");
         }
+        kerberos.ifPresent(k -> b.append('\n').append(k.banner(ports, forests != null)));
         b.append("\n Try a token:\n")
                 .append("   curl -s -d grant_type=password -d client_id=demo-app -d username=alice \\\n")
                 .append("        --data-urlencode 'password=Passw0rd!Alice' ").append(kc)

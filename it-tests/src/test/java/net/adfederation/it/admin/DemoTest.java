@@ -10,11 +10,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
 import net.adfederation.demo.Demo;
+import net.adfederation.demo.DemoKerberos;
 import net.adfederation.demo.DemoPorts;
+import net.adfederation.it.support.KerberosDesktop;
 import net.adfederation.it.support.OidcClient;
 import net.adfederation.it.support.OidcClient.BrowserResult;
 import net.adfederation.it.support.OidcClient.TokenResult;
@@ -76,7 +79,43 @@ class DemoTest {
             assertThat(backToApp.redirect()).as("redirected to the demo application with a code").isNotNull();
             assertThat(get(backToApp.redirect())).contains("realm corp-trust", "&quot;upn&quot;: &quot;pat@partner.example.test&quot;",
                     "PARTNER\\\\PartnerStaff");
+
+            desktopSsoWhereAKdcIsPresent(demo, banner);
         }
+    }
+
+    /**
+     * Where the Samba forests' KDC and the keytab of .ci/kerberos.sh are here (CI), the demo turns the
+     * Kerberos step on and prints how to try it; the authorization request it prints, sent by curl with
+     * alice's ticket, comes back with a code. Elsewhere the banner says nothing of Kerberos.
+     */
+    private static void desktopSsoWhereAKdcIsPresent(Demo demo, String banner) {
+        if (!Files.isReadable(KerberosDesktop.KEYTAB)) {
+            assertThat(demo.kerberos()).isEmpty();
+            assertThat(banner).doesNotContain("Kerberos", "kinit");
+            return;
+        }
+        KerberosDesktop.assumeAvailable();
+        DemoKerberos kerberos = demo.kerberos().orElseThrow(() -> new AssertionError("a KDC and keytab are here: " + banner));
+        String authorize = kerberos.authorizationUrl(PORTS, "corp");
+        assertThat(banner).contains("kinit alice@CORP.EXAMPLE.TEST", "curl -s --negotiate", authorize,
+                "--auth-server-allowlist=keycloak.corp.example.test http://keycloak.corp.example.test:8280/realms/corp/account");
+        Path alice = KerberosDesktop.logon("alice@CORP.EXAMPLE.TEST", "Passw0rd!Alice");
+        assertThat(KerberosDesktop.authorize(authorize, alice)).startsWith("302 " + PORTS.applicationUrl() + "/").contains("code=");
+        Path pat = KerberosDesktop.logon("pat@PARTNER.EXAMPLE.TEST", "Passw0rd!Pat1");
+        assertThat(KerberosDesktop.authorize(kerberos.authorizationUrl(PORTS, "corp-trust"), pat))
+                .as("pat's cross-realm ticket in trust mode").startsWith("302 " + PORTS.applicationUrl() + "/").contains("code=");
+    }
+
+    @Test
+    void withoutAKdcOrKeytabTheDemoLeavesKerberosOff() throws Exception {
+        Path empty = Files.createTempDirectory("no-kdc");
+        assertThat(DemoKerberos.detect(Map.of("ADFED_SAMBA_BASE", empty.toString()), true)).isEmpty();
+        assertThat(DemoKerberos.detect(Map.of(), false)).as("a real AD without a keytab named").isEmpty();
+        assertThat(DemoKerberos.detect(Map.of("AD_KERBEROS_KEYTAB", "/etc/kc.keytab"), false)).as("no principal named").isEmpty();
+        assertThat(DemoKerberos.detect(Map.of("AD_KERBEROS_KEYTAB", "/etc/kc.keytab",
+                "AD_KERBEROS_PRINCIPAL", "HTTP/sso.example.com@EXAMPLE.COM"), false))
+                .hasValueSatisfying(k -> assertThat(k.host()).isEqualTo("sso.example.com"));
     }
 
     private static String get(URI uri) throws IOException, InterruptedException {

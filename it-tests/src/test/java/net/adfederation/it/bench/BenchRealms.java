@@ -1,11 +1,13 @@
 package net.adfederation.it.bench;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.ws.rs.core.Response;
 import net.adfederation.it.support.AdFederationServerConfig;
 import net.adfederation.it.support.Directories;
+import net.adfederation.it.support.KerberosDesktop;
 import net.adfederation.it.support.OidcClient;
 import net.adfederation.it.support.RealmFiles;
 import net.adfederation.it.support.TrustRealms;
@@ -54,6 +56,31 @@ public final class BenchRealms {
                 new SignInLoad.Target("local user, pbkdf2-sha256 1 iteration (floor)", LOCAL, "alice", PASSWORD));
     }
 
+    /**
+     * The same three directory realms with desktop SSO on, all with the keytab and SPN of
+     * .ci/kerberos.sh on CORP's KDC: the built-in provider with "Allow Kerberos authentication" (as
+     * the admin console sets it for Active Directory), our realm files with their Kerberos settings.
+     * Every target is alice's Kerberos principal.
+     */
+    public static List<SignInLoad.Target> kerberos(Keycloak admin, BenchDirectory directory, String serverUrl) {
+        builtIn(admin, directory, serverUrl, Map.of("allowKerberosAuthentication", "true",
+                "kerberosRealm", "CORP.EXAMPLE.TEST", "serverPrincipal", KerberosDesktop.PRINCIPAL,
+                "keyTab", KerberosDesktop.KEYTAB.toString(), "krbPrincipalAttribute", "userPrincipalName"));
+        Map<String, String> connector = new HashMap<>(directory.connectorValues(serverUrl));
+        connector.putAll(KerberosDesktop.realmFileValues());
+        RealmFiles.importAs(admin, CONNECTOR, "corp-connector.json", connector);
+        Map<String, String> trust = new HashMap<>(directory.trustValues(serverUrl));
+        trust.putAll(KerberosDesktop.realmFileValues());
+        RealmFiles.importAs(admin, TRUST, "corp-trust.json", trust);
+        SynchronizationResultRepresentation sync = TrustRealms.fullSync(admin, TRUST);
+        if (sync.getFailed() > 0 || sync.getAdded() == 0) throw new AssertionError("trust sync: " + sync.getStatus());
+        String alice = "alice@CORP.EXAMPLE.TEST";
+        return List.of(
+                new SignInLoad.Target("built-in `ldap` (vendor ad, import off, Kerberos on)", BUILT_IN, alice, PASSWORD),
+                new SignInLoad.Target("`ad-connector`", CONNECTOR, alice, PASSWORD),
+                new SignInLoad.Target("`ad-trust` (synchronised user)", TRUST, alice, PASSWORD));
+    }
+
     /** The connector realm file once more, its domain served by the DCs given (in that order). */
     public static SignInLoad.Target failover(Keycloak admin, BenchDirectory directory, String serverUrls) {
         RealmFiles.importAs(admin, FAILOVER, "corp-connector.json", directory.connectorValues(serverUrls));
@@ -74,6 +101,11 @@ public final class BenchRealms {
     }
 
     private static void builtIn(Keycloak admin, BenchDirectory directory, String serverUrl) {
+        builtIn(admin, directory, serverUrl, Map.of());
+    }
+
+    /** {@code changed}: settings that differ from the console's defaults below. */
+    private static void builtIn(Keycloak admin, BenchDirectory directory, String serverUrl, Map<String, String> changed) {
         RealmFiles.importAs(admin, BUILT_IN, realmWithClient());
         ComponentRepresentation ldap = new ComponentRepresentation();
         ldap.setName("corp-ldap");
@@ -97,6 +129,7 @@ public final class BenchRealms {
                 Map.entry("trustEmail", "false"), Map.entry("validatePasswordPolicy", "false"),
                 Map.entry("allowKerberosAuthentication", "false"), Map.entry("useKerberosForPasswordAuthentication", "false"))
                 .forEach(config::putSingle);
+        changed.forEach(config::putSingle);
         ldap.setConfig(config);
         try (Response created = admin.realm(BUILT_IN).components().add(ldap)) {
             if (created.getStatus() != 201) {

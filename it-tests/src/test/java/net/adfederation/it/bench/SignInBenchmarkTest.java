@@ -14,7 +14,9 @@ import net.adfederation.it.bench.SideBySide.Measured;
 import net.adfederation.it.bench.SignInLoad;
 import net.adfederation.it.bench.SignInLoad.Flow;
 import net.adfederation.it.bench.SignInLoad.Target;
+import net.adfederation.it.support.KerberosDesktop;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -31,7 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A benchmark, not a timed test: sign-ins under load, side by side in one Keycloak against one
  * directory (Samba's CORP when it is up, else the embedded AD), through Keycloak's built-in LDAP
  * provider, our ad-connector and ad-trust realms, and a local user with a one-iteration hash (the
- * floor: Keycloak's own cost); then one of two DCs stops under load. Numbers go to
+ * floor: Keycloak's own cost); then one of two DCs stops under load; then Kerberos (SPNEGO)
+ * sign-ins of the same three directory realms with desktop SSO on (Samba's KDC only). Numbers go to
  * target/sign-in-benchmark.md and .txt, never into assertions: the test asserts that every realm
  * was measured without an error, that LDAP operations were counted, and that no sign-in failed
  * after the first second of the DC's stop. Sizes: -Dadfed.bench.seconds (each run, default 2),
@@ -81,11 +84,11 @@ class SignInBenchmarkTest {
             SideBySide sideBySide = new SideBySide(new SignInLoad(urls.getBase(), CLIENTS), dc,
                     target -> admin.realm(target.realm()).logoutAll());
 
-            List<Measured> measured = sideBySide.run(targets, List.of(Flow.values()), ROUNDS, EACH, WARM_UP);
+            List<Measured> measured = sideBySide.run(targets, Flow.PASSWORD, ROUNDS, EACH, WARM_UP);
             report.sideBySide(measured);
             report.line("Built-in provider's mappers (Keycloak's defaults): " + String.join(", ", BenchRealms.builtInMappers(admin)) + ".");
 
-            assertThat(measured).hasSize(targets.size() * Flow.values().length);
+            assertThat(measured).hasSize(targets.size() * Flow.PASSWORD.size());
             assertThat(measured).allSatisfy(m -> {
                 assertThat(m.rounds()).hasSize(ROUNDS);
                 assertThat(m.pooled().errors()).as(m.target().realm() + " " + m.flow() + ": " + m.pooled().firstError()).isZero();
@@ -117,6 +120,43 @@ class SignInBenchmarkTest {
                     .isZero();
             assertThat(result.dc2DuringOutage()).as("requests the second DC answered during the outage").isPositive();
             assertThat(result.dc1AfterReturn()).as("requests the first DC answered once it was back").isPositive();
+        } finally {
+            BenchRealms.removeAll(admin);
+        }
+    }
+
+    /**
+     * Desktop SSO side by side (issue 21): the built-in provider with Kerberos on beside our two
+     * providers, the same KDC (Samba's CORP), keytab and SPN, the same counting relay. Each client
+     * logs alice on once (JAAS, as kinit) and sends a new SPNEGO token per sign-in. Asserted: no
+     * error, and at most 2 LDAP operations per Kerberos sign-in for ours; the rates are reported.
+     */
+    @Test
+    @Order(3)
+    void kerberosSignInsSideBySideWithTheBuiltInProviderCostOursAtMostTwoLdapOperations() throws Exception {
+        KerberosDesktop.assumeAvailable();
+        Assumptions.assumeFalse(directory().plainLdap(), "Kerberos is measured on Samba's KDC, and the directory is the embedded AD");
+        TcpRelay dc = directory().newDc();
+        try {
+            List<Target> targets = BenchRealms.kerberos(admin, directory(), directory().url(dc));
+            SideBySide sideBySide = new SideBySide(new SignInLoad(urls.getBase(), CLIENTS), dc,
+                    target -> admin.realm(target.realm()).logoutAll());
+
+            List<Measured> measured = sideBySide.run(targets, List.of(Flow.KERBEROS), ROUNDS, EACH, WARM_UP);
+            report.sideBySide(measured);
+            report.line("Kerberos: every client logs alice@CORP.EXAMPLE.TEST on once (JAAS Krb5LoginModule, as kinit) and"
+                    + " gets the service ticket of " + KerberosDesktop.PRINCIPAL + " at its first sign-in; each sign-in is the"
+                    + " authorization request (401 Negotiate), the same request with a new SPNEGO token, Keycloak's redirect"
+                    + " with the code (not redeemed), from an empty cookie jar.");
+
+            assertThat(measured).hasSize(targets.size());
+            assertThat(measured).allSatisfy(m -> {
+                assertThat(m.pooled().errors()).as(m.target().realm() + ": " + m.pooled().firstError()).isZero();
+                assertThat(m.pooled().successes()).as(m.target().realm()).isPositive();
+            });
+            assertThat(measured).filteredOn(m -> !m.target().realm().equals(BenchRealms.BUILT_IN))
+                    .allSatisfy(m -> assertThat(m.ldapPerSignIn()).as(m.target().realm() + " LDAP ops per Kerberos sign-in")
+                            .isBetween(0.5, 2.0));
         } finally {
             BenchRealms.removeAll(admin);
         }

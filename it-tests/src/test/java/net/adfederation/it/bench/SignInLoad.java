@@ -3,20 +3,26 @@ package net.adfederation.it.bench;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import net.adfederation.it.support.Directories;
+import net.adfederation.it.support.KerberosDesktop;
+import net.adfederation.it.support.KerberosLogon;
 import net.adfederation.it.support.OidcClient;
+import net.adfederation.it.support.OidcClient.BrowserResult;
 import net.adfederation.it.support.OidcClient.TokenResult;
 
 /**
  * A closed-loop load driver: a fixed number of clients, each signing in again as soon as its last
  * sign-in ended, for a fixed time. Each client is an application with a browser of its own; an
  * authorization-code sign-in starts from an empty cookie jar, so it always goes through the login
- * form (login page, form post, code redemption).
+ * form (login page, form post, code redemption). A Kerberos sign-in also starts from an empty
+ * cookie jar, with the client's own Kerberos logon (one per client, kept across runs).
  */
 public final class SignInLoad {
 
@@ -25,7 +31,12 @@ public final class SignInLoad {
     }
 
     public enum Flow {
-        DIRECT_GRANT("direct grant"), AUTHORIZATION_CODE("authorization code + PKCE");
+        DIRECT_GRANT("direct grant"), AUTHORIZATION_CODE("authorization code + PKCE"),
+        /** The target's username is a Kerberos principal and its password that principal's: see {@link KerberosLogon}. */
+        KERBEROS("Kerberos (SPNEGO), authorization request up to the code");
+
+        /** The flows that sign in with the password. */
+        public static final List<Flow> PASSWORD = List.of(DIRECT_GRANT, AUTHORIZATION_CODE);
 
         private final String label;
 
@@ -54,6 +65,8 @@ public final class SignInLoad {
 
     private final String keycloakUrl;
     private final int clients;
+    /** Each client's Kerberos logon by principal and client number, made at its first Kerberos sign-in and kept across runs. */
+    private final Map<String, KerberosLogon> logons = new ConcurrentHashMap<>();
 
     public SignInLoad(String keycloakUrl, int clients) {
         this.keycloakUrl = keycloakUrl;
@@ -76,7 +89,8 @@ public final class SignInLoad {
         try {
             List<Future<List<SignIn>>> running = new ArrayList<>();
             for (int i = 0; i < clients; i++) {
-                running.add(pool.submit(() -> signInUntil(target, flow, startNanos, end)));
+                int client = i;
+                running.add(pool.submit(() -> signInUntil(client, target, flow, startNanos, end)));
             }
             List<SignIn> all = new ArrayList<>();
             for (Future<List<SignIn>> client : running) all.addAll(client.get());
@@ -91,28 +105,40 @@ public final class SignInLoad {
         }
     }
 
-    private List<SignIn> signInUntil(Target target, Flow flow, long startNanos, long end) {
-        OidcClient browser = new OidcClient(keycloakUrl, target.realm(), Directories.CLIENT);
+    private List<SignIn> signInUntil(int client, Target target, Flow flow, long startNanos, long end) {
+        // Kerberos needs Keycloak under the SPN's host name; the logon is made before the clock starts for its first sign-in.
+        OidcClient browser = new OidcClient(flow == Flow.KERBEROS ? KerberosDesktop.under(KerberosDesktop.HOST, keycloakUrl)
+                : keycloakUrl, target.realm(), Directories.CLIENT);
+        KerberosLogon logon = flow == Flow.KERBEROS ? logons.computeIfAbsent(target.username() + "#" + client,
+                key -> KerberosLogon.of(target.username(), target.password(), KerberosDesktop.PRINCIPAL)) : null;
         List<SignIn> signIns = new ArrayList<>();
         for (long start = System.nanoTime(); start - end < 0; start = System.nanoTime()) {
-            String error = signIn(browser, target, flow);
+            String error = signIn(browser, logon, target, flow);
             signIns.add(new SignIn(start - startNanos, System.nanoTime() - start, error));
         }
         return signIns;
     }
 
-    private static String signIn(OidcClient browser, Target target, Flow flow) {
+    private static String signIn(OidcClient browser, KerberosLogon logon, Target target, Flow flow) {
         try {
-            TokenResult result = switch (flow) {
-                case DIRECT_GRANT -> browser.directGrant(target.username(), target.password());
+            return switch (flow) {
+                case DIRECT_GRANT -> error(browser.directGrant(target.username(), target.password()));
                 case AUTHORIZATION_CODE -> {
                     browser.forgetCookies();
-                    yield browser.authorizationCodeSignIn(target.username(), target.password());
+                    yield error(browser.authorizationCodeSignIn(target.username(), target.password()));
+                }
+                case KERBEROS -> {
+                    browser.forgetCookies();
+                    BrowserResult result = browser.kerberosSignIn(logon::negotiate);
+                    yield result.code() != null ? null : "no code, a page: " + result.text();
                 }
             };
-            return result.ok() ? null : result.status() + " " + result.error() + ": " + result.errorDescription();
         } catch (RuntimeException | AssertionError e) {
             return e.toString();
         }
+    }
+
+    private static String error(TokenResult result) {
+        return result.ok() ? null : result.status() + " " + result.error() + ": " + result.errorDescription();
     }
 }

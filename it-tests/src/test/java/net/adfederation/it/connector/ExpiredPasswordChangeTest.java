@@ -1,6 +1,7 @@
 package net.adfederation.it.connector;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
 import net.adfederation.embeddedad.DirectoryAdmin;
@@ -8,9 +9,11 @@ import net.adfederation.it.support.AdFederationServerConfig;
 import net.adfederation.it.support.Directories;
 import net.adfederation.it.support.KeycloakDatabase;
 import net.adfederation.it.support.OidcClient;
+import net.adfederation.it.support.SambaSamDb;
 import net.adfederation.it.support.TestDirectory;
 import net.adfederation.it.support.ThrowawayUser;
 import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.RealmResource;
@@ -93,8 +96,83 @@ class ExpiredPasswordChangeTest {
     }
 
     /**
-     * Embedded AD: an expired password (532) needs a maximum age shorter than a day, which Samba
-     * treats as "never" and which on the shared DC would expire every account. The embedded realm
+     * Samba, an expired password (532) end to end: the user's own fine-grained policy gives
+     * passwords a maximum age of two days (Samba counts one day or less as none) and the password's
+     * pwdLastSet is put three days back in the DC's database, so the DC answers the old password with 532. The
+     * user changes it on the sign-in pages and is signed in; the old password binds no more, and
+     * Keycloak keeps no credential.
+     */
+    @Test
+    void anExpiredPasswordIsChangedAtSignInAndTheOldOneNoLongerBinds() {
+        TestDirectory samba = Directories.ready(admin, Directories.samba());
+        Assumptions.assumeTrue(SambaSamDb.usable() || Boolean.getBoolean("adfed.requireSamba"),
+                "CORP's sam.ldb is not writable here (run as root beside ad-dc.sh's DC)");
+        String realm = samba.realm();
+        DirectoryAdmin ad = samba.admin();
+        try (ThrowawayUser user = ThrowawayUser.create(ad, "expird")) {
+            String pso = ad.createPasswordSettings("adfed-" + user.sam(), user.sam(), Duration.ofDays(2), Duration.ZERO, 5);
+            try {
+                SambaSamDb.setPasswordLastSet(ad.dnOf(user.sam()), Instant.now().minus(Duration.ofDays(3)));
+                assertThat(ad.bindRefusal(user.sam(), user.password())).as("the DC's answer to the aged password")
+                        .hasValueSatisfying(refusal -> assertThat(refusal).contains("data 532"));
+                String second = user.password() + "-2nd";
+
+                try (Setting on = Setting.on(admin.realm(realm))) {
+                    Page change = signIn(realm, user.upn(), user.password());
+                    assertThat(change.text()).contains("Your password has expired. Enter your current password and choose a new one.");
+                    OidcClient.BrowserResult done = changeOn(change, user.password(), second);
+
+                    assertThat(done.code()).as(done.page() == null ? "" : done.page().text()).isNotNull();
+                    assertThat(ad.bindRefusal(user.sam(), user.password())).as("the old password at the DC")
+                            .hasValueSatisfying(refusal -> assertThat(refusal).contains("data 52e"));
+                    assertThat(ad.passwordBinds(user.sam(), second)).as("the new password at the DC").isTrue();
+                    assertThat(directGrant(realm, user.upn(), second).ok()).isTrue();
+                    String userId = admin.realm(realm).users().search(user.upn(), true).get(0).getId();
+                    assertThat(KeycloakDatabase.credentialRows(userId)).as("no password kept by Keycloak").isEmpty();
+                }
+            } finally {
+                ad.deletePasswordSettings(pso);
+            }
+        }
+    }
+
+    /**
+     * AD's rules before the user types, on Samba where the service account may read fine-grained
+     * policies (the optional right .ci/run grants, docs/operations.md): a user a policy applies to
+     * sees its values, another user the domain's (Samba's 7 characters, no history).
+     */
+    @Test
+    void aFineGrainedPolicysRulesAreShownToTheUserItAppliesToAndTheDomainsToOthers() {
+        TestDirectory samba = Directories.ready(admin, Directories.samba());
+        String realm = samba.realm();
+        DirectoryAdmin ad = samba.admin();
+        try (ThrowawayUser covered = ThrowawayUser.create(ad, "psorule");
+             ThrowawayUser other = ThrowawayUser.create(ad, "domrule");
+             Setting on = Setting.on(admin.realm(realm))) {
+            String pso = ad.createPasswordSettings("adfed-" + covered.sam(), covered.sam(), Duration.ofDays(42), Duration.ZERO, 4, 11);
+            try {
+                ad.requirePasswordChange(covered.sam());
+                ad.requirePasswordChange(other.sam());
+
+                String coveredRules = rulesPanel(signIn(realm, covered.upn(), covered.password()));
+                String otherRules = rulesPanel(signIn(realm, other.upn(), other.password()));
+
+                assertThat(coveredRules).contains("At least 11 characters", "None of your last 4 passwords");
+                assertThat(otherRules).contains("At least 7 characters").doesNotContain("11 characters", "None of your last");
+            } finally {
+                ad.deletePasswordSettings(pso);
+            }
+        }
+    }
+
+    private static String rulesPanel(Page page) {
+        org.jsoup.nodes.Element panel = page.document().getElementById("ad-password-rules");
+        assertThat(panel).as("the rules panel on: " + page.text()).isNotNull();
+        return panel.text();
+    }
+
+    /**
+     * Embedded AD: an expired password (532) by a domain maximum age of one second. The embedded realm
      * reaches its DC without TLS, so the change page appears and AD's answer is that passwords
      * travel only encrypted: the 532 branch, up to the write.
      */
