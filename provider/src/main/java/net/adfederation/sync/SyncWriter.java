@@ -62,6 +62,8 @@ final class SyncWriter {
     private final Map<String, Set<String>> missingUsers = new HashMap<>();
     /** Users of a full read that failed while it streamed: tried again once the removals are done. */
     private final List<UpsertUser> retried = new ArrayList<>();
+    /** The batch this sync put newly held-back removals in, or null. */
+    private String markedBatch;
 
     /**
      * @param ownership which UPN suffixes and mail domains each domain may give: accounts with another's UPN
@@ -97,6 +99,11 @@ final class SyncWriter {
         return domainsWithFailures;
     }
 
+    /** The batch of {@link PendingRemovals} this sync marked objects in, or null. */
+    String markedBatch() {
+        return markedBatch;
+    }
+
     /**
      * Where a full read of the domain hands its users, a page at a time: each page's changed users are
      * written at once, in batches, so only a page is held. Those that fail (a name that a user to be
@@ -124,6 +131,7 @@ final class SyncWriter {
         loadKnownUsers(plan);
         counted(users.run(plan.removeUsers().stream().map(RemoveUser::new).toList()));
         counted(groups.run(plan.removeGroups().stream().map(RemoveGroup::new).toList()));
+        markPending(plan);
         List<GroupWork> changedGroups = new ArrayList<>();
         for (SyncPlan.DomainGroups domainGroups : plan.groups()) changedGroups.addAll(placeGroups(domainGroups));
         List<UpsertUser> changedUsers = new ArrayList<>(retried);
@@ -149,6 +157,28 @@ final class SyncWriter {
         }
         plan.failures().forEach(f -> LOG.warnf("%s: not synchronised: %s", component.getName(), f));
         result.setFailed(result.getFailed() + plan.failures().size());
+    }
+
+    /**
+     * Marks what the guard held back and is not marked yet with a batch of this sync: a later tripped
+     * sync leaves earlier batches as they are, so an approval removes exactly the list the admin saw.
+     */
+    private void markPending(SyncPlan plan) {
+        String batch = PendingRemovals.newBatch();
+        String lastSeen = PendingRemovals.lastSeen(component);
+        List<Batches.Item> marks = new ArrayList<>();
+        plan.pendingUsers().stream().map(guid -> known.users().get(guid))
+                .filter(user -> user != null && user.pending() == null)
+                .forEach(user -> marks.add(new Mark(user.id(), false, batch, lastSeen)));
+        int users = marks.size();
+        plan.pendingGroups().stream().map(guid -> known.groups().get(guid))
+                .filter(group -> group != null && group.pending() == null)
+                .forEach(group -> marks.add(new Mark(group.id(), true, batch, null)));
+        if (marks.isEmpty()) return;
+        List<Batches.Item> failed = this.users.run(marks);
+        if (failed.size() < marks.size()) markedBatch = batch;
+        LOG.infof("%s: %d users and %d groups wait for an admin's approval to be removed (pending removals %s)",
+                component.getName(), users, marks.size() - users, batch);
     }
 
     /**
@@ -304,7 +334,8 @@ final class SyncWriter {
 
         boolean unchanged() {
             KnownObjects.Group group = known.groups().get(entry.objectGuid());
-            return group != null && digest.equals(group.digest()) && !digest.startsWith(SyncDigest.PARTIAL);
+            return group != null && group.pending() == null && digest.equals(group.digest())
+                    && !digest.startsWith(SyncDigest.PARTIAL);
         }
 
         @Override
@@ -321,6 +352,7 @@ final class SyncWriter {
             KnownObjects.Group before = known.groups().get(entry.objectGuid());
             GroupModel group = writer.upsert(domain, entry, before == null ? null : writer.byId(before.id()),
                     parentGroup == null ? root : parentGroup, read.full() || parentGroup != null);
+            if (before != null && before.pending() != null) group.removeAttribute(PendingRemovals.MARK);
             // Visible at once to the groups after it in this batch; a failed batch writes them again, overwriting it.
             groupIds.put(entry.objectGuid(), group.getId());
             groupIdsByDn.put(lower(entry.dn()), group.getId());
@@ -378,7 +410,8 @@ final class SyncWriter {
         }
 
         boolean unchanged() {
-            return before != null && SyncDigest.of(user, domainInfo).equals(before.digest());
+            // A user awaiting approval to be removed and read again is written: it loses the mark.
+            return before != null && before.pending() == null && SyncDigest.of(user, domainInfo).equals(before.digest());
         }
 
         @Override
@@ -402,6 +435,11 @@ final class SyncWriter {
                 // A change read may not read the user's groups again (they changed before): it joins them now.
                 if (!fullRead) new Memberships(session, realm, component, sids).join(model, memberOfIds());
             }
+            if (before != null && before.pending() != null) {
+                model.removeAttribute(PendingRemovals.MARK);
+                model.removeAttribute(PendingRemovals.LAST_SEEN);
+                imports.evict(model);
+            }
             userIdsByDn.put(lower(user.dn()), model.getId());
             withheldMail = imports.withheldMail();
         }
@@ -422,6 +460,40 @@ final class SyncWriter {
             } else if (change == UserImport.Change.UPDATED) {
                 result.increaseUpdated();
             }
+        }
+    }
+
+    /** Marks a user or group as waiting in a batch of {@link PendingRemovals}. */
+    private final class Mark implements Batches.Item {
+        private final String id;
+        private final boolean group;
+        private final String batch;
+        private final String lastSeen;
+
+        Mark(String id, boolean group, String batch, String lastSeen) {
+            this.id = id;
+            this.group = group;
+            this.batch = batch;
+            this.lastSeen = lastSeen;
+        }
+
+        @Override
+        public String what() {
+            return "pending removal of " + (group ? "group " : "user ") + id;
+        }
+
+        @Override
+        public void write(KeycloakSession session, RealmModel realm, boolean alone) {
+            if (group) {
+                GroupModel model = session.groups().getGroupById(realm, id);
+                if (model != null) model.setSingleAttribute(PendingRemovals.MARK, batch);
+                return;
+            }
+            UserModel model = UserStoragePrivateUtil.userLocalStorage(session).getUserById(realm, id);
+            if (model == null) return;
+            model.setSingleAttribute(PendingRemovals.MARK, batch);
+            if (lastSeen != null) model.setSingleAttribute(PendingRemovals.LAST_SEEN, lastSeen);
+            new UserImport(session, realm, component).evict(model);
         }
     }
 }
