@@ -46,6 +46,7 @@ final class SyncWriter {
     private final KnownObjects known;
     private final UpnSuffixOwnership ownership;
     private final DomainSids sids;
+    private final GracePeriod grace;
     private final Batches users;
     private final Batches groups;
     private final SyncStatus result = new SyncStatus();
@@ -64,6 +65,8 @@ final class SyncWriter {
     private final List<UpsertUser> retried = new ArrayList<>();
     /** The batch this sync put newly held-back removals in, or null. */
     private String markedBatch;
+    /** objectGUIDs of the users this sync read (a user back within the grace period is never removed). */
+    private final Set<UUID> seen = new HashSet<>();
 
     /**
      * @param ownership which UPN suffixes and mail domains each domain may give: accounts with another's UPN
@@ -71,8 +74,9 @@ final class SyncWriter {
      * @param sids      which domain each account SID lies in, for members named by SID
      */
     SyncWriter(KeycloakSessionFactory factory, String realmId, ComponentModel component, KnownObjects known,
-               UpnSuffixOwnership ownership, DomainSids sids) {
+               UpnSuffixOwnership ownership, DomainSids sids, GracePeriod grace) {
         this.factory = factory;
+        this.grace = grace;
         this.realmId = realmId;
         this.component = component;
         this.known = known;
@@ -117,6 +121,7 @@ final class SyncWriter {
                 indexUserDns();
             }
             List<UpsertUser> changed = new ArrayList<>();
+            page.forEach(read -> seen.add(read.objectGuid()));
             for (AdUser read : page) {
                 AdUser user = admitted(domain, read);
                 if (user == null) continue;
@@ -129,7 +134,8 @@ final class SyncWriter {
 
     void apply(SyncPlan plan) {
         loadKnownUsers(plan);
-        counted(users.run(plan.removeUsers().stream().map(RemoveUser::new).toList()));
+        plan.users().forEach(upsert -> seen.add(upsert.user().objectGuid()));
+        removeOrDisable(plan.removeUsers());
         counted(groups.run(plan.removeGroups().stream().map(RemoveGroup::new).toList()));
         markPending(plan);
         List<GroupWork> changedGroups = new ArrayList<>();
@@ -157,6 +163,38 @@ final class SyncWriter {
         }
         plan.failures().forEach(f -> LOG.warnf("%s: not synchronised: %s", component.getName(), f));
         result.setFailed(result.getFailed() + plan.failures().size());
+    }
+
+    /**
+     * Without a grace period, the users found gone are removed. With one, a user found gone is
+     * disabled (marked missing) the first time, removed once missing for the whole period; users
+     * missing that long are removed by any sync that did not read them (a change sync hears of a
+     * deletion once).
+     */
+    private void removeOrDisable(Set<UUID> gone) {
+        if (!grace.isOn()) {
+            counted(users.run(gone.stream().map(RemoveUser::new).toList()));
+            return;
+        }
+        java.time.Instant now = java.time.Instant.now();
+        List<RemoveUser> removals = new ArrayList<>();
+        List<Disable> disables = new ArrayList<>();
+        for (UUID guid : gone) {
+            KnownObjects.User user = known.users().get(guid);
+            if (user == null) continue;
+            if (user.missingSince() == null) disables.add(new Disable(user.id(), now.toString()));
+            else if (grace.isOver(user.missingSince(), now)) removals.add(new RemoveUser(guid));
+        }
+        known.users().forEach((guid, user) -> {
+            if (user.missingSince() != null && !gone.contains(guid) && !seen.contains(guid)
+                    && grace.isOver(user.missingSince(), now)) removals.add(new RemoveUser(guid));
+        });
+        counted(users.run(disables));
+        if (!disables.isEmpty()) {
+            result.note(disables.size() + " users missing from Active Directory are disabled for the grace period"
+                    + " (deletionGraceDays) before they are removed");
+        }
+        counted(users.run(removals));
     }
 
     /**
@@ -411,7 +449,8 @@ final class SyncWriter {
 
         boolean unchanged() {
             // A user awaiting approval to be removed and read again is written: it loses the mark.
-            return before != null && before.pending() == null && SyncDigest.of(user, domainInfo).equals(before.digest());
+            return before != null && before.pending() == null && before.missingSince() == null
+                    && SyncDigest.of(user, domainInfo).equals(before.digest());
         }
 
         @Override
@@ -494,6 +533,37 @@ final class SyncWriter {
             model.setSingleAttribute(PendingRemovals.MARK, batch);
             if (lastSeen != null) model.setSingleAttribute(PendingRemovals.LAST_SEEN, lastSeen);
             new UserImport(session, realm, component).evict(model);
+        }
+    }
+
+    /** A user missing from AD, disabled for the grace period with everything Keycloak holds for it kept. */
+    private final class Disable implements Batches.Item {
+        private final String id;
+        private final String since;
+
+        Disable(String id, String since) {
+            this.id = id;
+            this.since = since;
+        }
+
+        @Override
+        public String what() {
+            return "disabling of missing user " + id;
+        }
+
+        @Override
+        public void write(KeycloakSession session, RealmModel realm, boolean alone) {
+            UserModel model = UserStoragePrivateUtil.userLocalStorage(session).getUserById(realm, id);
+            if (model == null) return;
+            LOG.infof("%s: %s is missing from Active Directory (deleted or out of scope): disabled for the grace period",
+                    component.getName(), model.getUsername());
+            model.setSingleAttribute(GracePeriod.MISSING_SINCE, since);
+            new UserImport(session, realm, component).evict(model);
+        }
+
+        @Override
+        public void committed() {
+            result.increaseUpdated();
         }
     }
 }

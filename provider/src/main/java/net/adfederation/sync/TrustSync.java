@@ -33,7 +33,7 @@ import org.keycloak.storage.user.SynchronizationResult;
  */
 public record TrustSync(KeycloakSessionFactory factory, String realmId, ComponentModel component,
                         List<AdDomain> domains, Map<String, String> refusedDomains, List<String> scopeGroups,
-                        DeletionLimits limits) {
+                        DeletionLimits limits, GracePeriod grace) {
 
     private static final Logger LOG = Logger.getLogger(TrustSync.class);
 
@@ -46,7 +46,7 @@ public record TrustSync(KeycloakSessionFactory factory, String realmId, Componen
     }
 
     /** The component's settings a sync follows (its bound domain, scope groups and deletion limits). */
-    public record Settings(String boundDomain, List<String> scopeGroups, DeletionLimits limits) {
+    public record Settings(String boundDomain, List<String> scopeGroups, DeletionLimits limits, GracePeriod grace) {
     }
 
     /**
@@ -73,7 +73,7 @@ public record TrustSync(KeycloakSessionFactory factory, String realmId, Componen
             return failed;
         }
         return new TrustSync(factory, realmId, component, forest.get().domains(), forest.get().refusals(),
-                settings.scopeGroups(), settings.limits()).run(kind);
+                settings.scopeGroups(), settings.limits(), settings.grace()).run(kind);
     }
 
     /**
@@ -90,7 +90,7 @@ public record TrustSync(KeycloakSessionFactory factory, String realmId, Componen
             forest.set(open.apply(session));
         });
         return new TrustSync(factory, realmId, component, forest.get().domains(), forest.get().refusals(),
-                settings.scopeGroups(), settings.limits()).dryRun();
+                settings.scopeGroups(), settings.limits(), settings.grace()).dryRun();
     }
 
     private DryRun dryRun() {
@@ -124,7 +124,7 @@ public record TrustSync(KeycloakSessionFactory factory, String realmId, Componen
 
         List<DomainInfo> infos = domains.stream().map(AdDomain::info).toList();
         SyncWriter writer = new SyncWriter(factory, realmId, component, known.get(), UpnSuffixOwnership.of(infos),
-                DomainSids.of(infos, boundTrusts()));
+                DomainSids.of(infos, boundTrusts()), grace);
         List<DomainRead> reads = new ArrayList<>();
         Map<String, String> scopeDigests = new HashMap<>();
         for (AdDomain domain : domains) {

@@ -160,7 +160,7 @@ public class AdTrustProviderFactory implements UserStorageProviderFactory<AdTrus
     private SynchronizationResult runSync(KeycloakSessionFactory factory, String realmId, UserStorageProviderModel model, SyncKind kind) {
         TrustConfig config = forests.checkedConfig(model);
         return TrustSync.run(factory, realmId, model, kind,
-                new TrustSync.Settings(config.domain(), config.syncScopeGroups(), config.deletionLimits()),
+                new TrustSync.Settings(config.domain(), config.syncScopeGroups(), config.deletionLimits(), config.deletionGrace()),
                 session -> forests.forest(session, model));
     }
 
@@ -176,7 +176,7 @@ public class AdTrustProviderFactory implements UserStorageProviderFactory<AdTrus
         try {
             TrustConfig config = forests.checkedConfig(model);
             return TrustSync.dryRun(factory, realmId, model,
-                    new TrustSync.Settings(config.domain(), config.syncScopeGroups(), config.deletionLimits()),
+                    new TrustSync.Settings(config.domain(), config.syncScopeGroups(), config.deletionLimits(), config.deletionGrace()),
                     session -> forests.forest(session, model));
         } finally {
             dryRuns.remove(model.getId());

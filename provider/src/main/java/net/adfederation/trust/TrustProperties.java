@@ -77,6 +77,12 @@ final class TrustProperties {
             .type(ProviderConfigProperty.STRING_TYPE)
             .helpText("Optional, 1 to 100: the same as the percentage, for the users (or groups) of any one domain.")
             .add()
+            .property().name(TrustConfig.DELETION_GRACE_DAYS).label("Grace period before removal (days)")
+            .type(ProviderConfigProperty.STRING_TYPE)
+            .helpText("Optional: a user missing from Active Directory (deleted or out of scope) is first disabled, with its "
+                    + "second factors, consents and role mappings kept, and the attribute adMissingSince; read again with the "
+                    + "same objectGUID within this many days, it is restored as it was; after them, removed. Empty or 0: removed at once.")
+            .add()
             .property().name(TrustConfig.CROSS_FOREST_LOGIN).label("Cross-forest login")
             .type(ProviderConfigProperty.LIST_TYPE).options("kerberos", "simple").defaultValue("kerberos")
             .helpText("How the service account logs in to trusted forests. kerberos: a ticket obtained through the trust, "

@@ -71,6 +71,10 @@ class TrustConfigTest {
     @Test
     void refusesWhatAnAdminCanGetWrong() {
         assertThat(refusal(ConnectionKeys.DOMAIN, null)).startsWith("domain is required");
+        assertThat(refusal(TrustConfig.DELETION_GRACE_DAYS, "-1")).contains("deletionGraceDays must be a number of days");
+        assertThat(TrustConfig.parse(valid(TrustConfig.DELETION_GRACE_DAYS, "30")).deletionGrace().length())
+                .isEqualTo(java.time.Duration.ofDays(30));
+        assertThat(TrustConfig.parse(valid()).deletionGrace().isOn()).isFalse();
         assertThat(refusal(TrustConfig.DELETION_THRESHOLD_PERCENT, "101")).contains("deletionThresholdPercent must be a percentage from 1 to 100");
         assertThat(TrustConfig.parse(valid(TrustConfig.DELETION_THRESHOLD_PERCENT, "30", TrustConfig.DOMAIN_DELETION_THRESHOLD, "20",
                 TrustConfig.DOMAIN_DELETION_THRESHOLD_PERCENT, "40")).deletionLimits())
