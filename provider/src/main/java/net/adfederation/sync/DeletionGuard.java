@@ -1,30 +1,73 @@
 package net.adfederation.sync;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
 
 /**
  * Decides whether a sync may remove what it found gone. Nothing is removed when any read failed
- * (a missing user cannot be told from an unread one) or when more users, or more groups, would
- * go than the deletionThreshold allows (a wrong scope, an emptied OU or a restored DC must not
- * wipe Keycloak). The reason is written for the admin reading the sync result or the log.
+ * (a missing user cannot be told from an unread one) or when more users, or more groups, would go
+ * than the {@link DeletionLimits} allow, over the component or in one domain (a wrong scope, an
+ * emptied OU or a restored DC must not wipe Keycloak). The reason is written for the admin reading
+ * the sync result, the pending removals or the log.
  */
 public final class DeletionGuard {
+
+    /** What a sync would remove and what Keycloak holds, objectGUID to domain, for users and for groups. */
+    record Removals(Collection<UUID> goneUsers, Map<UUID, String> heldUsers,
+                    Collection<UUID> goneGroups, Map<UUID, String> heldGroups) {
+    }
 
     private DeletionGuard() {
     }
 
     /** Why nothing may be removed; empty when the removals may go ahead. */
-    public static Optional<String> block(int users, int groups, int threshold, List<String> failedReads) {
-        if (!failedReads.isEmpty()) {
-            return Optional.of("Nothing was removed: reading " + String.join("; ", failedReads)
-                    + " failed, and users missing from a failed read cannot be told from deleted ones.");
+    static Optional<String> block(Removals removals, DeletionLimits limits, List<String> failedReads) {
+        if (!failedReads.isEmpty()) return failedRead(failedReads);
+        List<String> over = new ArrayList<>();
+        over.addAll(exceeded("users", removals.goneUsers(), removals.heldUsers(), limits));
+        over.addAll(exceeded("groups", removals.goneGroups(), removals.heldGroups(), limits));
+        return over.isEmpty() ? Optional.empty() : tripped(over);
+    }
+
+    private static List<String> exceeded(String what, Collection<UUID> gone, Map<UUID, String> held, DeletionLimits limits) {
+        List<String> over = new ArrayList<>();
+        if (DeletionLimits.exceeds(gone.size(), held.size(), limits.count(), limits.percent())) {
+            over.add(gone.size() + " of " + held.size() + " " + what + ", more than " + limit(limits.count(), limits.percent(),
+                    "deletionThreshold", "deletionThresholdPercent"));
         }
-        if (users > threshold || groups > threshold) {
-            return Optional.of("Nothing was removed: this sync would remove " + users + " users and " + groups
-                    + " groups, more than deletionThreshold (" + threshold + "). If that is intended, raise "
-                    + "deletionThreshold and synchronise again.");
-        }
-        return Optional.empty();
+        Map<String, int[]> perDomain = new TreeMap<>();
+        held.values().forEach(domain -> perDomain.computeIfAbsent(domain, d -> new int[2])[1]++);
+        gone.forEach(guid -> perDomain.computeIfAbsent(held.get(guid), d -> new int[2])[0]++);
+        perDomain.forEach((domain, counts) -> {
+            if (DeletionLimits.exceeds(counts[0], counts[1], limits.domainCount(), limits.domainPercent())) {
+                over.add(counts[0] + " of " + counts[1] + " " + what + " of " + domain + ", more than "
+                        + limit(limits.domainCount(), limits.domainPercent(), "domainDeletionThreshold",
+                        "domainDeletionThresholdPercent"));
+            }
+        });
+        return over;
+    }
+
+    private static String limit(int count, int percent, String countKey, String percentKey) {
+        String counted = count == DeletionLimits.OFF ? null : countKey + " (" + count + ")";
+        String percentage = percent == DeletionLimits.OFF ? null : percentKey + " (" + percent + " %)";
+        if (counted != null && percentage != null) return counted + " or " + percentage;
+        return counted != null ? counted : percentage;
+    }
+
+    private static Optional<String> failedRead(List<String> failedReads) {
+        return Optional.of("Nothing was removed: reading " + String.join("; ", failedReads)
+                + " failed, and users missing from a failed read cannot be told from deleted ones.");
+    }
+
+    private static Optional<String> tripped(List<String> over) {
+        return Optional.of("Nothing was removed: this sync would remove " + String.join("; ", over)
+                + ". The removals wait for an admin's approval (pending removals); to let such syncs remove, "
+                + "raise the threshold and synchronise again.");
     }
 }

@@ -69,6 +69,11 @@ public final class ImportedAttributes {
             if (write) user.setEmailVerified(first(wanted, UserModel.EMAIL) != null);
             changed = true;
         }
+        if (user.getFirstAttribute(GracePeriod.MISSING_SINCE) != null) {
+            // Read from AD again within the grace period: the account is back, with all Keycloak kept for it.
+            if (write) user.removeAttribute(GracePeriod.MISSING_SINCE);
+            changed = true;
+        }
         String adDisabled = Boolean.toString(!UserAttributes.enabled(adUser));
         if (user.getFirstAttribute(AD_DISABLED) == null && !user.isEnabled() && !UserAttributes.enabled(adUser)) {
             // Imported before AD's state had an attribute of its own: this disable was the mirrored AD one.

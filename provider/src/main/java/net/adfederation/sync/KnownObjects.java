@@ -31,16 +31,22 @@ import org.keycloak.models.utils.KeycloakModelUtils;
  */
 final class KnownObjects {
 
-    /** A synchronised user as Keycloak holds it; digest and DN are null until loaded. */
-    record User(String id, String domain, String digest, String dn) {
+    /**
+     * A synchronised user as Keycloak holds it; digest and DN are null until loaded, pending is the
+     * batch of {@link PendingRemovals} it waits in (null when none).
+     */
+    record User(String id, String domain, String digest, String dn, String pending, String missingSince) {
     }
 
     /** A synchronised group as Keycloak holds it. */
-    record Group(String id, String domain, String digest, String dn) {
+    record Group(String id, String domain, String digest, String dn, String pending) {
     }
 
-    private static final List<String> IDENTITY = List.of(AdAttributes.GUID, AdAttributes.DOMAIN);
-    private static final List<String> ALL = List.of(AdAttributes.GUID, AdAttributes.DOMAIN, SyncDigest.ATTRIBUTE, AdAttributes.DN);
+    // The pending mark is with the identity: only the few users awaiting approval have the row.
+    private static final List<String> IDENTITY = List.of(AdAttributes.GUID, AdAttributes.DOMAIN, PendingRemovals.MARK,
+            GracePeriod.MISSING_SINCE);
+    private static final List<String> ALL = List.of(AdAttributes.GUID, AdAttributes.DOMAIN, SyncDigest.ATTRIBUTE, AdAttributes.DN,
+            PendingRemovals.MARK, GracePeriod.MISSING_SINCE);
     private static final List<String> DETAIL = List.of(SyncDigest.ATTRIBUTE, AdAttributes.DN);
     private final ComponentModel component;
     private final Map<UUID, User> users;
@@ -113,7 +119,8 @@ final class KnownObjects {
         });
         Map<UUID, User> users = new HashMap<>();
         values.forEach((id, user) -> guid(user).ifPresent(guid -> users.put(guid, new User(id,
-                lower(user.get(AdAttributes.DOMAIN)), user.get(SyncDigest.ATTRIBUTE), user.get(AdAttributes.DN)))));
+                lower(user.get(AdAttributes.DOMAIN)), user.get(SyncDigest.ATTRIBUTE), user.get(AdAttributes.DN),
+                user.get(PendingRemovals.MARK), user.get(GracePeriod.MISSING_SINCE)))));
         return users;
     }
 
@@ -121,7 +128,7 @@ final class KnownObjects {
                                    Map<String, String> domainGroups) {
         Map<String, Map<String, String>> groupRows = new HashMap<>();
         List<String> groupNames = List.of(AdAttributes.GUID, AdAttributes.DOMAIN, SyncDigest.ATTRIBUTE, AdAttributes.DN,
-                AdAttributes.COMPONENT);
+                AdAttributes.COMPONENT, PendingRemovals.MARK);
         // The realm's groups, then their attributes, matched here: which are the component's, its attribute says.
         store.groupIds().forEach(id -> groupRows.put(id, new HashMap<>(8)));
         store.realmGroupAttributes(groupNames, row -> {
@@ -132,7 +139,8 @@ final class KnownObjects {
             if (!componentId.equals(values.get(AdAttributes.COMPONENT))) return;
             String domain = lower(values.get(AdAttributes.DOMAIN));
             guid(values).ifPresentOrElse(
-                    guid -> groups.put(guid, new Group(id, domain, values.get(SyncDigest.ATTRIBUTE), values.get(AdAttributes.DN))),
+                    guid -> groups.put(guid, new Group(id, domain, values.get(SyncDigest.ATTRIBUTE), values.get(AdAttributes.DN),
+                            values.get(PendingRemovals.MARK))),
                     () -> { if (domain != null && values.get(AdAttributes.GUID) == null) domainGroups.put(domain, id); });
         });
     }
@@ -155,10 +163,13 @@ final class KnownObjects {
         return domainGroups.get(domain);
     }
 
-    /** objectGUID to domain of the users, as {@link SyncPlanner} takes them. */
+    /**
+     * objectGUID to domain of the users, as {@link SyncPlanner} takes them: not those already missing
+     * from AD within their grace period, which are neither removed again nor counted by the guard again.
+     */
     Map<UUID, String> userDomains() {
         Map<UUID, String> domains = new HashMap<>();
-        users.forEach((guid, user) -> domains.put(guid, String.valueOf(user.domain())));
+        users.forEach((guid, user) -> { if (user.missingSince() == null) domains.put(guid, String.valueOf(user.domain())); });
         return domains;
     }
 
@@ -183,8 +194,10 @@ final class KnownObjects {
     }
 
     private static User with(User user, String name, String value) {
-        if (SyncDigest.ATTRIBUTE.equals(name)) return new User(user.id(), user.domain(), value, user.dn());
-        if (AdAttributes.DN.equals(name)) return new User(user.id(), user.domain(), user.digest(), value);
+        if (SyncDigest.ATTRIBUTE.equals(name)) {
+            return new User(user.id(), user.domain(), value, user.dn(), user.pending(), user.missingSince());
+        }
+        if (AdAttributes.DN.equals(name)) return new User(user.id(), user.domain(), user.digest(), value, user.pending(), user.missingSince());
         return user;
     }
 

@@ -12,7 +12,8 @@ import net.adfederation.directory.sync.SyncCursor;
 /**
  * What a sync will do to Keycloak, decided before anything is written: users and groups to add or
  * update, what to remove (empty when the guard blocked it, with the reason), and the cursor to
- * store for each domain read successfully.
+ * store for each domain read successfully. When the guard held back removals that every read
+ * agreed on, they are the pending ones, kept for an admin to approve ({@link PendingRemovals}).
  */
 public record SyncPlan(
         List<UserUpsert> users,
@@ -22,7 +23,9 @@ public record SyncPlan(
         String blocked,
         int withheldRemovals,
         List<String> failures,
-        Map<String, SyncCursor> cursors) {
+        Map<String, SyncCursor> cursors,
+        Set<UUID> pendingUsers,
+        Set<UUID> pendingGroups) {
 
     /** A user to import or update, with its domain. */
     public record UserUpsert(DomainInfo domain, AdUser user) {

@@ -32,6 +32,12 @@ public final class SyncPlanner {
      */
     public static SyncPlan plan(List<DomainRead> reads, Map<UUID, String> knownUsers, Map<UUID, String> knownGroups,
                                 int threshold) {
+        return plan(reads, knownUsers, knownGroups, DeletionLimits.count(threshold));
+    }
+
+    /** @param limits how much may be removed without an admin's approval */
+    public static SyncPlan plan(List<DomainRead> reads, Map<UUID, String> knownUsers, Map<UUID, String> knownGroups,
+                                DeletionLimits limits) {
         List<SyncPlan.UserUpsert> users = new ArrayList<>();
         List<SyncPlan.DomainGroups> groups = new ArrayList<>();
         Set<UUID> goneUsers = new LinkedHashSet<>();
@@ -77,10 +83,13 @@ public final class SyncPlanner {
         knownUsers.forEach((guid, domain) -> { if (!readDomains.contains(domain)) goneUsers.add(guid); });
         knownGroups.forEach((guid, domain) -> { if (!readDomains.contains(domain)) goneGroups.add(guid); });
 
-        String blocked = DeletionGuard.block(goneUsers.size(), goneGroups.size(), threshold, failures).orElse(null);
+        String blocked = DeletionGuard.block(new DeletionGuard.Removals(goneUsers, knownUsers, goneGroups, knownGroups),
+                limits, failures).orElse(null);
         int withheld = blocked == null ? 0 : goneUsers.size() + goneGroups.size();
+        // Beyond the limits, with every read whole: these removals are known and wait for an admin's approval.
+        boolean pending = blocked != null && failures.isEmpty();
         return new SyncPlan(users, groups, blocked == null ? goneUsers : Set.of(), blocked == null ? goneGroups : Set.of(),
-                blocked, withheld, failures, cursors);
+                blocked, withheld, failures, cursors, pending ? goneUsers : Set.of(), pending ? goneGroups : Set.of());
     }
 
     private static void missing(Map<UUID, String> known, String domain, Set<UUID> seen, Set<UUID> gone) {

@@ -133,6 +133,26 @@ final class SyncStore {
         counted(read[0]);
     }
 
+    /** The component's users carrying this attribute: id, username and value, one row each (few: those awaiting approval). */
+    List<Row> usersWith(String name) {
+        List<Row> rows = em.createQuery("select a.user.id, a.user.username, a.value from UserAttributeEntity a where a.name = :name"
+                        + " and a.user.realmId = :realm and a.user.federationLink = :component", Object[].class)
+                .setParameter("name", name).setParameter("realm", realm.getId()).setParameter("component", component.getId())
+                .getResultStream().map(row -> new Row((String) row[0], (String) row[1], (String) row[2])).toList();
+        counted(rows.size());
+        return rows;
+    }
+
+    /** The realm's groups carrying this attribute: id, name and value (which are the component's, the value says). */
+    List<Row> groupsWith(String name) {
+        List<Row> rows = em.createQuery("select a.group.id, a.group.name, a.value from GroupAttributeEntity a where a.name = :name"
+                        + " and a.group.realm = :realm", Object[].class)
+                .setParameter("name", name).setParameter("realm", realm.getId())
+                .getResultStream().map(row -> new Row((String) row[0], (String) row[1], (String) row[2])).toList();
+        counted(rows.size());
+        return rows;
+    }
+
     /** The component's users in the group, by id, in one query. */
     Set<String> members(String groupId) {
         return new HashSet<>(em.createQuery("select m.user.id from UserGroupMembershipEntity m where m.groupId = :group"

@@ -48,6 +48,7 @@ final class SyncWriter {
     private final UpnSuffixOwnership ownership;
     private final DomainSids sids;
     private final DomainForests forests;
+    private final GracePeriod grace;
     private final Batches users;
     private final Batches groups;
     private final SyncStatus result = new SyncStatus();
@@ -64,16 +65,22 @@ final class SyncWriter {
     private final Map<String, Set<String>> missingUsers = new HashMap<>();
     /** Users of a full read that failed while it streamed: tried again once the removals are done. */
     private final List<UpsertUser> retried = new ArrayList<>();
+    /** The batch this sync put newly held-back removals in, or null. */
+    private String markedBatch;
+    /** objectGUIDs of the users this sync read (a user back within the grace period is never removed). */
+    private final Set<UUID> seen = new HashSet<>();
 
     /**
      * @param ownership which UPN suffixes and mail domains each domain may give: accounts with another's UPN
      *                  are refused, another's address is not imported
      * @param sids      which domain each account SID lies in, for members named by SID
      * @param forests   which domains share a forest, for members named by DN
+     * @param grace     how long a user missing from AD is kept disabled before it is removed
      */
     SyncWriter(KeycloakSessionFactory factory, String realmId, ComponentModel component, KnownObjects known,
-               UpnSuffixOwnership ownership, DomainSids sids, DomainForests forests) {
+               UpnSuffixOwnership ownership, DomainSids sids, DomainForests forests, GracePeriod grace) {
         this.factory = factory;
+        this.grace = grace;
         this.realmId = realmId;
         this.component = component;
         this.known = known;
@@ -101,6 +108,11 @@ final class SyncWriter {
         return domainsWithFailures;
     }
 
+    /** The batch of {@link PendingRemovals} this sync marked objects in, or null. */
+    String markedBatch() {
+        return markedBatch;
+    }
+
     /**
      * Where a full read of the domain hands its users, a page at a time: each page's changed users are
      * written at once, in batches, so only a page is held. Those that fail (a name that a user to be
@@ -114,6 +126,7 @@ final class SyncWriter {
                 indexUserDns();
             }
             List<UpsertUser> changed = new ArrayList<>();
+            page.forEach(read -> seen.add(read.objectGuid()));
             for (AdUser read : page) {
                 AdUser user = admitted(domain, read);
                 if (user == null) continue;
@@ -126,8 +139,10 @@ final class SyncWriter {
 
     void apply(SyncPlan plan) {
         loadKnownUsers(plan);
-        counted(users.run(plan.removeUsers().stream().map(RemoveUser::new).toList()));
+        plan.users().forEach(upsert -> seen.add(upsert.user().objectGuid()));
+        removeOrDisable(plan.removeUsers());
         counted(groups.run(plan.removeGroups().stream().map(RemoveGroup::new).toList()));
+        markPending(plan);
         List<GroupWork> changedGroups = new ArrayList<>();
         for (SyncPlan.DomainGroups domainGroups : plan.groups()) changedGroups.addAll(placeGroups(domainGroups));
         List<UpsertUser> changedUsers = new ArrayList<>(retried);
@@ -153,6 +168,60 @@ final class SyncWriter {
         }
         plan.failures().forEach(f -> LOG.warnf("%s: not synchronised: %s", component.getName(), f));
         result.setFailed(result.getFailed() + plan.failures().size());
+    }
+
+    /**
+     * Without a grace period, the users found gone are removed. With one, a user found gone is
+     * disabled (marked missing) the first time, removed once missing for the whole period; users
+     * missing that long are removed by any sync that did not read them (a change sync hears of a
+     * deletion once).
+     */
+    private void removeOrDisable(Set<UUID> gone) {
+        if (!grace.isOn()) {
+            counted(users.run(gone.stream().map(RemoveUser::new).toList()));
+            return;
+        }
+        java.time.Instant now = java.time.Instant.now();
+        List<RemoveUser> removals = new ArrayList<>();
+        List<Disable> disables = new ArrayList<>();
+        for (UUID guid : gone) {
+            KnownObjects.User user = known.users().get(guid);
+            if (user == null) continue;
+            if (user.missingSince() == null) disables.add(new Disable(user.id(), now.toString()));
+            else if (grace.isOver(user.missingSince(), now)) removals.add(new RemoveUser(guid));
+        }
+        known.users().forEach((guid, user) -> {
+            if (user.missingSince() != null && !gone.contains(guid) && !seen.contains(guid)
+                    && grace.isOver(user.missingSince(), now)) removals.add(new RemoveUser(guid));
+        });
+        counted(users.run(disables));
+        if (!disables.isEmpty()) {
+            result.note(disables.size() + " users missing from Active Directory are disabled for the grace period"
+                    + " (deletionGraceDays) before they are removed");
+        }
+        counted(users.run(removals));
+    }
+
+    /**
+     * Marks what the guard held back and is not marked yet with a batch of this sync: a later tripped
+     * sync leaves earlier batches as they are, so an approval removes exactly the list the admin saw.
+     */
+    private void markPending(SyncPlan plan) {
+        String batch = PendingRemovals.newBatch();
+        String lastSeen = PendingRemovals.lastSeen(component);
+        List<Batches.Item> marks = new ArrayList<>();
+        plan.pendingUsers().stream().map(guid -> known.users().get(guid))
+                .filter(user -> user != null && user.pending() == null)
+                .forEach(user -> marks.add(new Mark(user.id(), false, batch, lastSeen)));
+        int users = marks.size();
+        plan.pendingGroups().stream().map(guid -> known.groups().get(guid))
+                .filter(group -> group != null && group.pending() == null)
+                .forEach(group -> marks.add(new Mark(group.id(), true, batch, null)));
+        if (marks.isEmpty()) return;
+        List<Batches.Item> failed = this.users.run(marks);
+        if (failed.size() < marks.size()) markedBatch = batch;
+        LOG.infof("%s: %d users and %d groups wait for an admin's approval to be removed (pending removals %s)",
+                component.getName(), users, marks.size() - users, batch);
     }
 
     /**
@@ -308,7 +377,8 @@ final class SyncWriter {
 
         boolean unchanged() {
             KnownObjects.Group group = known.groups().get(entry.objectGuid());
-            return group != null && digest.equals(group.digest()) && !digest.startsWith(SyncDigest.PARTIAL);
+            return group != null && group.pending() == null && digest.equals(group.digest())
+                    && !digest.startsWith(SyncDigest.PARTIAL);
         }
 
         @Override
@@ -325,6 +395,7 @@ final class SyncWriter {
             KnownObjects.Group before = known.groups().get(entry.objectGuid());
             GroupModel group = writer.upsert(domain, entry, before == null ? null : writer.byId(before.id()),
                     parentGroup == null ? root : parentGroup, read.full() || parentGroup != null);
+            if (before != null && before.pending() != null) group.removeAttribute(PendingRemovals.MARK);
             // Visible at once to the groups after it in this batch; a failed batch writes them again, overwriting it.
             groupIds.put(entry.objectGuid(), group.getId());
             groupIdsByDn.put(lower(entry.dn()), group.getId());
@@ -382,7 +453,9 @@ final class SyncWriter {
         }
 
         boolean unchanged() {
-            return before != null && SyncDigest.of(user, domainInfo).equals(before.digest());
+            // A user awaiting approval to be removed and read again is written: it loses the mark.
+            return before != null && before.pending() == null && before.missingSince() == null
+                    && SyncDigest.of(user, domainInfo).equals(before.digest());
         }
 
         @Override
@@ -406,6 +479,11 @@ final class SyncWriter {
                 // A change read may not read the user's groups again (they changed before): it joins them now.
                 if (!fullRead) new Memberships(session, realm, component, sids, forests).join(model, memberOfIds());
             }
+            if (before != null && before.pending() != null) {
+                model.removeAttribute(PendingRemovals.MARK);
+                model.removeAttribute(PendingRemovals.LAST_SEEN);
+                imports.evict(model);
+            }
             userIdsByDn.put(lower(user.dn()), model.getId());
             withheldMail = imports.withheldMail();
         }
@@ -426,6 +504,71 @@ final class SyncWriter {
             } else if (change == UserImport.Change.UPDATED) {
                 result.increaseUpdated();
             }
+        }
+    }
+
+    /** Marks a user or group as waiting in a batch of {@link PendingRemovals}. */
+    private final class Mark implements Batches.Item {
+        private final String id;
+        private final boolean group;
+        private final String batch;
+        private final String lastSeen;
+
+        Mark(String id, boolean group, String batch, String lastSeen) {
+            this.id = id;
+            this.group = group;
+            this.batch = batch;
+            this.lastSeen = lastSeen;
+        }
+
+        @Override
+        public String what() {
+            return "pending removal of " + (group ? "group " : "user ") + id;
+        }
+
+        @Override
+        public void write(KeycloakSession session, RealmModel realm, boolean alone) {
+            if (group) {
+                GroupModel model = session.groups().getGroupById(realm, id);
+                if (model != null) model.setSingleAttribute(PendingRemovals.MARK, batch);
+                return;
+            }
+            UserModel model = UserStoragePrivateUtil.userLocalStorage(session).getUserById(realm, id);
+            if (model == null) return;
+            model.setSingleAttribute(PendingRemovals.MARK, batch);
+            if (lastSeen != null) model.setSingleAttribute(PendingRemovals.LAST_SEEN, lastSeen);
+            new UserImport(session, realm, component).evict(model);
+        }
+    }
+
+    /** A user missing from AD, disabled for the grace period with everything Keycloak holds for it kept. */
+    private final class Disable implements Batches.Item {
+        private final String id;
+        private final String since;
+
+        Disable(String id, String since) {
+            this.id = id;
+            this.since = since;
+        }
+
+        @Override
+        public String what() {
+            return "disabling of missing user " + id;
+        }
+
+        @Override
+        public void write(KeycloakSession session, RealmModel realm, boolean alone) {
+            UserModel model = UserStoragePrivateUtil.userLocalStorage(session).getUserById(realm, id);
+            if (model == null) return;
+            LOG.infof("%s: %s is missing from Active Directory (deleted or out of scope): disabled for the grace period",
+                    component.getName(), model.getUsername());
+            model.setSingleAttribute(GracePeriod.MISSING_SINCE, since);
+            new UserImport(session, realm, component).evict(model);
+        }
+
+        @Override
+        public void committed() {
+            result.increaseUpdated();
         }
     }
 }

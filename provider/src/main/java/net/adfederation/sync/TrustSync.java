@@ -34,7 +34,7 @@ import org.keycloak.storage.user.SynchronizationResult;
  */
 public record TrustSync(KeycloakSessionFactory factory, String realmId, ComponentModel component,
                         List<AdDomain> domains, Map<String, String> refusedDomains, List<String> scopeGroups,
-                        int deletionThreshold) {
+                        DeletionLimits limits, GracePeriod grace) {
 
     private static final Logger LOG = Logger.getLogger(TrustSync.class);
 
@@ -46,8 +46,8 @@ public record TrustSync(KeycloakSessionFactory factory, String realmId, Componen
         Map<String, String> refusals();
     }
 
-    /** The component's settings a sync follows (its bound domain, scope groups and deletion threshold). */
-    public record Settings(String boundDomain, List<String> scopeGroups, int deletionThreshold) {
+    /** The component's settings a sync follows (its bound domain, scope groups and deletion limits). */
+    public record Settings(String boundDomain, List<String> scopeGroups, DeletionLimits limits, GracePeriod grace) {
     }
 
     /**
@@ -74,24 +74,59 @@ public record TrustSync(KeycloakSessionFactory factory, String realmId, Componen
             return failed;
         }
         return new TrustSync(factory, realmId, component, forest.get().domains(), forest.get().refusals(),
-                settings.scopeGroups(), settings.deletionThreshold()).run(kind);
+                settings.scopeGroups(), settings.limits(), settings.grace()).run(kind);
     }
 
-    /** @param kind a full sync, or the changes where a domain's cursor allows */
-    public SynchronizationResult run(SyncKind kind) {
-        long started = System.nanoTime();
+    /**
+     * A full sync that reads and plans and writes nothing (no user, group, cursor, pending removal or
+     * event): what it would add, update and remove.
+     *
+     * @throws DirectoryException when the bound forest cannot be reached
+     */
+    public static DryRun dryRun(KeycloakSessionFactory factory, String realmId, ComponentModel component, Settings settings,
+                                Function<KeycloakSession, ? extends Forest> open) {
+        AtomicReference<Forest> forest = new AtomicReference<>();
+        KeycloakModelUtils.runJobInTransaction(factory, session -> {
+            session.getContext().setRealm(session.realms().getRealm(realmId));
+            forest.set(open.apply(session));
+        });
+        return new TrustSync(factory, realmId, component, forest.get().domains(), forest.get().refusals(),
+                settings.scopeGroups(), settings.limits(), settings.grace()).dryRun();
+    }
+
+    private DryRun dryRun() {
+        KnownObjects known = load(SyncKind.FULL);
+        List<DomainInfo> infos = domains.stream().map(AdDomain::info).toList();
+        DryRun.Tally tally = new DryRun.Tally(known, UpnSuffixOwnership.of(infos));
+        List<DomainRead> reads = new ArrayList<>();
+        for (AdDomain domain : domains) {
+            reads.add(DomainReader.read(domain, ScopePerDomain.of(scopeGroups, domain.info()), Optional.empty(), SyncKind.FULL,
+                    known.in(domain.info().dnsName()), tally.userPages(domain.info())));
+        }
+        refusedDomains.forEach((domain, why) -> reads.add(new DomainRead.Failed(domain, why)));
+        return tally.result(SyncPlanner.plan(reads, known.userDomains(), known.groupDomains(), limits));
+    }
+
+    private KnownObjects load(SyncKind kind) {
         AtomicReference<KnownObjects> known = new AtomicReference<>();
         KeycloakModelUtils.runJobInTransaction(factory, session -> {
             RealmModel realm = session.realms().getRealm(realmId);
             session.getContext().setRealm(realm);
             known.set(KnownObjects.load(session, realm, component, kind));
         });
+        return known.get();
+    }
+
+    /** @param kind a full sync, or the changes where a domain's cursor allows */
+    public SynchronizationResult run(SyncKind kind) {
+        long started = System.nanoTime();
+        AtomicReference<KnownObjects> known = new AtomicReference<>(load(kind));
         long loaded = System.nanoTime();
 
         List<DomainInfo> infos = domains.stream().map(AdDomain::info).toList();
         List<TrustedDomain> trusts = boundTrusts();
         SyncWriter writer = new SyncWriter(factory, realmId, component, known.get(), UpnSuffixOwnership.of(infos),
-                DomainSids.of(infos, trusts), DomainForests.of(infos, trusts));
+                DomainSids.of(infos, trusts), DomainForests.of(infos, trusts), grace);
         List<DomainRead> reads = new ArrayList<>();
         Map<String, String> scopeDigests = new HashMap<>();
         for (AdDomain domain : domains) {
@@ -103,9 +138,10 @@ public record TrustSync(KeycloakSessionFactory factory, String realmId, Componen
         }
         refusedDomains.forEach((domain, why) -> reads.add(new DomainRead.Failed(domain, why)));
         long read = System.nanoTime();
-        SyncPlan plan = SyncPlanner.plan(reads, known.get().userDomains(), known.get().groupDomains(), deletionThreshold);
+        SyncPlan plan = SyncPlanner.plan(reads, known.get().userDomains(), known.get().groupDomains(), limits);
 
         writer.apply(plan);
+        PendingRemovals.record(factory, realmId, component, writer.markedBatch(), plan.blocked());
         long written = System.nanoTime();
         // Removals withheld: keep every cursor, so the same changes come again once the admin has looked.
         if (plan.blocked() == null) storeCursors(plan, writer, scopeDigests);

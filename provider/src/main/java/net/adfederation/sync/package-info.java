@@ -9,10 +9,12 @@
  * skipping every object whose {@link net.adfederation.sync.SyncDigest} says it is unchanged, against what
  * {@link net.adfederation.sync.KnownObjects} read of Keycloak in one query.
  * <p>
- * Deletion policy: users deleted in AD or out of scope are removed from Keycloak, not disabled. Their AD
- * account is gone for Keycloak's purposes, a disabled leftover would hold the UPN (the username) against a
- * new account that reuses it, and users disabled in AD are mirrored as disabled, not removed. Groups follow
- * the same rule; a removed group's subgroups still in AD move up to the domain group.
+ * Deletion policy: users deleted in AD or out of scope are removed from Keycloak, or, with a
+ * {@link net.adfederation.sync.GracePeriod}, first disabled and removed when it has passed (a leftover holds
+ * the UPN, the username, against a new account that reuses it, so not for ever); users disabled in AD are
+ * mirrored as disabled, not removed. Removals beyond the {@link net.adfederation.sync.DeletionLimits} wait
+ * for an admin's approval ({@link net.adfederation.sync.PendingRemovals}). Groups are removed at once; a
+ * removed group's subgroups still in AD move up to the domain group.
  * <p>
  * Cursors: one per domain in the component's configuration ({@link net.adfederation.sync.CursorStore}),
  * written only after a sync that removed what it had to and wrote every item of that domain.

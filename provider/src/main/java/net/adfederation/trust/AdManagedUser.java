@@ -6,6 +6,7 @@ import java.util.Objects;
 
 import net.adfederation.account.AdAttributes;
 import net.adfederation.events.SignInEvents;
+import net.adfederation.sync.GracePeriod;
 import net.adfederation.sync.ImportedAttributes;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
@@ -43,7 +44,9 @@ final class AdManagedUser extends UserModelDelegate {
      */
     @Override
     public boolean isEnabled() {
-        boolean enabled = super.isEnabled() && !"true".equals(getFirstAttribute(ImportedAttributes.AD_DISABLED));
+        boolean enabled = super.isEnabled() && !"true".equals(getFirstAttribute(ImportedAttributes.AD_DISABLED))
+                // Missing from AD, kept for the grace period: no sign-in until AD has the account again.
+                && getFirstAttribute(GracePeriod.MISSING_SINCE) == null;
         if (!enabled) return false;
         if (!ImportedAttributes.expired(this, Instant.now())) return true;
         if (session != null) SignInEvents.accountExpired(session, getFirstAttribute(AdAttributes.DOMAIN));

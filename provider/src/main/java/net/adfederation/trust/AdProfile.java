@@ -3,7 +3,9 @@ package net.adfederation.trust;
 import java.util.ArrayList;
 import java.util.List;
 
+import net.adfederation.sync.GracePeriod;
 import net.adfederation.sync.ImportedAttributes;
+import net.adfederation.sync.PendingRemovals;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
 import org.keycloak.userprofile.AttributeGroupMetadata;
@@ -14,7 +16,7 @@ import org.keycloak.userprofile.UserProfileUtil;
 /**
  * The user profile of a trust-mode user: username, e-mail and names come from AD and are shown
  * read-only (the next sync would undo an edit), and the copied AD attributes (objectGUID, domain,
- * UPN, ...) appear read-only to admins, in the realm's user-metadata group as the LDAP provider
+ * UPN, ...) and the sync's marks (adMissingSince, adPendingRemoval, adLastSeen) appear read-only to admins, in the realm's user-metadata group as the LDAP provider
  * shows LDAP_ID. Everything is returned as copies: the realm's profile metadata is shared.
  */
 final class AdProfile {
@@ -32,7 +34,10 @@ final class AdProfile {
         }
         int guiOrder = metadata.getAttributes().size();
         AttributeGroupMetadata group = UserProfileUtil.lookupUserMetadataGroup(session);
-        for (String name : ImportedAttributes.NAMES) {
+        List<String> shown = new ArrayList<>(ImportedAttributes.NAMES);
+        // What the sync decided about the account: missing from AD (grace period), waiting for approval to go.
+        shown.addAll(List.of(GracePeriod.MISSING_SINCE, PendingRemovals.MARK, PendingRemovals.LAST_SEEN));
+        for (String name : shown) {
             AttributeMetadata added = UserProfileUtil.createAttributeMetadata(name, metadata, group, guiOrder++, providerName);
             if (added != null) decorated.add(added);
         }

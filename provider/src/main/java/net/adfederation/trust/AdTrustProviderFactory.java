@@ -14,6 +14,7 @@ import net.adfederation.common.LockoutAdvice;
 import net.adfederation.common.ReadableRefusal;
 import net.adfederation.common.SupportedKeycloak;
 import net.adfederation.directory.DirectoryException;
+import net.adfederation.sync.DryRun;
 import net.adfederation.sync.SyncKind;
 import net.adfederation.sync.TrustSync;
 import org.jboss.logging.Logger;
@@ -46,6 +47,8 @@ public class AdTrustProviderFactory implements UserStorageProviderFactory<AdTrus
 
     private final ForestRegistry forests = new ForestRegistry();
     private final ExpiryEvictions expiries = new ExpiryEvictions();
+    /** Components whose dry run runs on this node now. */
+    private final java.util.Set<String> dryRuns = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     @Override
     public String getId() {
@@ -153,8 +156,27 @@ public class AdTrustProviderFactory implements UserStorageProviderFactory<AdTrus
     private SynchronizationResult runSync(KeycloakSessionFactory factory, String realmId, UserStorageProviderModel model, SyncKind kind) {
         TrustConfig config = forests.checkedConfig(model);
         return TrustSync.run(factory, realmId, model, kind,
-                new TrustSync.Settings(config.domain(), config.syncScopeGroups(), config.deletionThreshold()),
+                new TrustSync.Settings(config.domain(), config.syncScopeGroups(), config.deletionLimits(), config.deletionGrace()),
                 session -> forests.forest(session, model));
+    }
+
+    /**
+     * A full sync that writes nothing, for the admin resource: what a sync with the component's
+     * current settings would add, update and remove. One at a time per component (it reads the whole forest).
+     *
+     * @throws DirectoryException when the bound forest cannot be reached
+     * @throws IllegalStateException when a dry run of the component runs already
+     */
+    public DryRun dryRun(KeycloakSessionFactory factory, String realmId, UserStorageProviderModel model) {
+        if (!dryRuns.add(model.getId())) throw new IllegalStateException("a dry run of " + model.getName() + " runs already");
+        try {
+            TrustConfig config = forests.checkedConfig(model);
+            return TrustSync.dryRun(factory, realmId, model,
+                    new TrustSync.Settings(config.domain(), config.syncScopeGroups(), config.deletionLimits(), config.deletionGrace()),
+                    session -> forests.forest(session, model));
+        } finally {
+            dryRuns.remove(model.getId());
+        }
     }
 
     /** Not registered on a Keycloak outside the supported versions: {@link SupportedKeycloak} logs why, once. */

@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
 
 import net.adfederation.common.ConfigValues;
 import net.adfederation.common.ConnectionSettings;
+import net.adfederation.sync.DeletionLimits;
+import net.adfederation.sync.GracePeriod;
 import org.keycloak.common.util.MultivaluedHashMap;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.component.ComponentValidationException;
@@ -27,13 +29,18 @@ public record TrustConfig(
         List<String> trustedDomains,
         Map<String, List<URI>> domainControllers,
         List<String> syncScopeGroups,
-        int deletionThreshold,
+        DeletionLimits deletionLimits,
+        GracePeriod deletionGrace,
         CrossForestLogin crossForestLogin) {
 
     public static final String TRUSTED_DOMAINS = "trustedDomains";
     public static final String DOMAIN_CONTROLLERS = "domainControllers";
     public static final String SYNC_SCOPE_GROUPS = "syncScopeGroups";
     public static final String DELETION_THRESHOLD = "deletionThreshold";
+    public static final String DELETION_THRESHOLD_PERCENT = "deletionThresholdPercent";
+    public static final String DOMAIN_DELETION_THRESHOLD = "domainDeletionThreshold";
+    public static final String DOMAIN_DELETION_THRESHOLD_PERCENT = "domainDeletionThresholdPercent";
+    public static final String DELETION_GRACE_DAYS = "deletionGraceDays";
     public static final String CROSS_FOREST_LOGIN = "crossForestLogin";
 
     static final int DEFAULT_DELETION_THRESHOLD = 500;
@@ -71,8 +78,37 @@ public record TrustConfig(
                 names(config.getFirst(TRUSTED_DOMAINS)).stream().map(n -> ConfigValues.dnsName(TRUSTED_DOMAINS, n))
                         .filter(n -> !n.equals(domain)).distinct().toList(),
                 dcs, scopeGroups(config.getFirst(SYNC_SCOPE_GROUPS)),
-                ConfigValues.positive(config, DELETION_THRESHOLD, DEFAULT_DELETION_THRESHOLD, "users"),
+                new DeletionLimits(ConfigValues.positive(config, DELETION_THRESHOLD, DEFAULT_DELETION_THRESHOLD, "users"),
+                        percent(config, DELETION_THRESHOLD_PERCENT),
+                        ConfigValues.positive(config, DOMAIN_DELETION_THRESHOLD, DeletionLimits.OFF, "users"),
+                        percent(config, DOMAIN_DELETION_THRESHOLD_PERCENT)),
+                graceDays(config.getFirst(DELETION_GRACE_DAYS)),
                 login);
+    }
+
+    /** deletionThreshold: how many users (or groups) one sync may remove over all domains. */
+    public int deletionThreshold() {
+        return deletionLimits.count();
+    }
+
+    /** Days, decimals allowed, at most ten years; none when unset or 0. */
+    private static GracePeriod graceDays(String raw) {
+        if (raw == null || raw.isBlank()) return GracePeriod.NONE;
+        try {
+            double days = Double.parseDouble(raw.trim());
+            if (days >= 0 && days <= 3650) return GracePeriod.ofDays(days);
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new ComponentValidationException(DELETION_GRACE_DAYS + " must be a number of days from 0 to 3650 (0.5 is twelve hours), got {0}",
+                raw.trim());
+    }
+
+    /** A percentage from 1 to 100, or off when unset. */
+    private static int percent(MultivaluedHashMap<String, String> config, String key) {
+        int value = ConfigValues.positive(config, key, DeletionLimits.OFF, "percent");
+        if (value > 100) throw new ComponentValidationException(key + " must be a percentage from 1 to 100, got {0}", value);
+        return value;
     }
 
     /** The bound forest's domain, lower case. */

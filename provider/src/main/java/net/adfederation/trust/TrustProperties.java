@@ -60,8 +60,28 @@ final class TrustProperties {
             .add()
             .property().name(TrustConfig.DELETION_THRESHOLD).label("Deletion threshold")
             .type(ProviderConfigProperty.STRING_TYPE).defaultValue(Integer.toString(TrustConfig.DEFAULT_DELETION_THRESHOLD))
-            .helpText("A sync that would remove more users (or more groups) than this removes nothing and reports "
-                    + "why in the server log and as failures in the sync result. A sync with a failed read never removes anything.")
+            .helpText("A sync that would remove more users (or more groups) than this, over all domains, removes nothing: "
+                    + "the removals wait for an admin's approval (pending removals, admin REST resource ad-federation) and the "
+                    + "sync result says why. A sync with a failed read never removes anything.")
+            .add()
+            .property().name(TrustConfig.DELETION_THRESHOLD_PERCENT).label("Deletion threshold (percent)")
+            .type(ProviderConfigProperty.STRING_TYPE)
+            .helpText("Optional, 1 to 100: a sync that would remove more than this percentage of the users (or groups) "
+                    + "Keycloak holds of this provider removes nothing and waits for approval, like deletionThreshold.")
+            .add()
+            .property().name(TrustConfig.DOMAIN_DELETION_THRESHOLD).label("Deletion threshold per domain")
+            .type(ProviderConfigProperty.STRING_TYPE)
+            .helpText("Optional: the same as deletionThreshold, for the users (or groups) of any one domain.")
+            .add()
+            .property().name(TrustConfig.DOMAIN_DELETION_THRESHOLD_PERCENT).label("Deletion threshold per domain (percent)")
+            .type(ProviderConfigProperty.STRING_TYPE)
+            .helpText("Optional, 1 to 100: the same as the percentage, for the users (or groups) of any one domain.")
+            .add()
+            .property().name(TrustConfig.DELETION_GRACE_DAYS).label("Grace period before removal (days)")
+            .type(ProviderConfigProperty.STRING_TYPE)
+            .helpText("Optional: a user missing from Active Directory (deleted or out of scope) is first disabled, with its "
+                    + "second factors, consents and role mappings kept, and the attribute adMissingSince; read again with the "
+                    + "same objectGUID within this many days, it is restored as it was; after them, removed. Empty or 0: removed at once.")
             .add()
             .property().name(TrustConfig.CROSS_FOREST_LOGIN).label("Cross-forest login")
             .type(ProviderConfigProperty.LIST_TYPE).options("kerberos", "simple").defaultValue("kerberos")

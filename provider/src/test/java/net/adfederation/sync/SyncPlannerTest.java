@@ -126,6 +126,8 @@ class SyncPlannerTest {
         assertThat(plan.withheldRemovals()).isEqualTo(1);
         assertThat(plan.blocked()).contains("Nothing was removed").contains("partner.example.test (connection lost after page 3)");
         assertThat(plan.failures()).hasSize(1);
+        // Missing from a failed read is not known to be gone: nothing to approve.
+        assertThat(plan.pendingUsers()).isEmpty();
     }
 
     @Test
@@ -135,7 +137,9 @@ class SyncPlannerTest {
         SyncPlan plan = SyncPlanner.plan(List.of(full(CORP, List.of(), List.of())), knownUsers, knownGroups, 3);
 
         assertThat(plan.removeUsers()).isEmpty();
-        assertThat(plan.blocked()).contains("would remove 4 users and 0 groups, more than deletionThreshold (3)");
+        assertThat(plan.blocked()).contains("would remove 4 of 4 users, more than deletionThreshold (3)");
+        // Every read whole: the held-back removals are the pending ones, for an admin to approve.
+        assertThat(plan.pendingUsers()).containsExactlyInAnyOrderElementsOf(knownUsers.keySet());
         assertThat(SyncPlanner.plan(List.of(full(CORP, List.of(), List.of())), knownUsers, knownGroups, 4).removeUsers()).hasSize(4);
     }
 

@@ -39,6 +39,7 @@ class TrustConfigTest {
                 java.util.List.of(URI.create("ldaps://dc1.partner.example.test"), URI.create("ldaps://dc2.partner.example.test")));
         assertThat(config.syncScopeGroups()).isEmpty();
         assertThat(config.deletionThreshold()).isEqualTo(500);
+        assertThat(config.deletionLimits()).isEqualTo(new net.adfederation.sync.DeletionLimits(500, 0, 0, 0));
         assertThat(config.crossForestLogin()).isEqualTo(TrustConfig.CrossForestLogin.KERBEROS);
         assertThat(config.connection().connectTimeoutMs()).isEqualTo(5000);
     }
@@ -70,6 +71,14 @@ class TrustConfigTest {
     @Test
     void refusesWhatAnAdminCanGetWrong() {
         assertThat(refusal(ConnectionKeys.DOMAIN, null)).startsWith("domain is required");
+        assertThat(refusal(TrustConfig.DELETION_GRACE_DAYS, "-1")).contains("deletionGraceDays must be a number of days");
+        assertThat(TrustConfig.parse(valid(TrustConfig.DELETION_GRACE_DAYS, "30")).deletionGrace().length())
+                .isEqualTo(java.time.Duration.ofDays(30));
+        assertThat(TrustConfig.parse(valid()).deletionGrace().isOn()).isFalse();
+        assertThat(refusal(TrustConfig.DELETION_THRESHOLD_PERCENT, "101")).contains("deletionThresholdPercent must be a percentage from 1 to 100");
+        assertThat(TrustConfig.parse(valid(TrustConfig.DELETION_THRESHOLD_PERCENT, "30", TrustConfig.DOMAIN_DELETION_THRESHOLD, "20",
+                TrustConfig.DOMAIN_DELETION_THRESHOLD_PERCENT, "40")).deletionLimits())
+                .isEqualTo(new net.adfederation.sync.DeletionLimits(500, 30, 20, 40));
         assertThat(refusal(TrustConfig.CROSS_FOREST_LOGIN, "ntlm")).contains("kerberos").contains("simple").contains("ntlm");
         assertThat(refusal(TrustConfig.DELETION_THRESHOLD, "0")).contains("deletionThreshold must be a positive whole number of users");
         assertThat(refusal(TrustConfig.TRUSTED_DOMAINS, "partner_example")).contains("partner_example is not a DNS domain name");

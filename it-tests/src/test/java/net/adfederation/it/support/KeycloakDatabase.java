@@ -44,6 +44,30 @@ public final class KeycloakDatabase {
     }
 
     /**
+     * Row counts of what a sync writes in a realm: its users and their attributes, group memberships
+     * and credentials, its groups and their attributes, and its components' configuration (cursors,
+     * pending removals).
+     */
+    public static Map<String, Integer> realmRows(String realmId) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        String users = "SELECT ID FROM USER_ENTITY WHERE REALM_ID = ?";
+        String groups = "SELECT ID FROM KEYCLOAK_GROUP WHERE REALM_ID = ?";
+        try (Connection db = connect()) {
+            counts.put("USER_ENTITY", count(db, "SELECT COUNT(*) FROM USER_ENTITY WHERE REALM_ID = ?", realmId));
+            for (String table : List.of("USER_ATTRIBUTE", "USER_GROUP_MEMBERSHIP", "CREDENTIAL")) {
+                counts.put(table, count(db, "SELECT COUNT(*) FROM " + table + " WHERE USER_ID IN (" + users + ")", realmId));
+            }
+            counts.put("KEYCLOAK_GROUP", count(db, "SELECT COUNT(*) FROM KEYCLOAK_GROUP WHERE REALM_ID = ?", realmId));
+            counts.put("GROUP_ATTRIBUTE", count(db, "SELECT COUNT(*) FROM GROUP_ATTRIBUTE WHERE GROUP_ID IN (" + groups + ")", realmId));
+            counts.put("COMPONENT_CONFIG", count(db, "SELECT COUNT(*) FROM COMPONENT_CONFIG WHERE COMPONENT_ID IN "
+                    + "(SELECT ID FROM COMPONENT WHERE REALM_ID = ?)", realmId));
+        } catch (SQLException e) {
+            throw new AssertionError("cannot read Keycloak's database", e);
+        }
+        return counts;
+    }
+
+    /**
      * The types of the credentials stored for this user id, each as TABLE:type: CREDENTIAL holds
      * those of Keycloak's own and imported users, FED_USER_CREDENTIAL those of users that a
      * storage provider serves without importing them (connector mode).
