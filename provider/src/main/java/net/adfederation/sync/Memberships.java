@@ -65,6 +65,7 @@ final class Memberships {
                   Predicate<String> notOurs, Predicate<String> fresh) {
         Set<String> wanted = new HashSet<>();
         boolean complete = true;
+        Predicate<String> inGroupsForest = forests.inForestOf(entry.dn());
         for (String dn : entry.memberDns()) {
             String lower = dn.toLowerCase(Locale.ROOT);
             MemberRef ref = MemberRef.of(dn, isGroup);
@@ -75,7 +76,7 @@ final class Memberships {
                 LOG.debugf("%s: member %s of %s is no account of a domain in use", component.getName(), dn, entry.dn());
                 continue;
             }
-            if (ref instanceof MemberRef.User && !forests.sameForest(entry.dn(), dn)) {
+            if (ref instanceof MemberRef.User && !inGroupsForest.test(dn)) {
                 // AD names another forest's member by its foreign security principal, never by its DN.
                 LOG.warnf("%s: member %s of %s is not in the group's forest: not a member", component.getName(), dn, entry.dn());
                 continue;

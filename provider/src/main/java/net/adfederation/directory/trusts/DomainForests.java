@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import net.adfederation.directory.DnsName;
 import net.adfederation.directory.DomainInfo;
@@ -63,8 +64,13 @@ public final class DomainForests {
 
     /** Whether the member DN lies in a domain in use of the same forest as the group DN's domain. */
     public boolean sameForest(String groupDn, String memberDn) {
+        return inForestOf(groupDn).test(memberDn);
+    }
+
+    /** Whether a member DN lies in a domain in use of the group DN's forest; the group's forest is found once. */
+    public Predicate<String> inForestOf(String groupDn) {
         Optional<String> group = forestOf(groupDn);
-        return group.isPresent() && group.equals(forestOf(memberDn));
+        return memberDn -> group.isPresent() && group.equals(forestOf(memberDn));
     }
 
     private Optional<String> forestOf(String dn) {
