@@ -83,7 +83,16 @@ public final class SignInEvents {
 
     /** An account whose accountExpires has passed, refused before any bind (connector mode checks it at every request). */
     public static void accountExpired(KeycloakSession session, String domain) {
-        describe(session, AdReason.ACCOUNT_EXPIRED, BindOutcome.ACCOUNT_EXPIRED.subCode(), domain);
+        describe(session, AdReason.ACCOUNT_EXPIRED, BindOutcome.ACCOUNT_EXPIRED.subCode(), domain, true);
+    }
+
+    /**
+     * An imported account whose stored accountExpires has passed (trust mode): Keycloak decides from
+     * what the last sync read, no DC answered, so the event names none (the last DC this thread asked
+     * may be another domain's, met while the name was looked up).
+     */
+    public static void storedAccountExpired(KeycloakSession session, String domain) {
+        describe(session, AdReason.ACCOUNT_EXPIRED, BindOutcome.ACCOUNT_EXPIRED.subCode(), domain, false);
     }
 
     /**
@@ -99,6 +108,10 @@ public final class SignInEvents {
     }
 
     private static void describe(KeycloakSession session, AdReason reason, String subCode, String domain) {
+        describe(session, reason, subCode, domain, true);
+    }
+
+    private static void describe(KeycloakSession session, AdReason reason, String subCode, String domain, boolean dcAnswered) {
         SignInContext context = SignInContext.of(session);
         EventBuilder event = context.event();
         if (event == null) return;
@@ -107,7 +120,7 @@ public final class SignInEvents {
         event.detail(REASON, reason.code());
         event.detail(SUB_CODE, subCode);
         event.detail(DOMAIN, domain == null ? null : domain.toLowerCase(Locale.ROOT));
-        context.dc().ifPresent(dc -> event.detail(DC, dc));
+        if (dcAnswered) context.dc().ifPresent(dc -> event.detail(DC, dc));
     }
 
     private static EventBuilder watched(KeycloakSession session) {

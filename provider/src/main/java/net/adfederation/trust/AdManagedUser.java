@@ -49,7 +49,7 @@ final class AdManagedUser extends UserModelDelegate {
                 && getFirstAttribute(GracePeriod.MISSING_SINCE) == null;
         if (!enabled) return false;
         if (!ImportedAttributes.expired(this, Instant.now())) return true;
-        if (session != null) SignInEvents.accountExpired(session, getFirstAttribute(AdAttributes.DOMAIN));
+        if (session != null) SignInEvents.storedAccountExpired(session, getFirstAttribute(AdAttributes.DOMAIN));
         return false;
     }
 

@@ -6,6 +6,7 @@ import net.adfederation.embeddedad.DirectoryAdmin;
 import net.adfederation.it.support.AdFederationServerConfig;
 import net.adfederation.it.support.OidcClient;
 import net.adfederation.it.support.OidcClient.TokenResult;
+import net.adfederation.it.support.RealmEvents;
 import net.adfederation.it.support.TrustForests;
 import net.adfederation.it.support.TrustRealms;
 import org.junit.jupiter.api.Tag;
@@ -257,6 +258,7 @@ class TrustModeTest {
     @MethodSource(FORESTS)
     void anAccountThatExpiresLosesTokenRefreshAtOnce(TrustForests forests) throws InterruptedException {
         OidcClient oidc = client(forests);
+        RealmEvents events = new RealmEvents(admin, TrustRealms.ready(admin, forests).realm()).enable();
         DirectoryAdmin corp = forests.corpAdmin();
         String sam = "trustexp-" + Long.toString(System.nanoTime() % 100000, 36);
         corp.createUser(sam, "Passw0rd!Exp1", "Ewa", "Expiring", null);
@@ -275,6 +277,12 @@ class TrustModeTest {
             TokenResult again = oidc.directGrant(sam, "Passw0rd!Exp1");
             assertThat(again.ok()).isFalse();
             assertThat(again.errorDescription()).containsIgnoringCase("expired");
+            // Keycloak refused from the stored accountExpires: no DC answered, so the event names none
+            // (it named PARTNER's DC, the last one this thread had asked, for a CORP account).
+            java.util.Map<String, String> details = RealmEvents.details(events.latest("LOGIN_ERROR", sam)
+                    .orElseThrow(() -> new AssertionError("no LOGIN_ERROR for " + sam)));
+            assertThat(details).containsEntry("ad_reason", "ad_account_expired").containsEntry("ad_domain", "corp.example.test")
+                    .doesNotContainKey("ad_dc");
         } finally {
             corp.deleteUser(sam);
         }
