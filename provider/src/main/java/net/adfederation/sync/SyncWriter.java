@@ -43,6 +43,9 @@ final class SyncWriter {
     private final KeycloakSessionFactory factory;
     private final String realmId;
     private final ComponentModel component;
+    /** Part of each user's digest: a changed mapping writes every user again. */
+    private final net.adfederation.account.AttributeMappings mappings;
+    private final java.util.function.Function<String, java.util.Optional<String>> directoryUpns;
     private final KnownObjects known;
     private final UpnSuffixOwnership ownership;
     private final DomainSids sids;
@@ -70,9 +73,17 @@ final class SyncWriter {
      */
     SyncWriter(KeycloakSessionFactory factory, String realmId, ComponentModel component, KnownObjects known,
                UpnSuffixOwnership ownership, DomainSids sids) {
+        this(factory, realmId, component, known, ownership, sids, dn -> java.util.Optional.empty());
+    }
+
+    /** @param directoryUpns a mapped manager's UPN from the directory, for one not imported (see {@link ForestUpns}) */
+    SyncWriter(KeycloakSessionFactory factory, String realmId, ComponentModel component, KnownObjects known,
+               UpnSuffixOwnership ownership, DomainSids sids, java.util.function.Function<String, java.util.Optional<String>> directoryUpns) {
+        this.directoryUpns = directoryUpns;
         this.factory = factory;
         this.realmId = realmId;
         this.component = component;
+        this.mappings = net.adfederation.account.AttributeMappings.orNone(component.getConfig());
         this.known = known;
         this.ownership = ownership;
         this.sids = sids;
@@ -378,7 +389,7 @@ final class SyncWriter {
         }
 
         boolean unchanged() {
-            return before != null && SyncDigest.of(user, domainInfo).equals(before.digest());
+            return before != null && SyncDigest.of(user, domainInfo, mappings).equals(before.digest());
         }
 
         @Override
@@ -388,7 +399,7 @@ final class SyncWriter {
 
         @Override
         public void write(KeycloakSession session, RealmModel realm, boolean alone) {
-            UserImport imports = new UserImport(session, realm, component);
+            UserImport imports = new UserImport(session, realm, component, directoryUpns);
             UserModel existing = before == null ? null
                     : UserStoragePrivateUtil.userLocalStorage(session).getUserById(realm, before.id());
             UserModel model;

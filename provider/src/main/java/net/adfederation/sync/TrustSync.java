@@ -89,7 +89,7 @@ public record TrustSync(KeycloakSessionFactory factory, String realmId, Componen
 
         List<DomainInfo> infos = domains.stream().map(AdDomain::info).toList();
         SyncWriter writer = new SyncWriter(factory, realmId, component, known.get(), UpnSuffixOwnership.of(infos),
-                DomainSids.of(infos, boundTrusts()));
+                DomainSids.of(infos, boundTrusts()), ForestUpns.of(domains));
         List<DomainRead> reads = new ArrayList<>();
         Map<String, String> scopeDigests = new HashMap<>();
         for (AdDomain domain : domains) {

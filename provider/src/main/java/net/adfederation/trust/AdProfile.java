@@ -3,6 +3,8 @@ package net.adfederation.trust;
 import java.util.ArrayList;
 import java.util.List;
 
+import net.adfederation.account.AttributeMappings;
+import net.adfederation.account.MappedProfile;
 import net.adfederation.sync.ImportedAttributes;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
@@ -25,7 +27,8 @@ final class AdProfile {
     private AdProfile() {
     }
 
-    static List<AttributeMetadata> decorate(KeycloakSession session, String providerName, UserProfileMetadata metadata) {
+    static List<AttributeMetadata> decorate(KeycloakSession session, String providerName, UserProfileMetadata metadata,
+                                            AttributeMappings mappings) {
         List<AttributeMetadata> decorated = new ArrayList<>();
         for (String name : FROM_AD) {
             metadata.getAttribute(name).forEach(a -> decorated.add(a.clone().addWriteCondition(AttributeMetadata.ALWAYS_FALSE)));
@@ -36,6 +39,8 @@ final class AdProfile {
             AttributeMetadata added = UserProfileUtil.createAttributeMetadata(name, metadata, group, guiOrder++, providerName);
             if (added != null) decorated.add(added);
         }
+        // The mapped attributes after the imported ones: readable by the user too, writable by nobody.
+        decorated.addAll(MappedProfile.declare(metadata, mappings));
         return decorated;
     }
 }

@@ -1,5 +1,6 @@
 package net.adfederation.trust;
 
+import net.adfederation.account.AttributeMappings;
 import net.adfederation.common.KerberosSettings;
 import java.util.Date;
 import java.util.List;
@@ -70,7 +71,8 @@ public class AdTrustProviderFactory implements UserStorageProviderFactory<AdTrus
     @Override
     public AdTrustProvider create(KeycloakSession session, ComponentModel model) {
         List<String> scope = forests.validConfig(model).map(TrustConfig::syncScopeGroups).orElse(List.of());
-        return new AdTrustProvider(session, model, new OncePerRequest<>(() -> forests.forest(session, model)), scope);
+        return new AdTrustProvider(session, model, new OncePerRequest<>(() -> withMappedReads(forests.forest(session, model), model)),
+                scope);
     }
 
     /**
@@ -88,6 +90,7 @@ public class AdTrustProviderFactory implements UserStorageProviderFactory<AdTrus
         TrustPolicy.enforce(model);
         TrustConfig config = TrustConfig.parse(model);
         PasswordExpiryWarning.days(model.getConfig());
+        AttributeMappings.of(model.getConfig());
         if (!new UserStorageProviderModel(model).isEnabled()) return;
         KerberosSettings.of(model).check(model.getName());
         // A new component has no id yet (JPA's getComponent would refuse a null one), so it is always probed.
@@ -158,7 +161,14 @@ public class AdTrustProviderFactory implements UserStorageProviderFactory<AdTrus
         TrustConfig config = forests.checkedConfig(model);
         return TrustSync.run(factory, realmId, model, kind,
                 new TrustSync.Settings(config.domain(), config.syncScopeGroups(), config.deletionThreshold()),
-                session -> forests.forest(session, model));
+                session -> withMappedReads(forests.forest(session, model), model));
+    }
+
+    /** Every domain's user reads bring the mapped attributes, as the component says now (each node, each request). */
+    private static Forest withMappedReads(Forest forest, ComponentModel model) {
+        List<String> mapped = AttributeMappings.orNone(model.getConfig()).adAttributes();
+        forest.domains().forEach(domain -> domain.readUserAttributesToo(mapped));
+        return forest;
     }
 
     /** Not registered on a Keycloak outside the supported versions: {@link SupportedKeycloak} logs why, once. */
