@@ -36,6 +36,8 @@ final class AdProfile {
         int guiOrder = metadata.getAttributes().size();
         AttributeGroupMetadata group = UserProfileUtil.lookupUserMetadataGroup(session);
         for (String name : ImportedAttributes.NAMES) {
+            // A mapped one (department=department) is declared below, readable by the user too: once, or the profile breaks.
+            if (mappings.fills(name)) continue;
             AttributeMetadata added = UserProfileUtil.createAttributeMetadata(name, metadata, group, guiOrder++, providerName);
             if (added != null) decorated.add(added);
         }

@@ -100,10 +100,13 @@ class LdapOperationsPerSignInTest {
             // attributeMappings come with the one user read: not one operation more
             assertThat(mapped.directGrant()).hasSameSizeAs(plain.directGrant());
             assertThat(mapped.codeFlow()).hasSameSizeAs(plain.codeFlow());
-            assertThat(mapped.warmUp()).as("manager:upn not asked for: its UPN is never read")
-                    .noneMatch(op -> op.contains(BOB_DN_START));
-            // manager:upn in the token: one base read of the manager's UPN at the first sign-in, kept a minute by the domain
-            assertThat(mappedManager.warmUp()).anyMatch(op -> op.contains(BOB_DN_START));
+            // manager:upn: Keycloak's verify-profile check reads every attribute at sign-in, so the first sign-in reads the
+            // manager's UPN once (a base read), token mapper or not; the domain keeps it a minute, so the next ones read nothing
+            for (Counted counted : List.of(mapped, mappedManager)) {
+                assertThat(counted.warmUp().stream().filter(op -> op.contains(BOB_DN_START))).hasSize(1);
+                assertThat(counted.directGrant()).noneMatch(op -> op.contains(BOB_DN_START));
+                assertThat(counted.codeFlow()).noneMatch(op -> op.contains(BOB_DN_START));
+            }
             assertThat(mappedManager.directGrant()).hasSameSizeAs(plain.directGrant());
             assertThat(mappedManager.codeFlow()).hasSameSizeAs(plain.codeFlow());
 

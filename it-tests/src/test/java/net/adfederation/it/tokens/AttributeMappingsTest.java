@@ -1,5 +1,6 @@
 package net.adfederation.it.tokens;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -67,6 +68,7 @@ class AttributeMappingsTest {
             assertThat(first.accessToken().getOtherClaims()).containsEntry("employeeId", "E-1001")
                     .containsEntry("department", "Research").containsEntry("manager", boss.upn().toLowerCase());
             assertReadOnlyInTheAdminApi(realm, report.upn(), "E-1001", boss.upn().toLowerCase());
+            assertOnTheProfilePage(realm, report, "E-1001", boss.upn().toLowerCase());
 
             ad.setAttribute(report.sam(), "employeeID", "E-2002");
             TokenResult next = new OidcClient(urls.getBase(), realm, Directories.CLIENT).directGrant(report.upn(), report.password());
@@ -93,6 +95,7 @@ class AttributeMappingsTest {
             TrustRealms.fullSync(admin, realm);
 
             assertReadOnlyInTheAdminApi(realm, report.upn(), "E-1001", boss.upn().toLowerCase());
+            assertOnTheProfilePage(realm, report, "E-1001", boss.upn().toLowerCase());
             TokenResult first = new OidcClient(urls.getBase(), realm, Directories.CLIENT).directGrant(report.upn(), report.password());
             assertThat(first.ok()).as(first.errorDescription()).isTrue();
             assertThat(first.accessToken().getOtherClaims()).containsEntry("employeeId", "E-1001")
@@ -143,6 +146,15 @@ class AttributeMappingsTest {
             // a read-only user refuses the write outright; either way the value stays AD's
         }
         assertThat(user(realm, upn).getAttributes()).containsEntry("employeeId", List.of(employeeId));
+    }
+
+    /** The portal's profile page (ad-portal), signed in as the user: the mapped attributes with their English labels. */
+    private void assertOnTheProfilePage(String realm, ThrowawayUser user, String employeeId, String managerUpn) {
+        OidcClient browser = new OidcClient(urls.getBase(), realm, Directories.CLIENT);
+        URI page = URI.create(urls.getBase() + "/realms/" + realm + "/account/profile");
+        String text = browser.submitLogin(browser.open(page).page(), user.upn(), user.password()).text();
+        assertThat(text).contains("Employee ID").contains(employeeId).contains("Manager").contains(managerUpn)
+                .contains("Research");
     }
 
     private UserRepresentation user(String realm, String upn) {
