@@ -94,6 +94,11 @@ public final class DirectoryAdmin implements AutoCloseable {
         modify(sam, new Modification(ModificationType.REPLACE, "mail", mail));
     }
 
+    /** Replaces an attribute's values on the account, as an AD admin would; no values removes the attribute. */
+    public void setAttribute(String sam, String name, String... values) {
+        modify(sam, new Modification(ModificationType.REPLACE, name, values));
+    }
+
     /** Sets the account's userPrincipalName to any value, as an admin of its forest may. */
     public void setUserPrincipalName(String sam, String upn) {
         modify(sam, new Modification(ModificationType.REPLACE, "userPrincipalName", upn));

@@ -22,6 +22,11 @@ public interface LiveAccount {
     /** The SIDs of those groups, without reading their names (one read less when only SIDs are shown). */
     Set<String> adGroupSids();
 
+    /** The SIDs of the user's AD groups that a Keycloak group links to (adGroup); none in a realm without links. */
+    default Set<String> linkedAdGroupSids() {
+        return Set.of();
+    }
+
     /** When the AD password expires (msDS-UserPasswordExpiryTimeComputed, read with the entry); empty for never. */
     default Optional<Instant> passwordExpires() {
         return Optional.empty();

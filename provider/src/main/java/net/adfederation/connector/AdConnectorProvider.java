@@ -40,6 +40,8 @@ import org.keycloak.storage.StorageId;
 import org.keycloak.storage.UserStorageProvider;
 import org.keycloak.storage.user.UserLookupProvider;
 import org.keycloak.storage.user.UserQueryMethodsProvider;
+import net.adfederation.account.AttributeMappings;
+import net.adfederation.account.MappedProfile;
 import org.keycloak.userprofile.AttributeMetadata;
 import org.keycloak.userprofile.UserProfileDecorator;
 import org.keycloak.userprofile.UserProfileMetadata;
@@ -237,7 +239,7 @@ public class AdConnectorProvider implements UserStorageProvider, UserLookupProvi
     @Override
     public List<AttributeMetadata> decorateUserProfile(String providerId, UserProfileMetadata metadata) {
         metadata.getAttributes().forEach(attribute -> attribute.addWriteCondition(AttributeMetadata.ALWAYS_FALSE));
-        return List.of();
+        return MappedProfile.declare(metadata, AttributeMappings.orNone(model.getConfig()));
     }
 
     @Override

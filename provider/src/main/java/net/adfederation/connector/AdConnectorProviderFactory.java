@@ -4,6 +4,7 @@ import net.adfederation.common.KerberosSettings;
 import java.util.List;
 
 import net.adfederation.account.AdProviders;
+import net.adfederation.account.AttributeMappings;
 import net.adfederation.account.SignInDomain;
 import net.adfederation.account.SignInDomainSource;
 import net.adfederation.common.PasswordExpiryWarning;
@@ -69,8 +70,13 @@ public class AdConnectorProviderFactory implements UserStorageProviderFactory<Ad
 
     @Override
     public AdConnectorProvider create(KeycloakSession session, ComponentModel model) {
-        return new AdConnectorProvider(session, model, new OncePerRequest<>(() -> openDomain(session, model)),
-                ConnectorConfig.scopeOf(model));
+        List<String> mapped = AttributeMappings.orNone(model.getConfig()).adAttributes();
+        return new AdConnectorProvider(session, model, new OncePerRequest<>(() -> {
+            AdDomain domain = openDomain(session, model);
+            // Each node sets it from the component as it is now: a node that missed the update event reads right too.
+            domain.readUserAttributesToo(mapped);
+            return domain;
+        }), ConnectorConfig.scopeOf(model));
     }
 
     /**
@@ -89,6 +95,7 @@ public class AdConnectorProviderFactory implements UserStorageProviderFactory<Ad
         ConnectorStoragePolicy.enforce(model);
         ConnectorConfig config = ConnectorConfig.parse(model);
         PasswordExpiryWarning.days(model.getConfig());
+        AttributeMappings.of(model.getConfig());
         // Not probed while disabled, so an admin can switch the component off during an outage.
         if (!new UserStorageProviderModel(model).isEnabled()) return;
         KerberosSettings.of(model).check(model.getName());

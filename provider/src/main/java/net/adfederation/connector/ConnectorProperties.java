@@ -3,6 +3,7 @@ package net.adfederation.connector;
 import net.adfederation.common.KerberosSettings;
 import java.util.List;
 
+import net.adfederation.account.AttributeMappings;
 import net.adfederation.common.ConnectionKeys;
 import net.adfederation.common.ConnectionProperties;
 import org.keycloak.provider.ProviderConfigProperty;
@@ -65,5 +66,5 @@ final class ConnectorProperties {
     static final List<ProviderConfigProperty> ALL =
             ConnectionProperties.join(BOUND_DOMAIN, ConnectionProperties.DC_LOOKUP, ConnectionProperties.SECRET_TLS_AND_TIMEOUTS, CONNECTOR_ONLY,
                     KerberosSettings.PROPERTIES,
-                    net.adfederation.common.PasswordExpiryWarning.PROPERTIES);
+                    net.adfederation.common.PasswordExpiryWarning.PROPERTIES, AttributeMappings.PROPERTIES);
 }

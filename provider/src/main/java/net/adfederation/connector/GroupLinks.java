@@ -32,21 +32,31 @@ final class GroupLinks {
      * @param userSids the SIDs of the user's AD groups, read only when the realm has a link
      * @param linkSids the SIDs of the AD groups the links name, by link value
      */
-    static Set<GroupModel> linkedTo(KeycloakSession session, RealmModel realm, Supplier<Set<String>> userSids,
-                                    Function<Collection<String>, Map<String, String>> linkSids) {
+    /**
+     * The Keycloak groups linked to the user's AD groups, and which of the user's AD groups (by SID)
+     * a link names: the groups claim's "linked groups only" keeps those.
+     */
+    record Links(Set<GroupModel> groups, Set<String> adGroupSids) {
+        static final Links NONE = new Links(Set.of(), Set.of());
+    }
+
+    static Links links(KeycloakSession session, RealmModel realm, Supplier<Set<String>> userSids,
+                       Function<Collection<String>, Map<String, String>> linkSids) {
         // The links are a fact of the realm, not an admin's view of it: fine-grained admin
         // permissions must not hide some of them while a token or the admin console is built.
         return KeycloakCompat.withoutAuthorization(session, () -> {
             Map<GroupModel, List<String>> links = inRealm(session, realm);
-            if (links.isEmpty()) return Set.of();
+            if (links.isEmpty()) return Links.NONE;
             Set<String> mine = userSids.get();
-            if (mine.isEmpty()) return Set.of();
+            if (mine.isEmpty()) return Links.NONE;
             Map<String, String> sids = linkSids.apply(links.values().stream().flatMap(List::stream).distinct().toList());
             Set<GroupModel> linked = new LinkedHashSet<>();
-            links.forEach((group, values) -> {
-                if (values.stream().map(sids::get).anyMatch(mine::contains)) linked.add(group);
-            });
-            return linked;
+            Set<String> linkedSids = new LinkedHashSet<>();
+            links.forEach((group, values) -> values.stream().map(sids::get).filter(mine::contains).forEach(sid -> {
+                linked.add(group);
+                linkedSids.add(sid);
+            }));
+            return new Links(linked, linkedSids);
         });
     }
 

@@ -2,10 +2,13 @@ package net.adfederation.connector;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
+import net.adfederation.account.AttributeMappings;
 import net.adfederation.account.LiveAccount;
 import net.adfederation.account.UserAttributes;
 import net.adfederation.directory.DomainInfo;
@@ -40,10 +43,18 @@ public final class LiveAdUser extends AbstractUserAdapter.Streams implements Liv
 
     LiveAdUser(KeycloakSession session, RealmModel realm, ComponentModel component, AdUser adUser, DomainInfo domain,
                UserGroups groups, Supplier<String> credentialRefusal) {
+        this(session, realm, component, adUser, domain, groups, credentialRefusal, AttributeMappings.NONE, dn -> Optional.empty());
+    }
+
+    /** @param upnOfDn the UPN of a mapped DN's account, asked only when such an attribute is read (see {@link MappedAttributes}) */
+    LiveAdUser(KeycloakSession session, RealmModel realm, ComponentModel component, AdUser adUser, DomainInfo domain,
+               UserGroups groups, Supplier<String> credentialRefusal, AttributeMappings mappings,
+               Function<String, Optional<String>> upnOfDn) {
         super(session, realm, component);
         this.adUser = adUser;
         this.username = UserAttributes.username(adUser, domain);
-        this.attributes = UserAttributes.of(adUser, domain);
+        this.attributes = mappings.isEmpty() ? UserAttributes.of(adUser, domain)
+                : new MappedAttributes(UserAttributes.of(adUser, domain), adUser, mappings, upnOfDn);
         this.groups = groups;
         this.credentialRefusal = credentialRefusal;
         this.domainName = domain.dnsName();
@@ -167,6 +178,11 @@ public final class LiveAdUser extends AbstractUserAdapter.Streams implements Liv
     @Override
     public Set<String> adGroupSids() {
         return groups.sids();
+    }
+
+    @Override
+    public Set<String> linkedAdGroupSids() {
+        return groups.linkedSids();
     }
 
     @Override

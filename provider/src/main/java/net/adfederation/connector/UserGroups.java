@@ -19,13 +19,13 @@ final class UserGroups {
 
     private final Supplier<Set<String>> sidsRead;
     private final Function<Set<String>, List<AdGroup>> groupsRead;
-    private final Function<Supplier<Set<String>>, Set<GroupModel>> linkedRead;
+    private final Function<Supplier<Set<String>>, GroupLinks.Links> linkedRead;
     private Set<String> sids;
     private List<AdGroup> groups;
-    private Set<GroupModel> linked;
+    private GroupLinks.Links linked;
 
     UserGroups(Supplier<Set<String>> sidsRead, Function<Set<String>, List<AdGroup>> groupsRead,
-               Function<Supplier<Set<String>>, Set<GroupModel>> linkedRead) {
+               Function<Supplier<Set<String>>, GroupLinks.Links> linkedRead) {
         this.sidsRead = sidsRead;
         this.groupsRead = groupsRead;
         this.linkedRead = linkedRead;
@@ -37,6 +37,15 @@ final class UserGroups {
     }
 
     Set<GroupModel> linked() {
+        return links().groups();
+    }
+
+    /** The SIDs of the user's AD groups that a Keycloak group links to. */
+    Set<String> linkedSids() {
+        return links().adGroupSids();
+    }
+
+    private GroupLinks.Links links() {
         if (linked == null) linked = linkedRead.apply(this::sids);
         return linked;
     }

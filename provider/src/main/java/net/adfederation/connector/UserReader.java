@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import net.adfederation.account.AttributeMappings;
 import net.adfederation.account.PasswordChangeDue;
 import net.adfederation.account.PasswordChangeMessages;
 import net.adfederation.account.PasswordGate;
@@ -49,6 +50,7 @@ final class UserReader {
     private final Supplier<AdDomain> domain;
     private final SignInScope scope;
     private final RequestMemo<LiveAdUser> memo = new RequestMemo<>();
+    private final AttributeMappings mappings;
     /** The SIDs of each user's token read this request: the scope and the user's groups share one read. */
     private final Map<UUID, Set<String>> tokenSids = new HashMap<>();
 
@@ -57,6 +59,7 @@ final class UserReader {
         this.model = model;
         this.domain = domain;
         this.scope = scope;
+        this.mappings = AttributeMappings.orNone(model.getConfig());
     }
 
     /** Throws Keycloak's storage-unavailable exception ({@link KeycloakCompat#storageUnavailable}) rather than answer "nobody" when no DC answers. */
@@ -159,7 +162,17 @@ final class UserReader {
     private Function<AdUser, LiveAdUser> adapter(RealmModel realm) {
         // The refusal's text loads the theme's messages: only for a credential actually refused, not for every user read.
         return adUser -> new LiveAdUser(session, realm, model, adUser, domain.get().info(), groupsOf(realm, adUser),
-                () -> PasswordGate.target(model).otherCredentialsMessage(UserTexts.of(session)));
+                () -> PasswordGate.target(model).otherCredentialsMessage(UserTexts.of(session)), mappings, this::upnOf);
+    }
+
+    /** A mapped manager's UPN; none when no DC answers (the attribute is then left out, the request goes on). */
+    private Optional<String> upnOf(String dn) {
+        try {
+            return domain.get().upns().upnOf(dn);
+        } catch (DirectoryException e) {
+            logOutage(e);
+            return Optional.empty();
+        }
     }
 
     /**
@@ -191,7 +204,7 @@ final class UserReader {
         return new UserGroups(
                 () -> orFail(() -> tokenSidsOf(adUser)),
                 sids -> orFail(() -> domain.get().groupNames().groupsWith(sids)),
-                sids -> GroupLinks.linkedTo(session, realm, sids, values -> orFail(() -> domain.get().groupSids().sidsOf(values))));
+                sids -> GroupLinks.links(session, realm, sids, values -> orFail(() -> domain.get().groupSids().sidsOf(values))));
     }
 
     /** Failing the request beats issuing a token with part of the user's roles. */

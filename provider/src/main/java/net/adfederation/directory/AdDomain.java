@@ -11,6 +11,8 @@ import net.adfederation.directory.dc.DomainProbe;
 import net.adfederation.directory.dc.ServiceBind;
 import net.adfederation.directory.read.GroupNameCache;
 import net.adfederation.directory.read.GroupSidCache;
+import net.adfederation.directory.read.UpnByDnCache;
+import net.adfederation.directory.read.UserReadAttributes;
 import net.adfederation.directory.read.LdapUserDirectory;
 import net.adfederation.directory.read.UserDirectory;
 import net.adfederation.directory.sync.DirectorySync;
@@ -37,13 +39,16 @@ public final class AdDomain implements AutoCloseable {
     private final DirectorySync sync;
     private final GroupSidCache groupSids;
     private final GroupNameCache groupNames;
+    private final UserReadAttributes userReads = new UserReadAttributes();
+    private final UpnByDnCache upns;
 
     private AdDomain(DomainInfo info, DcServers servers, DirectoryPools pools, LockoutGuardInputs guard) {
         this.info = info;
         this.servers = servers;
         this.pools = pools;
-        this.users = new LdapUserDirectory(pools, info, guard);
-        this.sync = new LdapDirectorySync(pools.reads(), info);
+        this.users = new LdapUserDirectory(pools, info, guard, userReads);
+        this.sync = new LdapDirectorySync(pools.reads(), info, userReads);
+        this.upns = new UpnByDnCache(users::upnOf, System::currentTimeMillis);
         this.groupSids = new GroupSidCache(users::groupSids, System::currentTimeMillis);
         this.groupNames = new GroupNameCache(users::groupsBySid, System::currentTimeMillis);
     }
@@ -119,6 +124,19 @@ public final class AdDomain implements AutoCloseable {
     /** The names and DNs of this domain's groups by SID, kept briefly (see {@link GroupNameCache}). */
     public GroupNameCache groupNames() {
         return groupNames;
+    }
+
+    /**
+     * The AD attributes the component's attribute mappings read: they come with every user read of
+     * this domain (lookups and sync pages alike), costing no operation of their own.
+     */
+    public void readUserAttributesToo(java.util.Collection<String> adAttributes) {
+        userReads.readAlso(adAttributes);
+    }
+
+    /** The UPNs of entries by DN (a mapped manager), kept briefly (see {@link UpnByDnCache}). */
+    public UpnByDnCache upns() {
+        return upns;
     }
 
     /** Closes both connection pools; the domain is unusable afterwards. */

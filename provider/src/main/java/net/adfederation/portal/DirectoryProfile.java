@@ -7,6 +7,7 @@ import java.util.Objects;
 
 import net.adfederation.account.AccountOwner;
 import net.adfederation.account.AdAttributes;
+import net.adfederation.account.AttributeMappings;
 import net.adfederation.common.KeycloakCompat;
 import net.adfederation.tokens.AdUsers;
 import net.adfederation.tokens.ClaimGroup;
@@ -67,12 +68,27 @@ public record DirectoryProfile(String summary, List<Fact> facts, List<String> gr
             add(facts, texts.get("profileDomain"), domain == null ? null : texts.get("profileDomainValue", domain, netbios), factSource);
             add(facts, texts.get("profileDepartment"), user.getFirstAttribute(AdAttributes.DEPARTMENT), factSource);
             add(facts, texts.get("profileJobTitle"), user.getFirstAttribute(AdAttributes.TITLE), factSource);
+            mappedFacts(facts, user, owner, texts, factSource);
             // Read live in both modes (trust mode does not copy it), so its source is the directory now.
             add(facts, texts.get("profilePasswordExpires"), passwordExpiry, texts.get("sourcePasswordExpiry", netbios));
         }
         List<String> groups = owner.mode() == AccountOwner.Mode.KEYCLOAK ? null : groups(owner, user);
         if (groups == null && owner.mode() != AccountOwner.Mode.KEYCLOAK) groupsSource = texts.get("groupsUnavailable");
         return new DirectoryProfile(summary, facts, groups, groupsSource);
+    }
+
+    /**
+     * The component's mapped attributes (attributeMappings), labelled from the theme's messages
+     * (profileAttribute.employeeId) where it has one, else by the attribute's name; several values joined.
+     */
+    private static void mappedFacts(List<Fact> facts, UserModel user, AccountOwner owner, PortalTexts texts, String source) {
+        if (owner.component() == null) return;
+        for (String name : AttributeMappings.orNone(owner.component().getConfig()).userAttributes()) {
+            // Shown above already, with their own labels.
+            if (name.equals(AdAttributes.DEPARTMENT) || name.equals(AdAttributes.TITLE) || name.equals(AdAttributes.DISPLAY_NAME)) continue;
+            List<String> values = user.getAttributeStream(name).toList();
+            add(facts, texts.labelOr("profileAttribute." + name, name), String.join(", ", values), source);
+        }
     }
 
     /** DOMAIN\name, sorted; null when the directory did not answer. */

@@ -31,6 +31,11 @@ final class PortalTexts {
         return new MessageFormat(messages.getProperty(key, key), locale).format(args);
     }
 
+    /** The message of the key, or the fallback where the theme has none. */
+    String labelOr(String key, String fallback) {
+        return messages.getProperty(key, fallback);
+    }
+
     /** A message key written as ${key} (Keycloak's convention for client names), or the text itself. */
     String resolve(String text) {
         if (text != null && text.startsWith("${") && text.endsWith("}")) {

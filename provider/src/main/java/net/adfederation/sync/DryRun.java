@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Consumer;
 
+import net.adfederation.account.AttributeMappings;
 import net.adfederation.directory.DomainInfo;
 import net.adfederation.directory.read.AdUser;
 import net.adfederation.directory.read.GroupEntry;
@@ -30,13 +31,16 @@ public record DryRun(Changes addUsers, Changes updateUsers, Changes removeUsers,
     static final class Tally {
         private final KnownObjects known;
         private final UpnSuffixOwnership ownership;
+        private final AttributeMappings mappings;
         private final Counter addUsers = new Counter();
         private final Counter updateUsers = new Counter();
         private final Counter refused = new Counter();
 
-        Tally(KnownObjects known, UpnSuffixOwnership ownership) {
+        /** @param mappings the component's attribute mappings: part of each user's digest, as a sync writes it */
+        Tally(KnownObjects known, UpnSuffixOwnership ownership, AttributeMappings mappings) {
             this.known = known;
             this.ownership = ownership;
+            this.mappings = mappings;
         }
 
         /** In place of {@link SyncWriter#userPages}: each user is judged, none written. */
@@ -52,7 +56,7 @@ public record DryRun(Changes addUsers, Changes updateUsers, Changes removeUsers,
             AdUser user = ownership.mailRefusal(domain, read).isPresent() ? read.withoutMail() : read;
             KnownObjects.User before = known.users().get(user.objectGuid());
             if (before == null) addUsers.add(user.dn());
-            else if (before.pending() != null || !SyncDigest.of(user, domain).equals(before.digest())) updateUsers.add(user.dn());
+            else if (before.pending() != null || !SyncDigest.of(user, domain, mappings).equals(before.digest())) updateUsers.add(user.dn());
         }
 
         DryRun result(SyncPlan plan) {

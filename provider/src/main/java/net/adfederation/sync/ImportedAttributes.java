@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 import net.adfederation.account.AdAttributes;
+import net.adfederation.account.AttributeMapping;
+import net.adfederation.account.AttributeMappings;
 import net.adfederation.account.UserAttributes;
 import net.adfederation.directory.DomainInfo;
 import net.adfederation.directory.read.AdUser;
@@ -47,16 +49,26 @@ public final class ImportedAttributes {
      * @return true when something was written
      */
     static boolean apply(UserModel user, AdUser adUser, DomainInfo domain, String componentId) {
-        return reconcile(user, adUser, domain, componentId, true);
+        return apply(user, adUser, domain, componentId, MappedValues.NONE);
+    }
+
+    /** As {@link #apply(UserModel, AdUser, DomainInfo, String)}, with the component's attribute mappings. */
+    static boolean apply(UserModel user, AdUser adUser, DomainInfo domain, String componentId, MappedValues mapped) {
+        return reconcile(user, adUser, domain, componentId, mapped, true);
     }
 
     /** Whether the Keycloak user already shows its AD entry as {@link #apply} would write it; reads only. */
     static boolean isCurrent(UserModel user, AdUser adUser, DomainInfo domain, String componentId) {
-        return !reconcile(user, adUser, domain, componentId, false);
+        return isCurrent(user, adUser, domain, componentId, MappedValues.NONE);
+    }
+
+    static boolean isCurrent(UserModel user, AdUser adUser, DomainInfo domain, String componentId, MappedValues mapped) {
+        return !reconcile(user, adUser, domain, componentId, mapped, false);
     }
 
     /** @return true when something differs (and, with {@code write}, was written) */
-    private static boolean reconcile(UserModel user, AdUser adUser, DomainInfo domain, String componentId, boolean write) {
+    private static boolean reconcile(UserModel user, AdUser adUser, DomainInfo domain, String componentId,
+                                     MappedValues mapped, boolean write) {
         Map<String, List<String>> wanted = UserAttributes.of(adUser, domain);
         boolean changed = false;
         // Keycloak stores both in lower case, so comparing as typed in AD would rewrite them at every sync.
@@ -91,12 +103,25 @@ public final class ImportedAttributes {
             changed = true;
         }
         // Kept so that the next sync can tell this user unchanged without comparing its attributes.
-        String digest = SyncDigest.of(adUser, domain);
+        String digest = SyncDigest.of(adUser, domain, mapped.mappings());
         if (!digest.equals(user.getFirstAttribute(SyncDigest.ATTRIBUTE))) {
+            // The mapped values are covered by the digest: only a changed one (or changed mappings) writes them again,
+            // so an unchanged user costs no look-up of its manager's UPN.
+            if (write) writeMapped(user, adUser, mapped);
             if (write) user.setSingleAttribute(SyncDigest.ATTRIBUTE, digest);
             changed = true;
         }
         return changed;
+    }
+
+    private static void writeMapped(UserModel user, AdUser adUser, MappedValues mapped) {
+        for (AttributeMapping mapping : mapped.mappings().all()) {
+            List<String> wanted = AttributeMappings.values(adUser, mapping, mapped.upnOfDn());
+            List<String> current = user.getAttributeStream(mapping.userAttribute()).toList();
+            if (wanted.equals(current)) continue;
+            if (wanted.isEmpty()) user.removeAttribute(mapping.userAttribute());
+            else user.setAttribute(mapping.userAttribute(), wanted);
+        }
     }
 
     static String accountExpires(AdUser adUser) {

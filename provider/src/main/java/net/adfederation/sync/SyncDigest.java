@@ -1,10 +1,13 @@
 package net.adfederation.sync;
 
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import net.adfederation.account.AttributeMapping;
+import net.adfederation.account.AttributeMappings;
 import net.adfederation.account.UserAttributes;
 import net.adfederation.common.ConfigValues;
 import net.adfederation.directory.DomainInfo;
@@ -31,6 +34,15 @@ final class SyncDigest {
     }
 
     static String of(AdUser user, DomainInfo domain) {
+        return of(user, domain, AttributeMappings.NONE);
+    }
+
+    /**
+     * With the mapped attributes as AD gives them (a DN before it becomes a UPN) and the mappings
+     * themselves, so a changed value or a changed setting writes the user again at the next sync.
+     * Without mappings it is the digest users had before mappings existed.
+     */
+    static String of(AdUser user, DomainInfo domain, AttributeMappings mappings) {
         List<String> values = new ArrayList<>();
         values.add(VERSION);
         for (Map.Entry<String, List<String>> attribute : UserAttributes.of(user, domain).entrySet()) {
@@ -42,6 +54,14 @@ final class SyncDigest {
         values.add("enabled=" + UserAttributes.enabled(user));
         // Only when set: users that never expire keep the digest they had before it was kept.
         if (user.accountExpires() != null) values.add("accountExpires=" + user.accountExpires());
+        if (!mappings.isEmpty()) {
+            values.add("mappings=" + mappings.describe());
+            for (AttributeMapping mapping : mappings.all()) {
+                for (byte[] raw : user.raw().values(mapping.adAttribute())) {
+                    values.add(mapping.adAttribute() + "=" + Base64.getEncoder().encodeToString(raw));
+                }
+            }
+        }
         return shortDigest(values);
     }
 

@@ -44,6 +44,9 @@ final class SyncWriter {
     private final KeycloakSessionFactory factory;
     private final String realmId;
     private final ComponentModel component;
+    /** Part of each user's digest: a changed mapping writes every user again. */
+    private final net.adfederation.account.AttributeMappings mappings;
+    private final java.util.function.Function<String, java.util.Optional<String>> directoryUpns;
     private final KnownObjects known;
     private final UpnSuffixOwnership ownership;
     private final DomainSids sids;
@@ -78,11 +81,14 @@ final class SyncWriter {
      * @param grace     how long a user missing from AD is kept disabled before it is removed
      */
     SyncWriter(KeycloakSessionFactory factory, String realmId, ComponentModel component, KnownObjects known,
-               UpnSuffixOwnership ownership, DomainSids sids, DomainForests forests, GracePeriod grace) {
+               UpnSuffixOwnership ownership, DomainSids sids, DomainForests forests, GracePeriod grace,
+               java.util.function.Function<String, java.util.Optional<String>> directoryUpns) {
+        this.directoryUpns = directoryUpns;
         this.factory = factory;
         this.grace = grace;
         this.realmId = realmId;
         this.component = component;
+        this.mappings = net.adfederation.account.AttributeMappings.orNone(component.getConfig());
         this.known = known;
         this.ownership = ownership;
         this.sids = sids;
@@ -455,7 +461,7 @@ final class SyncWriter {
         boolean unchanged() {
             // A user awaiting approval to be removed and read again is written: it loses the mark.
             return before != null && before.pending() == null && before.missingSince() == null
-                    && SyncDigest.of(user, domainInfo).equals(before.digest());
+                    && SyncDigest.of(user, domainInfo, mappings).equals(before.digest());
         }
 
         @Override
@@ -465,7 +471,7 @@ final class SyncWriter {
 
         @Override
         public void write(KeycloakSession session, RealmModel realm, boolean alone) {
-            UserImport imports = new UserImport(session, realm, component);
+            UserImport imports = new UserImport(session, realm, component, directoryUpns);
             UserModel existing = before == null ? null
                     : UserStoragePrivateUtil.userLocalStorage(session).getUserById(realm, before.id());
             UserModel model;

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
+import net.adfederation.account.AttributeMappings;
 import net.adfederation.directory.AdDomain;
 import net.adfederation.directory.sync.SyncCursor;
 import net.adfederation.directory.sync.SyncScope;
@@ -97,7 +98,7 @@ public record TrustSync(KeycloakSessionFactory factory, String realmId, Componen
     private DryRun dryRun() {
         KnownObjects known = load(SyncKind.FULL);
         List<DomainInfo> infos = domains.stream().map(AdDomain::info).toList();
-        DryRun.Tally tally = new DryRun.Tally(known, UpnSuffixOwnership.of(infos));
+        DryRun.Tally tally = new DryRun.Tally(known, UpnSuffixOwnership.of(infos), AttributeMappings.orNone(component.getConfig()));
         List<DomainRead> reads = new ArrayList<>();
         for (AdDomain domain : domains) {
             reads.add(DomainReader.read(domain, ScopePerDomain.of(scopeGroups, domain.info()), Optional.empty(), SyncKind.FULL,
@@ -126,7 +127,7 @@ public record TrustSync(KeycloakSessionFactory factory, String realmId, Componen
         List<DomainInfo> infos = domains.stream().map(AdDomain::info).toList();
         List<TrustedDomain> trusts = boundTrusts();
         SyncWriter writer = new SyncWriter(factory, realmId, component, known.get(), UpnSuffixOwnership.of(infos),
-                DomainSids.of(infos, trusts), DomainForests.of(infos, trusts), grace);
+                DomainSids.of(infos, trusts), DomainForests.of(infos, trusts), grace, ForestUpns.of(domains));
         List<DomainRead> reads = new ArrayList<>();
         Map<String, String> scopeDigests = new HashMap<>();
         for (AdDomain domain : domains) {

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import net.adfederation.account.AdAttributes;
+import net.adfederation.account.AttributeMappings;
 import net.adfederation.account.UserAttributes;
 import net.adfederation.directory.DomainInfo;
 import net.adfederation.directory.read.AdUser;
@@ -39,12 +40,32 @@ public final class UserImport {
     private final KeycloakSession session;
     private final RealmModel realm;
     private final ComponentModel component;
+    private final MappedValues mapped;
     private String withheldMail;
 
     public UserImport(KeycloakSession session, RealmModel realm, ComponentModel component) {
+        this(session, realm, component, dn -> Optional.empty());
+    }
+
+    /**
+     * @param directoryUpns a mapped manager's UPN from the directory (see {@link ForestUpns}), asked only for a
+     *                      manager this component has not imported
+     */
+    public UserImport(KeycloakSession session, RealmModel realm, ComponentModel component,
+                      java.util.function.Function<String, Optional<String>> directoryUpns) {
         this.session = session;
         this.realm = realm;
         this.component = component;
+        AttributeMappings mappings = AttributeMappings.orNone(component.getConfig());
+        this.mapped = mappings.isEmpty() ? MappedValues.NONE
+                : new MappedValues(mappings, dn -> upnOfImported(dn).or(() -> directoryUpns.apply(dn)));
+    }
+
+    /** The UPN of the user this component imported from the entry with that DN (a mapped manager); no LDAP operation. */
+    private Optional<String> upnOfImported(String dn) {
+        return local().searchForUserByUserAttributeStream(realm, AdAttributes.DN, dn)
+                .filter(u -> component.getId().equals(u.getFederationLink()))
+                .map(u -> u.getFirstAttribute(AdAttributes.UPN)).filter(java.util.Objects::nonNull).findFirst();
     }
 
     /** The component's Keycloak user for an objectGUID, if imported. */
@@ -88,7 +109,7 @@ public final class UserImport {
     /** Brings an imported user up to date with its AD entry (never one of another domain); writes only what differs. */
     Imported update(UserModel user, AdUser adUser, DomainInfo domain) {
         refuseOtherDomainsGuid(user, adUser, domain);
-        boolean changed = ImportedAttributes.apply(user, claimMail(adUser, domain, user), domain, component.getId());
+        boolean changed = ImportedAttributes.apply(user, claimMail(adUser, domain, user), domain, component.getId(), mapped);
         // Written past Keycloak's user cache (straight to its store, as the LDAP provider does), so evicted here.
         if (changed) evict(user);
         return new Imported(user, changed ? Change.UPDATED : Change.UNCHANGED);
@@ -99,7 +120,7 @@ public final class UserImport {
      * import's search and writes; reads only the user given (cached by Keycloak).
      */
     public boolean isCurrent(UserModel user, AdUser adUser, DomainInfo domain) {
-        return ImportedAttributes.isCurrent(user, adUser, domain, component.getId());
+        return ImportedAttributes.isCurrent(user, adUser, domain, component.getId(), mapped);
     }
 
     /**
@@ -115,7 +136,7 @@ public final class UserImport {
             added.setFederationLink(component.getId());
             // Keycloak's own flag; AD's disabled state is an attribute of its own (ImportedAttributes.AD_DISABLED).
             added.setEnabled(true);
-            ImportedAttributes.apply(added, claimMail(adUser, domain, added), domain, component.getId());
+            ImportedAttributes.apply(added, claimMail(adUser, domain, added), domain, component.getId(), mapped);
             return added;
         } catch (RuntimeException e) {
             local().removeUser(realm, added);

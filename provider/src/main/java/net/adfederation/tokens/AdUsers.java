@@ -41,6 +41,29 @@ public final class AdUsers {
         return groups(owner, user, true);
     }
 
+    /**
+     * The SIDs of the user's AD groups that are linked in Keycloak: in connector mode those a Keycloak
+     * group names in adGroup; in trust mode the synced groups (or their AD-group ancestors) that carry
+     * a role themselves. Empty for a user of neither mode.
+     */
+    public static Set<String> linkedSids(RealmModel realm, UserModel user) {
+        AccountOwner owner = AccountOwner.of(realm, user);
+        Optional<LiveAccount> live = owner.isConnector() ? AccountOwner.live(user) : Optional.empty();
+        if (live.isPresent()) return live.get().linkedAdGroupSids();
+        if (!owner.isTrust()) return Set.of();
+        String component = owner.component().getId();
+        Set<String> linked = new HashSet<>();
+        Set<String> seen = new HashSet<>();
+        user.getGroupsStream().forEach(direct -> {
+            for (GroupModel g = direct; g != null && seen.add(g.getId()); g = g.getParent()) {
+                if (!component.equals(g.getFirstAttribute(AdAttributes.COMPONENT))) continue;
+                String sid = g.getFirstAttribute(AdAttributes.SID);
+                if (sid != null && g.getRoleMappingsStream().findAny().isPresent()) linked.add(sid);
+            }
+        });
+        return linked;
+    }
+
     private static List<ClaimGroup> groups(AccountOwner owner, UserModel user, boolean namesNeeded) {
         Optional<LiveAccount> live = owner.isConnector() ? AccountOwner.live(user) : Optional.empty();
         if (live.isPresent()) {

@@ -3,6 +3,8 @@ package net.adfederation.trust;
 import java.util.ArrayList;
 import java.util.List;
 
+import net.adfederation.account.AttributeMappings;
+import net.adfederation.account.MappedProfile;
 import net.adfederation.sync.GracePeriod;
 import net.adfederation.sync.ImportedAttributes;
 import net.adfederation.sync.PendingRemovals;
@@ -27,7 +29,8 @@ final class AdProfile {
     private AdProfile() {
     }
 
-    static List<AttributeMetadata> decorate(KeycloakSession session, String providerName, UserProfileMetadata metadata) {
+    static List<AttributeMetadata> decorate(KeycloakSession session, String providerName, UserProfileMetadata metadata,
+                                            AttributeMappings mappings) {
         List<AttributeMetadata> decorated = new ArrayList<>();
         for (String name : FROM_AD) {
             metadata.getAttribute(name).forEach(a -> decorated.add(a.clone().addWriteCondition(AttributeMetadata.ALWAYS_FALSE)));
@@ -38,9 +41,13 @@ final class AdProfile {
         // What the sync decided about the account: missing from AD (grace period), waiting for approval to go.
         shown.addAll(List.of(GracePeriod.MISSING_SINCE, PendingRemovals.MARK, PendingRemovals.LAST_SEEN));
         for (String name : shown) {
+            // A mapped one (department=department) is declared below, readable by the user too: once, or the profile breaks.
+            if (mappings.fills(name)) continue;
             AttributeMetadata added = UserProfileUtil.createAttributeMetadata(name, metadata, group, guiOrder++, providerName);
             if (added != null) decorated.add(added);
         }
+        // The mapped attributes after the imported ones: readable by the user too, writable by nobody.
+        decorated.addAll(MappedProfile.declare(metadata, mappings));
         return decorated;
     }
 }

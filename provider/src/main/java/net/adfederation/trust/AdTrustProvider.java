@@ -184,7 +184,7 @@ public class AdTrustProvider implements UserStorageProvider, UserLookupProvider,
 
     @Override
     public List<AttributeMetadata> decorateUserProfile(String providerId, UserProfileMetadata metadata) {
-        return AdProfile.decorate(session, model.getName(), metadata);
+        return AdProfile.decorate(session, model.getName(), metadata, net.adfederation.account.AttributeMappings.orNone(model.getConfig()));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package net.adfederation.trust;
 
+import net.adfederation.account.AttributeMappings;
 import net.adfederation.common.KerberosSettings;
 import java.util.Date;
 import java.util.List;
@@ -71,7 +72,8 @@ public class AdTrustProviderFactory implements UserStorageProviderFactory<AdTrus
     @Override
     public AdTrustProvider create(KeycloakSession session, ComponentModel model) {
         List<String> scope = forests.validConfig(model).map(TrustConfig::syncScopeGroups).orElse(List.of());
-        return new AdTrustProvider(session, model, new OncePerRequest<>(() -> forests.forest(session, model)), scope, expiries);
+        return new AdTrustProvider(session, model, new OncePerRequest<>(() -> withMappedReads(forests.forest(session, model), model)),
+                scope, expiries);
     }
 
     /**
@@ -89,6 +91,7 @@ public class AdTrustProviderFactory implements UserStorageProviderFactory<AdTrus
         TrustPolicy.enforce(model);
         TrustConfig config = TrustConfig.parse(model);
         PasswordExpiryWarning.days(model.getConfig());
+        AttributeMappings.of(model.getConfig());
         if (!new UserStorageProviderModel(model).isEnabled()) return;
         KerberosSettings.of(model).check(model.getName());
         // A new component has no id yet (JPA's getComponent would refuse a null one), so it is always probed.
@@ -157,7 +160,14 @@ public class AdTrustProviderFactory implements UserStorageProviderFactory<AdTrus
         TrustConfig config = forests.checkedConfig(model);
         return TrustSync.run(factory, realmId, model, kind,
                 new TrustSync.Settings(config.domain(), config.syncScopeGroups(), config.deletionLimits(), config.deletionGrace()),
-                session -> forests.forest(session, model));
+                session -> withMappedReads(forests.forest(session, model), model));
+    }
+
+    /** Every domain's user reads bring the mapped attributes, as the component says now (each node, each request). */
+    private static Forest withMappedReads(Forest forest, ComponentModel model) {
+        List<String> mapped = AttributeMappings.orNone(model.getConfig()).adAttributes();
+        forest.domains().forEach(domain -> domain.readUserAttributesToo(mapped));
+        return forest;
     }
 
     /**
@@ -173,7 +183,7 @@ public class AdTrustProviderFactory implements UserStorageProviderFactory<AdTrus
             TrustConfig config = forests.checkedConfig(model);
             return TrustSync.dryRun(factory, realmId, model,
                     new TrustSync.Settings(config.domain(), config.syncScopeGroups(), config.deletionLimits(), config.deletionGrace()),
-                    session -> forests.forest(session, model));
+                    session -> withMappedReads(forests.forest(session, model), model));
         } finally {
             dryRuns.remove(model.getId());
         }

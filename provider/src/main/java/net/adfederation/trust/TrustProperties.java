@@ -94,5 +94,5 @@ final class TrustProperties {
     static final List<ProviderConfigProperty> ALL =
             ConnectionProperties.join(BOUND_DOMAIN, ConnectionProperties.DC_LOOKUP, ConnectionProperties.SECRET_TLS_AND_TIMEOUTS, TRUST_ONLY,
                     KerberosSettings.PROPERTIES,
-                    net.adfederation.common.PasswordExpiryWarning.PROPERTIES);
+                    net.adfederation.common.PasswordExpiryWarning.PROPERTIES, net.adfederation.account.AttributeMappings.PROPERTIES);
 }

@@ -24,6 +24,7 @@ import net.adfederation.directory.trusts.UpnSuffixOwnership;
 import net.adfederation.events.AdReason;
 import net.adfederation.events.SignInEvents;
 import net.adfederation.sync.ScopePerDomain;
+import net.adfederation.sync.ForestUpns;
 import net.adfederation.sync.UserImport;
 import org.jboss.logging.Logger;
 import org.keycloak.component.ComponentModel;
@@ -205,7 +206,7 @@ final class TrustUsers {
 
     /** Brings the import in line with the live entry; nothing is searched or written when it already is. */
     private void refresh(RealmModel realm, UserModel user, Live live) {
-        UserImport importer = new UserImport(session, realm, model);
+        UserImport importer = new UserImport(session, realm, model, ForestUpns.of(forest.get().domains()));
         AdUser owned = withOwnedMail(live.domain(), live.user());
         if (!importer.isCurrent(user, owned, live.domain().info())) importer.importOrUpdate(owned, live.domain().info());
     }
@@ -312,7 +313,8 @@ final class TrustUsers {
         if (!inScope(domain, user) || foreignName(domain, user)) return null;
         readThisRequest.put(user.objectGuid(), new Live(domain, user));
         try {
-            UserModel imported = new UserImport(session, realm, model).importOrUpdate(withOwnedMail(domain, user), domain.info()).user();
+            UserModel imported = new UserImport(session, realm, model, ForestUpns.of(forest.get().domains()))
+                    .importOrUpdate(withOwnedMail(domain, user), domain.info()).user();
             // Keycloak caches a user it got from a lookup without validating it: its expiry is timed here too.
             expiries.watch(realm.getId(), imported);
             return new AdManagedUser(imported, session);

@@ -92,4 +92,43 @@ class ImportedAttributesTest {
         assertThat(user.isEnabled()).isTrue();
         assertThat(user.getFirstAttribute("department")).isEqualTo("Engineering");
     }
+
+    private static MappedValues mapped(String... entries) {
+        org.keycloak.common.util.MultivaluedHashMap<String, String> config = new org.keycloak.common.util.MultivaluedHashMap<>();
+        config.put(net.adfederation.account.AttributeMappings.KEY, new java.util.ArrayList<>(List.of(entries)));
+        return new MappedValues(net.adfederation.account.AttributeMappings.of(config),
+                dn -> dn.startsWith("CN=Bob,") ? java.util.Optional.of("bob@corp.example.test") : java.util.Optional.empty());
+    }
+
+    private static AdUser withMapped(String employeeId, String managerDn) {
+        java.util.Map<String, List<byte[]>> raw = new java.util.HashMap<>();
+        if (employeeId != null) raw.put("employeeID", List.of(AdUsers.utf8(employeeId)));
+        if (managerDn != null) raw.put("manager", List.of(AdUsers.utf8(managerDn)));
+        return AdUsers.withRaw(with("alice@corp.example.test", 0x200, "Engineering"), raw);
+    }
+
+    @Test
+    void mappedAttributesAreWrittenAndAChangedValueOrAChangedMappingWritesThemAgain() {
+        MappedValues mapped = mapped("employeeID=employeeId", "manager=manager:upn");
+        assertThat(ImportedAttributes.apply(user, withMapped("E-1", "CN=Bob,DC=corp"), CORP, "c1", mapped)).isTrue();
+        assertThat(user.getFirstAttribute("employeeId")).isEqualTo("E-1");
+        assertThat(user.getFirstAttribute("manager")).isEqualTo("bob@corp.example.test");
+
+        assertThat(ImportedAttributes.isCurrent(user, withMapped("E-1", "CN=Bob,DC=corp"), CORP, "c1", mapped)).isTrue();
+        assertThat(ImportedAttributes.isCurrent(user, withMapped("E-2", "CN=Bob,DC=corp"), CORP, "c1", mapped)).isFalse();
+        assertThat(ImportedAttributes.apply(user, withMapped("E-2", null), CORP, "c1", mapped)).isTrue();
+        assertThat(user.getFirstAttribute("employeeId")).isEqualTo("E-2");
+        assertThat(user.getFirstAttribute("manager")).as("cleared in AD").isNull();
+
+        MappedValues asDn = mapped("employeeID=employeeId", "manager=manager:dn");
+        assertThat(ImportedAttributes.isCurrent(user, withMapped("E-2", null), CORP, "c1", asDn)).as("mappings changed").isFalse();
+        ImportedAttributes.apply(user, withMapped("E-2", "CN=Bob,DC=corp"), CORP, "c1", asDn);
+        assertThat(user.getFirstAttribute("manager")).isEqualTo("CN=Bob,DC=corp");
+    }
+
+    @Test
+    void withoutMappingsTheDigestIsTheOneStoredBeforeMappingsExisted() {
+        AdUser plain = with("alice@corp.example.test", 0x200, "Engineering");
+        assertThat(SyncDigest.of(plain, CORP, net.adfederation.account.AttributeMappings.NONE)).isEqualTo(SyncDigest.of(plain, CORP));
+    }
 }

@@ -6,16 +6,19 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import net.adfederation.embeddedad.DirectoryAdmin;
 import net.adfederation.it.support.AdFederationServerConfig;
 import net.adfederation.it.support.DemoAppClients;
 import net.adfederation.it.support.Directories;
 import net.adfederation.it.support.EmbeddedDirectory;
 import net.adfederation.it.support.OidcClient;
 import net.adfederation.it.support.RealmFiles;
+import net.adfederation.it.support.UserAttributeMappers;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.ClientResource;
 import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.ComponentRepresentation;
 import org.keycloak.representations.idm.GroupRepresentation;
 import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.InjectKeycloakUrls;
@@ -43,7 +46,38 @@ class LdapOperationsPerSignInTest {
     @InjectKeycloakUrls
     KeycloakUrls urls;
 
-    private record Counted(String realmShape, List<String> directGrant, List<String> codeFlow) {
+    private static final String BOB_DN_START = "CN=Bob";
+
+    private record Counted(String realmShape, List<String> directGrant, List<String> codeFlow, List<String> warmUp) {
+    }
+
+    /**
+     * employeeID, department and manager (as UPN) mapped; alice given all three for the count and
+     * her entry put back after it. With {@code managerInToken} the client's User Attribute mappers
+     * ask for the manager too, else only for employeeId and department.
+     */
+    private Counted withMappedAttributes(EmbeddedDirectory directory, boolean managerInToken) {
+        DirectoryAdmin ad = directory.admin();
+        ComponentRepresentation provider = realm().components().query(null, "org.keycloak.storage.UserStorageProvider").stream()
+                .filter(c -> "ad-connector".equals(c.getProviderId())).findFirst().orElseThrow();
+        List<String> mappers = new java.util.ArrayList<>();
+        try {
+            ad.setAttribute("alice", "employeeID", "E-1001");
+            ad.setAttribute("alice", "manager", ad.dnOf("bob"));
+            provider.getConfig().put("attributeMappings", new java.util.ArrayList<>(List.of("employeeID=employeeId",
+                    "department=department", "manager=manager:upn")));
+            realm().components().component(provider.getId()).update(provider);
+            mappers.addAll(UserAttributeMappers.add(admin, REALM, Directories.CLIENT,
+                    managerInToken ? List.of("employeeId", "department", "manager") : List.of("employeeId", "department")));
+            return count(directory, "no group link, no groups mapper; attributeMappings employeeID, department, manager:upn;"
+                    + (managerInToken ? " all three" : " employeeId and department") + " in the token (User Attribute mappers)");
+        } finally {
+            UserAttributeMappers.delete(admin, REALM, Directories.CLIENT, mappers);
+            provider.getConfig().remove("attributeMappings");
+            realm().components().component(provider.getId()).update(provider);
+            ad.setAttribute("alice", "employeeID");
+            ad.setAttribute("alice", "manager");
+        }
     }
 
     @Test
@@ -59,7 +93,22 @@ class LdapOperationsPerSignInTest {
             Counted linked = count(directory, "a group link, no groups mapper");
             removeGroupLinks();
             Counted plain = count(directory, "no group link, no groups mapper");
-            write(List.of(plain, linked, sids, named));
+            Counted mapped = withMappedAttributes(directory, false);
+            Counted mappedManager = withMappedAttributes(directory, true);
+            write(List.of(plain, linked, sids, named, mapped, mappedManager));
+
+            // attributeMappings come with the one user read: not one operation more
+            assertThat(mapped.directGrant()).hasSameSizeAs(plain.directGrant());
+            assertThat(mapped.codeFlow()).hasSameSizeAs(plain.codeFlow());
+            // manager:upn: Keycloak's verify-profile check reads every attribute at sign-in, so the first sign-in reads the
+            // manager's UPN once (a base read), token mapper or not; the domain keeps it a minute, so the next ones read nothing
+            for (Counted counted : List.of(mapped, mappedManager)) {
+                assertThat(counted.warmUp().stream().filter(op -> op.contains(BOB_DN_START))).hasSize(1);
+                assertThat(counted.directGrant()).noneMatch(op -> op.contains(BOB_DN_START));
+                assertThat(counted.codeFlow()).noneMatch(op -> op.contains(BOB_DN_START));
+            }
+            assertThat(mappedManager.directGrant()).hasSameSizeAs(plain.directGrant());
+            assertThat(mappedManager.codeFlow()).hasSameSizeAs(plain.codeFlow());
 
             // find the user, bind as the user
             assertThat(plain.directGrant()).hasSize(2);
@@ -88,7 +137,9 @@ class LdapOperationsPerSignInTest {
      */
     private Counted count(EmbeddedDirectory directory, String realmShape) {
         OidcClient oidc = new OidcClient(urls.getBase(), REALM, Directories.CLIENT);
+        directory.server().resetOperationCounts();
         assertThat(oidc.directGrant("alice", PASSWORD).ok()).isTrue();
+        List<String> warmUp = directory.server().recentOperations();
 
         directory.server().resetOperationCounts();
         assertThat(oidc.directGrant("alice", PASSWORD).ok()).isTrue();
@@ -97,7 +148,7 @@ class LdapOperationsPerSignInTest {
         directory.server().resetOperationCounts();
         assertThat(oidc.authorizationCodeSignIn("alice", PASSWORD).ok()).isTrue();
         List<String> codeFlow = directory.server().recentOperations();
-        return new Counted(realmShape, directGrant, codeFlow);
+        return new Counted(realmShape, directGrant, codeFlow, warmUp);
     }
 
     private void removeGroupsMapper() {

@@ -3,7 +3,9 @@ package net.adfederation.directory.read;
 import com.unboundid.ldap.sdk.Entry;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import net.adfederation.directory.AdCodecs;
 
@@ -38,6 +40,11 @@ public final class AdEntryMapper {
     }
 
     public static AdUser user(Entry entry) {
+        return user(entry, List.of());
+    }
+
+    /** @param mapped the attributes whose values are kept as they came, for the component's mappings */
+    public static AdUser user(Entry entry, List<String> mapped) {
         Long pwdLastSet = entry.getAttributeValueAsLong("pwdLastSet");
         Integer userAccountControl = entry.getAttributeValueAsInteger("userAccountControl");
         String[] memberOf = entry.getAttributeValues("memberOf");
@@ -64,7 +71,18 @@ public final class AdEntryMapper {
                 time(entry.getAttributeValueAsLong("badPasswordTime")),
                 entry.getAttributeValueAsInteger("msDS-User-Account-Control-Computed"),
                 entry.getAttributeValue("msDS-ResultantPSO"),
-                time(entry.getAttributeValueAsLong(PASSWORD_EXPIRY)));
+                time(entry.getAttributeValueAsLong(PASSWORD_EXPIRY)),
+                raw(entry, mapped));
+    }
+
+    private static RawAttributes raw(Entry entry, List<String> mapped) {
+        if (mapped.isEmpty()) return RawAttributes.NONE;
+        Map<String, List<byte[]>> values = new LinkedHashMap<>();
+        for (String name : mapped) {
+            byte[][] bytes = entry.getAttributeValueByteArrays(name);
+            if (bytes != null) values.put(name, List.of(bytes));
+        }
+        return RawAttributes.of(values);
     }
 
     private static String[] lookupAttributes() {

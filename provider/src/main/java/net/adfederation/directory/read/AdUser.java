@@ -32,6 +32,7 @@ import java.util.UUID;
  * @param passwordExpires    msDS-UserPasswordExpiryTimeComputed: when the password expires, after the
  *                           domain's or the user's fine-grained policy; null for never, for "must change"
  *                           (AD computes 0) and where the read did not ask for it
+ * @param raw                the attributes the component's mappings asked for, as AD sent them
  */
 public record AdUser(
         String dn,
@@ -55,13 +56,26 @@ public record AdUser(
         Instant badPasswordTime,
         Integer accountControlComputed,
         String resultantPso,
-        Instant passwordExpires) {
+        Instant passwordExpires,
+        RawAttributes raw) {
 
     /** UF_LOCKOUT in msDS-User-Account-Control-Computed. */
     static final int UF_LOCKOUT = 0x10;
 
     public AdUser {
         memberOf = memberOf == null ? List.of() : List.copyOf(memberOf);
+        raw = raw == null ? RawAttributes.NONE : raw;
+    }
+
+    /** An entry read without mapped attributes. */
+    public AdUser(String dn, UUID objectGuid, String objectSid, String samAccountName, String userPrincipalName,
+                  String mail, String givenName, String surname, String displayName, String department, String title,
+                  int userAccountControl, Instant pwdLastSet, boolean mustChangePassword, Instant accountExpires,
+                  Instant lockoutTime, List<String> memberOf, int badPwdCount, Instant badPasswordTime,
+                  Integer accountControlComputed, String resultantPso, Instant passwordExpires) {
+        this(dn, objectGuid, objectSid, samAccountName, userPrincipalName, mail, givenName, surname, displayName,
+                department, title, userAccountControl, pwdLastSet, mustChangePassword, accountExpires, lockoutTime,
+                memberOf, badPwdCount, badPasswordTime, accountControlComputed, resultantPso, passwordExpires, RawAttributes.NONE);
     }
 
     /** An entry read without the bad-password count (none counted). */
@@ -119,6 +133,6 @@ public record AdUser(
     public AdUser withoutMail() {
         return new AdUser(dn, objectGuid, objectSid, samAccountName, userPrincipalName, null, givenName, surname,
                 displayName, department, title, userAccountControl, pwdLastSet, mustChangePassword, accountExpires,
-                lockoutTime, memberOf, badPwdCount, badPasswordTime, accountControlComputed, resultantPso, passwordExpires);
+                lockoutTime, memberOf, badPwdCount, badPasswordTime, accountControlComputed, resultantPso, passwordExpires, raw);
     }
 }

@@ -46,10 +46,12 @@ public final class LdapUserDirectory implements UserDirectory {
     private final DomainInfo domain;
     private final PasswordWrites passwords;
     private final LockoutGuard guard;
+    private final UserReadAttributes reads;
 
-    public LdapUserDirectory(DirectoryPools pools, DomainInfo domain, LockoutGuardInputs guard) {
+    public LdapUserDirectory(DirectoryPools pools, DomainInfo domain, LockoutGuardInputs guard, UserReadAttributes reads) {
         this.pools = pools;
         this.domain = domain;
+        this.reads = reads;
         this.passwords = new PasswordWrites(pools);
         LockoutPolicies policies = new LockoutPolicies(this::lockoutPolicy, this::psoPolicy, System::currentTimeMillis);
         this.guard = new LockoutGuard(domain.dnsName(), guard.ledger(), policies::domain, policies::pso,
@@ -87,10 +89,10 @@ public final class LdapUserDirectory implements UserDirectory {
         if (skip >= wanted) return List.of();
         Filter filter = memberOfGroupDns.isEmpty() ? UserFilters.byPrefix(text)
                 : Filter.createANDFilter(UserFilters.byPrefix(text), UserFilters.memberOfAny(memberOfGroupDns));
-        List<SearchResultEntry> entries = readAll(filter, wanted, "searching users for " + text,
-                AdEntryMapper.LOOKUP_ATTRIBUTES);
+        List<SearchResultEntry> entries = readAll(filter, wanted, "searching users for " + text, reads.lookup());
+        List<String> mapped = reads.mapped();
         return entries.subList(Math.min(skip, entries.size()), Math.min(wanted, entries.size())).stream()
-                .map(AdEntryMapper::user)
+                .map(entry -> AdEntryMapper.user(entry, mapped))
                 .toList();
     }
 
@@ -109,6 +111,20 @@ public final class LdapUserDirectory implements UserDirectory {
                 "reading the groups of " + user.dn(), AdEntryMapper.GROUP_ATTRIBUTES).stream()
                 .map(AdEntryMapper::group)
                 .toList();
+    }
+
+    @Override
+    public Optional<String> upnOf(String dn) {
+        SearchResultEntry entry;
+        try {
+            entry = pools.reads().getEntry(dn, "userPrincipalName");
+        } catch (LDAPException e) {
+            if (ResultCode.NO_SUCH_OBJECT.equals(e.getResultCode()) || ResultCode.INVALID_DN_SYNTAX.equals(e.getResultCode())) {
+                return Optional.empty();
+            }
+            throw failure(e, "reading the userPrincipalName of " + dn);
+        }
+        return Optional.ofNullable(entry == null ? null : entry.getAttributeValue("userPrincipalName"));
     }
 
     @Override
@@ -268,8 +284,7 @@ public final class LdapUserDirectory implements UserDirectory {
 
     /** One entry or none; two or more matches count as none, so an ambiguous name signs nobody in. */
     private Optional<AdUser> findOne(Filter filter) {
-        SearchRequest request = new SearchRequest(domain.defaultNamingContext(), SearchScope.SUB, filter,
-                AdEntryMapper.LOOKUP_ATTRIBUTES);
+        SearchRequest request = new SearchRequest(domain.defaultNamingContext(), SearchScope.SUB, filter, reads.lookup());
         request.setSizeLimit(2);
         List<SearchResultEntry> entries;
         try {
@@ -278,7 +293,7 @@ public final class LdapUserDirectory implements UserDirectory {
             if (ResultCode.SIZE_LIMIT_EXCEEDED.equals(e.getResultCode())) return Optional.empty();
             throw failure(e, "looking up a user by " + filter);
         }
-        return entries.size() == 1 ? Optional.of(AdEntryMapper.user(entries.get(0))) : Optional.empty();
+        return entries.size() == 1 ? Optional.of(AdEntryMapper.user(entries.get(0), reads.mapped())) : Optional.empty();
     }
 
     private List<SearchResultEntry> readAll(Filter filter, int limit, String what, String... attributes) {

@@ -26,6 +26,12 @@ public interface UserDirectory {
     /** Finds a user by objectGUID (the Keycloak user id). */
     Optional<AdUser> findByGuid(UUID objectGuid);
 
+    /**
+     * The userPrincipalName of the entry with this DN (a DN-valued attribute such as manager): one
+     * base read; empty when the entry is gone, has none, or the value is no DN.
+     */
+    Optional<String> upnOf(String dn);
+
     /** Finds a user whose mail or userPrincipalName equals the value; empty when none or several. */
     Optional<AdUser> findByMailOrUpn(String value);
 

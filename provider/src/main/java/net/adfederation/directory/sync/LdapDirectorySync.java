@@ -17,6 +17,7 @@ import net.adfederation.directory.DirectoryException;
 import net.adfederation.directory.DirectoryProblem;
 import net.adfederation.directory.DomainInfo;
 import net.adfederation.directory.read.AdUser;
+import net.adfederation.directory.read.UserReadAttributes;
 import net.adfederation.directory.read.GroupEntry;
 import org.jboss.logging.Logger;
 
@@ -40,9 +41,12 @@ public final class LdapDirectorySync implements DirectorySync {
     private volatile int lastOperations;
     private volatile DeletionMethod lastMethod;
 
-    public LdapDirectorySync(LDAPConnectionPool reads, DomainInfo domain) {
+    private final UserReadAttributes userReads;
+
+    public LdapDirectorySync(LDAPConnectionPool reads, DomainInfo domain, UserReadAttributes userReads) {
         this.reads = reads;
         this.domain = domain;
+        this.userReads = userReads;
     }
 
     @Override
@@ -148,7 +152,7 @@ public final class LdapDirectorySync implements DirectorySync {
 
     private <T> T pass(String what, PassBody<T> body) {
         long started = System.nanoTime();
-        try (SyncPass pass = new SyncPass(reads, domain)) {
+        try (SyncPass pass = new SyncPass(reads, domain, userReads)) {
             T result = body.run(pass);
             lastOperations = pass.operations();
             LOG.infof("%s of %s: %d LDAP operations in %d ms", what, domain.dnsName(), lastOperations,

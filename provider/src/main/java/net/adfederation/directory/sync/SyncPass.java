@@ -29,6 +29,7 @@ import net.adfederation.directory.DirectoryProblem;
 import net.adfederation.directory.DomainInfo;
 import net.adfederation.directory.AdCodecs;
 import net.adfederation.directory.read.AdEntryMapper;
+import net.adfederation.directory.read.UserReadAttributes;
 import net.adfederation.directory.read.AdUser;
 import net.adfederation.directory.read.GroupEntry;
 import net.adfederation.directory.read.IncompleteRead;
@@ -50,9 +51,12 @@ final class SyncPass implements AutoCloseable {
     private long searchesBefore;
     private LDAPException failure;
 
-    SyncPass(LDAPConnectionPool pool, DomainInfo domain) throws LDAPException {
+    private final UserReadAttributes userReads;
+
+    SyncPass(LDAPConnectionPool pool, DomainInfo domain, UserReadAttributes userReads) throws LDAPException {
         this.pool = pool;
         this.domain = domain;
+        this.userReads = userReads;
         this.connection = pool.getConnection();
         this.searchesBefore = searches();
     }
@@ -93,9 +97,10 @@ final class SyncPass implements AutoCloseable {
 
     /** The users of the filter, handed over a page at a time: a pass holds one page, not the domain. */
     void users(Filter filter, Consumer<List<AdUser>> consumer) throws LDAPException {
-        PagedSearch search = new PagedSearch(domain.defaultNamingContext(), filter, AdEntryMapper.USER_ATTRIBUTES);
+        PagedSearch search = new PagedSearch(domain.defaultNamingContext(), filter, userReads.sync());
+        List<String> mapped = userReads.mapped();
         run(() -> {
-            search.forEachPage(connection, page -> consumer.accept(page.stream().map(AdEntryMapper::user).toList()));
+            search.forEachPage(connection, page -> consumer.accept(page.stream().map(entry -> AdEntryMapper.user(entry, mapped)).toList()));
             return null;
         });
     }
