@@ -146,6 +146,16 @@ public final class DcServers {
         return new FailoverServerSet(urls.stream().map(this::server).toList());
     }
 
+    /** Whether the DC is passed by for new connections. */
+    boolean passedBy(URI url) {
+        return backOff.passedBy(url);
+    }
+
+    /** Whether a DC earlier in the order is in service, so that new connections go there. */
+    boolean outranked(URI url) {
+        return backOff.outranked(url);
+    }
+
     /** A DC that accepted a connection but then failed the checks on it is known down too. */
     void reportDown(URI url) {
         backOff.down(url);
