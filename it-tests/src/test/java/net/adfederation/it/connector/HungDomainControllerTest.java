@@ -105,18 +105,23 @@ class HungDomainControllerTest {
             long firstSlowEnd = hanging.stream().filter(s -> ms(s.latencyNanos()) > p99 + 100)
                     .mapToLong(SignIn::endNanos).min().orElse(Long.MIN_VALUE);
             List<SignIn> later = hanging.stream().filter(s -> s.startNanos() > firstSlowEnd).toList();
+            List<SignIn> slowLater = later.stream().filter(s -> ms(s.latencyNanos()) > p99 + 100).toList();
             long max = hanging.stream().mapToLong(s -> ms(s.latencyNanos())).max().orElse(0);
             System.out.printf("DC starts hanging under load (4 clients): healthy p99 %d ms over %d sign-ins; while hanging"
-                    + " %d sign-ins, %d failed, max %d ms, %d slower than p99 + 100 ms, p99 after the first %d ms%n",
+                    + " %d sign-ins, %d failed, max %d ms, %d slower than p99 + 100 ms, p99 after the first %d ms;"
+                    + " slower after the first (start s after the hang / ms): %s%n",
                     p99, healthy.size(), hanging.size(), hanging.stream().filter(s -> !s.ok()).count(), max,
-                    hanging.stream().filter(s -> ms(s.latencyNanos()) > p99 + 100).count(), p99(later));
+                    hanging.stream().filter(s -> ms(s.latencyNanos()) > p99 + 100).count(), p99(later),
+                    slowLater.stream().map(s -> String.format("%.1f/%d", s.startNanos() / 1e9, ms(s.latencyNanos()))).toList());
 
             assertThat(hanging).as("failed sign-ins while the first DC hangs").allMatch(SignIn::ok);
             assertThat(max).as("longest sign-in").isLessThan(CONNECT_MS + READ_MS);
             assertThat(later).as("sign-ins after the hung DC was found").hasSizeGreaterThan(50);
-            // Not asserted yet: "after the first, none slower than the healthy p99 + 100 ms". In the one run
-            // on the shared CI machine (issue 20) 15 of 839 sign-ins exceeded it (p99 after the first 385 ms
-            // against a healthy 249 ms, none over 1.4 s); the cause is not found yet. Printed above.
+            // Those slower than the bound used to be requests that dropped an idle pooled connection to the
+            // hung DC at checkout and made its replacement (connect, TLS, service bind at the other DC)
+            // while the user waited; the pools now replace them in the background when a DC is found down.
+            assertThat(slowLater).as("after the first, sign-ins slower than the healthy p99 (" + p99 + " ms) + 100 ms")
+                    .isEmpty();
         } finally {
             if (admin.realms().findAll().stream().anyMatch(r -> r.getRealm().equals(REALM))) admin.realm(REALM).remove();
         }

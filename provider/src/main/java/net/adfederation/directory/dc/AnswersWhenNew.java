@@ -57,6 +57,16 @@ final class AnswersWhenNew extends LDAPConnectionPoolHealthCheck {
         connection.getEntry("", "dnsHostName");
     }
 
+    /**
+     * The pool's idle-connection check: run in the background when a DC is found down or back
+     * (see {@link DirectoryPools}), so that idle connections to a DC passed by, or to a later DC once
+     * an earlier one is back, are replaced there, not at a request's checkout.
+     */
+    @Override
+    public void ensureConnectionValidForContinuedUse(LDAPConnection connection) throws LDAPException {
+        ensureConnectionValidForCheckout(connection);
+    }
+
     @Override
     public void ensureConnectionValidForCheckout(LDAPConnection connection) throws LDAPException {
         URI dc = dcOf(connection);

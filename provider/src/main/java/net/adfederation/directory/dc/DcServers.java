@@ -156,6 +156,11 @@ public final class DcServers {
         return backOff.outranked(url);
     }
 
+    /** Runs this (on the thread that noticed) whenever a DC is found down or back in service. */
+    void onChange(Runnable change) {
+        backOff.onChange(change);
+    }
+
     /** A DC that accepted a connection but then failed the checks on it is known down too. */
     void reportDown(URI url) {
         backOff.down(url);

@@ -4,6 +4,7 @@ import com.unboundid.ldap.sdk.LDAPConnectionPool;
 import com.unboundid.ldap.sdk.LDAPConnectionPoolStatistics;
 import com.unboundid.ldap.sdk.LDAPException;
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 
 import net.adfederation.directory.DirectoryException;
@@ -29,6 +30,7 @@ public final class DirectoryPools implements AutoCloseable {
     private final LDAPConnectionPool pdc;
     private final URI pdcUrl;
     private final DcServers servers;
+    private volatile boolean closed;
     private final Runnable untrackReads;
     private final Runnable untrackBinds;
 
@@ -62,7 +64,9 @@ public final class DirectoryPools implements AutoCloseable {
                 pdc.setConnectionPoolName("adfederation-pdc");
                 pdc.setRetryFailedOperationsDueToInvalidConnections(true);
             }
-            return new DirectoryPools(settings.domain(), servers, reads, binds, pdcUrl, pdc);
+            DirectoryPools pools = new DirectoryPools(settings.domain(), servers, reads, binds, pdcUrl, pdc);
+            servers.onChange(() -> DcAttempt.background(pools::replaceIdleConnectionsOfDcsPassedBy));
+            return pools;
         } catch (LDAPException e) {
             if (reads != null) reads.close();
             if (binds != null) binds.close();
@@ -79,6 +83,18 @@ public final class DirectoryPools implements AutoCloseable {
         // A pooled connection the DC closed (idle timeout, restart) costs one retry, not a failure.
         pool.setRetryFailedOperationsDueToInvalidConnections(true);
         return pool;
+    }
+
+    /**
+     * Replaces, off the request path, the idle connections to a DC now passed by (or to a later DC
+     * once an earlier is back): without it the next requests each dropped one at checkout and made
+     * its replacement (connect, TLS, service bind) while the user waited.
+     */
+    private void replaceIdleConnectionsOfDcsPassedBy() {
+        if (closed) return;
+        for (LDAPConnectionPool pool : pdc == null ? List.of(reads, binds) : List.of(reads, binds, pdc)) {
+            pool.invokeHealthCheck(pool.getHealthCheck(), false, false);
+        }
     }
 
     /** The pool as the gauges read it: connections made minus those closed, less the idle ones, are in use. */
@@ -125,6 +141,7 @@ public final class DirectoryPools implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         untrackReads.run();
         untrackBinds.run();
         reads.close();
