@@ -97,7 +97,8 @@ class TwoDomainControllersTest {
             int beforeReturn = dc1.acceptedConnections();
             List<SignIn> back = load.run(alice, Flow.DIRECT_GRANT, Duration.ofSeconds(20));
             assertThat(back).as("sign-ins while DC1 comes back").allMatch(SignIn::ok);
-            assertThat(dc1.acceptedConnections()).as("connections to DC1 once it is back").isGreaterThan(beforeReturn);
+            // More than the one background probe that finds DC1 back: the pools' connections return to it.
+            assertThat(dc1.acceptedConnections()).as("connections to DC1 once it is back").isGreaterThan(beforeReturn + 1);
         } finally {
             removeRealm(realm);
         }
