@@ -117,11 +117,23 @@ class HungDomainControllerTest {
             assertThat(hanging).as("failed sign-ins while the first DC hangs").allMatch(SignIn::ok);
             assertThat(max).as("longest sign-in").isLessThan(CONNECT_MS + READ_MS);
             assertThat(later).as("sign-ins after the hung DC was found").hasSizeGreaterThan(50);
-            // Those slower than the bound used to be requests that dropped an idle pooled connection to the
-            // hung DC at checkout and made its replacement (connect, TLS, service bind at the other DC)
-            // while the user waited; the pools now replace them in the background when a DC is found down.
-            assertThat(slowLater).as("after the first, sign-ins slower than the healthy p99 (" + p99 + " ms) + 100 ms")
-                    .isEmpty();
+            // Paying for the hung DC costs at least the read timeout: after the first, no sign-in does.
+            assertThat(later).as("after the first, sign-ins that waited for the hung DC")
+                    .allMatch(s -> ms(s.latencyNanos()) < READ_MS);
+            // The bound "none slower than the healthy p99 + 100 ms" with the tolerance the healthy run itself
+            // needs: on this 2-core machine Keycloak, Samba and the 4 clients share the CPUs, and a GC pause or
+            // the scheduler delays a sign-in now and then whatever the DCs do (the healthy run has sign-ins past
+            // its own p99 + 100 ms too). So no more may exceed it after the first than the healthy run's share,
+            // plus one. Before the pools replaced a hung DC's idle connections in the background, requests made
+            // those replacements (connect, TLS, service bind) while the user waited: 15 of 839 and 4 of 1,280
+            // exceeded it in two runs; after, 1 of 1,815 (283 ms against 266 ms, 10.9 s after the hang).
+            long healthyOver = healthy.stream().filter(s -> ms(s.latencyNanos()) > p99 + 100).count();
+            long allowed = (long) Math.ceil((double) healthyOver * later.size() / healthy.size()) + 1;
+            System.out.printf("healthy sign-ins past p99 + 100 ms: %d of %d; allowed after the first: %d%n",
+                    healthyOver, healthy.size(), allowed);
+            assertThat(slowLater).as("after the first, sign-ins slower than the healthy p99 (" + p99 + " ms) + 100 ms,"
+                    + " beyond the healthy run's share (" + healthyOver + " of " + healthy.size() + ") plus one")
+                    .hasSizeLessThanOrEqualTo((int) allowed);
         } finally {
             if (admin.realms().findAll().stream().anyMatch(r -> r.getRealm().equals(REALM))) admin.realm(REALM).remove();
         }
