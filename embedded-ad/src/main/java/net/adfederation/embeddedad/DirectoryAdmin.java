@@ -409,6 +409,20 @@ public final class DirectoryAdmin implements AutoCloseable {
         return call(() -> DomainPolicy.longOf(connection.getEntry(baseDn, "lockoutThreshold"), "lockoutThreshold", 0));
     }
 
+    /** The account's badPwdCount at this admin's DC (AD keeps it per DC, never replicated); 0 when unset. */
+    public int badPwdCount(String sam) {
+        return call(() -> {
+            Integer count = connection.getEntry(dnOf(sam), "badPwdCount").getAttributeValueAsInteger("badPwdCount");
+            return count == null ? 0 : count;
+        });
+    }
+
+    /** Whether this admin's DC has the account (one created at another DC arrives by replication). */
+    public boolean hasUser(String sam) {
+        return call(() -> connection.search(baseDn, SearchScope.SUB,
+                Filter.createEqualityFilter("sAMAccountName", sam), "1.1").getEntryCount() == 1);
+    }
+
     /** True when a simple bind as the account with this password succeeds now (which also clears its badPwdCount). */
     public boolean passwordBinds(String sam, String password) {
         return bindRefusal(sam, password).isEmpty();

@@ -92,7 +92,7 @@ public final class AdDomain implements AutoCloseable {
         Duration offset = probed.clockOffset();
         // A bind waits at most for a connection and an answer, and the pool retries once on a stale connection.
         Duration bindBudget = Duration.ofMillis(2L * (settings.connectTimeoutMs() + settings.readTimeoutMs()));
-        return new AdDomain(probed.info(), servers, DirectoryPools.open(servers, settings, service),
+        return new AdDomain(probed.info(), servers, DirectoryPools.open(servers, settings, service, probed.pdcUrl()),
                 new LockoutGuardInputs(runtime.attempts(), () -> Instant.now().plus(offset), bindBudget));
     }
 

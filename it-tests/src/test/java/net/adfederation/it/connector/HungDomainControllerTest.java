@@ -105,18 +105,29 @@ class HungDomainControllerTest {
             long firstSlowEnd = hanging.stream().filter(s -> ms(s.latencyNanos()) > p99 + 100)
                     .mapToLong(SignIn::endNanos).min().orElse(Long.MIN_VALUE);
             List<SignIn> later = hanging.stream().filter(s -> s.startNanos() > firstSlowEnd).toList();
+            List<SignIn> slowLater = later.stream().filter(s -> ms(s.latencyNanos()) > p99 + 100).toList();
             long max = hanging.stream().mapToLong(s -> ms(s.latencyNanos())).max().orElse(0);
             System.out.printf("DC starts hanging under load (4 clients): healthy p99 %d ms over %d sign-ins; while hanging"
-                    + " %d sign-ins, %d failed, max %d ms, %d slower than p99 + 100 ms, p99 after the first %d ms%n",
+                    + " %d sign-ins, %d failed, max %d ms, %d slower than p99 + 100 ms, p99 after the first %d ms;"
+                    + " slower after the first (start s after the hang / ms): %s%n",
                     p99, healthy.size(), hanging.size(), hanging.stream().filter(s -> !s.ok()).count(), max,
-                    hanging.stream().filter(s -> ms(s.latencyNanos()) > p99 + 100).count(), p99(later));
+                    hanging.stream().filter(s -> ms(s.latencyNanos()) > p99 + 100).count(), p99(later),
+                    slowLater.stream().map(s -> String.format("%.1f/%d", s.startNanos() / 1e9, ms(s.latencyNanos()))).toList());
 
             assertThat(hanging).as("failed sign-ins while the first DC hangs").allMatch(SignIn::ok);
             assertThat(max).as("longest sign-in").isLessThan(CONNECT_MS + READ_MS);
             assertThat(later).as("sign-ins after the hung DC was found").hasSizeGreaterThan(50);
-            // Not asserted yet: "after the first, none slower than the healthy p99 + 100 ms". In the one run
-            // on the shared CI machine (issue 20) 15 of 839 sign-ins exceeded it (p99 after the first 385 ms
-            // against a healthy 249 ms, none over 1.4 s); the cause is not found yet. Printed above.
+            // Paying for the hung DC costs at least the read timeout: after the first, no sign-in does.
+            assertThat(later).as("after the first, sign-ins that waited for the hung DC")
+                    .allMatch(s -> ms(s.latencyNanos()) < READ_MS);
+            // The issue's bound, "after the first, none slower than the healthy p99 + 100 ms", is printed above,
+            // not asserted: it depends on what else the 2-core machine runs, not on the DCs. Three runs of
+            // 2026-12-07 after the pools began replacing a hung DC's idle connections in the background (before,
+            // requests made those replacements while the user waited): 1 of 1,815 and 2 of 1,350 above it
+            // (p99 after the first 116 and 162 ms against healthy 166 and 205 ms), then, with the machine busy
+            // elsewhere (831 sign-ins in the same 22 s), 19 of 831 spread over 10-20 s after the hang, the
+            // slowest 791 ms, p99 after the first 315 ms against 185 ms. What holds in every run, and is what
+            // paying for the hung DC would cost, is asserted above: none after the first waits the read timeout.
         } finally {
             if (admin.realms().findAll().stream().anyMatch(r -> r.getRealm().equals(REALM))) admin.realm(REALM).remove();
         }

@@ -22,6 +22,7 @@ final class AnswersWhenNew extends LDAPConnectionPoolHealthCheck {
     private final DcBackOff backOff;
     private final ServiceBind service;
     private final Boolean tls;
+    private final boolean returnToFirst;
 
     /** Checks new connections only (the bind pool: each use binds as the user; the background probe). */
     AnswersWhenNew(DcBackOff backOff) {
@@ -35,9 +36,19 @@ final class AnswersWhenNew extends LDAPConnectionPoolHealthCheck {
      * UnboundID refuses next to StartTLS's).
      */
     AnswersWhenNew(DcBackOff backOff, ServiceBind service, Boolean tls) {
+        this(backOff, service, tls, true);
+    }
+
+    private AnswersWhenNew(DcBackOff backOff, ServiceBind service, Boolean tls, boolean returnToFirst) {
         this.backOff = backOff;
         this.service = service;
         this.tls = tls;
+        this.returnToFirst = returnToFirst;
+    }
+
+    /** As the read pool's check, for a pool of one DC: its connections are kept when an earlier DC is in service. */
+    AnswersWhenNew onOneDc() {
+        return new AnswersWhenNew(backOff, service, tls, false);
     }
 
     @Override
@@ -46,13 +57,23 @@ final class AnswersWhenNew extends LDAPConnectionPoolHealthCheck {
         connection.getEntry("", "dnsHostName");
     }
 
+    /**
+     * The pool's idle-connection check: run in the background when a DC is found down or back
+     * (see {@link DirectoryPools}), so that idle connections to a DC passed by, or to a later DC once
+     * an earlier one is back, are replaced there, not at a request's checkout.
+     */
+    @Override
+    public void ensureConnectionValidForContinuedUse(LDAPConnection connection) throws LDAPException {
+        ensureConnectionValidForCheckout(connection);
+    }
+
     @Override
     public void ensureConnectionValidForCheckout(LDAPConnection connection) throws LDAPException {
         URI dc = dcOf(connection);
         if (dc != null && backOff.passedBy(dc)) {
             throw new LDAPException(ResultCode.SERVER_DOWN, dc + " is passed by: it did not answer in time, or DNS no longer names it");
         }
-        if (dc != null && backOff.outranked(dc)) {
+        if (returnToFirst && dc != null && backOff.outranked(dc)) {
             throw new LDAPException(ResultCode.SERVER_DOWN, "a DC before " + dc + " is back in service");
         }
     }

@@ -43,6 +43,8 @@ public final class DcBackOff implements AutoCloseable {
     private volatile Probe probe;
     private volatile Runnable whenEveryDcDown = () -> { };
     private volatile boolean closed;
+    /** Told when a DC is found down or back (on the thread that found it: it must hand work off). */
+    private final List<Runnable> changes = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     DcBackOff(List<URI> dcs, Duration backOff) {
         this(dcs, backOff, System::nanoTime);
@@ -82,7 +84,7 @@ public final class DcBackOff implements AutoCloseable {
 
     /** A connection to the DC could not be made (or the DC did not answer on it). */
     void down(URI dc) {
-        downUntil.put(dc, nanoTime.getAsLong() + backOffNanos);
+        if (downUntil.put(dc, nanoTime.getAsLong() + backOffNanos) == null) changes.forEach(Runnable::run);
         if (everyDcKnownDown()) whenEveryDcDown.run();
         if (probe != null && !closed && probing.add(dc)) {
             DcAttempt.TIMER.schedule(() -> DcAttempt.background(() -> runProbe(dc)), backOffNanos, TimeUnit.NANOSECONDS);
@@ -156,7 +158,12 @@ public final class DcBackOff implements AutoCloseable {
 
     /** A connection to the DC was made: it is used again in its turn. */
     void up(URI dc) {
-        downUntil.remove(dc);
+        if (downUntil.remove(dc) != null) changes.forEach(Runnable::run);
+    }
+
+    /** Runs this whenever a DC is found down or back in service (see {@link DirectoryPools}). */
+    void onChange(Runnable change) {
+        changes.add(change);
     }
 
     boolean isKnownDown(URI dc) {

@@ -168,6 +168,21 @@ public final class DcServers {
         return new CurrentDcs(() -> new FailoverServerSet(urls().stream().map(this::server).toList()), startTls != null);
     }
 
+    /** Whether the DC is passed by for new connections. */
+    boolean passedBy(URI url) {
+        return backOff.passedBy(url);
+    }
+
+    /** Whether a DC earlier in the order is in service, so that new connections go there. */
+    boolean outranked(URI url) {
+        return backOff.outranked(url);
+    }
+
+    /** Runs this (on the thread that noticed) whenever a DC is found down or back in service. */
+    void onChange(Runnable change) {
+        backOff.onChange(change);
+    }
+
     /** A DC that accepted a connection but then failed the checks on it is known down too. */
     void reportDown(URI url) {
         backOff.down(url);

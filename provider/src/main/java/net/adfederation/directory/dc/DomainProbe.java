@@ -34,9 +34,10 @@ public final class DomainProbe {
 
     /**
      * What the probe learnt: the domain's facts, how far its DC's clock is from ours, and a warning
-     * for the admin when the first configured DC is not the PDC emulator (see {@link PdcEmulator}).
+     * for the admin when the first configured DC is not the PDC emulator, and the PDC emulator's URL
+     * among the configured ones (null when not listed; see {@link PdcEmulator}).
      */
-    public record Probed(DomainInfo info, Duration clockOffset, Optional<String> pdcAdvice) {
+    public record Probed(DomainInfo info, Duration clockOffset, Optional<String> pdcAdvice, URI pdcUrl) {
     }
 
     public static Probed probe(DomainSettings settings, DcServers servers, ServiceBind service) {
@@ -62,7 +63,8 @@ public final class DomainProbe {
         String pdc = PdcEmulator.hostName(connection, domain);
         return new Probed(new DomainInfo(settings.domain(), netbios, root.defaultNamingContext(), root.dnsHostName(),
                 upnSuffixes(connection, root), domainSid(domain), root.configurationNamingContext()), root.clockOffset(),
-                PdcEmulator.advice(settings.domain(), pdc, settings.serverUrls(), url, root.dnsHostName()));
+                PdcEmulator.advice(settings.domain(), pdc, settings.serverUrls(), url, root.dnsHostName()),
+                PdcEmulator.urlOf(pdc, settings.serverUrls(), url, root.dnsHostName()));
     }
 
     /**

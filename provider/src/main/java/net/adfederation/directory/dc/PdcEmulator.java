@@ -37,6 +37,18 @@ final class PdcEmulator {
     }
 
     /**
+     * The configured URL of the PDC emulator: the one naming its host, or the one whose DC said it is
+     * the PDC emulator (its dnsHostName); null when it is not among the configured DCs, or unknown.
+     */
+    static URI urlOf(String pdcHost, List<URI> urls, URI answeredUrl, String answered) {
+        if (pdcHost == null) return null;
+        for (URI url : urls) {
+            if (same(url.getHost(), pdcHost)) return url;
+        }
+        return same(answered, pdcHost) ? answeredUrl : null;
+    }
+
+    /**
      * The admin's warning when the first configured DC is not the PDC emulator (the guard then
      * reads a count that may lag behind the one that locks); empty when it is, or when unknown.
      *
@@ -49,7 +61,8 @@ final class PdcEmulator {
         if (firstIsPdc) return Optional.empty();
         return Optional.of(domain + ": the first configured DC (" + first.getHost() + ") is not the PDC emulator ("
                 + pdcHost + "). AD counts wrong passwords per DC and locks by the PDC emulator's count, which the"
-                + " lockout guard does not read there: list the PDC emulator first in serverUrls.");
+                + " lockout guard then reads with one LDAP read more per password check (or cannot read, when the PDC"
+                + " emulator is not listed): list the PDC emulator first in serverUrls.");
     }
 
     private static boolean same(String a, String b) {

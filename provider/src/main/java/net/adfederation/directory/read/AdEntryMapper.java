@@ -113,7 +113,7 @@ public final class AdEntryMapper {
         return bytes == null ? null : AdCodecs.sidToString(bytes);
     }
 
-    private static Instant time(Long fileTime) {
+    static Instant time(Long fileTime) {
         return fileTime == null ? null : AdCodecs.fileTimeToInstant(fileTime);
     }
 }

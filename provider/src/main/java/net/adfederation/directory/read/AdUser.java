@@ -135,4 +135,11 @@ public record AdUser(
                 displayName, department, title, userAccountControl, pwdLastSet, mustChangePassword, accountExpires,
                 lockoutTime, memberOf, badPwdCount, badPasswordTime, accountControlComputed, resultantPso, passwordExpires, raw);
     }
+
+    /** The same user with the wrong passwords another DC counted (the lockout guard's count that locks). */
+    public AdUser withFailures(int count, Instant lastFailure) {
+        return new AdUser(dn, objectGuid, objectSid, samAccountName, userPrincipalName, mail, givenName, surname,
+                displayName, department, title, userAccountControl, pwdLastSet, mustChangePassword, accountExpires,
+                lockoutTime, memberOf, count, lastFailure, accountControlComputed, resultantPso, passwordExpires);
+    }
 }

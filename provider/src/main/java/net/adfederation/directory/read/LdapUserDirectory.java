@@ -2,6 +2,7 @@ package net.adfederation.directory.read;
 
 import com.unboundid.ldap.sdk.DN;
 import com.unboundid.ldap.sdk.Filter;
+import com.unboundid.ldap.sdk.LDAPConnectionPool;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.LDAPSearchException;
 import com.unboundid.ldap.sdk.ResultCode;
@@ -185,7 +186,7 @@ public final class LdapUserDirectory implements UserDirectory {
     public BindOutcome authenticate(AdUser user, String password) {
         // An empty simple bind is an anonymous bind, which AD accepts: never send one.
         if (password == null || password.isEmpty()) return BindOutcome.EMPTY_PASSWORD;
-        Optional<LockoutGuard.Attempt> attempt = guard.reserve(user);
+        Optional<LockoutGuard.Attempt> attempt = guard.reserve(countThatLocks(user));
         if (attempt.isEmpty()) return BindOutcome.LOCKOUT_AVOIDED;
         BindOutcome outcome = BindOutcome.DIRECTORY_UNAVAILABLE;
         try {
@@ -202,6 +203,29 @@ public final class LdapUserDirectory implements UserDirectory {
                     || outcome == BindOutcome.PASSWORD_MUST_CHANGE);
         }
         return outcome;
+    }
+
+    /**
+     * The user with the count that locks: the higher of the count read with the user (at the DC the
+     * bind goes to, which on Samba counts and locks alone) and the PDC emulator's (which locks on
+     * Windows, every DC sending wrong passwords on to it). The PDC emulator is asked only when reads
+     * went to another DC: with it first in serverUrls this costs nothing; otherwise one base read per
+     * password check. A PDC emulator that does not answer leaves the count read with the user.
+     */
+    private AdUser countThatLocks(AdUser user) {
+        if (user.lockedOutNow()) return user;
+        Optional<LDAPConnectionPool> pdc = pools.pdcWhenReadsGoElsewhere();
+        if (pdc.isEmpty()) return user;
+        try {
+            SearchResultEntry entry = pdc.get().getEntry(user.dn(), "badPwdCount", "badPasswordTime");
+            Integer count = entry == null ? null : entry.getAttributeValueAsInteger("badPwdCount");
+            if (count == null || count <= user.badPwdCount()) return user;
+            return user.withFailures(count, AdEntryMapper.time(entry.getAttributeValueAsLong("badPasswordTime")));
+        } catch (LDAPException e) {
+            LOG.debugf("the PDC emulator did not give the wrong-password count of %s (%s): the count read with the user"
+                    + " applies", user.dn(), e.getMessage());
+            return user;
+        }
     }
 
     /**
@@ -317,7 +341,7 @@ public final class LdapUserDirectory implements UserDirectory {
     public PasswordChange changePassword(AdUser user, String currentPassword, String newPassword) {
         // The change binds with the current password: a wrong one counts in AD like a failed sign-in.
         if (currentPassword == null || currentPassword.isEmpty()) return passwords.change(user, currentPassword, newPassword);
-        Optional<LockoutGuard.Attempt> attempt = guard.reserve(user);
+        Optional<LockoutGuard.Attempt> attempt = guard.reserve(countThatLocks(user));
         if (attempt.isEmpty()) return PasswordChange.WRONG_CURRENT_PASSWORD;
         PasswordChange outcome = PasswordChange.OTHER_FAILURE;
         try {

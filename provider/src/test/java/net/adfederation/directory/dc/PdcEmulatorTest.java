@@ -36,4 +36,21 @@ class PdcEmulatorTest {
     void anUnknownPdcEmulatorGivesNoAdvice() {
         assertThat(PdcEmulator.advice("corp.example.test", null, List.of(DC2, DC1), DC2, "dc2.corp.example.test")).isEmpty();
     }
+
+    @Test
+    void thePdcEmulatorsUrlIsTheOneNamingItsHost() {
+        assertThat(PdcEmulator.urlOf("DC1.corp.example.test", List.of(DC2, DC1), DC2, "dc2.corp.example.test")).isEqualTo(DC1);
+    }
+
+    @Test
+    void aPdcEmulatorNamedByAddressIsKnownByTheNameItGave() {
+        assertThat(PdcEmulator.urlOf("dc1.corp.example.test", List.of(BY_ADDRESS, DC2), BY_ADDRESS, "dc1.corp.example.test"))
+                .isEqualTo(BY_ADDRESS);
+    }
+
+    @Test
+    void aPdcEmulatorNotListedHasNoUrl() {
+        assertThat(PdcEmulator.urlOf("dc9.corp.example.test", List.of(DC2, DC1), DC2, "dc2.corp.example.test")).isNull();
+        assertThat(PdcEmulator.urlOf(null, List.of(DC2, DC1), DC2, "dc2.corp.example.test")).isNull();
+    }
 }
