@@ -78,7 +78,12 @@ final class SrvQueries implements DcLocator.SrvLookup {
         List<InetSocketAddress> addresses = new ArrayList<>();
         if (servers.isEmpty()) addresses.addAll(new ResolverConfig().servers());
         for (String server : servers) {
-            InetSocketAddress address = address(server);
+            InetSocketAddress address;
+            try {
+                address = address(server);
+            } catch (RuntimeException e) { // a port that is not a number or out of range, an unclosed [
+                throw new IOException("not a DNS server (host or host:port): " + server, e);
+            }
             if (address.isUnresolved()) throw new UnknownHostException("the DNS server " + server + " has no address");
             addresses.add(address);
         }

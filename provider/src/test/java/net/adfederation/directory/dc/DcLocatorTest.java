@@ -163,6 +163,16 @@ class DcLocatorTest {
     }
 
     @Test
+    void aMistypedDnsServerIsRefusedNamingIt() {
+        for (String server : List.of("127.0.0.2:dns", "127.0.0.2:70000", "[::1")) {
+            DirectoryException refused = catchThrowableOfType(() -> new DcLocator(server).locate("corp.example.test", true),
+                    DirectoryException.class);
+            assertThat(refused.problem()).isEqualTo(DirectoryProblem.UNREACHABLE);
+            assertThat(refused.getMessage()).contains("not a DNS server (host or host:port): " + server);
+        }
+    }
+
+    @Test
     void lookupsLeaveNoDnsThreadBehind() {
         SambaDc.assumeRunning();
         for (int i = 0; i < 5; i++) new DcLocator("127.0.0.2").locate(SambaDc.DOMAIN, true);
