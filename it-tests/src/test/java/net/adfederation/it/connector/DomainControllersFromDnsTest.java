@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * An ad-connector without serverUrls finds CORP's DCs in the SRV records Samba's internal DNS
  * serves (dnsServer 127.0.0.2), as Windows does: it signs in; a DC added to DNS for its AD site is
  * used once the records were re-read (Keycloak runs with adfed.dcLocator.rereadSeconds=5, set in
- * it-tests/pom.xml, since Samba's records carry 900 s and samba-tool cannot set a TTL), without a
+ * it-tests/pom.xml, which caps the TTL-driven re-read: Samba's records carry 900 s), without a
  * restart; when the site's only DC stops answering, sign-ins go to the domain's other DC. Which DC
  * took the binds is read from the per-DC metrics. The site is one of the test's own (a DNS name
  * only): CORP's Default-First-Site-Name and the domain-wide records are left as they are, and the

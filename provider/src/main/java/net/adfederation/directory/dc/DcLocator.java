@@ -1,10 +1,10 @@
 package net.adfederation.directory.dc;
 
+import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Hashtable;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -12,13 +12,6 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.LongSupplier;
-import javax.naming.Context;
-import javax.naming.NameNotFoundException;
-import javax.naming.NamingEnumeration;
-import javax.naming.NamingException;
-import javax.naming.directory.Attribute;
-import javax.naming.directory.DirContext;
-import javax.naming.directory.InitialDirContext;
 
 import net.adfederation.directory.DcLookup;
 import net.adfederation.directory.DirectoryException;
@@ -35,27 +28,32 @@ import net.adfederation.directory.DirectoryProblem;
  * does not own. The URLs name DCs by host name, as TLS certificates and Kerberos want. One locator
  * serves the bound domain and the trusted ones.
  * <p>
- * DNS is asked through JNDI's DNS provider, not UnboundID's DNSSRVRecordServerSet: that set picks a
- * server itself for every connection, so our per-DC back-off, probes and return to the first DC
- * could not steer it; it cannot prefer a site nor refuse targets outside the domain. Neither gives
- * the records' TTL, so {@link #follow} re-reads them every {@link #REREAD_AFTER} (the TTL AD's
- * Netlogon registers them with, 600 s; Samba's records carry 900 s).
+ * DNS is asked through dnsjava ({@link SrvQueries}), not UnboundID's DNSSRVRecordServerSet: that set
+ * picks a server itself for every connection, so our per-DC back-off, probes and return to the
+ * first DC could not steer it; it cannot prefer a site nor refuse targets outside the domain; and,
+ * like JNDI's DNS provider it uses, it does not give the records' TTL. {@link #follow} re-reads the
+ * records when the lowest TTL of those used runs out (see {@link LocatedDcs#rereadAfter}).
  */
 public final class DcLocator {
 
     /**
-     * How long DCs read from DNS are used before DNS is asked again. The system property
-     * {@code adfed.dcLocator.rereadSeconds} shortens (or lengthens) it, e.g. for tests that add a DC to DNS.
+     * The longest DCs read from DNS are used before DNS is asked again, whatever the records' TTL:
+     * {@link LocatedDcs#LONGEST}, or the system property {@code adfed.dcLocator.rereadSeconds} (which
+     * may go below {@link LocatedDcs#SHORTEST}, e.g. for tests that add a DC to DNS).
      */
-    public static final Duration REREAD_AFTER = Duration.ofSeconds(Long.getLong("adfed.dcLocator.rereadSeconds", 600));
+    public static final Duration REREAD_AT_MOST = Duration.ofSeconds(
+            Long.getLong("adfed.dcLocator.rereadSeconds", LocatedDcs.LONGEST.toSeconds()));
     /** After a failed re-read the DCs read before stay in use, and DNS is asked again this soon. */
     static final Duration RETRY_AFTER = Duration.ofSeconds(30);
 
-    private static final int TIMEOUT_MS = 2000;
-
-    /** The SRV records of one name: empty when the name does not exist or has none; throws when DNS does not answer. */
+    /** The SRV records of one name: none when the name does not exist or has none; throws when DNS does not answer. */
     interface SrvLookup {
-        List<SrvRecord> records(String name) throws NamingException;
+        SrvAnswer records(String name) throws IOException;
+    }
+
+    /** The records DNS gave for one name and the lowest of their TTLs (null when there are none). */
+    record SrvAnswer(List<SrvRecord> records, Duration ttl) {
+        static final SrvAnswer NONE = new SrvAnswer(List.of(), null);
     }
 
     private final SrvLookup dns;
@@ -68,7 +66,7 @@ public final class DcLocator {
 
     /** Asks the given DNS servers ({@code host} or {@code host:port}, separated by spaces); null for the system's resolvers. */
     public DcLocator(String dnsServers) {
-        this(new Jndi(dnsServers), dnsServers == null || dnsServers.isBlank() ? "DNS" : "DNS at " + dnsServers.trim());
+        this(new SrvQueries(dnsServers), dnsServers == null || dnsServers.isBlank() ? "DNS" : "DNS at " + dnsServers.trim());
     }
 
     DcLocator(SrvLookup dns, String asked) {
@@ -96,35 +94,40 @@ public final class DcLocator {
 
     /** The domain's DCs, read now and re-read from DNS as they age (see {@link LocatedDcs}). */
     LocatedDcs follow(String domain, String site, boolean ldaps) {
-        return follow(domain, site, ldaps, REREAD_AFTER, DcAttempt::background, System::nanoTime);
+        return follow(domain, site, ldaps, REREAD_AT_MOST, DcAttempt::background, System::nanoTime);
     }
 
-    LocatedDcs follow(String domain, String site, boolean ldaps, Duration rereadAfter,
+    LocatedDcs follow(String domain, String site, boolean ldaps, Duration rereadAtMost,
                       java.util.concurrent.Executor rereads, LongSupplier nanoTime) {
-        return new LocatedDcs(() -> find(domain, site, ldaps), rereadAfter, RETRY_AFTER, rereads, nanoTime,
+        return new LocatedDcs(() -> find(domain, site, ldaps), rereadAtMost, RETRY_AFTER, rereads, nanoTime,
                 domain);
     }
 
-    /** One reading of DNS: the records used and the URLs in the order to try them. */
-    record Found(Set<SrvRecord> records, List<URI> urls) {
+    /**
+     * One reading of DNS: the records used, the URLs in the order to try them, and the lowest TTL of
+     * the answers read (how long DNS says they hold).
+     */
+    record Found(Set<SrvRecord> records, List<URI> urls, Duration ttl) {
     }
 
     Found find(String domain, String site, boolean ldaps) {
         String d = withoutDot(domain.toLowerCase(Locale.ROOT));
         String all = "_ldap._tcp.dc._msdcs." + d;
         String ofSite = site == null || site.isBlank() ? null : "_ldap._tcp." + site.trim() + "._sites.dc._msdcs." + d;
-        List<SrvRecord> siteRecords = ofSite == null ? List.of() : siteRecords(ofSite);
-        List<SrvRecord> allRecords;
+        SrvAnswer siteAnswer = ofSite == null ? SrvAnswer.NONE : siteRecords(ofSite);
+        List<SrvRecord> siteRecords = siteAnswer.records();
+        SrvAnswer allAnswer;
         try {
-            allRecords = dns.records(all);
-        } catch (NamingException e) {
+            allAnswer = dns.records(all);
+        } catch (IOException e) {
             if (siteRecords.stream().anyMatch(r -> insideDomain(r.host(), d))) {
-                allRecords = List.of(); // the site's DCs alone, while the domain-wide name does not answer
+                allAnswer = SrvAnswer.NONE; // the site's DCs alone, while the domain-wide name does not answer
             } else {
                 throw new DirectoryException(DirectoryProblem.UNREACHABLE, asked + " did not answer for " + all + ": "
                         + e.getMessage() + ". Check DNS, or list the domain controllers' URLs.", e);
             }
         }
+        List<SrvRecord> allRecords = allAnswer.records();
         List<SrvRecord> records = new ArrayList<>(siteRecords);
         records.addAll(allRecords);
         String names = all + (ofSite == null ? "" : " nor " + ofSite);
@@ -144,15 +147,19 @@ public final class DcLocator {
         urls.addAll(urls(allInside, ldaps, random));
         Set<SrvRecord> used = new LinkedHashSet<>(siteInside.stream().map(r -> r.inSite(true)).toList());
         used.addAll(allInside);
-        return new Found(Set.copyOf(used), List.copyOf(urls));
+        return new Found(Set.copyOf(used), List.copyOf(urls), lowest(siteAnswer.ttl(), allAnswer.ttl()));
+    }
+
+    private static Duration lowest(Duration a, Duration b) {
+        return a == null ? b : b == null ? a : a.compareTo(b) <= 0 ? a : b;
     }
 
     /** The site's records; none when the site has no name in DNS or DNS does not answer for it (all DCs then). */
-    private List<SrvRecord> siteRecords(String name) {
+    private SrvAnswer siteRecords(String name) {
         try {
             return dns.records(name);
-        } catch (NamingException e) {
-            return List.of();
+        } catch (IOException e) {
+            return SrvAnswer.NONE;
         }
     }
 
@@ -206,53 +213,17 @@ public final class DcLocator {
         return order;
     }
 
-    /** JNDI's DNS provider, each query bounded (2 s, one retry). */
-    private static final class Jndi implements SrvLookup {
-
-        private final String providerUrl;
-
-        Jndi(String dnsServers) {
-            this.providerUrl = dnsServers == null || dnsServers.isBlank() ? "dns:"
-                    : String.join(" ", java.util.Arrays.stream(dnsServers.trim().split("[\\s,]+")).map(s -> "dns://" + s).toList());
-        }
-
-        @Override
-        public List<SrvRecord> records(String name) throws NamingException {
-            List<SrvRecord> records = new ArrayList<>();
-            DirContext context = new InitialDirContext(environment());
-            try {
-                Attribute srv = context.getAttributes(name, new String[] {"SRV"}).get("SRV");
-                if (srv != null) {
-                    NamingEnumeration<?> values = srv.getAll();
-                    while (values.hasMore()) records.add(SrvRecord.parse(values.next().toString()));
-                }
-            } catch (NameNotFoundException e) {
-                return List.of();
-            } finally {
-                context.close();
-            }
-            return records;
-        }
-
-        private Hashtable<String, String> environment() {
-            Hashtable<String, String> env = new Hashtable<>();
-            env.put(Context.INITIAL_CONTEXT_FACTORY, "com.sun.jndi.dns.DnsContextFactory");
-            env.put(Context.PROVIDER_URL, providerUrl);
-            env.put("com.sun.jndi.dns.timeout.initial", Integer.toString(TIMEOUT_MS));
-            env.put("com.sun.jndi.dns.timeout.retries", "1");
-            return env;
-        }
-    }
-
     /** One SRV record: "priority weight port target."; {@code site} when it came from the site's name. */
     record SrvRecord(int priority, int weight, int port, String host, boolean site) {
 
         static SrvRecord parse(String text) {
             String[] parts = text.trim().split("\\s+");
             if (parts.length != 4) throw new IllegalArgumentException("not an SRV record: " + text);
-            String host = withoutDot(parts[3]);
-            return new SrvRecord(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), Integer.parseInt(parts[2]),
-                    host.toLowerCase(Locale.ROOT), false);
+            return of(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), Integer.parseInt(parts[2]), parts[3]);
+        }
+
+        static SrvRecord of(int priority, int weight, int port, String target) {
+            return new SrvRecord(priority, weight, port, withoutDot(target).toLowerCase(Locale.ROOT), false);
         }
 
         SrvRecord inSite(boolean inSite) {

@@ -1,5 +1,6 @@
 /**
- * Finding and reaching a domain's DCs: configured URLs or DNS SRV, re-read as they age ({@code DcLocator},
+ * Finding and reaching a domain's DCs: configured URLs or DNS SRV (asked through dnsjava), re-read as
+ * their TTL runs out ({@code DcLocator}, {@code SrvQueries}, {@code BlockingDnsTransport},
  * {@code LocatedDcs}, {@code DcServers}, {@code CurrentDcs}), the
  * back-off that skips a DC known down ({@code DcBackOff}, {@code BackedOffDc}), the connection pools
  * ({@code DirectoryPools}) and the service account's bind ({@code ServiceBind}), TLS and StartTLS checks, probes

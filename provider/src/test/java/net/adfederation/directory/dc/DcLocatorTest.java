@@ -3,7 +3,13 @@ package net.adfederation.directory.dc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 
@@ -13,7 +19,10 @@ import net.adfederation.directory.DirectoryProblem;
 import net.adfederation.directory.SambaDc;
 import org.junit.jupiter.api.Test;
 
-/** DC location by SRV records: ordering rules alone, and Samba's internal DNS on 127.0.0.2. */
+/**
+ * DC location by SRV records: ordering rules alone, and Samba's internal DNS on 127.0.0.2 asked
+ * through dnsjava (TTL, several servers, a server that does not answer).
+ */
 class DcLocatorTest {
 
     private static DcLocator.SrvRecord srv(String text) {
@@ -118,5 +127,71 @@ class DcLocatorTest {
 
         assertThat(refused.getMessage()).contains("DNS at 127.0.0.2 names no domain controller of nowhere.corp.example.test")
                 .contains("_ldap._tcp.dc._msdcs.nowhere.corp.example.test");
+    }
+
+    @Test
+    void theRecordsTtlIsReadFromSambasDns() throws Exception {
+        SambaDc.assumeRunning();
+
+        DcLocator.SrvAnswer answer = new SrvQueries("127.0.0.2").records("_ldap._tcp.dc._msdcs." + SambaDc.DOMAIN);
+        assertThat(answer.records()).extracting(DcLocator.SrvRecord::host).containsExactly("dc1.corp.example.test");
+        assertThat(answer.ttl()).as("Samba registers the DCs' records with 900 s").isEqualTo(Duration.ofSeconds(900));
+
+        DcLocator.Found found = new DcLocator("127.0.0.2:53").find(SambaDc.DOMAIN, "Default-First-Site-Name", true);
+        assertThat(found.urls()).containsExactly(URI.create("ldaps://dc1.corp.example.test:636"));
+        assertThat(found.ttl()).isEqualTo(Duration.ofSeconds(900));
+        assertThat(LocatedDcs.rereadAfter(found.ttl(), LocatedDcs.LONGEST)).as("the next re-read").hasSeconds(900);
+    }
+
+    @Test
+    void aDnsServerThatDoesNotAnswerIsAskedTwiceThenTheNextServer() throws Exception {
+        SambaDc.assumeRunning();
+        try (DatagramSocket silent = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            String silentServer = "127.0.0.1:" + silent.getLocalPort();
+
+            assertThat(new DcLocator(silentServer + " 127.0.0.2").locate(SambaDc.DOMAIN, true))
+                    .containsExactly(URI.create("ldaps://dc1.corp.example.test:636"));
+            assertThat(queriesReceived(silent)).as("the silent server, once, then Samba answered").isEqualTo(1);
+
+            DirectoryException down = catchThrowableOfType(() -> new DcLocator(silentServer).locate(SambaDc.DOMAIN, true),
+                    DirectoryException.class);
+            assertThat(down.problem()).isEqualTo(DirectoryProblem.UNREACHABLE);
+            assertThat(down.getMessage()).contains("DNS at " + silentServer + " did not answer for _ldap._tcp.dc._msdcs."
+                    + SambaDc.DOMAIN);
+            assertThat(queriesReceived(silent)).as("2 s, one retry").isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aMistypedDnsServerIsRefusedNamingIt() {
+        for (String server : List.of("127.0.0.2:dns", "127.0.0.2:70000", "[::1")) {
+            DirectoryException refused = catchThrowableOfType(() -> new DcLocator(server).locate("corp.example.test", true),
+                    DirectoryException.class);
+            assertThat(refused.problem()).isEqualTo(DirectoryProblem.UNREACHABLE);
+            assertThat(refused.getMessage()).contains("not a DNS server (host or host:port): " + server);
+        }
+    }
+
+    @Test
+    void lookupsLeaveNoDnsThreadBehind() {
+        SambaDc.assumeRunning();
+        for (int i = 0; i < 5; i++) new DcLocator("127.0.0.2").locate(SambaDc.DOMAIN, true);
+
+        assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
+                .noneMatch(name -> name.toLowerCase(java.util.Locale.ROOT).contains("dnsjava"));
+    }
+
+    /** The queries waiting in the silent server's socket. */
+    private static int queriesReceived(DatagramSocket silent) throws Exception {
+        silent.setSoTimeout(200);
+        int n = 0;
+        try {
+            while (true) {
+                silent.receive(new DatagramPacket(new byte[512], 512));
+                n++;
+            }
+        } catch (SocketTimeoutException drained) {
+            return n;
+        }
     }
 }

@@ -3,6 +3,7 @@ package net.adfederation.directory.dc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,8 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.naming.CommunicationException;
-import javax.naming.NamingException;
 
 import net.adfederation.directory.DirectoryException;
 import net.adfederation.directory.DirectoryProblem;
@@ -20,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /**
  * DCs found in DNS with a DNS stub (the names and answers a test needs, which Samba's DNS cannot
  * serve on demand: a second site, a DNS outage, forged targets): site preference and fallback,
- * targets outside the domain refused, re-reading as the records age, the DC list of the back-off
+ * targets outside the domain refused, re-reading as the records' TTL runs out, the DC list of the back-off
  * following DNS. Samba's own DNS is asked in {@link DcLocatorTest}.
  */
 class LocatedDcsTest {
@@ -32,18 +31,24 @@ class LocatedDcsTest {
     private static final URI DC3 = URI.create("ldaps://dc3.corp.example.test:636");
 
     /** DNS as the test sets it: a name's records, or an outage. */
-    private final Map<String, List<DcLocator.SrvRecord>> zone = new HashMap<>();
+    private final Map<String, DcLocator.SrvAnswer> zone = new HashMap<>();
     private final List<String> asked = new ArrayList<>();
     private volatile boolean dnsDown;
     private final DcLocator locator = new DcLocator(name -> {
         asked.add(name);
-        if (dnsDown) throw new CommunicationException("DNS timeout");
-        return zone.getOrDefault(name, List.of());
+        if (dnsDown) throw new SocketTimeoutException("DNS timeout");
+        return zone.getOrDefault(name, DcLocator.SrvAnswer.NONE);
     }, "DNS at 127.0.0.9");
     private final AtomicLong now = new AtomicLong(5_000_000_000L);
 
+    /** Records of Samba's TTL, 900 s. */
     private void records(String name, String... texts) {
-        zone.put(name, java.util.Arrays.stream(texts).map(DcLocator.SrvRecord::parse).toList());
+        recordsWithTtl(name, 900, texts);
+    }
+
+    private void recordsWithTtl(String name, long ttlSeconds, String... texts) {
+        zone.put(name, new DcLocator.SrvAnswer(java.util.Arrays.stream(texts).map(DcLocator.SrvRecord::parse).toList(),
+                Duration.ofSeconds(ttlSeconds)));
     }
 
     @Test
@@ -174,12 +179,10 @@ class LocatedDcsTest {
     @Test
     void dnsThatDoesNotAnswerIsAnOutageNamingTheName() {
         dnsDown = true;
-        NamingException cause = null;
         DirectoryException down = catchThrowableOfType(() -> locator.locate("corp.example.test", true), DirectoryException.class);
 
         assertThat(down.problem()).isEqualTo(DirectoryProblem.UNREACHABLE);
         assertThat(down.getMessage()).contains("DNS at 127.0.0.9 did not answer for " + ALL);
-        assertThat(cause).isNull();
     }
 
     @Test
@@ -197,5 +200,41 @@ class LocatedDcsTest {
         now.addAndGet(DcLocator.RETRY_AFTER.toNanos());
         assertThat(dcs.get()).as("DNS asked again, long before 600 s").containsExactly(DC3);
         assertThat(backOff.skip(DC3)).isFalse();
+    }
+
+    @Test
+    void theLowestTtlOfTheRecordsReadDecidesTheNextReRead() {
+        recordsWithTtl(ALL, 120, "0 100 389 dc1.corp.example.test.");
+        recordsWithTtl(SITE, 300, "0 100 389 dc1.corp.example.test.");
+        List<Runnable> background = new ArrayList<>();
+        LocatedDcs dcs = locator.follow("corp.example.test", "Branch", true, LocatedDcs.LONGEST, background::add, now::get);
+        recordsWithTtl(ALL, 120, "0 100 389 dc1.corp.example.test.", "0 100 389 dc2.corp.example.test.");
+
+        now.addAndGet(Duration.ofSeconds(119).toNanos());
+        dcs.get();
+        assertThat(background).as("the site's 300 s do not matter, the domain's 120 s have not run out").isEmpty();
+        now.addAndGet(Duration.ofSeconds(1).toNanos());
+        dcs.get();
+        assertThat(background).hasSize(1);
+        background.remove(0).run();
+        assertThat(dcs.get()).containsExactlyInAnyOrder(DC1, DC2);
+    }
+
+    @Test
+    void theTtlIsBoundedBelowAndAboveAndCappedByTheSystemProperty() {
+        assertThat(LocatedDcs.rereadAfter(Duration.ofSeconds(900), LocatedDcs.LONGEST)).hasSeconds(900);
+        assertThat(LocatedDcs.rereadAfter(Duration.ZERO, LocatedDcs.LONGEST)).as("a 0-TTL record cannot make it spin")
+                .isEqualTo(LocatedDcs.SHORTEST);
+        assertThat(LocatedDcs.rereadAfter(Duration.ofDays(1), LocatedDcs.LONGEST)).isEqualTo(Duration.ofHours(1));
+        assertThat(LocatedDcs.rereadAfter(Duration.ofSeconds(900), Duration.ofSeconds(5))).as("the tests' 5 s").hasSeconds(5);
+        assertThat(LocatedDcs.rereadAfter(Duration.ZERO, Duration.ofSeconds(5))).hasSeconds(5);
+
+        recordsWithTtl(ALL, 0, "0 100 389 dc1.corp.example.test.");
+        LocatedDcs dcs = locator.follow("corp.example.test", null, true, LocatedDcs.LONGEST, Runnable::run, now::get);
+        assertThat(dcs.nextReadAt() - now.get()).isEqualTo(LocatedDcs.SHORTEST.toNanos());
+        recordsWithTtl(ALL, 86_400, "0 100 389 dc1.corp.example.test.");
+        now.addAndGet(LocatedDcs.SHORTEST.toNanos());
+        dcs.get();
+        assertThat(dcs.nextReadAt() - now.get()).as("the re-read follows the new TTL").isEqualTo(LocatedDcs.LONGEST.toNanos());
     }
 }
