@@ -27,6 +27,9 @@ public final class ServicePasswordSource {
             try {
                 return KeycloakModelUtils.runJobInTransactionWithResult(factory, session -> {
                     RealmModel realm = session.realms().getRealm(realmId);
+                    // The realm was removed and its domain is closing (a pool may still refill in the
+                    // background meanwhile): the password read when the domain opened serves those last connections.
+                    if (realm == null) return null;
                     // The vault resolves ${vault.key} per realm.
                     session.getContext().setRealm(realm);
                     return connection.bindPassword(session);

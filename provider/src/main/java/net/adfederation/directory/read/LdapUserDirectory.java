@@ -54,7 +54,7 @@ public final class LdapUserDirectory implements UserDirectory {
         this.domain = domain;
         this.reads = reads;
         this.passwords = new PasswordWrites(pools);
-        LockoutPolicies policies = new LockoutPolicies(this::lockoutPolicy, this::psoPolicy, System::currentTimeMillis);
+        LockoutPolicies policies = new LockoutPolicies(this::lockoutPolicy, this::psoPolicy);
         this.guard = new LockoutGuard(domain.dnsName(), guard.ledger(), policies::domain, policies::pso,
                 guard.dcNow(), guard.bindBudget());
     }
@@ -229,7 +229,7 @@ public final class LdapUserDirectory implements UserDirectory {
     }
 
     /**
-     * The domain's policy, read fresh (the guard keeps it a minute, see {@link LockoutPolicies}); an
+     * The domain's policy, read fresh (concurrent sign-ins share one read, see {@link LockoutPolicies}); an
      * unreadable one is the guard's assumed policy (see {@link LockoutPolicy#assumed}).
      */
     @Override

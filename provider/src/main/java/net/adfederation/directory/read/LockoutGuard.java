@@ -25,8 +25,8 @@ import org.jboss.logging.Logger;
  * <p>
  * A sign-in of an account with no wrong password counted takes number 1 without reading the policy,
  * so the usual sign-in costs no LDAP operation more; only an account with failures counted or
- * attempts in flight needs its policy, and the domain's and each PSO's are read at most once a
- * minute ({@link LockoutPolicies}), so concurrent sign-ins of one account cost no read each.
+ * attempts in flight needs its policy, read fresh (an admin's change protects the next attempt);
+ * sign-ins needing it at the same moment share one read ({@link LockoutPolicies}).
  */
 final class LockoutGuard {
 

@@ -1,43 +1,40 @@
 package net.adfederation.directory.read;
 
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
  * The lockout policies one domain's {@link LockoutGuard} applies: the domain's and each password
- * settings object's, each read at most once per {@link #KEEP} (an admin's change reaches the guard
- * within that time). Sign-ins that find a policy missing or expired at the same moment wait for one
- * read instead of each sending their own: under concurrent sign-ins of one account the guard needs
- * the policy on nearly every attempt. An outage is thrown and nothing is kept.
+ * settings object's, read fresh for each sign-in that needs one, so an admin's change (lockout
+ * turned on, a lower threshold, a new PSO) protects the very next attempt. Sign-ins that need the
+ * same policy while its read is on the wire share that read instead of each sending their own:
+ * under concurrent sign-ins of one account the guard needs the policy on nearly every attempt.
+ * <p>
+ * Nothing is kept after a read: a policy kept a minute let a burst of wrong passwords through
+ * unguarded right after lockout was turned on (AdLockoutProtectionTest, merged run of 2026-12-07).
+ * An outage is thrown to every sign-in that shared the read; the read is bounded by the domain's
+ * operation timeouts, so the wait for it is too.
  */
 final class LockoutPolicies {
 
-    static final Duration KEEP = Duration.ofSeconds(60);
-    /** PSOs are few in any domain; the bound only keeps a misbehaving DC from growing the map. */
-    static final int MAX_KEPT = 1_000;
     private static final String DOMAIN = "";
 
-    private record Kept(LockoutPolicy policy, long until) {
-    }
-
-    private final Map<String, Kept> kept = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<LockoutPolicy>> reading = new ConcurrentHashMap<>();
     private final Supplier<LockoutPolicy> readDomain;
     private final Function<String, LockoutPolicy> readPso;
-    private final LongSupplier clock;
 
-    LockoutPolicies(Supplier<LockoutPolicy> readDomain, Function<String, LockoutPolicy> readPso, LongSupplier clock) {
+    LockoutPolicies(Supplier<LockoutPolicy> readDomain, Function<String, LockoutPolicy> readPso) {
         this.readDomain = readDomain;
         this.readPso = readPso;
-        this.clock = clock;
     }
 
     LockoutPolicy domain() {
-        return kept(DOMAIN, readDomain);
+        return shared(DOMAIN, readDomain);
     }
 
     /**
@@ -46,21 +43,32 @@ final class LockoutPolicies {
      * domain's applies.
      */
     LockoutPolicy pso(String dn) {
-        LockoutPolicy pso = kept(dn.trim().toLowerCase(Locale.ROOT), () -> readPso.apply(dn));
+        LockoutPolicy pso = shared(dn.trim().toLowerCase(Locale.ROOT), () -> readPso.apply(dn));
         return pso.isAssumed() ? pso.stricterOf(domain()) : pso;
     }
 
-    private LockoutPolicy kept(String key, Supplier<LockoutPolicy> read) {
-        Kept known = kept.get(key);
-        if (known != null && known.until() > clock.getAsLong()) return known.policy();
-        synchronized (this) {
-            known = kept.get(key);
-            long now = clock.getAsLong();
-            if (known != null && known.until() > now) return known.policy();
+    private LockoutPolicy shared(String key, Supplier<LockoutPolicy> read) {
+        CompletableFuture<LockoutPolicy> mine = new CompletableFuture<>();
+        CompletableFuture<LockoutPolicy> running = reading.putIfAbsent(key, mine);
+        if (running != null) return joined(running);
+        try {
             LockoutPolicy policy = read.get();
-            if (kept.size() >= MAX_KEPT) kept.clear();
-            kept.put(key, new Kept(policy, now + KEEP.toMillis()));
+            mine.complete(policy);
             return policy;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            reading.remove(key, mine);
+        }
+    }
+
+    private static LockoutPolicy joined(CompletableFuture<LockoutPolicy> running) {
+        try {
+            return running.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) throw cause;
+            throw e;
         }
     }
 }
