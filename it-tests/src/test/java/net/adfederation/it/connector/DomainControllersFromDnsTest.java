@@ -8,11 +8,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.ws.rs.core.Response;
+import net.adfederation.embeddedad.SambaDns;
 import net.adfederation.it.support.AdFederationServerConfig;
 import net.adfederation.it.support.Directories;
 import net.adfederation.it.support.OidcClient;
 import net.adfederation.it.support.RealmFiles;
-import net.adfederation.it.support.SambaDns;
 import net.adfederation.it.support.TestDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

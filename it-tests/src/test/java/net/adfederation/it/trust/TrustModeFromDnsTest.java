@@ -1,10 +1,10 @@
 package net.adfederation.it.trust;
 
 import jakarta.ws.rs.core.Response;
+import net.adfederation.embeddedad.SambaDns;
 import net.adfederation.it.support.AdFederationServerConfig;
 import net.adfederation.it.support.Directories;
 import net.adfederation.it.support.OidcClient;
-import net.adfederation.it.support.SambaDns;
 import net.adfederation.it.support.SambaTrustForests;
 import net.adfederation.it.support.TrustForests;
 import net.adfederation.it.support.TrustRealms;

@@ -48,7 +48,7 @@ public final class DirectoryPools implements AutoCloseable {
     /**
      * Creates the pools empty: connections are made on first use, the probe having just checked a DC.
      *
-     * @param pdcUrl the PDC emulator's URL among the configured ones, or null: then no PDC pool
+     * @param pdcUrl the PDC emulator's URL among the configured ones (or those DNS names), or null: then no PDC pool
      */
     public static DirectoryPools open(DcServers servers, DomainSettings settings, ServiceBind service, URI pdcUrl) {
         LDAPConnectionPool reads = null;
@@ -57,7 +57,8 @@ public final class DirectoryPools implements AutoCloseable {
             reads = pool(servers, servers.healthCheck(service), MAX_READ_CONNECTIONS, "reads");
             binds = pool(servers, servers.healthCheck(), MAX_BIND_CONNECTIONS, "binds");
             LDAPConnectionPool pdc = null;
-            if (pdcUrl != null && settings.serverUrls().size() > 1) {
+            // With DCs from DNS the list may grow at any re-read: the pool (empty until used) is made anyway.
+            if (pdcUrl != null && settings.serverUrls().size() != 1) {
                 // Reads of the PDC emulator's own count only, on its own connections (a service bind each).
                 pdc = new LDAPConnectionPool(servers.server(pdcUrl), null, 0, MAX_PDC_CONNECTIONS, 1, null, false,
                         servers.healthCheck(service).onOneDc());

@@ -35,7 +35,8 @@ public final class DomainProbe {
     /**
      * What the probe learnt: the domain's facts, how far its DC's clock is from ours, and a warning
      * for the admin when the first configured DC is not the PDC emulator, and the PDC emulator's URL
-     * among the configured ones (null when not listed; see {@link PdcEmulator}).
+     * among the configured ones, or among those DNS names when none are configured (null when not
+     * listed; see {@link PdcEmulator}).
      */
     public record Probed(DomainInfo info, Duration clockOffset, Optional<String> pdcAdvice, URI pdcUrl) {
     }
@@ -44,7 +45,7 @@ public final class DomainProbe {
         List<ConnectFailure> failures = new ArrayList<>();
         for (URI url : servers.urls()) {
             try (LDAPConnection connection = servers.server(url).getConnection()) {
-                return check(connection, url, settings, service);
+                return check(connection, url, settings, servers, service);
             } catch (LDAPException outage) {
                 servers.reportDown(url);
                 failures.add(ConnectFailure.of(url, outage));
@@ -53,8 +54,8 @@ public final class DomainProbe {
         throw ConnectFailure.noneUsable(settings.domain(), failures);
     }
 
-    private static Probed check(LDAPConnection connection, URI url, DomainSettings settings,
-                                    ServiceBind service) throws LDAPException {
+    private static Probed check(LDAPConnection connection, URI url, DomainSettings settings, DcServers servers,
+                                ServiceBind service) throws LDAPException {
         RootDse root = RootDse.readAndCheck(connection, url, settings);
         bindServiceAccount(connection, url, service);
         String netbios = netbiosName(connection, url, root, service.account());
@@ -64,7 +65,9 @@ public final class DomainProbe {
         return new Probed(new DomainInfo(settings.domain(), netbios, root.defaultNamingContext(), root.dnsHostName(),
                 upnSuffixes(connection, root), domainSid(domain), root.configurationNamingContext()), root.clockOffset(),
                 PdcEmulator.advice(settings.domain(), pdc, settings.serverUrls(), url, root.dnsHostName()),
-                PdcEmulator.urlOf(pdc, settings.serverUrls(), url, root.dnsHostName()));
+                // DCs from DNS: the PDC emulator among those DNS names (dc1 behind a site's dc1b).
+                PdcEmulator.urlOf(pdc, settings.serverUrls().isEmpty() ? servers.urls() : settings.serverUrls(), url,
+                        root.dnsHostName()));
     }
 
     /**

@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import net.adfederation.directory.AdDomain;
 import net.adfederation.directory.BindOutcome;
+import net.adfederation.directory.DcLookup;
+import net.adfederation.directory.DomainSettings;
 import net.adfederation.directory.SambaDc;
 import net.adfederation.embeddedad.DirectoryAdmin;
+import net.adfederation.embeddedad.SambaDns;
 import net.adfederation.embeddedad.SambaReplication;
 import net.adfederation.embeddedad.SambaRequirement;
 import org.junit.jupiter.api.AfterEach;
@@ -91,6 +95,38 @@ class PdcEmulatorCountSambaTest {
         assertThat(atDc1.isLockedOut(sam)).as("locked at DC1").isFalse();
         assertThat(atDc1b.isLockedOut(sam)).as("locked at DC1B").isFalse();
         assertThat(atDc1.passwordBinds(sam, password)).as("the right password at the PDC emulator").isTrue();
+    }
+
+    /**
+     * The same with the DCs found in DNS (no URLs): a site of the test's own whose record names
+     * DC1B, so reads and binds go to DC1B while the domain-wide record names DC1, the PDC emulator.
+     * Its URL comes from what DNS names (before, only configured URLs were searched: then the
+     * guard read DC1B's count of 0 and sent DC1B the 5th wrong password). The site record is deleted after.
+     */
+    @Test
+    void theDcsFoundInDnsReadThePdcEmulatorsCountToo() {
+        for (int i = 0; i < THRESHOLD - 1; i++) {
+            assertThat(atDc1.passwordBinds(sam, "Wrong-at-the-PDC-" + i)).isFalse();
+        }
+        String site = "adfed-pdc-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+        String siteRecords = SambaDns.siteDcs(site);
+        SambaDns.addSrv(siteRecords, "dc1b.corp.example.test");
+        DomainSettings simple = SambaDc.settings(SambaDc.LDAPS);
+        DomainSettings fromDns = new DomainSettings(simple.domain(), List.of(), simple.serviceLogin(), false, false,
+                simple.connectTimeoutMs(), simple.readTimeoutMs(), simple.sslSocketFactory(), new DcLookup(SambaDns.SERVER, site));
+        try (AdDomain domain = AdDomain.connect(fromDns)) {
+            assertThat(domain.info().dcHostName()).as("the DC the domain was opened at: the site's").isEqualToIgnoringCase("dc1b.corp.example.test");
+            AdUser user = domain.users().findByName(AccountName.parse(sam).orElseThrow()).orElseThrow();
+            assertThat(user.badPwdCount()).as("the count read with the user, at DC1B").isZero();
+
+            BindOutcome wrong = domain.users().authenticate(user, "Not-the-password");
+
+            assertThat(wrong).as("a wrong password that would be the PDC emulator's 5th").isEqualTo(BindOutcome.LOCKOUT_AVOIDED);
+        } finally {
+            SambaDns.deleteSrv(siteRecords, "dc1b.corp.example.test");
+        }
+        assertThat(atDc1b.badPwdCount(sam)).as("no wrong password sent to DC1B").isZero();
+        assertThat(atDc1.isLockedOut(sam)).as("locked at DC1").isFalse();
     }
 
     @Test

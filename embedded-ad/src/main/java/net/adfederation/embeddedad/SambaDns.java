@@ -1,4 +1,4 @@
-package net.adfederation.it.support;
+package net.adfederation.embeddedad;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
