@@ -38,11 +38,12 @@ public final class TcpRelay implements AutoCloseable {
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private final AtomicInteger accepted = new AtomicInteger();
     private final LdapRequestTally requests = new LdapRequestTally();
+    private final List<long[]> whileHung = new CopyOnWriteArrayList<>();
     private volatile boolean cutOff;
     private volatile boolean hung;
 
     private TcpRelay(Builder options) throws IOException {
-        this.listener = options.listenerSockets.createServerSocket(0, 50, options.address);
+        this.listener = options.listenerSockets.createServerSocket(options.port, 50, options.address);
         this.targetHost = options.targetHost;
         this.targetPort = options.targetPort;
         this.targetSockets = options.targetSockets;
@@ -82,6 +83,20 @@ public final class TcpRelay implements AutoCloseable {
         return requests.counts();
     }
 
+    /** In {@link #hungActivity()}: a connection accepted while the relay hangs (then never answered). */
+    public static final int NEW_CONNECTION = 0;
+    /** In {@link #hungActivity()}: bytes a client sent, while the relay hangs, on a connection opened before. */
+    public static final int REQUEST_ON_OPEN_CONNECTION = 1;
+
+    /**
+     * What clients did while the relay hung, in order: each a System.nanoTime() and a kind
+     * ({@link #NEW_CONNECTION}, {@link #REQUEST_ON_OPEN_CONNECTION}); a client that did any of it then
+     * waited for the hung DC.
+     */
+    public List<long[]> hungActivity() {
+        return List.copyOf(whileHung);
+    }
+
     public void resetLdapRequests() {
         requests.reset();
     }
@@ -91,6 +106,7 @@ public final class TcpRelay implements AutoCloseable {
             while (true) {
                 Socket client = listener.accept();
                 accepted.incrementAndGet();
+                if (hung) whileHung.add(new long[] {System.nanoTime(), NEW_CONNECTION});
                 if (cutOff) {
                     client.close();
                     continue;
@@ -119,7 +135,10 @@ public final class TcpRelay implements AutoCloseable {
             byte[] buffer = new byte[16 * 1024];
             try (from; to) {
                 for (int n; (n = from.read(buffer)) >= 0; ) {
-                    if (hung) continue; // swallowed: the DC hangs
+                    if (hung) { // swallowed: the DC hangs
+                        if (tally != null) whileHung.add(new long[] {System.nanoTime(), REQUEST_ON_OPEN_CONNECTION});
+                        continue;
+                    }
                     if (tally != null) tally.accept(buffer, 0, n);
                     to.write(buffer, 0, n);
                     to.flush();
@@ -172,6 +191,7 @@ public final class TcpRelay implements AutoCloseable {
         private final String targetHost;
         private final int targetPort;
         private InetAddress address = InetAddress.getLoopbackAddress();
+        private int port;
         private ServerSocketFactory listenerSockets = ServerSocketFactory.getDefault();
         private SocketFactory targetSockets = SocketFactory.getDefault();
 
@@ -183,6 +203,12 @@ public final class TcpRelay implements AutoCloseable {
         /** Another loopback address, such as the 127.0.0.2 a DC's host name resolves to. */
         public Builder listenOn(InetAddress loopbackAddress) {
             this.address = loopbackAddress;
+            return this;
+        }
+
+        /** A fixed port, such as 636 where a DC found in DNS is reached (a free one when not set). */
+        public Builder listenOnPort(int fixedPort) {
+            this.port = fixedPort;
             return this;
         }
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import jakarta.ws.rs.core.Response;
 import net.adfederation.embeddedad.TcpRelay;
@@ -45,6 +46,7 @@ class HungDomainControllerTest {
     private static final int CONNECT_MS = 1000;
     private static final int READ_MS = 1000;
     private static final String REALM = "corp-hung-dc";
+    private static final String CONTROL_REALM = "corp-hung-dc-control";
 
     @InjectAdminClient
     Keycloak admin;
@@ -78,59 +80,121 @@ class HungDomainControllerTest {
         }
     }
 
+    /**
+     * The issue's bound, "after the first, no sign-in slower than the healthy DC's p99 plus 100 ms",
+     * measured honestly on a shared 2-core machine: the healthy p99 is that of a control realm
+     * signing in at the same moments under the same load (two clients each), whose DCs are the
+     * same Samba DC through a relay that never hangs, so that machine-wide stalls (CPU, GC) reach
+     * both alike. A sign-in of the hung realm over the bound must be explained without the hung
+     * DC: the control realm was as slow at the same moment (a stall of the machine), or nothing
+     * was waiting on the hung DC while it ran (the relay records every connection and request it
+     * got while hanging). Paying for the hung DC costs at least the read timeout: none may.
+     */
     @Test
     @Timeout(180)
     void aDcThatStartsHangingUnderLoadFailsNoSignIn() throws Exception {
         TestDirectory samba = Directories.samba();
         samba.assumeAvailable();
         // The hung DC is reached by the DC's own name (its certificate's), on a port of its own.
-        try (TcpRelay dc1 = TcpRelay.builder("127.0.0.2", 636).listenOn(InetAddress.getByName("127.0.0.2")).start()) {
-            Map<String, String> values = new HashMap<>(samba.realmFileValues());
-            values.put("AD_SERVER_URLS", "ldaps://" + SambaDirectory.HOST + ":" + dc1.port()
-                    + " ldaps://" + SambaDirectory.HOST + ":636");
-            values.put("AD_CONNECT_TIMEOUT_MS", Integer.toString(CONNECT_MS));
-            values.put("AD_READ_TIMEOUT_MS", Integer.toString(READ_MS));
-            RealmFiles.importAs(admin, REALM, "corp-connector.json", values);
-            SignInLoad load = new SignInLoad(urls.getBase(), 4);
+        try (TcpRelay dc1 = TcpRelay.builder("127.0.0.2", 636).listenOn(InetAddress.getByName("127.0.0.2")).start();
+             TcpRelay controlDc = TcpRelay.builder("127.0.0.2", 636).listenOn(InetAddress.getByName("127.0.0.2")).start()) {
+            importRealm(REALM, dc1.port());
+            importRealm(CONTROL_REALM, controlDc.port());
+            SignInLoad load = new SignInLoad(urls.getBase(), 2);
             Target alice = new Target("alice", REALM, "alice", "Passw0rd!Alice");
-            load.run(alice, Flow.DIRECT_GRANT, Duration.ofSeconds(3)); // warm-up
-            List<SignIn> healthy = load.run(alice, Flow.DIRECT_GRANT, Duration.ofSeconds(10));
-            long p99 = p99(healthy);
-            assertThat(healthy).as("sign-ins while both DCs answer").allMatch(SignIn::ok);
+            Target control = new Target("alice", CONTROL_REALM, "alice", "Passw0rd!Alice");
+            side(load, alice, control, Duration.ofSeconds(3), System.nanoTime()); // warm-up
+            Side healthy = side(load, alice, control, Duration.ofSeconds(10), System.nanoTime());
+            assertThat(healthy.hung()).as("sign-ins while both DCs answer").allMatch(SignIn::ok);
+            long healthyP99 = p99(healthy.hung());
 
+            long hungAt = System.nanoTime();
+            System.out.printf("the first DC hangs from %s%n", java.time.Instant.now()); // beside keycloak-gc-times.log
             dc1.hang();
             // Longer than the 15 s back-off: the hung DC's background probe must not cost a sign-in either.
-            List<SignIn> hanging = load.run(alice, Flow.DIRECT_GRANT, Duration.ofSeconds(22));
+            Side hanging = side(load, alice, control, Duration.ofSeconds(22), hungAt);
+            List<long[]> activity = dc1.hungActivity();
 
-            long firstSlowEnd = hanging.stream().filter(s -> ms(s.latencyNanos()) > p99 + 100)
-                    .mapToLong(SignIn::endNanos).min().orElse(Long.MIN_VALUE);
-            List<SignIn> later = hanging.stream().filter(s -> s.startNanos() > firstSlowEnd).toList();
-            List<SignIn> slowLater = later.stream().filter(s -> ms(s.latencyNanos()) > p99 + 100).toList();
-            long max = hanging.stream().mapToLong(s -> ms(s.latencyNanos())).max().orElse(0);
-            System.out.printf("DC starts hanging under load (4 clients): healthy p99 %d ms over %d sign-ins; while hanging"
-                    + " %d sign-ins, %d failed, max %d ms, %d slower than p99 + 100 ms, p99 after the first %d ms;"
-                    + " slower after the first (start s after the hang / ms): %s%n",
-                    p99, healthy.size(), hanging.size(), hanging.stream().filter(s -> !s.ok()).count(), max,
-                    hanging.stream().filter(s -> ms(s.latencyNanos()) > p99 + 100).count(), p99(later),
-                    slowLater.stream().map(s -> String.format("%.1f/%d", s.startNanos() / 1e9, ms(s.latencyNanos()))).toList());
+            long bound = p99(hanging.control()) + 100;
+            // The first: those that found the DC hanging (each waited the read timeout), and any started before
+            // the earliest of them ended (the DC is known down from then on); when all such were started before the
+            // hang, the DC is known down one read timeout after the first request reached it.
+            long firstActivity = activity.isEmpty() ? hungAt : activity.get(0)[0];
+            long firstEnd = hanging.hung().stream().filter(s -> ms(s.latencyNanos()) >= READ_MS).mapToLong(SignIn::endNanos)
+                    .min().orElse(firstActivity - hungAt + READ_MS * 1_000_000L);
+            List<SignIn> later = hanging.hung().stream().filter(s -> s.startNanos() > firstEnd).toList();
+            List<SignIn> over = later.stream().filter(s -> ms(s.latencyNanos()) > bound).toList();
+            List<SignIn> unexplained = over.stream()
+                    .filter(s -> !controlAsSlowMeanwhile(s, hanging.control(), bound - 100) && hungDcBusy(s, activity, hungAt))
+                    .toList();
+            System.out.printf("DC starts hanging under load (2 clients on it, 2 on a control realm): healthy p99 %d ms"
+                    + " over %d sign-ins; while hanging %d sign-ins, %d failed, max %d ms, control p99 %d ms over %d;"
+                    + " after the first %d sign-ins, p99 %d ms, %d over the bound of %d ms (%s), %d of them unexplained%n",
+                    healthyP99, healthy.hung().size(), hanging.hung().size(), hanging.hung().stream().filter(s -> !s.ok()).count(),
+                    hanging.hung().stream().mapToLong(s -> ms(s.latencyNanos())).max().orElse(0), bound - 100,
+                    hanging.control().size(), later.size(), p99(later), over.size(), bound,
+                    over.stream().map(s -> String.format("%.2f s after the hang: %d ms", s.startNanos() / 1e9,
+                            ms(s.latencyNanos()))).toList(), unexplained.size());
+            System.out.printf("what reached the hung DC (s after the hang): %s%n", activity.stream()
+                    .map(e -> String.format("%.2f %s", (e[0] - hungAt) / 1e9,
+                            e[1] == TcpRelay.NEW_CONNECTION ? "connection" : "bytes")).toList());
 
-            assertThat(hanging).as("failed sign-ins while the first DC hangs").allMatch(SignIn::ok);
-            assertThat(max).as("longest sign-in").isLessThan(CONNECT_MS + READ_MS);
+            assertThat(hanging.hung()).as("failed sign-ins while the first DC hangs").allMatch(SignIn::ok);
+            assertThat(hanging.control()).as("failed sign-ins of the control realm").allMatch(SignIn::ok);
+            assertThat(hanging.hung()).as("sign-ins waiting longer than connectTimeoutMs + readTimeoutMs")
+                    .allMatch(s -> ms(s.latencyNanos()) < CONNECT_MS + READ_MS);
             assertThat(later).as("sign-ins after the hung DC was found").hasSizeGreaterThan(50);
             // Paying for the hung DC costs at least the read timeout: after the first, no sign-in does.
             assertThat(later).as("after the first, sign-ins that waited for the hung DC")
                     .allMatch(s -> ms(s.latencyNanos()) < READ_MS);
-            // The bound, "after the first, none slower than the healthy p99 + 100 ms", is printed above,
-            // not asserted: it depends on what else the 2-core machine runs, not on the DCs. Three runs of
-            // 2026-12-07 after the pools began replacing a hung DC's idle connections in the background (before,
-            // requests made those replacements while the user waited): 1 of 1,815 and 2 of 1,350 above it
-            // (p99 after the first 116 and 162 ms against healthy 166 and 205 ms), then, with the machine busy
-            // elsewhere (831 sign-ins in the same 22 s), 19 of 831 spread over 10-20 s after the hang, the
-            // slowest 791 ms, p99 after the first 315 ms against 185 ms. What holds in every run, and is what
-            // paying for the hung DC would cost, is asserted above: none after the first waits the read timeout.
+            assertThat(unexplained).as("after the first, sign-ins slower than the control's p99 + 100 ms while the"
+                    + " control realm was not as slow and something waited on the hung DC").isEmpty();
         } finally {
-            if (admin.realms().findAll().stream().anyMatch(r -> r.getRealm().equals(REALM))) admin.realm(REALM).remove();
+            removeRealm(REALM);
+            removeRealm(CONTROL_REALM);
         }
+    }
+
+    /** Both realms' sign-ins over the same period, two clients each. */
+    private record Side(List<SignIn> hung, List<SignIn> control) {
+    }
+
+    private static Side side(SignInLoad load, Target hung, Target control, Duration duration, long startNanos)
+            throws Exception {
+        CompletableFuture<List<SignIn>> controls = CompletableFuture.supplyAsync(
+                () -> load.run(control, Flow.DIRECT_GRANT, duration, startNanos));
+        List<SignIn> hungs = load.run(hung, Flow.DIRECT_GRANT, duration, startNanos);
+        return new Side(hungs, controls.get());
+    }
+
+    /** Whether a control sign-in overlapping this one was over the control's p99: the machine stalled for both. */
+    private static boolean controlAsSlowMeanwhile(SignIn slow, List<SignIn> control, long controlP99) {
+        return control.stream().anyMatch(c -> c.startNanos() < slow.endNanos() && c.endNanos() > slow.startNanos()
+                && ms(c.latencyNanos()) > controlP99);
+    }
+
+    /**
+     * Whether anything could have been waiting on the hung DC while this sign-in ran: a connection
+     * it accepted, or bytes sent on one, within the DC's deadline (connect + read timeout) before
+     * the sign-in's end.
+     */
+    private static boolean hungDcBusy(SignIn signIn, List<long[]> activity, long hungAt) {
+        long deadline = (CONNECT_MS + READ_MS) * 1_000_000L;
+        return activity.stream().map(e -> e[0] - hungAt)
+                .anyMatch(t -> t < signIn.endNanos() && t + deadline > signIn.startNanos());
+    }
+
+    private void importRealm(String realm, int firstDcPort) {
+        Map<String, String> values = new HashMap<>(Directories.samba().realmFileValues());
+        values.put("AD_SERVER_URLS", "ldaps://" + SambaDirectory.HOST + ":" + firstDcPort
+                + " ldaps://" + SambaDirectory.HOST + ":636");
+        values.put("AD_CONNECT_TIMEOUT_MS", Integer.toString(CONNECT_MS));
+        values.put("AD_READ_TIMEOUT_MS", Integer.toString(READ_MS));
+        RealmFiles.importAs(admin, realm, "corp-connector.json", values);
+    }
+
+    private void removeRealm(String realm) {
+        if (admin.realms().findAll().stream().anyMatch(r -> r.getRealm().equals(realm))) admin.realm(realm).remove();
     }
 
     private static long ms(long nanos) {
