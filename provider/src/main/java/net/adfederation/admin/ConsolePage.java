@@ -49,9 +49,11 @@ public class ConsolePage {
         return secured(Response.ok(html, "text/html; charset=utf-8"));
     }
 
+    /** The script and style; an empty name is the page (its address with the trailing slash). */
     @GET
-    @Path("{asset}")
-    public Response asset(@PathParam("asset") String asset) {
+    @Path("{asset:.*}")
+    public Response asset(@PathParam("asset") String asset, @QueryParam("lang") String lang) {
+        if (asset.isEmpty()) return page(lang);
         String type = ASSETS.get(asset);
         if (type == null) throw new NotFoundException();
         return secured(Response.ok(read(asset), type));
