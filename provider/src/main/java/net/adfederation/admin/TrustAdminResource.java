@@ -2,6 +2,7 @@ package net.adfederation.admin;
 
 import java.util.List;
 
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -9,9 +10,12 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.ServiceUnavailableException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import net.adfederation.account.AdDomainSource;
+import net.adfederation.account.AdProviders;
 import net.adfederation.directory.DirectoryException;
 import net.adfederation.sync.DryRun;
 import net.adfederation.sync.PendingRemovals;
@@ -34,9 +38,17 @@ import org.keycloak.storage.UserStorageProviderModel;
  * recorded as an admin event of the approving admin;</li>
  * <li>{@code POST {id}/dry-run}: a full sync that writes nothing, what it would do (view-realm).</li>
  * </ul>
+ * and for both modes ({@code ad-connector} and {@code ad-trust}):
+ * <ul>
+ * <li>{@code GET {id}/status}: each DC probed now, the last sync per domain, pending batches (view-realm);</li>
+ * <li>{@code GET {id}/test-user?name=...}: what Keycloak would do with a name, without a password (view-realm).</li>
+ * </ul>
  * Another realm's component, or one of another kind, is not found (404).
  */
 public class TrustAdminResource {
+
+    /** Longer than any UPN AD accepts (sAMAccountName 20, UPN 1024 in theory; 256 in practice). */
+    private static final int MAX_NAME = 256;
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -100,6 +112,45 @@ public class TrustAdminResource {
         } catch (DirectoryException e) {
             throw new ServiceUnavailableException(e.getMessage());
         }
+    }
+
+    @GET
+    @Path("{component}/status")
+    @Produces(MediaType.APPLICATION_JSON)
+    public ProviderStatus.Status status(@PathParam("component") String id) {
+        auth.realm().requireViewRealm();
+        ComponentModel component = anyProvider(id);
+        return ProviderStatus.of(session, realm, component, source(component));
+    }
+
+    @GET
+    @Path("{component}/test-user")
+    @Produces(MediaType.APPLICATION_JSON)
+    public UserCheck.Result testUser(@PathParam("component") String id, @QueryParam("name") String name,
+                                     @QueryParam("client") String client) {
+        auth.realm().requireViewRealm();
+        ComponentModel component = anyProvider(id);
+        if (name == null || name.isBlank() || name.length() > MAX_NAME) {
+            throw new BadRequestException("name: give a user name (at most " + MAX_NAME + " characters)");
+        }
+        try {
+            return UserCheck.check(session, realm, component, source(component), name.trim(), client, auth);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException(e.getMessage());
+        }
+    }
+
+    /** One of our components of this realm, either mode. */
+    private ComponentModel anyProvider(String id) {
+        ComponentModel component = realm.getComponent(id);
+        if (component == null || !realm.getId().equals(component.getParentId()) || !AdProviders.isOurs(component.getProviderId())) {
+            throw new NotFoundException("no ad-connector or ad-trust provider " + id + " in realm " + realm.getName());
+        }
+        return component;
+    }
+
+    private AdDomainSource source(ComponentModel component) {
+        return (AdDomainSource) session.getKeycloakSessionFactory().getProviderFactory(UserStorageProvider.class, component.getProviderId());
     }
 
     private ComponentModel component(String id) {

@@ -10,6 +10,7 @@ import net.adfederation.account.SignInDomainSource;
 import net.adfederation.common.PasswordExpiryWarning;
 import net.adfederation.common.ConnectionKeys;
 import net.adfederation.common.LockoutAdvice;
+import net.adfederation.account.AdDomainSource;
 import net.adfederation.common.DomainRegistry;
 import net.adfederation.common.OncePerRequest;
 import net.adfederation.common.ReadableRefusal;
@@ -41,7 +42,7 @@ import org.keycloak.storage.UserStorageProviderModel;
  * checks the configuration (including a real connection) when an admin saves it, and holds one
  * open domain per component for all requests of this node.
  */
-public class AdConnectorProviderFactory implements UserStorageProviderFactory<AdConnectorProvider>, SignInDomainSource,
+public class AdConnectorProviderFactory implements UserStorageProviderFactory<AdConnectorProvider>, SignInDomainSource, AdDomainSource,
         EnvironmentDependentProviderFactory {
 
     public static final String PROVIDER_ID = AdProviders.CONNECTOR;
@@ -60,7 +61,8 @@ public class AdConnectorProviderFactory implements UserStorageProviderFactory<Ad
         return "Connector mode: signs users in against one Active Directory domain and reads them live from it, "
                 + "like a gateway. Nothing from the directory is imported or cached in Keycloak, and passwords "
                 + "are only changed in Active Directory. Give roles to AD groups by adding the attribute adGroup "
-                + "(the AD group name or DN) to a Keycloak group.";
+                + "(the AD group name or DN) to a Keycloak group. "
+                + AdProviders.CONSOLE_HINT;
     }
 
     @Override
@@ -133,6 +135,11 @@ public class AdConnectorProviderFactory implements UserStorageProviderFactory<Ad
             String domain = model.getConfig().getFirst(ConnectionKeys.DOMAIN);
             return domain == null || domain.isBlank() ? List.of() : List.of(new SignInDomain(domain, null));
         }
+    }
+
+    @Override
+    public List<AdDomain> openDomains(KeycloakSession session, ComponentModel model) {
+        return List.of(openDomain(session, model));
     }
 
     @Override

@@ -139,6 +139,11 @@ public final class AdDomain implements AutoCloseable {
         return upns;
     }
 
+    /** Each of the domain's DCs probed now (see {@link DcServers#health()}): one connection and one read per DC. */
+    public List<DcHealth> dcHealth() {
+        return servers.health();
+    }
+
     /** Closes both connection pools; the domain is unusable afterwards. */
     @Override
     public void close() {

@@ -136,7 +136,7 @@ public record SyncReport(String mode, Duration duration, Map<String, String> rea
         return "failed";
     }
 
-    private static int objects(DomainRead read) {
+    static int objects(DomainRead read) {
         if (read instanceof DomainRead.Full full) {
             return full.snapshot().users().size() + full.streamedUsers().size() + full.snapshot().groups().size();
         }

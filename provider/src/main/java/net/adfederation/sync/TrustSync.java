@@ -70,8 +70,9 @@ public record TrustSync(KeycloakSessionFactory factory, String realmId, Componen
             LOG.warnf("%s: not synchronised, %s cannot be reached: %s", component.getName(), settings.boundDomain(), e.getMessage());
             SynchronizationResult failed = new SynchronizationResult();
             failed.setFailed(1);
-            SyncReport.unreachable(kind == SyncKind.FULL, settings.boundDomain(), System.nanoTime() - started)
-                    .publish(factory, realmId, component);
+            SyncReport unreachable = SyncReport.unreachable(kind == SyncKind.FULL, settings.boundDomain(), System.nanoTime() - started);
+            LastSyncs.record(component.getId(), unreachable, List.of());
+            unreachable.publish(factory, realmId, component);
             return failed;
         }
         return new TrustSync(factory, realmId, component, forest.get().domains(), forest.get().refusals(),
@@ -151,7 +152,9 @@ public record TrustSync(KeycloakSessionFactory factory, String realmId, Componen
         LOG.infof("%s: %s sync done in %d ms (Keycloak's objects %d ms, directory reads %d ms, writes %d ms, cursors %d ms): %s",
                 component.getName(), kind.label(), millis(done - started), millis(loaded - started), millis(read - loaded),
                 millis(written - read), millis(done - written), writer.result().getStatus());
-        SyncReport.of(kind == SyncKind.FULL, reads, plan.blocked(), writer.result(), System.nanoTime() - started).publish(factory, realmId, component);
+        SyncReport report = SyncReport.of(kind == SyncKind.FULL, reads, plan.blocked(), writer.result(), System.nanoTime() - started);
+        LastSyncs.record(component.getId(), report, reads);
+        report.publish(factory, realmId, component);
         return writer.result();
     }
 

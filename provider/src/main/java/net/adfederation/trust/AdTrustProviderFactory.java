@@ -4,9 +4,12 @@ import net.adfederation.account.AttributeMappings;
 import net.adfederation.common.KerberosSettings;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
+import net.adfederation.account.AdDomainSource;
 import net.adfederation.account.AdProviders;
+import net.adfederation.directory.AdDomain;
 import net.adfederation.account.SignInDomain;
 import net.adfederation.account.SignInDomainSource;
 import net.adfederation.common.PasswordExpiryWarning;
@@ -15,6 +18,7 @@ import net.adfederation.common.LockoutAdvice;
 import net.adfederation.common.ReadableRefusal;
 import net.adfederation.common.SupportedKeycloak;
 import net.adfederation.directory.DirectoryException;
+import net.adfederation.sync.LastSyncs;
 import net.adfederation.sync.DryRun;
 import net.adfederation.sync.SyncKind;
 import net.adfederation.sync.TrustSync;
@@ -38,7 +42,7 @@ import org.keycloak.storage.user.SynchronizationResult;
  * with a federation link; passwords stay in AD. Keycloak's scheduler runs the full and changed
  * syncs (fullSyncPeriod, changedSyncPeriod) under its cluster-wide lock.
  */
-public class AdTrustProviderFactory implements UserStorageProviderFactory<AdTrustProvider>, ImportSynchronization,
+public class AdTrustProviderFactory implements UserStorageProviderFactory<AdTrustProvider>, ImportSynchronization, AdDomainSource,
         SignInDomainSource,
         EnvironmentDependentProviderFactory {
 
@@ -61,7 +65,8 @@ public class AdTrustProviderFactory implements UserStorageProviderFactory<AdTrus
         return "Trust mode: binds to one Active Directory forest and uses its two-way trusts, so users of the trusted "
                 + "domains sign in too (as user@domain, DOMAIN\\user or a bare name that exists in one domain). Users "
                 + "and groups are synchronised into Keycloak, groups under one top-level group per domain; passwords stay "
-                + "in Active Directory and are changed there through Keycloak. Set the sync periods to keep Keycloak current.";
+                + "in Active Directory and are changed there through Keycloak. Set the sync periods to keep Keycloak current. "
+                + AdProviders.CONSOLE_HINT;
     }
 
     @Override
@@ -125,6 +130,16 @@ public class AdTrustProviderFactory implements UserStorageProviderFactory<AdTrus
     }
 
     @Override
+    public List<AdDomain> openDomains(KeycloakSession session, ComponentModel model) {
+        return withMappedReads(forests.forest(session, model), model).domains();
+    }
+
+    @Override
+    public Map<String, String> refusedDomains(KeycloakSession session, ComponentModel model) {
+        return forests.forest(session, model).refusals();
+    }
+
+    @Override
     public void onUpdate(KeycloakSession session, RealmModel realm, ComponentModel oldModel, ComponentModel newModel) {
         if (!forests.sameConnections(oldModel, newModel)) forests.forget(newModel.getId());
     }
@@ -132,6 +147,7 @@ public class AdTrustProviderFactory implements UserStorageProviderFactory<AdTrus
     @Override
     public void preRemove(KeycloakSession session, RealmModel realm, ComponentModel model) {
         forests.forget(model.getId());
+        LastSyncs.forget(model.getId());
     }
 
     /** Accounts leave Keycloak's user cache at their accountExpires (see {@link ExpiryEvictions}). */

@@ -38,7 +38,7 @@ final class PackageRules {
         USES.put("password", List.of("directory.read", "common", "account", "events", "login"));
         USES.put("tokens", List.of("directory.read", "common", "account"));
         USES.put("portal", List.of("directory.read", "common", "account", "tokens"));
-        USES.put("admin", List.of("directory", "common", "sync", "trust"));
+        USES.put("admin", List.of("directory", "directory.read", "common", "account", "sync", "trust", "tokens"));
     }
 
     static final String ROOT = "net.adfederation";

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Trust mode's admin REST resource ({@code /admin/realms/{realm}/ad-federation/{component}/...})
+ * The admin REST resource of both modes ({@code /admin/realms/{realm}/ad-federation/{component}/...})
  * called as the admin console would, with an admin's bearer token.
  */
 public final class TrustAdminApi {
@@ -40,6 +40,17 @@ public final class TrustAdminApi {
 
     public Answer dryRun(String token) {
         return send(HttpRequest.newBuilder(URI.create(base + "/dry-run")).POST(HttpRequest.BodyPublishers.noBody()), token);
+    }
+
+    /** Each DC's state and the last sync per domain (both modes). */
+    public Answer status(String token) {
+        return send(HttpRequest.newBuilder(URI.create(base + "/status")).GET(), token);
+    }
+
+    /** What Keycloak would do with a name, without a password (both modes). */
+    public Answer testUser(String token, String name) {
+        return send(HttpRequest.newBuilder(URI.create(base + "/test-user?name="
+                + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8))).GET(), token);
     }
 
     private Answer send(HttpRequest.Builder request, String token) {

@@ -11,6 +11,7 @@ import com.unboundid.ldap.sdk.SingleServerSet;
 import java.net.URI;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,6 +21,7 @@ import javax.net.SocketFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
 
+import net.adfederation.directory.DcHealth;
 import net.adfederation.directory.DirectoryException;
 import net.adfederation.directory.DirectoryProblem;
 import net.adfederation.directory.DomainSettings;
@@ -131,6 +133,30 @@ public final class DcServers {
 
     private static int port(URI url) {
         return url.getPort() > 0 ? url.getPort() : isLdaps(url) ? 636 : 389;
+    }
+
+    /**
+     * Each DC probed now, one after the other, as the background probe does (a new connection that
+     * answers a rootDSE read within connectTimeoutMs + readTimeoutMs); the back-off is left as it is.
+     */
+    public List<DcHealth> health() {
+        List<DcHealth> health = new ArrayList<>();
+        for (URI url : urls()) health.add(probeNow(url));
+        return health;
+    }
+
+    private DcHealth probeNow(URI url) {
+        long started = System.nanoTime();
+        String error = null;
+        ServerSet dc = direct(url);
+        try (LDAPConnection connection = DcAttempt.within(deadlineMs, url, () -> dc.getConnection(healthCheck))) {
+            if (!connection.isConnected()) error = "the connection closed at once";
+        } catch (LDAPException e) {
+            error = e.getExceptionMessage();
+        }
+        long ms = (System.nanoTime() - started) / 1_000_000;
+        String state = backOff.isKnownDown(url) ? DcHealth.BACKED_OFF : error == null ? DcHealth.UP : DcHealth.UNREACHABLE;
+        return new DcHealth(url, state, ms, error);
     }
 
     /** The background probe of a DC passed by: a new connection that answers a rootDSE read in time. */
