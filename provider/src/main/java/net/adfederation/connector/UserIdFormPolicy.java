@@ -23,7 +23,11 @@ final class UserIdFormPolicy {
 
     /** Sets the model's id form: the short one for a new component, the stored one otherwise. */
     static void apply(RealmModel realm, ComponentModel model) {
-        ComponentModel stored = model.getId() == null ? null : realm.getComponent(model.getId());
+        apply(model.getId() == null ? null : realm.getComponent(model.getId()), model);
+    }
+
+    /** @param stored the component as stored; null for a new one */
+    static void apply(ComponentModel stored, ComponentModel model) {
         if (stored == null) {
             model.getConfig().putSingle(ConnectorUserIds.FORM_KEY, ConnectorUserIds.Form.GUID_BASE64URL.value());
             return;

@@ -85,10 +85,12 @@ public final class UserIdMigration {
             moved.merge(entity, store.moveUserRows(entity, oldId, newId), Integer::sum);
             users.add(oldId);
         })));
-        component.getConfig().putSingle(ConnectorUserIds.FORM_KEY, ConnectorUserIds.Form.GUID_BASE64URL.value());
+        // A copy: the realm cache may hand out its own instance, which must not say "migrated" should this roll back.
+        ComponentModel migrated = new ComponentModel(component);
+        migrated.getConfig().putSingle(ConnectorUserIds.FORM_KEY, ConnectorUserIds.Form.GUID_BASE64URL.value());
         session.setAttribute(ConnectorUserIds.MIGRATION_WRITES_FORM, component.getId());
         try {
-            realm.updateComponent(component);
+            realm.updateComponent(migrated);
         } finally {
             session.removeAttribute(ConnectorUserIds.MIGRATION_WRITES_FORM);
         }
