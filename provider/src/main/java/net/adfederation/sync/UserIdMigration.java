@@ -55,6 +55,7 @@ public final class UserIdMigration {
         if (pending.isEmpty()) return List.of();
         return KeycloakModelUtils.runJobInTransactionWithResult(factory, session -> {
             DBLockProvider lock = session.getProvider(DBLockProvider.class);
+            if (lock == null) throw new IllegalStateException("Keycloak has no database lock provider; the id migration does not run unlocked");
             lock.waitForLock(DBLockProvider.Namespace.KEYCLOAK_BOOT);
             try {
                 return pending.stream().map(p -> KeycloakModelUtils.runJobInTransactionWithResult(factory, s -> migrate(s, p)))
