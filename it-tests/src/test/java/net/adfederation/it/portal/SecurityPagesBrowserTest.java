@@ -365,13 +365,14 @@ class SecurityPagesBrowserTest {
      */
     private static void offersPasskeys(PortalRealm portal) {
         org.keycloak.representations.idm.RealmRepresentation before = portal.admin().toRepresentation();
-        org.keycloak.representations.idm.RealmRepresentation change = new org.keycloak.representations.idm.RealmRepresentation();
+        // The whole representation: Keycloak rebuilds the passwordless policy from it.
+        org.keycloak.representations.idm.RealmRepresentation change = portal.admin().toRepresentation();
         change.setWebAuthnPolicyPasswordlessPasskeysEnabled(true);
         change.setWebAuthnPolicyPasswordlessRequireResidentKey("Yes");
         change.setWebAuthnPolicyPasswordlessUserVerificationRequirement("required");
         portal.admin().update(change);
         portal.onClose(() -> {
-            org.keycloak.representations.idm.RealmRepresentation back = new org.keycloak.representations.idm.RealmRepresentation();
+            org.keycloak.representations.idm.RealmRepresentation back = portal.admin().toRepresentation();
             back.setWebAuthnPolicyPasswordlessPasskeysEnabled(before.getWebAuthnPolicyPasswordlessPasskeysEnabled());
             back.setWebAuthnPolicyPasswordlessRequireResidentKey(before.getWebAuthnPolicyPasswordlessRequireResidentKey());
             back.setWebAuthnPolicyPasswordlessUserVerificationRequirement(before.getWebAuthnPolicyPasswordlessUserVerificationRequirement());
