@@ -36,11 +36,11 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserCredentialModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.PasswordCredentialModel;
-import org.keycloak.storage.StorageId;
 import org.keycloak.storage.UserStorageProvider;
 import org.keycloak.storage.user.UserLookupProvider;
 import org.keycloak.storage.user.UserQueryMethodsProvider;
 import net.adfederation.account.AttributeMappings;
+import net.adfederation.account.ConnectorUserIds;
 import net.adfederation.account.MappedProfile;
 import org.keycloak.userprofile.AttributeMetadata;
 import org.keycloak.userprofile.UserProfileDecorator;
@@ -81,13 +81,9 @@ public class AdConnectorProvider implements UserStorageProvider, UserLookupProvi
      */
     @Override
     public UserModel getUserById(RealmModel realm, String id) {
-        UUID guid;
-        try {
-            guid = UUID.fromString(StorageId.externalId(id));
-        } catch (IllegalArgumentException notAGuid) {
-            return null;
-        }
-        return reader.byGuid(realm, guid);
+        // Either id form: ids in tokens, sessions and rows written before the component's migration keep resolving.
+        Optional<UUID> guid = ConnectorUserIds.guidOf(id);
+        return guid.isEmpty() ? null : reader.byGuid(realm, guid.get());
     }
 
     @Override

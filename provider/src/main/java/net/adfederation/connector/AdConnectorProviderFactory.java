@@ -31,6 +31,8 @@ import org.keycloak.component.ComponentValidationException;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.utils.PostMigrationEvent;
+import net.adfederation.sync.UserIdMigration;
 import org.keycloak.provider.EnvironmentDependentProviderFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.storage.UserStorageProviderFactory;
@@ -90,11 +92,13 @@ public class AdConnectorProviderFactory implements UserStorageProviderFactory<Ad
     public void validateConfiguration(KeycloakSession session, RealmModel realm, ComponentModel model)
             throws ComponentValidationException {
         // kc.sh import and --import-realm print only the pattern ("{0}"): give them the reason too.
+        if (UserIdFormPolicy.migrationWrites(session, model)) return;
         ReadableRefusal.explain(() -> check(session, realm, model));
     }
 
     private void check(KeycloakSession session, RealmModel realm, ComponentModel model) {
         ConnectorStoragePolicy.enforce(model);
+        UserIdFormPolicy.apply(realm, model);
         ConnectorConfig config = ConnectorConfig.parse(model);
         PasswordExpiryWarning.days(model.getConfig());
         AttributeMappings.of(model.getConfig());
@@ -135,6 +139,23 @@ public class AdConnectorProviderFactory implements UserStorageProviderFactory<Ad
             String domain = model.getConfig().getFirst(ConnectionKeys.DOMAIN);
             return domain == null || domain.isBlank() ? List.of() : List.of(new SignInDomain(domain, null));
         }
+    }
+
+    /**
+     * At start-up, once Keycloak's own migration is done, components of an earlier release move their
+     * users' stored data to the short id form ({@link UserIdMigration}; on every node, once per component).
+     * A failure is logged and the component keeps the long form until the next start.
+     */
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+        factory.register(event -> {
+            if (!(event instanceof PostMigrationEvent)) return;
+            try {
+                UserIdMigration.migrateAll(factory, PROVIDER_ID);
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "The migration of connector user ids failed; the components keep the long ids (no passkeys) until the next start");
+            }
+        });
     }
 
     @Override

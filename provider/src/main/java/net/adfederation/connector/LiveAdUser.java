@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import net.adfederation.account.AttributeMappings;
+import net.adfederation.account.ConnectorUserIds;
 import net.adfederation.account.LiveAccount;
 import net.adfederation.account.UserAttributes;
 import net.adfederation.directory.DomainInfo;
@@ -25,7 +26,7 @@ import org.keycloak.storage.adapter.AbstractUserAdapter;
 
 /**
  * An AD user as read from the directory during this request, shown to Keycloak read-only. Its id
- * is the component's storage id plus the objectGUID; whether it is enabled, its attributes and
+ * is the component's storage id plus the objectGUID, in the component's form ({@link ConnectorUserIds}); whether it is enabled, its attributes and
  * its linked groups come from this read, so a change in AD applies at the next request (token
  * refresh included). Every setter of AD data throws {@code ReadOnlyException}; only Keycloak's own
  * disable (an admin's switch, a permanent brute-force lockout) is written, see {@link KeycloakLockState}.
@@ -58,7 +59,8 @@ public final class LiveAdUser extends AbstractUserAdapter.Streams implements Liv
         this.groups = groups;
         this.credentialRefusal = credentialRefusal;
         this.domainName = domain.dnsName();
-        this.storageId = new StorageId(component.getId(), adUser.objectGuid().toString());
+        this.storageId = new StorageId(ConnectorUserIds.id(component.getId(), adUser.objectGuid(),
+                ConnectorUserIds.formOf(component.getConfig())));
     }
 
     AdUser adUser() {

@@ -1,12 +1,12 @@
 package net.adfederation.portal;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
+import net.adfederation.account.ConnectorUserIds;
 import net.adfederation.common.SecondFactors;
 import org.keycloak.authentication.requiredactions.WebAuthnPasswordlessRegisterFactory;
 import org.keycloak.authentication.requiredactions.WebAuthnRegisterFactory;
@@ -25,8 +25,9 @@ import org.keycloak.models.UserModel;
  * <p>
  * Security keys and passkeys are not offered to a user whose Keycloak id is longer than a WebAuthn
  * user handle may be (64 bytes): Keycloak 26.7's webauthn-register makes the handle of the id, and
- * browsers refuse the registration ("User handle exceeds 64 bytes"). Connector users have such ids
- * ({@code f:<component id>:<objectGUID>}, 75 bytes); imported trust users and Keycloak users do not.
+ * browsers refuse the registration ("User handle exceeds 64 bytes"). Users of a connector component
+ * not yet migrated to the short id form have such ids ({@code f:<component id>:<objectGUID>}, 75
+ * bytes; {@link ConnectorUserIds}); migrated connector users, trust users and Keycloak users do not.
  *
  * @param factors         what the user has, oldest first
  * @param offers          what they may add
@@ -34,9 +35,6 @@ import org.keycloak.models.UserModel;
  * @param keysUnavailable the realm offers security keys or passkeys, but they cannot be registered for this user
  */
 public record SecondFactorSection(List<Factor> factors, List<Offer> offers, Factor confirm, boolean keysUnavailable) {
-
-    /** WebAuthn's limit on the user handle (user.id of the creation options). */
-    private static final int USER_HANDLE_BYTES = 64;
 
     /** A stored second factor as the page shows it. */
     public record Factor(String id, String type, String label, String created) {
@@ -85,7 +83,7 @@ public record SecondFactorSection(List<Factor> factors, List<Offer> offers, Fact
 
     /** Whether Keycloak's WebAuthn registration can use this user's id as the user handle. */
     static boolean fitsUserHandle(UserModel user) {
-        return user.getId().getBytes(StandardCharsets.UTF_8).length <= USER_HANDLE_BYTES;
+        return ConnectorUserIds.fitsUserHandle(user.getId());
     }
 
     /** The user's second factor with this id; empty for anything else (a password, another user's credential). */

@@ -169,6 +169,73 @@ final class SyncStore {
         em.persist(membership);
     }
 
+    /**
+     * Where Keycloak 26.7 keeps data of a user it does not import, under the user's id: entity and
+     * id attribute. Table names: FEDERATED_USER, FED_USER_ATTRIBUTE, FED_USER_CONSENT (whose
+     * FED_USER_CONSENT_CL_SCOPE rows hang on the consent's id), FED_USER_CREDENTIAL,
+     * FED_USER_GROUP_MEMBERSHIP, FED_USER_REQUIRED_ACTION, FED_USER_ROLE_MAPPING,
+     * FED_USER_VER_CREDENTIAL, FED_ISSUED_VER_CREDENTIAL, BROKER_LINK, OFFLINE_USER_SESSION (online
+     * and offline sessions; OFFLINE_CLIENT_SESSION rows hang on the session's id) and LOGIN_FAILURE.
+     * Every one has a REALM_ID. An entity this Keycloak does not register is skipped.
+     */
+    static final List<String[]> USER_KEYED = List.of(
+            new String[] {"FederatedUser", "id"},
+            new String[] {"FederatedUserAttributeEntity", "userId"},
+            new String[] {"FederatedUserConsentEntity", "userId"},
+            new String[] {"FederatedUserCredentialEntity", "userId"},
+            new String[] {"FederatedUserGroupMembershipEntity", "userId"},
+            new String[] {"FederatedUserRequiredActionEntity", "userId"},
+            new String[] {"FederatedUserRoleMappingEntity", "userId"},
+            new String[] {"FederatedUserVerifiableCredentialEntity", "userId"},
+            new String[] {"FederatedUserIssuedVerifiableCredentialEntity", "userId"},
+            new String[] {"BrokerLinkEntity", "userId"},
+            new String[] {"PersistentUserSessionEntity", "userId"},
+            new String[] {"LoginFailureEntity", "userId"});
+
+    /**
+     * The user ids of this realm that start with the prefix and have the length, per entity of
+     * {@link #USER_KEYED} (by its class's simple name) that holds any. SUBSTRING, not LIKE: a component id
+     * may hold LIKE's wildcards.
+     */
+    java.util.Map<String, Set<String>> userIdsStartingWith(String prefix, int length) {
+        java.util.Map<String, Set<String>> found = new java.util.LinkedHashMap<>();
+        for (String[] keyed : USER_KEYED) {
+            String entity = entityName(keyed[0]);
+            if (entity == null) continue;
+            List<String> ids = em.createQuery("select distinct e." + keyed[1] + " from " + entity + " e where e.realmId = :realm"
+                            + " and length(e." + keyed[1] + ") = :length and substring(e." + keyed[1] + ", 1, :prefixLength) = :prefix",
+                            String.class)
+                    .setParameter("realm", realm.getId()).setParameter("length", length)
+                    .setParameter("prefixLength", prefix.length()).setParameter("prefix", prefix).getResultList();
+            counted(ids.size());
+            if (!ids.isEmpty()) found.put(keyed[0], new HashSet<>(ids));
+        }
+        return found;
+    }
+
+    /** Moves the entity's rows of this realm from one user id to another; the number of rows moved. */
+    int moveUserRows(String entity, String fromId, String toId) {
+        String attribute = USER_KEYED.stream().filter(k -> k[0].equals(entity)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(entity))[1];
+        return em.createQuery("update " + entityName(entity) + " e set e." + attribute + " = :to where e.realmId = :realm and e."
+                        + attribute + " = :from")
+                .setParameter("to", toId).setParameter("realm", realm.getId()).setParameter("from", fromId).executeUpdate();
+    }
+
+    /** A component setting as stored now, past every cache (another node may have just written it). */
+    java.util.Optional<String> storedSetting(String name) {
+        return em.createQuery("select c.value from ComponentConfigEntity c where c.component.id = :component and c.name = :name",
+                        String.class)
+                .setParameter("component", component.getId()).setParameter("name", name)
+                .getResultStream().findFirst();
+    }
+
+    /** The JPQL name of the registered entity whose class has this simple name; null when this Keycloak has none. */
+    private String entityName(String simpleName) {
+        return em.getMetamodel().getEntities().stream().filter(type -> type.getJavaType().getSimpleName().equals(simpleName))
+                .map(jakarta.persistence.metamodel.EntityType::getName).findFirst().orElse(null);
+    }
+
     /** A user attribute row: Keycloak keeps values over 255 characters (a long DN) in LONG_VALUE. */
     private static Row userRow(Object[] row) {
         return new Row((String) row[0], (String) row[1], (String) (row[2] != null ? row[2] : row[3]));

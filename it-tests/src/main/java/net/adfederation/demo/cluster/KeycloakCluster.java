@@ -92,16 +92,8 @@ public final class KeycloakCluster implements AutoCloseable {
      */
     public void start(PostgresDatabase database, String publicUrl, List<String> options, Map<String, String> environment,
                       Duration limit) throws IOException, InterruptedException {
-        List<String> all = new ArrayList<>(List.of("--db-url=" + database.jdbcUrl(), "--db-username=" + database.user(),
-                "--hostname=" + publicUrl));
-        all.addAll(options);
-        Map<String, String> env = new LinkedHashMap<>(environment);
-        env.put("KC_DB_PASSWORD", database.password());
-        env.putIfAbsent("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
-        env.putIfAbsent("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
-        // JGroups on IPv4 loopback, after the JVM options the caller or this process's environment gives (krb5.conf).
-        String inherited = env.getOrDefault("JAVA_OPTS_APPEND", Objects.requireNonNullElse(System.getenv("JAVA_OPTS_APPEND"), ""));
-        env.put("JAVA_OPTS_APPEND", (inherited + " -Djava.net.preferIPv4Stack=true").trim());
+        List<String> all = allOptions(database, publicUrl, options);
+        Map<String, String> env = environment(database, environment);
         // The first node migrates the database alone: nodes creating the schema of an empty database at
         // once race for Liquibase's changelog table, and the loser stops ("databasechangelog already exists").
         nodes.get(0).start(all, env);
@@ -109,6 +101,37 @@ public final class KeycloakCluster implements AutoCloseable {
         List<ClusterNode> others = nodes.subList(1, nodes.size());
         for (ClusterNode node : others) node.start(all, env);
         for (ClusterNode node : others) node.awaitReady(limit);
+    }
+
+    /**
+     * Stops every node, then starts them all at the same moment on a database that already has
+     * Keycloak's schema (an upgrade's restart): whatever each node does at start-up runs on all at once.
+     */
+    public void restartAllAtOnce(PostgresDatabase database, String publicUrl, List<String> options, Map<String, String> environment,
+                                 Duration limit) throws IOException, InterruptedException {
+        close();
+        List<String> all = allOptions(database, publicUrl, options);
+        Map<String, String> env = environment(database, environment);
+        for (ClusterNode node : nodes) node.start(all, env);
+        for (ClusterNode node : nodes) node.awaitReady(limit);
+    }
+
+    private static List<String> allOptions(PostgresDatabase database, String publicUrl, List<String> options) {
+        List<String> all = new ArrayList<>(List.of("--db-url=" + database.jdbcUrl(), "--db-username=" + database.user(),
+                "--hostname=" + publicUrl));
+        all.addAll(options);
+        return all;
+    }
+
+    private static Map<String, String> environment(PostgresDatabase database, Map<String, String> environment) {
+        Map<String, String> env = new LinkedHashMap<>(environment);
+        env.put("KC_DB_PASSWORD", database.password());
+        env.putIfAbsent("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
+        env.putIfAbsent("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
+        // JGroups on IPv4 loopback, after the JVM options the caller or this process's environment gives (krb5.conf).
+        String inherited = env.getOrDefault("JAVA_OPTS_APPEND", Objects.requireNonNullElse(System.getenv("JAVA_OPTS_APPEND"), ""));
+        env.put("JAVA_OPTS_APPEND", (inherited + " -Djava.net.preferIPv4Stack=true").trim());
+        return env;
     }
 
     /** Stops every node still running. */

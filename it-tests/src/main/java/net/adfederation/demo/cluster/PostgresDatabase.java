@@ -50,7 +50,7 @@ public record PostgresDatabase(String host, int port, String name, String user, 
                 System.getProperty("adfed.postgres.user", DEFAULT_USER), System.getProperty("adfed.postgres.password", "adfed"));
     }
 
-    private Connection connect() throws SQLException {
+    public Connection connect() throws SQLException {
         DriverManager.setLoginTimeout(5);
         return DriverManager.getConnection(jdbcUrl(), user, password);
     }

@@ -39,8 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * through Keycloak's own CONFIGURE_TOTP action, used at the next sign-in, removed after a
  * confirmation) for a connector user on the embedded AD and on Samba, a trust user and a
  * Keycloak user; a security key (Chromium's virtual authenticator) registered through Keycloak's
- * webauthn-register action and removed, by a trust user and a Keycloak user (connector users are
- * not offered one: their ids are too long for WebAuthn); and the devices page, which ends the
+ * webauthn-register action and removed, by a trust user and a Keycloak user; a passkey registered
+ * by a connector user, who then signs in with it alone; and the devices page, which ends the
  * user's sessions in other browsers.
  * Every new page is kept as a screenshot under target/screenshots/ and checked with axe-core.
  */
@@ -235,21 +235,60 @@ class SecurityPagesBrowserTest {
     }
 
     /**
-     * A connector user's Keycloak id (f:component:objectGUID, 75 bytes) is longer than the 64 bytes
-     * of a WebAuthn user handle, which Keycloak 26.7 makes of it: Chromium refuses the registration
-     * ("User handle exceeds 64 bytes"). The page offers the authenticator app and says why no key.
+     * A connector user's id is short enough for a WebAuthn user handle (f:component:objectGUID in
+     * base64url, 61 bytes; it was 75 before, which Chromium refused: "User handle exceeds 64 bytes"):
+     * connector alice registers a passkey from the security page through Keycloak's
+     * webauthn-register-passwordless action, then signs in with it alone, no name or password typed
+     * (the realm's passkeys setting puts "Sign in with Passkey" on the sign-in page).
      */
     @Test
-    void connectorUserIsNotOfferedASecurityKeyKeycloakCannotRegisterForHer() {
+    void connectorUserRegistersAPasskeyAndSignsInWithItAlone() {
         try (PortalRealm portal = portal(Directories.ready(admin, Directories.embedded()).realm()); Browser browser = Browser.open()) {
-            asksForSecurityKeys(portal);
-            signIn(browser, portal, "security", "alice", ALICE_PASSWORD);
+            String userId = userId(portal, "alice");
+            assertThat(userId.getBytes(java.nio.charset.StandardCharsets.UTF_8)).as("the id fits a WebAuthn user handle").hasSizeLessThanOrEqualTo(64);
+            removedAfterwards(portal, userId, "webauthn-passwordless");
+            offersPasskeys(portal);
+            VirtualAuthenticator authenticator = ((HasVirtualAuthenticator) browser.driver()).addVirtualAuthenticator(new VirtualAuthenticatorOptions()
+                    .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
+                    .setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL)
+                    .setHasResidentKey(true).setHasUserVerification(true).setIsUserVerified(true));
 
-            assertThat(browser.findAll(By.cssSelector("[id^=security-add-webauthn]"))).isEmpty();
-            assertThat(browser.find(By.id("security-add-CONFIGURE_TOTP")).getText()).isEqualTo("Add an authenticator app");
-            assertThat(browser.find(By.id("security-keys-unavailable")).getText())
-                    .startsWith("Security keys and passkeys cannot be added to this account yet");
-            browser.keep("portal-security-connector-no-keys");
+            signIn(browser, portal, "security", "alice", ALICE_PASSWORD);
+            assertThat(browser.findAll(By.id("security-keys-unavailable"))).isEmpty();
+            assertThat(browser.find(By.id("security-add-webauthn-register-passwordless")).getText()).isEqualTo("Add a passkey");
+            browser.clickAndWait(By.id("security-add-webauthn-register-passwordless"));
+            browser.waitFor(By.id("registerWebAuthn"));
+            browser.screenshot("portal-security-passkey-setup-connector");
+            browser.find(By.id("registerWebAuthn")).click();
+            Alert name = new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(ExpectedConditions.alertIsPresent());
+            name.sendKeys("Laptop");
+            name.accept();
+            browser.waitForUrl(portal.url("security"));
+
+            assertThat(authenticator.getCredentials()).as("one discoverable credential whose user handle is alice's id")
+                    .singleElement().satisfies(c -> {
+                        assertThat(c.isResidentCredential()).isTrue();
+                        assertThat(new String(c.getUserHandle(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(userId);
+                    });
+            assertThat(browser.findAll(By.cssSelector("#security-factors tbody tr > *")).stream().map(WebElement::getText).toList())
+                    .startsWith("Passkey", "Laptop");
+            browser.keep("portal-security-with-passkey-connector");
+            assertThat(KeycloakDatabase.credentialRows(userId)).containsExactly("FED_USER_CREDENTIAL:webauthn-passwordless");
+
+            // Passwordless: the sign-in page's passkey button, the authenticator answers, alice is in.
+            signOut(browser);
+            browser.go(portal.url("profile"));
+            String profile = portal.url("profile");
+            // Chromium may answer the page's conditional (autofill) request by itself; otherwise the button asks.
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().equals(profile)
+                    || !d.findElements(By.id("authenticateWebAuthnButton")).isEmpty());
+            if (!browser.url().equals(profile)) {
+                browser.screenshot("portal-passkey-sign-in-connector");
+                browser.find(By.id("authenticateWebAuthnButton")).click();
+            }
+            browser.waitForUrl(profile);
+            assertThat(browser.driver().getPageSource()).as("alice's directory profile").contains("alice@corp.example.test");
+            browser.keep("portal-profile-after-passkey-connector");
         }
     }
 
@@ -316,6 +355,36 @@ class SecurityPagesBrowserTest {
             portal.onClose(() -> {
                 register.setEnabled(false);
                 portal.admin().flows().updateRequiredAction("webauthn-register", register);
+            });
+        }
+    }
+
+    /**
+     * Passkeys on for the realm (the passwordless policy's passkeys setting, discoverable credentials,
+     * user verification) and webauthn-register-passwordless enabled; both put back when the portal closes.
+     */
+    private static void offersPasskeys(PortalRealm portal) {
+        org.keycloak.representations.idm.RealmRepresentation before = portal.admin().toRepresentation();
+        // The whole representation: Keycloak rebuilds the passwordless policy from it.
+        org.keycloak.representations.idm.RealmRepresentation change = portal.admin().toRepresentation();
+        change.setWebAuthnPolicyPasswordlessPasskeysEnabled(true);
+        change.setWebAuthnPolicyPasswordlessRequireResidentKey("Yes");
+        change.setWebAuthnPolicyPasswordlessUserVerificationRequirement("required");
+        portal.admin().update(change);
+        portal.onClose(() -> {
+            org.keycloak.representations.idm.RealmRepresentation back = portal.admin().toRepresentation();
+            back.setWebAuthnPolicyPasswordlessPasskeysEnabled(before.getWebAuthnPolicyPasswordlessPasskeysEnabled());
+            back.setWebAuthnPolicyPasswordlessRequireResidentKey(before.getWebAuthnPolicyPasswordlessRequireResidentKey());
+            back.setWebAuthnPolicyPasswordlessUserVerificationRequirement(before.getWebAuthnPolicyPasswordlessUserVerificationRequirement());
+            portal.admin().update(back);
+        });
+        RequiredActionProviderRepresentation register = portal.admin().flows().getRequiredAction("webauthn-register-passwordless");
+        if (!register.isEnabled()) {
+            register.setEnabled(true);
+            portal.admin().flows().updateRequiredAction("webauthn-register-passwordless", register);
+            portal.onClose(() -> {
+                register.setEnabled(false);
+                portal.admin().flows().updateRequiredAction("webauthn-register-passwordless", register);
             });
         }
     }

@@ -33,6 +33,8 @@ public final class TwoNodeCluster implements AutoCloseable {
     private final KeycloakCluster cluster;
     private final TcpBalancer balancer;
     private final List<Keycloak> admins = new ArrayList<>();
+    private PostgresDatabase database;
+    private List<String> options;
 
     private TwoNodeCluster(KeycloakCluster cluster, TcpBalancer balancer) {
         this.cluster = cluster;
@@ -59,11 +61,25 @@ public final class TwoNodeCluster implements AutoCloseable {
             String samba = AdFederationServerConfig.sambaCaFiles();
             if (!samba.isEmpty()) options.add("--truststore-paths=" + samba);
             cluster.start(database, pair.publicUrl(), options, Map.of(), START_LIMIT);
+            pair.database = database;
+            pair.options = options;
             return pair;
         } catch (Exception | Error e) {
             pair.close();
             throw e;
         }
+    }
+
+    /** Stops both nodes and starts them again at the same moment, as an upgrade's restart of the cluster; admin clients are made anew. */
+    public void restartBothAtOnce() throws Exception {
+        admins.stream().filter(java.util.Objects::nonNull).forEach(Keycloak::close);
+        admins.clear();
+        cluster.restartAllAtOnce(database, publicUrl(), options, Map.of(), START_LIMIT);
+    }
+
+    /** The cluster's database, for what a test reads or writes beside Keycloak. */
+    public PostgresDatabase database() {
+        return database;
     }
 
     /** The balancer's address: every node's hostname, so tokens and cookies from one node are good on the other. */
