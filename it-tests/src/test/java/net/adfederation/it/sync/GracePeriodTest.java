@@ -68,13 +68,8 @@ class GracePeriodTest {
         corp.addToGroup(prefix + "v", scope);
         UUID guid = corp.objectGuidOf(sam);
         String dn = corp.dnOf(sam);
-        Map<String, String> values = new HashMap<>(forests.realmFileValues());
-        values.put("AD_SYNC_SCOPE_GROUPS", "CORP\\" + scope);
-        values.put("AD_TRUSTED_DOMAINS", "");
-        RealmFiles.importAs(admin, REALM, "corp-trust.json", values);
         try {
-            setGrace("1");
-            assertThat(TrustRealms.fullSync(admin, REALM).getFailed()).isZero();
+            importAndSync(forests, scope);
             String username = sam + "@corp.example.test";
             UserRepresentation user = admin.realm(REALM).users().search(username, true).get(0);
             UserResource userResource = admin.realm(REALM).users().get(user.getId());
@@ -159,13 +154,8 @@ class GracePeriodTest {
         corp.addToGroup(sam, temp);
         UUID guid = corp.objectGuidOf(team);
         String dn = corp.dnOf(team);
-        Map<String, String> values = new HashMap<>(forests.realmFileValues());
-        values.put("AD_SYNC_SCOPE_GROUPS", "CORP\\" + scope);
-        values.put("AD_TRUSTED_DOMAINS", "");
-        RealmFiles.importAs(admin, REALM, "corp-trust.json", values);
         try {
-            setGrace("1");
-            assertThat(TrustRealms.fullSync(admin, REALM).getFailed()).isZero();
+            importAndSync(forests, scope);
             String userId = admin.realm(REALM).users().search(sam + "@corp.example.test", true).get(0).getId();
             GroupRepresentation teamGroup = group(team);
             admin.realm(REALM).roles().create(new RoleRepresentation("team-role", "given to the AD group", false));
@@ -267,6 +257,16 @@ class GracePeriodTest {
 
     private static List<String> roleNames(GroupResource group) {
         return group.roles().realmLevel().listAll().stream().map(RoleRepresentation::getName).toList();
+    }
+
+    /** The realm on CORP alone, scoped to the group, with a grace period of a day, synchronised once. */
+    private void importAndSync(TrustForests forests, String scope) {
+        Map<String, String> values = new HashMap<>(forests.realmFileValues());
+        values.put("AD_SYNC_SCOPE_GROUPS", "CORP\\" + scope);
+        values.put("AD_TRUSTED_DOMAINS", "");
+        RealmFiles.importAs(admin, REALM, "corp-trust.json", values);
+        setGrace("1");
+        assertThat(TrustRealms.fullSync(admin, REALM).getFailed()).isZero();
     }
 
     private void setGrace(String days) {
