@@ -334,7 +334,7 @@ class TwoNodeClusterTest {
                 for (Future<TrustAdminApi.Answer> answer : answers) done.add(answer.get(180, java.util.concurrent.TimeUnit.SECONDS));
                 String seen = done.stream().map(a -> a.status() + " " + a.text()).toList().toString();
                 System.out.println(realm + ": " + 2 * perNode + " approvals at once on both nodes: " + seen);
-                assertThat(done).as(seen).extracting(TrustAdminApi.Answer::status).containsOnly(200, 404, 409);
+                assertThat(done).as(seen).extracting(TrustAdminApi.Answer::status).isSubsetOf(200, 404, 409);
                 List<TrustAdminApi.Answer> approved = done.stream().filter(a -> a.status() == 200).toList();
                 assertThat(approved).as(seen).hasSize(1);
                 List<String> removed = new ArrayList<>();
