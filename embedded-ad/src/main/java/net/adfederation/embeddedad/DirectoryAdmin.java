@@ -2,6 +2,7 @@ package net.adfederation.embeddedad;
 
 import static net.adfederation.embeddedad.LdapCall.call;
 
+import com.unboundid.ldap.sdk.Control;
 import com.unboundid.ldap.sdk.DN;
 import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.Filter;
@@ -9,7 +10,9 @@ import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
+import com.unboundid.ldap.sdk.ModifyRequest;
 import com.unboundid.ldap.sdk.RDN;
+import com.unboundid.ldap.sdk.SearchRequest;
 import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldap.sdk.SearchScope;
 import java.nio.file.Path;
@@ -211,6 +214,31 @@ public final class DirectoryAdmin implements AutoCloseable {
     public void removeFromGroup(String memberSam, String groupName) {
         call(() -> connection.modify(dnOf(groupName),
                 new Modification(ModificationType.DELETE, "member", dnOf(memberSam))));
+    }
+
+    /**
+     * Brings a deleted account (user or group) back from the domain's Deleted Objects with its
+     * objectGUID and objectSid, as Windows' tombstone reanimation does and Samba 4.17 does alike: a
+     * modify of the tombstone, sent with the Show Deleted control, that removes isDeleted and sets
+     * distinguishedName to where it goes. What a tombstone lost (UPN, password, memberships; all of
+     * it kept when AD's Recycle Bin is on) is not restored: set it again. Not on the embedded AD.
+     *
+     * @param dn the account's DN after the restore, e.g. its DN before the deletion
+     */
+    public void restoreDeleted(UUID objectGuid, String dn) {
+        call(() -> {
+            Control showDeleted = new Control(DeletedObjects.SHOW_DELETED, true);
+            SearchRequest find = new SearchRequest("CN=Deleted Objects," + baseDn, SearchScope.ONE,
+                    Filter.createEqualityFilter("objectGUID", AdBinary.guidBytes(objectGuid)), "1.1");
+            find.addControl(showDeleted);
+            List<SearchResultEntry> tombstones = connection.search(find).getSearchEntries();
+            if (tombstones.size() != 1) throw new IllegalArgumentException("no deleted object with the objectGUID " + objectGuid);
+            ModifyRequest reanimate = new ModifyRequest(tombstones.get(0).getDN(),
+                    new Modification(ModificationType.DELETE, "isDeleted"),
+                    new Modification(ModificationType.REPLACE, "distinguishedName", dn));
+            reanimate.addControl(showDeleted);
+            return connection.modify(reanimate);
+        });
     }
 
     /** An admin reset: replaces unicodePwd with the new password (needs ldaps://). */

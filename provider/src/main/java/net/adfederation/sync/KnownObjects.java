@@ -38,8 +38,8 @@ final class KnownObjects {
     record User(String id, String domain, String digest, String dn, String pending, String missingSince) {
     }
 
-    /** A synchronised group as Keycloak holds it. */
-    record Group(String id, String domain, String digest, String dn, String pending) {
+    /** A synchronised group as Keycloak holds it; missingSince as for users, under a grace period. */
+    record Group(String id, String domain, String digest, String dn, String pending, String missingSince) {
     }
 
     // The pending mark is with the identity: only the few users awaiting approval have the row.
@@ -128,7 +128,7 @@ final class KnownObjects {
                                    Map<String, String> domainGroups) {
         Map<String, Map<String, String>> groupRows = new HashMap<>();
         List<String> groupNames = List.of(AdAttributes.GUID, AdAttributes.DOMAIN, SyncDigest.ATTRIBUTE, AdAttributes.DN,
-                AdAttributes.COMPONENT, PendingRemovals.MARK);
+                AdAttributes.COMPONENT, PendingRemovals.MARK, GracePeriod.MISSING_SINCE);
         // The realm's groups, then their attributes, matched here: which are the component's, its attribute says.
         store.groupIds().forEach(id -> groupRows.put(id, new HashMap<>(8)));
         store.realmGroupAttributes(groupNames, row -> {
@@ -140,7 +140,7 @@ final class KnownObjects {
             String domain = lower(values.get(AdAttributes.DOMAIN));
             guid(values).ifPresentOrElse(
                     guid -> groups.put(guid, new Group(id, domain, values.get(SyncDigest.ATTRIBUTE), values.get(AdAttributes.DN),
-                            values.get(PendingRemovals.MARK))),
+                            values.get(PendingRemovals.MARK), values.get(GracePeriod.MISSING_SINCE))),
                     () -> { if (domain != null && values.get(AdAttributes.GUID) == null) domainGroups.put(domain, id); });
         });
     }
@@ -173,9 +173,10 @@ final class KnownObjects {
         return domains;
     }
 
+    /** The same for groups: those missing within their grace period are left out. */
     Map<UUID, String> groupDomains() {
         Map<UUID, String> domains = new HashMap<>();
-        groups.forEach((guid, group) -> domains.put(guid, String.valueOf(group.domain())));
+        groups.forEach((guid, group) -> { if (group.missingSince() == null) domains.put(guid, String.valueOf(group.domain())); });
         return domains;
     }
 

@@ -115,9 +115,12 @@ public final class PendingRemovals {
 
     /**
      * Removes exactly the objects still marked with the batch, under the component's cluster-wide sync
-     * lock, and forgets the batch.
+     * lock, and forgets the batch. Approved on two nodes at once, one runs and the other is told the
+     * component is busy; approved again just after, on a node whose cached component still lists the
+     * batch, it finds no object marked with it (read from the database under the lock) and is told
+     * the batch is unknown: nothing is removed twice and no second approval is recorded.
      *
-     * @throws UnknownBatch when the component has no such batch
+     * @throws UnknownBatch when the component has no such batch, or none of its objects is still marked
      * @throws Busy         when the component is synchronising (or being approved) now
      */
     public static Approval approve(KeycloakSession session, String realmId, ComponentModel component, String batch) {
@@ -128,9 +131,11 @@ public final class PendingRemovals {
         ExecutionResult<Approval> result = cluster.executeIfNotExecuted(component.getId() + "::sync", LOCK_SECONDS,
                 () -> removeBatch(factory, realmId, component, batch));
         if (!result.isExecuted()) throw new Busy(component.getName());
+        if (result.getResult() == null) throw new UnknownBatch(batch);
         return result.getResult();
     }
 
+    /** What was removed, or null when no object carries the batch's mark any more. */
     private static Approval removeBatch(KeycloakSessionFactory factory, String realmId, ComponentModel component, String batch) {
         List<String> userIds = new ArrayList<>();
         List<String> groupIds = new ArrayList<>();
@@ -141,6 +146,9 @@ public final class PendingRemovals {
             store.usersWith(MARK).stream().filter(r -> batch.equals(r.value())).forEach(r -> userIds.add(r.ownerId()));
             store.groupsWith(MARK).stream().filter(r -> batch.equals(r.value())).forEach(r -> groupIds.add(r.ownerId()));
         });
+        // Approved a moment ago (perhaps on another node, whose change this node's cached component has not
+        // seen yet), or every object read again: nothing to remove, and nothing written from a stale component.
+        if (userIds.isEmpty() && groupIds.isEmpty()) return null;
         List<String> removedUsers = new ArrayList<>();
         List<String> removedGroups = new ArrayList<>();
         Batches writes = new Batches(factory, realmId, component.getName(), 250);

@@ -1,5 +1,6 @@
 package net.adfederation.sync;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -10,7 +11,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
+import net.adfederation.account.AdAttributes;
 import net.adfederation.directory.DomainInfo;
 import net.adfederation.directory.read.AdUser;
 import net.adfederation.directory.read.GroupEntry;
@@ -147,7 +150,7 @@ final class SyncWriter {
         loadKnownUsers(plan);
         plan.users().forEach(upsert -> seen.add(upsert.user().objectGuid()));
         removeOrDisable(plan.removeUsers());
-        counted(groups.run(plan.removeGroups().stream().map(RemoveGroup::new).toList()));
+        removeOrKeepGroups(plan);
         markPending(plan);
         List<GroupWork> changedGroups = new ArrayList<>();
         for (SyncPlan.DomainGroups domainGroups : plan.groups()) changedGroups.addAll(placeGroups(domainGroups));
@@ -187,25 +190,39 @@ final class SyncWriter {
             counted(users.run(gone.stream().map(RemoveUser::new).toList()));
             return;
         }
-        java.time.Instant now = java.time.Instant.now();
-        List<RemoveUser> removals = new ArrayList<>();
-        List<Disable> disables = new ArrayList<>();
-        for (UUID guid : gone) {
-            KnownObjects.User user = known.users().get(guid);
-            if (user == null) continue;
-            if (user.missingSince() == null) disables.add(new Disable(user.id(), now.toString()));
-            else if (grace.isOver(user.missingSince(), now)) removals.add(new RemoveUser(guid));
+        Map<UUID, String> missingSince = new HashMap<>();
+        known.users().forEach((guid, user) -> missingSince.put(guid, user.missingSince()));
+        underGrace(users, gone, missingSince, seen, guid -> new MarkMissing(known.users().get(guid).id(), false), RemoveUser::new,
+                "users missing from Active Directory are disabled");
+    }
+
+    /**
+     * Groups likewise: a group found gone is kept with its members, subgroups and role mappings and
+     * marked missing, so one restored in AD (same objectGUID) within the period is the same Keycloak
+     * group, and removed once missing for the whole period.
+     */
+    private void removeOrKeepGroups(SyncPlan plan) {
+        if (!grace.isOn()) {
+            counted(groups.run(plan.removeGroups().stream().map(RemoveGroup::new).toList()));
+            return;
         }
-        known.users().forEach((guid, user) -> {
-            if (user.missingSince() != null && !gone.contains(guid) && !seen.contains(guid)
-                    && grace.isOver(user.missingSince(), now)) removals.add(new RemoveUser(guid));
-        });
-        counted(users.run(disables));
-        if (!disables.isEmpty()) {
-            result.note(disables.size() + " users missing from Active Directory are disabled for the grace period"
-                    + " (deletionGraceDays) before they are removed");
+        Set<UUID> read = new HashSet<>();
+        plan.groups().forEach(domainGroups -> domainGroups.tree().topDown().forEach(g -> read.add(g.objectGuid())));
+        Map<UUID, String> missingSince = new HashMap<>();
+        known.groups().forEach((guid, group) -> missingSince.put(guid, group.missingSince()));
+        underGrace(groups, plan.removeGroups(), missingSince, read, guid -> new MarkMissing(known.groups().get(guid).id(), true),
+                RemoveGroup::new, "groups missing from Active Directory are kept");
+    }
+
+    private void underGrace(Batches batches, Set<UUID> gone, Map<UUID, String> missingSince, Set<UUID> read,
+                            Function<UUID, Batches.Item> mark, Function<UUID, Batches.Item> removal, String marked) {
+        GracePeriod.Decision decision = grace.decide(gone, missingSince, read, Instant.now());
+        counted(batches.run(decision.markMissing().stream().map(mark).toList()));
+        if (!decision.markMissing().isEmpty()) {
+            result.note(decision.markMissing().size() + " " + marked + " for the grace period (deletionGraceDays)"
+                    + " before they are removed");
         }
-        counted(users.run(removals));
+        counted(batches.run(decision.remove().stream().map(removal).toList()));
     }
 
     /**
@@ -383,7 +400,7 @@ final class SyncWriter {
 
         boolean unchanged() {
             KnownObjects.Group group = known.groups().get(entry.objectGuid());
-            return group != null && group.pending() == null && digest.equals(group.digest())
+            return group != null && group.pending() == null && group.missingSince() == null && digest.equals(group.digest())
                     && !digest.startsWith(SyncDigest.PARTIAL);
         }
 
@@ -402,6 +419,8 @@ final class SyncWriter {
             GroupModel group = writer.upsert(domain, entry, before == null ? null : writer.byId(before.id()),
                     parentGroup == null ? root : parentGroup, read.full() || parentGroup != null);
             if (before != null && before.pending() != null) group.removeAttribute(PendingRemovals.MARK);
+            // Back in AD within the grace period, with the same objectGUID: the same group, with all it had.
+            if (before != null && before.missingSince() != null) group.removeAttribute(GracePeriod.MISSING_SINCE);
             // Visible at once to the groups after it in this batch; a failed batch writes them again, overwriting it.
             groupIds.put(entry.objectGuid(), group.getId());
             groupIdsByDn.put(lower(entry.dn()), group.getId());
@@ -547,23 +566,35 @@ final class SyncWriter {
         }
     }
 
-    /** A user missing from AD, disabled for the grace period with everything Keycloak holds for it kept. */
-    private final class Disable implements Batches.Item {
+    /**
+     * A user missing from AD, disabled for the grace period, or a group, kept: everything Keycloak
+     * holds for it stays.
+     */
+    private final class MarkMissing implements Batches.Item {
         private final String id;
-        private final String since;
+        private final boolean group;
+        private final String since = Instant.now().toString();
 
-        Disable(String id, String since) {
+        MarkMissing(String id, boolean group) {
             this.id = id;
-            this.since = since;
+            this.group = group;
         }
 
         @Override
         public String what() {
-            return "disabling of missing user " + id;
+            return "marking of missing " + (group ? "group " : "user ") + id;
         }
 
         @Override
         public void write(KeycloakSession session, RealmModel realm, boolean alone) {
+            if (group) {
+                GroupModel model = new GroupWriter(session, realm, component).byId(id);
+                if (model == null) return;
+                LOG.infof("%s: group %s is missing from Active Directory (deleted or out of scope): kept for the grace period",
+                        component.getName(), model.getFirstAttribute(AdAttributes.DN));
+                model.setSingleAttribute(GracePeriod.MISSING_SINCE, since);
+                return;
+            }
             UserModel model = UserStoragePrivateUtil.userLocalStorage(session).getUserById(realm, id);
             if (model == null) return;
             LOG.infof("%s: %s is missing from Active Directory (deleted or out of scope): disabled for the grace period",
@@ -574,7 +605,7 @@ final class SyncWriter {
 
         @Override
         public void committed() {
-            result.increaseUpdated();
+            if (!group) result.increaseUpdated();
         }
     }
 }

@@ -13,8 +13,9 @@
  * {@link net.adfederation.sync.GracePeriod}, first disabled and removed when it has passed (a leftover holds
  * the UPN, the username, against a new account that reuses it, so not for ever); users disabled in AD are
  * mirrored as disabled, not removed. Removals beyond the {@link net.adfederation.sync.DeletionLimits} wait
- * for an admin's approval ({@link net.adfederation.sync.PendingRemovals}). Groups are removed at once; a
- * removed group's subgroups still in AD move up to the domain group.
+ * for an admin's approval ({@link net.adfederation.sync.PendingRemovals}). Groups likewise: removed, or with
+ * a grace period kept with their members and role mappings until it has passed; a removed group's subgroups
+ * still in AD move up to the domain group.
  * <p>
  * Cursors: one per domain in the component's configuration ({@link net.adfederation.sync.CursorStore}),
  * written only after a sync that removed what it had to and wrote every item of that domain.

@@ -20,6 +20,7 @@ import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.oauth2.sdk.id.State;
 import net.adfederation.demo.cluster.ClusterNode;
 import net.adfederation.demo.cluster.TcpBalancer;
@@ -34,8 +35,11 @@ import net.adfederation.it.support.Directories;
 import net.adfederation.it.support.EmbeddedTrustForests;
 import net.adfederation.it.support.OidcClient;
 import net.adfederation.it.support.OidcClient.BrowserResult;
+import net.adfederation.it.support.RealmEvents;
 import net.adfederation.it.support.RealmFiles;
+import net.adfederation.it.support.ScopeTypo;
 import net.adfederation.it.support.ThrowawayUser;
+import net.adfederation.it.support.TrustAdminApi;
 import net.adfederation.it.support.TrustRealms;
 import net.adfederation.it.support.TwoNodeCluster;
 import org.jsoup.nodes.Element;
@@ -49,6 +53,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.AdminEventRepresentation;
 import org.keycloak.representations.idm.ComponentRepresentation;
 import org.keycloak.representations.idm.GroupRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
@@ -280,6 +285,76 @@ class TwoNodeClusterTest {
             assertGroupsOnce(realm);
         }
         remove(realm);
+    }
+
+    /**
+     * The deletion guard held back four of ten users (a scope typo); the same batch is approved three
+     * times on each node, all released at one instant: one approval removes exactly the four, the
+     * others are told the component is busy (409) or the batch is gone (404), never 500, and one
+     * approval event names the approver.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("trustDeployments")
+    @Order(3)
+    void theSameBatchApprovedOnBothNodesAtOnceRemovesItsUsersOnce(Deployment deployment) throws Exception {
+        deployment.assumeAvailable().run();
+        String realm = deployment.realm("approve");
+        try (ScopeTypo typo = ScopeTypo.create(deployment.corpAdmin().get(), "ca")) {
+            Map<String, String> values = new HashMap<>(deployment.values().get());
+            values.put("AD_SYNC_SCOPE_GROUPS", "CORP\\" + typo.allGroup());
+            values.put("AD_TRUSTED_DOMAINS", "");
+            importOnA(realm, TRUST_FILE, values);
+            RealmEvents events = new RealmEvents(cluster.admin(A), realm).enable();
+            saveOnA(realm, "deletionThresholdPercent", "30");
+            assertThat(sync(A, realm, "triggerFullSync").getAdded()).isEqualTo(10);
+            saveOnA(realm, "syncScopeGroups", "CORP\\" + typo.typoGroup());
+            SynchronizationResultRepresentation guarded = sync(B, realm, "triggerFullSync");
+            assertThat(guarded.getStatus()).contains("pending removals");
+            String component = provider(A, realm).getId();
+            JsonNode pending = new TrustAdminApi(cluster.node(A).url(), realm, component)
+                    .pendingRemovals(cluster.admin(A).tokenManager().getAccessTokenString()).body();
+            assertThat(pending).hasSize(1);
+            String batch = pending.get(0).get("id").asText();
+
+            int perNode = 3;
+            CyclicBarrier start = new CyclicBarrier(2 * perNode);
+            ExecutorService pool = Executors.newFixedThreadPool(2 * perNode);
+            List<Future<TrustAdminApi.Answer>> answers = new ArrayList<>();
+            try {
+                for (int i = 0; i < 2 * perNode; i++) {
+                    int node = i % 2;
+                    TrustAdminApi api = new TrustAdminApi(cluster.node(node).url(), realm, component);
+                    String token = cluster.admin(node).tokenManager().getAccessTokenString();
+                    answers.add(pool.submit(() -> {
+                        start.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                        return api.approve(token, batch);
+                    }));
+                }
+                List<TrustAdminApi.Answer> done = new ArrayList<>();
+                for (Future<TrustAdminApi.Answer> answer : answers) done.add(answer.get(180, java.util.concurrent.TimeUnit.SECONDS));
+                String seen = done.stream().map(a -> a.status() + " " + a.text()).toList().toString();
+                System.out.println(realm + ": " + 2 * perNode + " approvals at once on both nodes: " + seen);
+                assertThat(done).as(seen).extracting(TrustAdminApi.Answer::status).isSubsetOf(200, 404, 409);
+                List<TrustAdminApi.Answer> approved = done.stream().filter(a -> a.status() == 200).toList();
+                assertThat(approved).as(seen).hasSize(1);
+                List<String> removed = new ArrayList<>();
+                approved.get(0).body().at("/removedUsers").forEach(n -> removed.add(n.asText()));
+                assertThat(removed).containsExactlyInAnyOrderElementsOf(typo.leftOutUpns());
+                assertThat(approved.get(0).body().get("approvedBy").asText()).isEqualTo("admin");
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(realm(A, realm).users().count()).isEqualTo(6);
+            assertThat(realm(B, realm).users().count()).isEqualTo(6);
+            List<AdminEventRepresentation> approvals = events.adminEvents().stream()
+                    .filter(e -> "DELETE".equals(e.getOperationType()) && e.getResourcePath().contains(batch)).toList();
+            assertThat(approvals).as("one approval event").hasSize(1);
+            assertThat(approvals.get(0).getRepresentation()).contains("\"approvedBy\":\"admin\"");
+            assertThat(new TrustAdminApi(cluster.node(B).url(), realm, component)
+                    .pendingRemovals(cluster.admin(B).tokenManager().getAccessTokenString()).body()).isEmpty();
+        } finally {
+            if (cluster.admin(A).realms().findAll().stream().anyMatch(r -> r.getRealm().equals(realm))) remove(realm);
+        }
     }
 
     /**

@@ -12,13 +12,18 @@ import net.adfederation.it.support.AdFederationServerConfig;
 import net.adfederation.it.support.EmbeddedTrustForests;
 import net.adfederation.it.support.OidcClient;
 import net.adfederation.it.support.RealmFiles;
+import net.adfederation.it.support.TrustForests;
 import net.adfederation.it.support.TrustRealms;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.resource.GroupResource;
 import org.keycloak.admin.client.resource.UserResource;
 import org.keycloak.representations.idm.ComponentRepresentation;
 import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.GroupRepresentation;
+import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.SynchronizationResultRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectAdminClient;
@@ -29,10 +34,12 @@ import org.keycloak.testframework.server.KeycloakUrls;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * deletionGraceDays: a user deleted in AD is disabled, not removed, and keeps its authenticator
- * app; created again with the same objectGUID within the period (on the embedded AD, which lets a
- * test give an account an objectGUID, as AD's recycle bin restores it), it signs in with the same
- * app; missing longer than the period, it is removed.
+ * deletionGraceDays, on the embedded forests and on Samba's: a user deleted in AD is disabled, not
+ * removed, and keeps its authenticator app; brought back with the same objectGUID within the period
+ * (on Samba restored from Deleted Objects by tombstone reanimation, as an AD admin restores one; on
+ * the embedded AD created again and given the old objectGUID), it signs in with the same app; a
+ * group deleted in AD is kept with its members and role mappings and is the same Keycloak group
+ * when back; missing longer than the period, each is removed.
  */
 @KeycloakIntegrationTest(config = AdFederationServerConfig.class)
 class GracePeriodTest {
@@ -46,9 +53,9 @@ class GracePeriodTest {
     @InjectKeycloakUrls
     KeycloakUrls urls;
 
-    @Test
-    void aDeletedUserIsDisabledKeepsItsOtpAndSignsInWithItWhenBackThenGoesAfterThePeriod() throws Exception {
-        EmbeddedTrustForests forests = (EmbeddedTrustForests) TrustRealms.embedded();
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("net.adfederation.it.support.TrustRealms#both")
+    void aDeletedUserIsDisabledKeepsItsOtpAndSignsInWithItWhenBackThenGoesAfterThePeriod(TrustForests forests) throws Exception {
         forests.assumeAvailable();
         DirectoryAdmin corp = forests.corpAdmin();
         String prefix = "gr" + Long.toString(System.nanoTime() % 1_000_000, 36);
@@ -60,13 +67,9 @@ class GracePeriodTest {
         corp.addToGroup(sam, scope);
         corp.addToGroup(prefix + "v", scope);
         UUID guid = corp.objectGuidOf(sam);
-        Map<String, String> values = new HashMap<>(forests.realmFileValues());
-        values.put("AD_SYNC_SCOPE_GROUPS", "CORP\\" + scope);
-        values.put("AD_TRUSTED_DOMAINS", "");
-        RealmFiles.importAs(admin, REALM, "corp-trust.json", values);
+        String dn = corp.dnOf(sam);
         try {
-            setGrace("1");
-            assertThat(TrustRealms.fullSync(admin, REALM).getFailed()).isZero();
+            importAndSync(forests, scope);
             String username = sam + "@corp.example.test";
             UserRepresentation user = admin.realm(REALM).users().search(username, true).get(0);
             UserResource userResource = admin.realm(REALM).users().get(user.getId());
@@ -94,9 +97,8 @@ class GracePeriodTest {
             assertThat(refused.code()).as("no sign-in while missing").isNull();
 
             // Back within the period, with the same objectGUID.
-            corp.createUser(sam, PASSWORD, "Grace", "User", null);
+            bringBack(forests, sam, guid, dn, false);
             corp.addToGroup(sam, scope);
-            forests.forests().corp().forgeObjectGuid(sam, guid);
             SynchronizationResultRepresentation back = TrustRealms.fullSync(admin, REALM);
             assertThat(back.getFailed()).as(back.getStatus()).isZero();
             assertThat(admin.realm(REALM).users().search(username, true)).extracting(UserRepresentation::getId).containsExactly(user.getId());
@@ -132,6 +134,139 @@ class GracePeriodTest {
             }
             corp.deleteGroup(scope);
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("net.adfederation.it.support.TrustRealms#both")
+    void aDeletedGroupIsKeptWithItsMembersAndRolesIsTheSameGroupWhenBackThenGoesAfterThePeriod(TrustForests forests)
+            throws Exception {
+        forests.assumeAvailable();
+        DirectoryAdmin corp = forests.corpAdmin();
+        String prefix = "gg" + Long.toString(System.nanoTime() % 1_000_000, 36);
+        String sam = prefix + "u";
+        String scope = prefix + "scope";
+        String team = prefix + "team";
+        String temp = prefix + "temp";
+        corp.createUser(sam, PASSWORD, "Group", "Member", null);
+        for (String group : List.of(scope, team, temp)) corp.createGroup(group);
+        for (String member : List.of(sam, team, temp)) corp.addToGroup(member, scope);
+        corp.addToGroup(sam, team);
+        corp.addToGroup(sam, temp);
+        UUID guid = corp.objectGuidOf(team);
+        String dn = corp.dnOf(team);
+        try {
+            importAndSync(forests, scope);
+            String userId = admin.realm(REALM).users().search(sam + "@corp.example.test", true).get(0).getId();
+            GroupRepresentation teamGroup = group(team);
+            admin.realm(REALM).roles().create(new RoleRepresentation("team-role", "given to the AD group", false));
+            RoleRepresentation role = admin.realm(REALM).roles().get("team-role").toRepresentation();
+            GroupResource teamResource = admin.realm(REALM).groups().group(teamGroup.getId());
+            teamResource.roles().realmLevel().add(List.of(role));
+
+            corp.deleteGroup(team);
+            SynchronizationResultRepresentation missing = TrustRealms.fullSync(admin, REALM);
+            assertThat(missing.getFailed()).as(missing.getStatus()).isZero();
+            assertThat(missing.getStatus()).contains("1 groups missing from Active Directory are kept for the grace period");
+            GroupRepresentation kept = teamResource.toRepresentation();
+            assertThat(kept.getAttributes()).as("marked, not removed").containsKey("adMissingSince");
+            assertThat(memberIds(teamResource)).as("its members kept").containsExactly(userId);
+            assertThat(roleNames(teamResource)).as("its role mapping kept").contains("team-role");
+
+            // Back within the period, with the same objectGUID: the same Keycloak group, mark gone.
+            bringBack(forests, team, guid, dn, true);
+            corp.addToGroup(team, scope);
+            corp.addToGroup(sam, team);
+            SynchronizationResultRepresentation back = TrustRealms.fullSync(admin, REALM);
+            assertThat(back.getFailed()).as(back.getStatus()).isZero();
+            assertThat(group(team).getId()).isEqualTo(teamGroup.getId());
+            assertThat(teamResource.toRepresentation().getAttributes().getOrDefault("adMissingSince", List.of())).isEmpty();
+            assertThat(memberIds(teamResource)).containsExactly(userId);
+            assertThat(roleNames(teamResource)).contains("team-role");
+
+            // Missing longer than the period: removed (another group: the embedded AD keeps one tombstone per objectGUID).
+            setGrace("0.00001");
+            String tempId = group(temp).getId();
+            corp.deleteGroup(temp);
+            assertThat(TrustRealms.fullSync(admin, REALM).getFailed()).isZero();
+            assertThat(admin.realm(REALM).groups().group(tempId).toRepresentation().getAttributes()).containsKey("adMissingSince");
+            Thread.sleep(1500);
+            SynchronizationResultRepresentation after = TrustRealms.fullSync(admin, REALM);
+            assertThat(after.getFailed()).as(after.getStatus()).isZero();
+            assertThat(groupNamed(temp)).as("removed after the period").isNull();
+            assertThat(group(team).getId()).as("back in AD, kept").isEqualTo(teamGroup.getId());
+        } finally {
+            admin.realm(REALM).remove();
+            try {
+                corp.deleteUser(sam);
+            } catch (RuntimeException alreadyGone) {
+                // not created
+            }
+            for (String group : List.of(team, temp, scope)) {
+                try {
+                    corp.deleteGroup(group);
+                } catch (RuntimeException alreadyGone) {
+                    // the test deleted it
+                }
+            }
+        }
+    }
+
+    /**
+     * An account deleted in AD back with its objectGUID: on Samba restored from Deleted Objects, with
+     * what the tombstone lost set again (UPN, password; the caller puts back memberships); on the
+     * embedded AD created again with the old objectGUID.
+     */
+    private static void bringBack(TrustForests forests, String sam, UUID guid, String dn, boolean group) throws Exception {
+        DirectoryAdmin corp = forests.corpAdmin();
+        if (forests instanceof EmbeddedTrustForests embedded) {
+            if (group) corp.createGroup(sam);
+            else corp.createUser(sam, PASSWORD, "Grace", "User", null);
+            embedded.forests().corp().forgeObjectGuid(sam, guid);
+            return;
+        }
+        corp.restoreDeleted(guid, dn);
+        if (group) return;
+        corp.setUserPrincipalName(sam, corp.upnOf(sam));
+        corp.resetPassword(sam, PASSWORD);
+        corp.enable(sam);
+    }
+
+    private GroupRepresentation group(String name) {
+        GroupRepresentation found = groupNamed(name);
+        assertThat(found).as("Keycloak group " + name).isNotNull();
+        return found;
+    }
+
+    /** The group of that name anywhere in the realm's tree, with its attributes, or null. */
+    private GroupRepresentation groupNamed(String name) {
+        List<GroupRepresentation> level = admin.realm(REALM).groups().groups(null, 0, 1000, false);
+        while (!level.isEmpty()) {
+            List<GroupRepresentation> below = new java.util.ArrayList<>();
+            for (GroupRepresentation group : level) {
+                if (group.getName().equals(name)) return group;
+                below.addAll(admin.realm(REALM).groups().group(group.getId()).getSubGroups(0, 1000, false));
+            }
+            level = below;
+        }
+        return null;
+    }
+
+    private static List<String> memberIds(GroupResource group) {
+        return group.members().stream().map(UserRepresentation::getId).toList();
+    }
+
+    private static List<String> roleNames(GroupResource group) {
+        return group.roles().realmLevel().listAll().stream().map(RoleRepresentation::getName).toList();
+    }
+
+    /** The realm on CORP alone, scoped to the group, with a grace period of a day, synchronised once. */
+    private void importAndSync(TrustForests forests, String scope) {
+        Map<String, String> values = new HashMap<>(forests.realmFileValues());
+        values.put("AD_SYNC_SCOPE_GROUPS", "CORP\\" + scope);
+        values.put("AD_TRUSTED_DOMAINS", "");
+        RealmFiles.importAs(admin, REALM, "corp-trust.json", values);
+        setGrace("1");
+        assertThat(TrustRealms.fullSync(admin, REALM).getFailed()).isZero();
     }
 
     private void setGrace(String days) {

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,6 +13,7 @@ import net.adfederation.it.support.KeycloakDatabase;
 import net.adfederation.it.support.OidcClient;
 import net.adfederation.it.support.RealmEvents;
 import net.adfederation.it.support.RealmFiles;
+import net.adfederation.it.support.ScopeTypo;
 import net.adfederation.it.support.TrustAdminApi;
 import net.adfederation.it.support.TrustAdminApi.Answer;
 import net.adfederation.it.support.TrustForests;
@@ -61,13 +61,9 @@ class PendingRemovalsTest {
     void aScopeTypoRemovingFortyPercentWaitsForApprovalOfExactlyThoseAccounts(TrustForests forests) throws Exception {
         forests.assumeAvailable();
         DirectoryAdmin corp = forests.corpAdmin();
-        String prefix = "pr" + Long.toString(System.nanoTime() % 1_000_000, 36);
-        List<String> sams = IntStream.range(0, 10).mapToObj(i -> prefix + i).toList();
-        sams.forEach(sam -> corp.createUser(sam, "Passw0rd!Guard1", "G" + sam, "Guard", null));
-        corp.createGroup(prefix + "all");
-        corp.createGroup(prefix + "typo");
-        sams.forEach(sam -> corp.addToGroup(sam, prefix + "all"));
-        sams.subList(0, 6).forEach(sam -> corp.addToGroup(sam, prefix + "typo"));
+        ScopeTypo typo = ScopeTypo.create(corp, "pr");
+        String prefix = typo.prefix();
+        List<String> sams = typo.sams();
         String viewer = prefix + "viewer";
         Map<String, String> values = new HashMap<>(forests.realmFileValues());
         values.put("AD_SYNC_SCOPE_GROUPS", "CORP\\" + prefix + "all");
@@ -89,8 +85,8 @@ class PendingRemovalsTest {
             admin.realm(REALM).components().component(provider.getId()).update(provider);
             TrustAdminApi api = new TrustAdminApi(urls.getBase(), REALM, provider.getId());
             String realmId = admin.realm(REALM).toRepresentation().getId();
-            List<String> fourDns = sams.subList(6, 10).stream().map(corp::dnOf).toList();
-            List<String> fourUpns = sams.subList(6, 10).stream().map(sam -> sam + "@corp.example.test").toList();
+            List<String> fourDns = typo.leftOut().stream().map(corp::dnOf).toList();
+            List<String> fourUpns = typo.leftOutUpns();
 
             Map<String, Integer> rowsBefore = KeycloakDatabase.realmRows(realmId);
             Answer dryRun = api.dryRun(token());
@@ -152,15 +148,7 @@ class PendingRemovalsTest {
         } finally {
             admin.realm(REALM).remove();
             admin.realm("master").users().search(viewer, true).forEach(u -> admin.realm("master").users().delete(u.getId()).close());
-            sams.forEach(sam -> {
-                try {
-                    corp.deleteUser(sam);
-                } catch (RuntimeException alreadyGone) {
-                    // the test deleted it
-                }
-            });
-            corp.deleteGroup(prefix + "all");
-            corp.deleteGroup(prefix + "typo");
+            typo.close();
         }
     }
 
