@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -71,12 +73,27 @@ class LockoutPoliciesTest {
         }, dn -> TEN);
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Future<LockoutPolicy>> results = new ArrayList<>();
-        for (int i = 0; i < 8; i++) results.add(pool.submit(policies::domain));
+        Set<Thread> callers = ConcurrentHashMap.newKeySet();
+        for (int i = 0; i < 8; i++) {
+            results.add(pool.submit(() -> {
+                callers.add(Thread.currentThread());
+                return policies.domain();
+            }));
+        }
         assertThat(reading.await(10, TimeUnit.SECONDS)).isTrue();
+        // Release the read only once all eight wait (the reader on release, the others on its answer):
+        // one that had not reached domain() yet would rightly send a fresh read of its own.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!allWaiting(callers, 8) && System.nanoTime() < deadline) Thread.sleep(5);
         release.countDown();
         for (Future<LockoutPolicy> result : results) assertThat(result.get(10, TimeUnit.SECONDS)).isEqualTo(TEN);
         pool.shutdown();
         assertThat(domainReads).hasValue(1);
+    }
+
+    private static boolean allWaiting(Set<Thread> threads, int count) {
+        return threads.size() == count && threads.stream().allMatch(thread ->
+                thread.getState() == Thread.State.WAITING || thread.getState() == Thread.State.TIMED_WAITING);
     }
 
     @Test
