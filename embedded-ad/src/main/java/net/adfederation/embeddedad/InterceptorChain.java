@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * The AD behaviour as an ordered chain of small interceptors. Order matters: the recorder sees
- * requests as sent; access is checked before anything is rewritten; account-attribute rules run
+ * requests as sent; access is checked before anything is rewritten (a {@code <GUID=...>} base first of all); account-attribute rules run
  * before password writes add their own pwdLastSet; value ranges are cut before a test's faults
  * see them; paging comes after every rewrite of a search; stamping comes last so it marks the final change.
  */
@@ -24,6 +24,7 @@ final class InterceptorChain {
         List<InMemoryOperationInterceptor> chain = List.of(
                 new OperationRecorder(log),
                 new AccessGuard(sessions),
+                new GuidBaseDn(directory),
                 new BindInterceptor(directory, sessions, closure, new AccountVerifier(directory), trustedForests),
                 new FilterRewriter(new AdMatchingRules(directory, closure), factory::objectCategoryDn),
                 new DirSync(sessions, grants, directory.stamp(), directory.domain()),

@@ -69,6 +69,29 @@ class DirectoryParityTest {
         }
     }
 
+    /** The base a code redemption reads the user and its token's groups from in one operation (the connector's byGuid). */
+    @ParameterizedTest
+    @EnumSource(Target.class)
+    void aGuidExtendedDnNamesTheObjectAsABaseAndAnUnknownGuidNamesNothing(Target target) throws Exception {
+        try (DirectoryUnderTest directory = open(target)) {
+            String alice = "CN=Alice Smith,CN=Users," + directory.baseDn;
+            byte[] guid = directory.baseRead(alice, "(objectClass=*)", "objectGUID").getAttributeValueBytes("objectGUID");
+            String hex = com.unboundid.util.StaticUtils.toHex(guid);
+            String text = AdBinary.guidOf(guid).toString();
+
+            for (String base : java.util.List.of("<GUID=" + hex + ">", "<GUID=" + text + ">")) {
+                com.unboundid.ldap.sdk.SearchResultEntry entry = directory.baseRead(base, "(sAMAccountName=alice)",
+                        "sAMAccountName", "tokenGroups");
+                assertThat(entry).as(base).isNotNull();
+                assertThat(new com.unboundid.ldap.sdk.DN(entry.getDN())).isEqualTo(new com.unboundid.ldap.sdk.DN(alice));
+                assertThat(java.util.Arrays.stream(entry.getAttributeValueByteArrays("tokenGroups")).map(AdBinary::sidString))
+                        .contains(directory.admin.objectSidOf("Developers"), directory.admin.objectSidOf("Domain Users"));
+            }
+            // noSuchObject, which UnboundID's searchForEntry answers as no entry
+            assertThat(directory.baseRead("<GUID=" + "0".repeat(31) + "1>", "(objectClass=*)")).isNull();
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(Target.class)
     void createdUserBindsByDnUpnAndDownLevelNameButNotWithAWrongPassword(Target target) throws Exception {

@@ -101,6 +101,11 @@ final class DirectoryUnderTest implements AutoCloseable {
         return values == null ? List.of() : java.util.Arrays.stream(values).map(AdBinary::sidString).toList();
     }
 
+    /** A base-scope read of {@code base} (a DN, or an extended DN such as {@code <GUID=...>}); null when the filter does not match. */
+    com.unboundid.ldap.sdk.SearchResultEntry baseRead(String base, String filter, String... attributes) throws LDAPException {
+        return reader.searchForEntry(base, SearchScope.BASE, filter, attributes);
+    }
+
     /** sAMAccountNames of the entries matching the filter anywhere in the domain. */
     List<String> names(String filter) throws LDAPException {
         return reader.search(baseDn, SearchScope.SUB, Filter.create(filter), "sAMAccountName").getSearchEntries()

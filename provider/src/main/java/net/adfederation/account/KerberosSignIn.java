@@ -13,7 +13,6 @@ import org.keycloak.common.constants.KerberosConstants;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.federation.kerberos.CommonKerberosConfig;
 import org.keycloak.federation.kerberos.KerberosPrincipal;
-import org.keycloak.federation.kerberos.impl.KerberosServerSubjectAuthenticator;
 import org.keycloak.federation.kerberos.impl.SPNEGOAuthenticator;
 import org.keycloak.models.CredentialValidationOutput;
 import org.keycloak.models.KeycloakSession;
@@ -21,7 +20,8 @@ import org.keycloak.models.UserModel;
 
 /**
  * A browser's Kerberos ticket (SPNEGO) for either mode: accepted with Keycloak's own acceptor and
- * keytab login, its client principal handed to the mode to find the AD account, and that account's
+ * keytab login (kept between tickets, {@link KeptServerSubject}), its client principal handed to
+ * the mode to find the AD account, and that account's
  * state deciding as it does for a password (no bind: the KDC checked the password when it issued
  * the ticket, so AD's state flags decide). Answers are Keycloak's {@link CredentialValidationOutput}s:
  * a refusal of an account is FAILED (event and sign-in notice as for a password), a ticket that is not
@@ -74,7 +74,7 @@ public final class KerberosSignIn {
     /** Accepts the SPNEGO token and lets {@code finder} sign its client in. */
     public CredentialValidationOutput authenticate(String spnegoToken, AccountFinder finder) {
         CommonKerberosConfig config = settings.keycloakConfig(model);
-        SPNEGOAuthenticator spnego = new SPNEGOAuthenticator(config, new KerberosServerSubjectAuthenticator(config), spnegoToken);
+        SPNEGOAuthenticator spnego = new SPNEGOAuthenticator(config, new KeptServerSubject(config), spnegoToken);
         spnego.authenticate();
         if (spnego.isAuthenticated()) {
             KerberosPrincipal principal = spnego.getAuthenticatedKerberosPrincipal();

@@ -65,10 +65,21 @@ final class UserReader {
     /** Throws Keycloak's storage-unavailable exception ({@link KeycloakCompat#storageUnavailable}) rather than answer "nobody" when no DC answers. */
     LiveAdUser byGuid(RealmModel realm, UUID guid) {
         try {
-            return memo.byGuid(guid, () -> users().findByGuid(guid).filter(this::inScope), adapter(realm));
+            return memo.byGuid(guid, () -> withTokenGroups(guid).filter(this::inScope), adapter(realm));
         } catch (DirectoryException e) {
             throw unavailable(e);
         }
+    }
+
+    /**
+     * The user and, in the same read, the SIDs of its token: a lookup by id is a code redemption or a
+     * token refresh, which builds a token with the user's groups, so the scope and the groups need
+     * no second search. Kept for this request only, like every read.
+     */
+    private Optional<AdUser> withTokenGroups(UUID guid) {
+        Optional<UserDirectory.UserAndTokenGroups> found = users().findByGuidWithTokenGroups(guid);
+        found.ifPresent(read -> tokenSids.put(read.user().objectGuid(), read.tokenGroups()));
+        return found.map(UserDirectory.UserAndTokenGroups::user);
     }
 
     /** Null when nobody has the name, and when no DC answers (recorded for the sign-in message). */

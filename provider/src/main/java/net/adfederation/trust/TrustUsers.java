@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import net.adfederation.account.AdAttributes;
 import net.adfederation.account.SignInContext;
+import net.adfederation.account.UserAttributes;
 import net.adfederation.account.KerberosSignIn;
 import net.adfederation.common.ConnectionKeys;
 import net.adfederation.directory.AdDomain;
@@ -51,6 +52,8 @@ final class TrustUsers {
     private final ExpiryEvictions expiries;
     /** Entries found by name in this request, so the password check that follows does not read them again. */
     private final Map<UUID, Live> readThisRequest = new HashMap<>();
+    /** Set while a Kerberos sign-in asks Keycloak's cache for its user ({@link #currentInCache}). */
+    private boolean cachedOnly;
 
     /** @param scopeGroups the syncScopeGroups setting: who is out of the sync's scope cannot sign in either */
     TrustUsers(KeycloakSession session, ComponentModel model, Supplier<Forest> forest, List<String> scopeGroups,
@@ -64,6 +67,7 @@ final class TrustUsers {
 
     /** The imported (imported now if new) user for a typed name; null when unknown, ambiguous or AD is down. */
     UserModel byName(RealmModel realm, String typed) {
+        if (cachedOnly) return null;
         Optional<AccountName> name = AccountName.parse(typed);
         if (name.isEmpty()) return null;
         try {
@@ -132,7 +136,7 @@ final class TrustUsers {
             Optional<AdUser> entry = home.users().findByName(
                     new AccountName(AccountName.Form.DOWN_LEVEL, client.account(), home.info().netbiosName()));
             if (entry.isEmpty()) return kerberos.notOurs(client, "no account " + client.account() + " in " + home.info().dnsName());
-            UserModel user = imported(realm, home, entry.get());
+            UserModel user = imported(realm, home, entry.get(), true);
             if (user == null) {
                 return kerberos.notOurs(client, "the account is outside the sign-in scope (syncScopeGroups) or cannot be imported");
             }
@@ -310,8 +314,15 @@ final class TrustUsers {
     }
 
     private UserModel imported(RealmModel realm, AdDomain domain, AdUser user) {
+        return imported(realm, domain, user, false);
+    }
+
+    /** @param cachedFirst take the user Keycloak's cache holds when it shows the entry ({@link #currentInCache}) */
+    private UserModel imported(RealmModel realm, AdDomain domain, AdUser user, boolean cachedFirst) {
         if (!inScope(domain, user) || foreignName(domain, user)) return null;
         readThisRequest.put(user.objectGuid(), new Live(domain, user));
+        UserModel cached = cachedFirst ? currentInCache(realm, domain, user) : null;
+        if (cached != null) return cached;
         try {
             UserModel imported = new UserImport(session, realm, model, ForestUpns.of(forest.get().domains()))
                     .importOrUpdate(withOwnedMail(domain, user), domain.info()).user();
@@ -323,6 +334,27 @@ final class TrustUsers {
             LOG.warnf("%s: %s cannot be imported: %s", model.getName(), user.userPrincipalName(), e.getMessage());
             return null;
         }
+    }
+
+    /**
+     * A Kerberos sign-in's user as a password sign-in finds it: by its name, through Keycloak's user
+     * cache, taken when it is this component's import of this entry and already shows it, so that
+     * nothing is searched or written in Keycloak's database. The import of a name Keycloak does not
+     * hold, or of a changed entry, is {@link #imported}'s; meanwhile this provider answers no name
+     * lookup (that would search AD a second time).
+     */
+    private UserModel currentInCache(RealmModel realm, AdDomain domain, AdUser user) {
+        UserModel known;
+        cachedOnly = true;
+        try {
+            known = session.users().getUserByUsername(realm, UserAttributes.username(user, domain.info()));
+        } finally {
+            cachedOnly = false;
+        }
+        if (known == null || !model.getId().equals(known.getFederationLink())) return null;
+        UserImport importer = new UserImport(session, realm, model, ForestUpns.of(forest.get().domains()));
+        if (!importer.isCurrent(known, withOwnedMail(domain, user), domain.info())) return null;
+        return known instanceof AdManagedUser ? known : new AdManagedUser(known, session);
     }
 
     private void unavailable(DirectoryException e) {

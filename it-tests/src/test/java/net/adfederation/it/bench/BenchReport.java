@@ -30,6 +30,11 @@ public final class BenchReport {
         sections.add(List.copyOf(measured));
     }
 
+    /** A heading above the sections that follow (the number of clients of a run). */
+    public void heading(String text) {
+        sections.add(text);
+    }
+
     public void failover(FailoverRun.Result result, String realm, int clients) {
         sections.add(new FailoverSection(result, realm, clients));
     }
@@ -56,10 +61,26 @@ public final class BenchReport {
         header.forEach(h -> out.append(h).append('\n'));
         for (Object section : sections) {
             out.append('\n');
-            if (section instanceof FailoverSection f) failover(out, f, markdown);
+            if (section instanceof String heading) out.append(markdown ? "**" + heading + "**" : heading).append('\n');
+            else if (section instanceof FailoverSection f) failover(out, f, markdown);
             else sideBySide(out, castMeasured(section), markdown);
         }
         return out.toString();
+    }
+
+    /** Each round's rate against the first row's (the built-in) in the same round, and their median: the spread of the ratio. */
+    private static String perRoundRatios(Measured m, Measured builtIn) {
+        List<Double> ratios = new java.util.ArrayList<>();
+        for (int i = 0; i < Math.min(m.rounds().size(), builtIn.rounds().size()); i++) {
+            double base = builtIn.rounds().get(i).perSecond();
+            if (base > 0) ratios.add(m.rounds().get(i).perSecond() / base);
+        }
+        if (ratios.isEmpty()) return "-";
+        List<Double> sorted = ratios.stream().sorted().toList();
+        int n = sorted.size();
+        double median = n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+        return ratios.stream().map(r -> String.format(Locale.ROOT, "%.2f", r)).collect(Collectors.joining(" / "))
+                + String.format(Locale.ROOT, " (%.2fx)", median);
     }
 
     @SuppressWarnings("unchecked")
@@ -71,17 +92,19 @@ public final class BenchReport {
         for (Flow flow : Flow.values()) {
             List<Measured> rows = measured.stream().filter(m -> m.flow() == flow).toList();
             if (rows.isEmpty()) continue;
-            double builtIn = rows.get(0).pooled().perSecond();
+            Measured first = rows.get(0);
+            double builtIn = first.pooled().perSecond();
             out.append(markdown ? "## " : "").append(flow.label()).append("\n\n");
             Table table = new Table("realm", "req/s", "p50 ms", "p99 ms", "errors", "sign-ins",
-                    "LDAP ops/sign-in", "binds", "searches", "vs built-in", "req/s per round");
+                    "LDAP ops/sign-in", "binds", "searches", "vs built-in", "req/s per round", "vs built-in per round (median)");
             for (Measured m : rows) {
                 LoadSummary p = m.pooled();
                 table.row(m.target().label(), f1(p.perSecond()), f0(p.p50Ms()), f0(p.p99Ms()), String.valueOf(p.errors()),
                         String.valueOf(p.signIns()), f2(m.ldapPerSignIn()), f2(m.perSignIn(m.ldap().binds())),
                         f2(m.perSignIn(m.ldap().searches())),
                         builtIn == 0 ? "-" : String.format(Locale.ROOT, "%.2fx", p.perSecond() / builtIn),
-                        m.rounds().stream().map(r -> f1(r.perSecond())).collect(Collectors.joining(" / ")));
+                        m.rounds().stream().map(r -> f1(r.perSecond())).collect(Collectors.joining(" / ")),
+                        perRoundRatios(m, first));
             }
             out.append(table.render(markdown)).append('\n');
             rows.stream().filter(m -> m.pooled().firstError() != null).forEach(m -> out.append("first error in ")

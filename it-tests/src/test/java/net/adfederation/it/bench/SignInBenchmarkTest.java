@@ -38,14 +38,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * target/sign-in-benchmark.md and .txt, never into assertions: the test asserts that every realm
  * was measured without an error, that LDAP operations were counted, and that no sign-in failed
  * after the first second of the DC's stop. Sizes: -Dadfed.bench.seconds (each run, default 2),
- * -Dadfed.bench.rounds (2), -Dadfed.bench.clients (8), -Dadfed.bench.warmupSeconds (1),
+ * -Dadfed.bench.rounds (2), -Dadfed.bench.clients (8; a list such as 8,32 runs the password sign-ins at each
+ * size), -Dadfed.bench.warmupSeconds (1),
  * -Dadfed.bench.failoverSeconds (26); docs/performance.md has the command and the numbers.
  */
 @KeycloakIntegrationTest(config = BenchServerConfig.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SignInBenchmarkTest {
 
-    private static final int CLIENTS = Integer.getInteger("adfed.bench.clients", 8);
+    /** {@code -Dadfed.bench.clients=8,32}: the password sign-ins run at each size in turn; the other tests at the first. */
+    private static final List<Integer> CLIENT_SIZES = java.util.Arrays.stream(System.getProperty("adfed.bench.clients", "8")
+            .split(",")).map(String::trim).filter(size -> !size.isEmpty()).map(Integer::valueOf).toList();
+    private static final int CLIENTS = CLIENT_SIZES.get(0);
     private static final Duration EACH = Duration.ofSeconds(Long.getLong("adfed.bench.seconds", 2));
     private static final int ROUNDS = Integer.getInteger("adfed.bench.rounds", 2);
     private static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("adfed.bench.warmupSeconds", 1));
@@ -67,10 +71,11 @@ class SignInBenchmarkTest {
             directory = BenchDirectory.choose();
             report.line("Directory: " + directory.describe() + ", reached by Keycloak through a relay that counts"
                     + " the LDAP requests (the same relay for every realm).");
-            report.line(String.format("Load: %d concurrent clients, each signing in again as soon as the last ended;"
+            report.line(String.format("Load: %s concurrent clients, each signing in again as soon as the last ended;"
                     + " %d s per realm and flow per round, %d rounds, realms interleaved (order rotating each round),"
                     + " %d s warm-up each. p50/p99 over all rounds; req/s counts successful sign-ins.",
-                    CLIENTS, EACH.toSeconds(), ROUNDS, WARM_UP.toSeconds()));
+                    CLIENT_SIZES.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(" and ")),
+                    EACH.toSeconds(), ROUNDS, WARM_UP.toSeconds()));
         }
         return directory;
     }
@@ -81,14 +86,18 @@ class SignInBenchmarkTest {
         TcpRelay dc = directory().newDc();
         try {
             List<Target> targets = BenchRealms.create(admin, directory(), directory().url(dc));
-            SideBySide sideBySide = new SideBySide(new SignInLoad(urls.getBase(), CLIENTS), dc,
-                    target -> admin.realm(target.realm()).logoutAll());
-
-            List<Measured> measured = sideBySide.run(targets, Flow.PASSWORD, ROUNDS, EACH, WARM_UP);
-            report.sideBySide(measured);
+            List<Measured> measured = new java.util.ArrayList<>();
+            for (int clients : CLIENT_SIZES) {
+                SideBySide sideBySide = new SideBySide(new SignInLoad(urls.getBase(), clients), dc,
+                        target -> admin.realm(target.realm()).logoutAll());
+                List<Measured> atSize = sideBySide.run(targets, Flow.PASSWORD, ROUNDS, EACH, WARM_UP);
+                report.heading(clients + " concurrent clients");
+                report.sideBySide(atSize);
+                measured.addAll(atSize);
+            }
             report.line("Built-in provider's mappers (Keycloak's defaults): " + String.join(", ", BenchRealms.builtInMappers(admin)) + ".");
 
-            assertThat(measured).hasSize(targets.size() * Flow.PASSWORD.size());
+            assertThat(measured).hasSize(CLIENT_SIZES.size() * targets.size() * Flow.PASSWORD.size());
             assertThat(measured).allSatisfy(m -> {
                 assertThat(m.rounds()).hasSize(ROUNDS);
                 assertThat(m.pooled().errors()).as(m.target().realm() + " " + m.flow() + ": " + m.pooled().firstError()).isZero();

@@ -77,6 +77,31 @@ public final class LdapUserDirectory implements UserDirectory {
     }
 
     @Override
+    public Optional<UserAndTokenGroups> findByGuidWithTokenGroups(UUID objectGuid) {
+        String[] lookup = reads.lookup();
+        String[] attributes = java.util.Arrays.copyOf(lookup, lookup.length + 1);
+        attributes[lookup.length] = "tokenGroups";
+        // The filter still asks for a normal user account with this objectGUID: the base is only where to look.
+        SearchRequest request = new SearchRequest(guidDn(objectGuid), SearchScope.BASE,
+                UserFilters.byGuid(Objects.requireNonNull(objectGuid)), attributes);
+        SearchResultEntry entry;
+        try {
+            entry = pools.reads().searchForEntry(request);
+        } catch (LDAPSearchException e) {
+            if (ResultCode.NO_SUCH_OBJECT.equals(e.getResultCode())) return Optional.empty();
+            throw failure(e, "looking up a user by objectGUID " + objectGuid);
+        }
+        if (entry == null) return Optional.empty();
+        AdUser user = AdEntryMapper.user(entry, reads.mapped());
+        return Optional.of(new UserAndTokenGroups(user, domainSids(user, entry.getAttributeValueByteArrays("tokenGroups"))));
+    }
+
+    /** AD's extended DN of the object with this GUID, in the hex form of its stored bytes (AD and Samba take it). */
+    static String guidDn(UUID objectGuid) {
+        return "<GUID=" + com.unboundid.util.StaticUtils.toHex(AdCodecs.uuidToGuid(objectGuid)) + ">";
+    }
+
+    @Override
     public Optional<AdUser> findByMailOrUpn(String value) {
         if (value == null || value.isBlank() || !TypedText.acceptable(value)) return Optional.empty();
         return findOne(UserFilters.byMailOrUpn(value.trim()));
@@ -139,7 +164,10 @@ public final class LdapUserDirectory implements UserDirectory {
             if (ResultCode.NO_SUCH_OBJECT.equals(e.getResultCode())) return Set.of();
             throw failure(e, "reading the groups of " + user.dn());
         }
-        byte[][] values = entry == null ? null : entry.getAttributeValueByteArrays("tokenGroups");
+        return domainSids(user, entry == null ? null : entry.getAttributeValueByteArrays("tokenGroups"));
+    }
+
+    private static Set<String> domainSids(AdUser user, byte[][] values) {
         if (values == null || user.objectSid() == null) return Set.of();
         // The user's own domain SID: BUILTIN aliases (S-1-5-32-...) and other domains' groups are not this domain's groups.
         String domainSid = user.objectSid().substring(0, user.objectSid().lastIndexOf('-') + 1);

@@ -26,6 +26,17 @@ public interface UserDirectory {
     /** Finds a user by objectGUID (the Keycloak user id). */
     Optional<AdUser> findByGuid(UUID objectGuid);
 
+    /** A user and the SIDs of its logon token's groups (as {@link #tokenGroups} gives them), read together. */
+    record UserAndTokenGroups(AdUser user, Set<String> tokenGroups) {
+    }
+
+    /**
+     * Finds a user by objectGUID with its token groups in one operation: a base read of the entry
+     * named by AD's extended DN {@code <GUID=...>}, the only scope in which AD gives tokenGroups.
+     * A code redemption or token refresh needs both, and reading them apart costs a second search.
+     */
+    Optional<UserAndTokenGroups> findByGuidWithTokenGroups(UUID objectGuid);
+
     /**
      * The userPrincipalName of the entry with this DN (a DN-valued attribute such as manager): one
      * base read; empty when the entry is gone, has none, or the value is no DN.

@@ -138,6 +138,18 @@ class LdapUserDirectorySambaTest {
         assertThat(users.findByGuid(alice.objectGuid())).contains(alice);
     }
 
+    /** A code redemption's read: the user by objectGUID and its token's groups from one base read of {@code <GUID=...>}. */
+    @Test
+    void byGuidTheUserAndItsTokenGroupsComeTogether() {
+        AdUser alice = user("alice");
+
+        assertThat(users.findByGuidWithTokenGroups(alice.objectGuid())).hasValueSatisfying(found -> {
+            assertThat(found.user()).isEqualTo(alice);
+            assertThat(found.tokenGroups()).isEqualTo(users.tokenGroups(alice)).hasSize(3);
+        });
+        assertThat(users.findByGuidWithTokenGroups(java.util.UUID.randomUUID())).isEmpty();
+    }
+
     @Test
     void unknownGuidFindsNobody() {
         assertThat(users.findByGuid(java.util.UUID.randomUUID())).isEmpty();
