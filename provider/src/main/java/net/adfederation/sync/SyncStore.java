@@ -2,8 +2,10 @@ package net.adfederation.sync;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -117,6 +119,41 @@ final class SyncStore {
                     });
             counted(read[0]);
         }
+    }
+
+    /**
+     * The component's users whose attribute has one of these values (an objectGUID, a DN), by
+     * USER_ATTRIBUTE's (NAME, VALUE) index: a change sync looks up the objects its directory named,
+     * a bounded query per {@value #IDS_PER_QUERY}, never reading the others. Values over 255
+     * characters are in LONG_VALUE and not found here.
+     */
+    void usersByValue(String name, Collection<String> values, Consumer<Row> rows) {
+        for (List<String> chunk : chunks(values)) {
+            long[] read = {0};
+            em.createQuery("select a.user.id, a.name, a.value from UserAttributeEntity a where a.name = :name and a.value in (:values)"
+                            + " and a.user.realmId = :realm and a.user.federationLink = :component", Object[].class)
+                    .setParameter("name", name).setParameter("values", chunk)
+                    .setParameter("realm", realm.getId()).setParameter("component", component.getId())
+                    .getResultStream()
+                    .forEach(row -> {
+                        read[0]++;
+                        rows.accept(new Row((String) row[0], (String) row[1], (String) row[2]));
+                    });
+            counted(read[0]);
+        }
+    }
+
+    /** How many of the component's users have each value of the attribute (users per domain): counted by the database. */
+    Map<String, Integer> userCountsBy(String name) {
+        Map<String, Integer> counts = new HashMap<>();
+        em.createQuery("select a.value, count(a.id) from UserAttributeEntity a where a.name = :name"
+                        + " and a.user.id in (select u.id from UserEntity u where u.realmId = :realm and u.federationLink = :component)"
+                        + " group by a.value", Object[].class)
+                .setParameter("name", name).setParameter("realm", realm.getId()).setParameter("component", component.getId())
+                .getResultStream()
+                .forEach(row -> counts.put((String) row[0], ((Number) row[1]).intValue()));
+        counted(counts.size());
+        return counts;
     }
 
     /** The attribute rows with these names of every group of this realm. */

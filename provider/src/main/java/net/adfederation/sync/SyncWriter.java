@@ -128,7 +128,7 @@ final class SyncWriter {
         return page -> {
             // A change sync that must read a domain in full compares every user: it needs them whole.
             if (!known.isWhole()) {
-                known.loadWhole(factory, realmId);
+                known.loadWhole();
                 indexUserDns();
             }
             List<UpsertUser> changed = new ArrayList<>();
@@ -231,21 +231,46 @@ final class SyncWriter {
     }
 
     /**
-     * A change sync knows of each user only its objectGUID and domain: it now loads the digest and
-     * DN of the users it writes or removes, and every DN when a group changed (its members are found
-     * by DN). A plan with a domain read in full needs every user.
+     * A change sync knows of the users only those its reads named (and the marked ones): it now loads
+     * the digest and DN of the users it writes or removes, and finds the members of a changed group
+     * by their DN in the attribute index; only a member found neither there nor among this sync's
+     * users makes it read every DN (a member whose DN Keycloak holds in another case, or none of
+     * ours: a computer, a user out of scope). A plan with a domain read in full needs every user.
      */
     private void loadKnownUsers(SyncPlan plan) {
         if (known.isWhole()) return;
         if (plan.groups().stream().anyMatch(SyncPlan.DomainGroups::full)) {
-            known.loadWhole(factory, realmId);
+            known.loadWhole();
         } else {
             Set<UUID> touched = new HashSet<>(plan.removeUsers());
             plan.users().forEach(upsert -> touched.add(upsert.user().objectGuid()));
-            known.loadDetails(factory, realmId, touched);
-            if (plan.groups().stream().anyMatch(g -> !g.tree().topDown().isEmpty())) known.loadEveryDn(factory, realmId);
+            known.loadDetails(touched);
+            indexUserDns();
+            if (!membersFound(plan)) known.loadEveryDn();
         }
         indexUserDns();
+    }
+
+    /** Looks up the user members of the plan's changed groups by DN; whether each was found or is written by this sync. */
+    private boolean membersFound(SyncPlan plan) {
+        Set<String> groupDns = new HashSet<>(groupIdsByDn.keySet());
+        plan.groups().forEach(g -> g.tree().topDown().forEach(entry -> groupDns.add(lower(entry.dn()))));
+        Set<String> written = new HashSet<>();
+        plan.users().forEach(upsert -> written.add(lower(upsert.user().dn())));
+        Map<String, String> wanted = new HashMap<>();
+        for (SyncPlan.DomainGroups domainGroups : plan.groups()) {
+            for (GroupEntry entry : domainGroups.tree().topDown()) {
+                for (String dn : entry.memberDns()) {
+                    String lower = lower(dn);
+                    if (MemberRef.of(dn, groupDns) instanceof MemberRef.User && !userIdsByDn.containsKey(lower)
+                            && !written.contains(lower)) wanted.put(lower, dn);
+                }
+            }
+        }
+        if (wanted.isEmpty()) return true;
+        Map<String, String> found = known.idsByDn(wanted.values());
+        found.forEach(userIdsByDn::putIfAbsent);
+        return found.keySet().containsAll(wanted.keySet());
     }
 
     /**
