@@ -18,6 +18,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.jpa.entities.UserEntity;
 import org.keycloak.models.jpa.entities.UserGroupMembershipEntity;
+import org.keycloak.models.jpa.entities.UserRoleMappingEntity;
 import org.keycloak.representations.idm.MembershipType;
 
 /**
@@ -66,8 +67,17 @@ final class SyncStore {
         session.getProvider(JpaConnectionProvider.class).getEntityManager().flush();
     }
 
-    /** Runs writes in Keycloak's batch mode (as a realm import does): flushed once, at the end. */
+    /** Rows of one statement Hibernate sends to the database at once (JDBC batching) when a sync batch is flushed. */
+    static final int JDBC_BATCH = 100;
+
+    /**
+     * Runs writes in Keycloak's batch mode (as a realm import does): flushed once, at the end, with
+     * JDBC batching on for this session (Keycloak leaves it off), so a batch of new users goes to the
+     * database as a few multi-row statements per table instead of one round trip per row.
+     * {@code hibernate.jdbc.batch_size} is a session property Hibernate honours (plain JPA API).
+     */
     static void inBatch(KeycloakSession session, Runnable work) {
+        session.getProvider(JpaConnectionProvider.class).getEntityManager().setProperty("hibernate.jdbc.batch_size", JDBC_BATCH);
         EntityManagers.runInBatch(session, work, true);
     }
 
@@ -204,6 +214,27 @@ final class SyncStore {
         membership.setGroupId(groupId);
         membership.setMembershipType(MembershipType.UNMANAGED);
         em.persist(membership);
+    }
+
+    /** Which of these e-mail addresses (lower case, as Keycloak keeps them) a user of the realm already has: one query per 500. */
+    Set<String> heldEmails(Collection<String> emails) {
+        Set<String> held = new HashSet<>();
+        for (List<String> chunk : chunks(emails)) {
+            List<String> rows = em.createQuery("select u.email from UserEntity u where u.realmId = :realm and u.email in (:emails)",
+                            String.class)
+                    .setParameter("realm", realm.getId()).setParameter("emails", chunk).getResultList();
+            counted(rows.size());
+            held.addAll(rows);
+        }
+        return held;
+    }
+
+    /** What {@code UserModel.grantRole} writes, for a user this sync just added: no is-granted query first. */
+    void grantFresh(String userId, String roleId) {
+        UserRoleMappingEntity mapping = new UserRoleMappingEntity();
+        mapping.setUser(em.getReference(UserEntity.class, userId));
+        mapping.setRoleId(roleId);
+        em.persist(mapping);
     }
 
     /** A user attribute row: Keycloak keeps values over 255 characters (a long DN) in LONG_VALUE. */

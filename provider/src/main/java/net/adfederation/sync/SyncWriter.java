@@ -72,6 +72,8 @@ final class SyncWriter {
     private String markedBatch;
     /** objectGUIDs of the users this sync read (a user back within the grace period is never removed). */
     private final Set<UUID> seen = new HashSet<>();
+    /** E-mail addresses (lower case) of new users that no Keycloak user had when looked up before their batch. */
+    private final Set<String> freeMails = new HashSet<>();
 
     /**
      * @param ownership which UPN suffixes and mail domains each domain may give: accounts with another's UPN
@@ -139,6 +141,7 @@ final class SyncWriter {
                 UpsertUser work = new UpsertUser(new SyncPlan.UserUpsert(domain, user), true);
                 if (!work.unchanged()) changed.add(work);
             }
+            lookUpMails(changed);
             retried.addAll(users.run(changed, false));
         };
     }
@@ -158,6 +161,7 @@ final class SyncWriter {
             UpsertUser work = new UpsertUser(new SyncPlan.UserUpsert(upsert.domain(), user), isFull(plan, upsert.domain()));
             if (!work.unchanged()) changedUsers.add(work);
         }
+        lookUpMails(changedUsers);
         for (UpsertUser failed : counted(users.run(changedUsers))) {
             domainsWithFailures.add(failed.domain);
             missingUsers.computeIfAbsent(failed.domain, d -> new HashSet<>()).add(lower(failed.user.dn()));
@@ -314,6 +318,27 @@ final class SyncWriter {
             }
         }
         return changed.stream().filter(w -> groupIds.containsKey(w.entry.objectGuid())).toList();
+    }
+
+    /**
+     * One query per 500 for the addresses of the new users about to be written: those no Keycloak user
+     * has are imported without a search per user. An address two of them share is searched as before.
+     */
+    private void lookUpMails(List<UpsertUser> work) {
+        Map<String, Integer> mails = new HashMap<>();
+        for (UpsertUser item : work) {
+            String mail = item.user.mail();
+            if (item.before == null && mail != null && !mail.isBlank()) mails.merge(mail.trim().toLowerCase(Locale.ROOT), 1, Integer::sum);
+        }
+        mails.values().removeIf(count -> count > 1);
+        if (mails.isEmpty()) return;
+        org.keycloak.models.utils.KeycloakModelUtils.runJobInTransaction(factory, session -> {
+            RealmModel realm = session.realms().getRealm(realmId);
+            session.getContext().setRealm(realm);
+            Set<String> held = SyncStore.of(session, realm, component).heldEmails(mails.keySet());
+            freeMails.removeAll(held);
+            mails.keySet().stream().filter(mail -> !held.contains(mail)).forEach(freeMails::add);
+        });
     }
 
     /** Items that failed even alone count as failed in the result the admin sees. */
@@ -505,7 +530,8 @@ final class SyncWriter {
                 model = updated.user();
                 change = updated.change();
             } else {
-                model = imports.add(user, domainInfo, alone);
+                if (!alone) imports.assumeFreeMails(freeMails);
+                model = imports.add(user, domainInfo, alone, true);
                 change = UserImport.Change.ADDED;
                 // A change read may not read the user's groups again (they changed before): it joins them now.
                 if (!fullRead) new Memberships(session, realm, component, sids, forests).join(model, memberOfIds());
