@@ -72,8 +72,8 @@ final class SyncStore {
 
     /**
      * Runs writes in Keycloak's batch mode (as a realm import does): flushed once, at the end, with
-     * JDBC batching on for this session (Keycloak leaves it off), so a batch of new users goes to the
-     * database as a few multi-row statements per table instead of one round trip per row.
+     * JDBC batches of {@value #JDBC_BATCH} rows for this session (Keycloak's default is 32), so a
+     * batch of new users goes to the database as a few batched statements per table.
      * {@code hibernate.jdbc.batch_size} is a session property Hibernate honours (plain JPA API).
      */
     static void inBatch(KeycloakSession session, Runnable work) {
