@@ -17,9 +17,25 @@ import java.util.UUID;
  */
 public final class DeletionGuard {
 
-    /** What a sync would remove and what Keycloak holds, objectGUID to domain, for users and for groups. */
-    record Removals(Collection<UUID> goneUsers, Map<UUID, String> heldUsers,
-                    Collection<UUID> goneGroups, Map<UUID, String> heldGroups) {
+    /**
+     * What a sync would remove and what Keycloak holds, for users and for groups: the domain of each
+     * object (at least of those gone) and how many each domain holds. A change sync whose directory
+     * named its deletions knows only the named users, and the counts from one aggregate query.
+     */
+    record Removals(Collection<UUID> goneUsers, Map<UUID, String> heldUsers, Map<String, Integer> heldUserCounts,
+                    Collection<UUID> goneGroups, Map<UUID, String> heldGroups, Map<String, Integer> heldGroupCounts) {
+
+        /** With every held object at hand, the counts are theirs. */
+        Removals(Collection<UUID> goneUsers, Map<UUID, String> heldUsers, Collection<UUID> goneGroups, Map<UUID, String> heldGroups) {
+            this(goneUsers, heldUsers, counts(heldUsers), goneGroups, heldGroups, counts(heldGroups));
+        }
+    }
+
+    /** How many objects each domain holds. */
+    static Map<String, Integer> counts(Map<UUID, String> held) {
+        Map<String, Integer> counts = new TreeMap<>();
+        held.values().forEach(domain -> counts.merge(domain, 1, Integer::sum));
+        return counts;
     }
 
     private DeletionGuard() {
@@ -29,19 +45,21 @@ public final class DeletionGuard {
     static Optional<String> block(Removals removals, DeletionLimits limits, List<String> failedReads) {
         if (!failedReads.isEmpty()) return failedRead(failedReads);
         List<String> over = new ArrayList<>();
-        over.addAll(exceeded("users", removals.goneUsers(), removals.heldUsers(), limits));
-        over.addAll(exceeded("groups", removals.goneGroups(), removals.heldGroups(), limits));
+        over.addAll(exceeded("users", removals.goneUsers(), removals.heldUsers(), removals.heldUserCounts(), limits));
+        over.addAll(exceeded("groups", removals.goneGroups(), removals.heldGroups(), removals.heldGroupCounts(), limits));
         return over.isEmpty() ? Optional.empty() : tripped(over);
     }
 
-    private static List<String> exceeded(String what, Collection<UUID> gone, Map<UUID, String> held, DeletionLimits limits) {
+    private static List<String> exceeded(String what, Collection<UUID> gone, Map<UUID, String> held, Map<String, Integer> heldCounts,
+                                         DeletionLimits limits) {
         List<String> over = new ArrayList<>();
-        if (DeletionLimits.exceeds(gone.size(), held.size(), limits.count(), limits.percent())) {
-            over.add(gone.size() + " of " + held.size() + " " + what + ", more than " + limit(limits.count(), limits.percent(),
+        int total = heldCounts.values().stream().mapToInt(Integer::intValue).sum();
+        if (DeletionLimits.exceeds(gone.size(), total, limits.count(), limits.percent())) {
+            over.add(gone.size() + " of " + total + " " + what + ", more than " + limit(limits.count(), limits.percent(),
                     "deletionThreshold", "deletionThresholdPercent"));
         }
         Map<String, int[]> perDomain = new TreeMap<>();
-        held.values().forEach(domain -> perDomain.computeIfAbsent(domain, d -> new int[2])[1]++);
+        heldCounts.forEach((domain, count) -> perDomain.computeIfAbsent(domain, d -> new int[2])[1] += count);
         gone.forEach(guid -> perDomain.computeIfAbsent(held.get(guid), d -> new int[2])[0]++);
         perDomain.forEach((domain, counts) -> {
             if (DeletionLimits.exceeds(counts[0], counts[1], limits.domainCount(), limits.domainPercent())) {

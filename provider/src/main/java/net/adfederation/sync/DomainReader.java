@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import net.adfederation.directory.AdDomain;
 import net.adfederation.directory.DomainInfo;
@@ -28,11 +29,12 @@ final class DomainReader {
     }
 
     /**
-     * @param known     objectGUIDs of the domain's users and groups in Keycloak, against which deletions are found
+     * @param known     objectGUIDs of the domain's users and groups in Keycloak, against which a GUID scan finds
+     *                  deletions: asked only when one runs
      * @param userPages where a full read hands its users, a page at a time, as it reads them
      */
     static DomainRead read(AdDomain domain, Optional<SyncScope> scope, Optional<SyncCursor> cursor, SyncKind kind,
-                           Set<UUID> known, Consumer<List<AdUser>> userPages) {
+                           Supplier<Set<UUID>> known, Consumer<List<AdUser>> userPages) {
         DomainInfo info = domain.info();
         if (scope.isEmpty()) {
             // Out of scope entirely: an empty full read, so its users leave Keycloak (guarded like any removal).

@@ -1,5 +1,6 @@
 package net.adfederation.sync;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -9,11 +10,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 import net.adfederation.account.AdAttributes;
 import org.keycloak.component.ComponentModel;
-import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
@@ -25,9 +26,13 @@ import org.keycloak.models.utils.KeycloakModelUtils;
  * load every user and its attributes), so knowing 100,000 users costs a few queries, each bounded
  * to the realm and component, not 100,000 user loads.
  * <p>
- * A change sync needs of every user only its objectGUID and domain (to find deletions); it starts
- * with those and loads the digest and DN of the users it writes or removes, and every DN only when a
- * group changed (its members are resolved by DN). A full sync compares every user, so it loads all.
+ * A full sync compares every user, so it loads all. A change sync starts with the groups, the few
+ * users marked (awaiting approval, missing within the grace period) and the users per domain (one
+ * aggregate query, for the deletion guard); then it looks up the users its reads named by their
+ * objectGUID in USER_ATTRIBUTE's (NAME, VALUE) index, so where the directory names its changes
+ * and deletions (DirSync, tombstones) its Keycloak side follows the changes. Only a GUID scan
+ * (no right to read deletions) asks for every user's objectGUID and domain (one narrow query), and
+ * only a changed group with a member no lookup finds asks for every DN.
  */
 final class KnownObjects {
 
@@ -48,65 +53,163 @@ final class KnownObjects {
     private static final List<String> ALL = List.of(AdAttributes.GUID, AdAttributes.DOMAIN, SyncDigest.ATTRIBUTE, AdAttributes.DN,
             PendingRemovals.MARK, GracePeriod.MISSING_SINCE);
     private static final List<String> DETAIL = List.of(SyncDigest.ATTRIBUTE, AdAttributes.DN);
+    private final KeycloakSessionFactory factory;
+    private final String realmId;
     private final ComponentModel component;
     private final Map<UUID, User> users;
     private final Map<UUID, Group> groups;
     private final Map<String, String> domainGroups;
     /** Whether every user's digest and DN are loaded; otherwise only the ones asked for. */
     private boolean whole;
+    /** Whether every user is in {@link #users} (with at least objectGUID and domain); otherwise the named and marked ones. */
+    private boolean everyUser;
     private boolean everyDn;
+    /** Users per domain (not those missing within the grace period) while not every user is loaded; null until asked. */
+    private Map<String, Integer> userCounts;
 
-    private KnownObjects(ComponentModel component, Map<UUID, User> users, boolean whole, Map<UUID, Group> groups,
-                         Map<String, String> domainGroups) {
+    private KnownObjects(KeycloakSessionFactory factory, String realmId, ComponentModel component, Map<UUID, User> users,
+                         boolean whole, Map<UUID, Group> groups, Map<String, String> domainGroups) {
+        this.factory = factory;
+        this.realmId = realmId;
         this.component = component;
         this.users = users;
         this.whole = whole;
+        this.everyUser = whole;
         this.everyDn = whole;
         this.groups = groups;
         this.domainGroups = domainGroups;
     }
 
-    /** @param kind a full sync loads every user whole; a change sync only objectGUIDs and domains */
-    static KnownObjects load(KeycloakSession session, RealmModel realm, ComponentModel component, SyncKind kind) {
-        SyncStore store = SyncStore.of(session, realm, component);
-        Map<UUID, Group> groups = new HashMap<>();
-        Map<String, String> domainGroups = new HashMap<>();
-        loadGroups(store, component.getId(), groups, domainGroups);
-        boolean whole = kind == SyncKind.FULL;
-        return new KnownObjects(component, loadUsers(store, whole ? ALL : IDENTITY), whole, groups, domainGroups);
+    /** @param kind a full sync loads every user whole; a change sync only the marked ones, the rest when named */
+    static KnownObjects load(KeycloakSessionFactory factory, String realmId, ComponentModel component, SyncKind kind) {
+        AtomicReference<KnownObjects> known = new AtomicReference<>();
+        KeycloakModelUtils.runJobInTransaction(factory, session -> {
+            RealmModel realm = session.realms().getRealm(realmId);
+            session.getContext().setRealm(realm);
+            SyncStore store = SyncStore.of(session, realm, component);
+            Map<UUID, Group> groups = new HashMap<>();
+            Map<String, String> domainGroups = new HashMap<>();
+            loadGroups(store, component.getId(), groups, domainGroups);
+            boolean whole = kind == SyncKind.FULL;
+            Map<UUID, User> users = whole ? loadUsers(store, ALL) : markedUsers(store);
+            known.set(new KnownObjects(factory, realmId, component, users, whole, groups, domainGroups));
+        });
+        return known.get();
+    }
+
+    /** The users carrying a mark (few: awaiting approval, missing within the grace period), whole. */
+    private static Map<UUID, User> markedUsers(SyncStore store) {
+        Set<String> ids = new HashSet<>();
+        store.usersWith(PendingRemovals.MARK).forEach(row -> ids.add(row.ownerId()));
+        store.usersWith(GracePeriod.MISSING_SINCE).forEach(row -> ids.add(row.ownerId()));
+        return usersOf(store, ids);
+    }
+
+    /** These users (by Keycloak id) with every attribute the sync needs. */
+    private static Map<UUID, User> usersOf(SyncStore store, Collection<String> ids) {
+        Map<String, Map<String, String>> values = new HashMap<>();
+        ids.forEach(id -> values.put(id, new HashMap<>(8)));
+        store.userAttributes(ids, ALL, row -> values.get(row.ownerId()).put(row.name(), row.value()));
+        return users(values);
     }
 
     /** Every user's digest and DN: before a full read of a domain is compared (a change sync may need one). */
-    void loadWhole(KeycloakSessionFactory factory, String realmId) {
+    void loadWhole() {
         if (whole) return;
-        inTransaction(factory, realmId, store -> {
+        inTransaction(store -> {
             Map<UUID, User> all = loadUsers(store, ALL);
             users.clear();
             users.putAll(all);
         });
         whole = true;
+        everyUser = true;
         everyDn = true;
     }
 
-    /** The digest and DN of these users (what a change sync writes or removes), a bounded query per 500. */
-    void loadDetails(KeycloakSessionFactory factory, String realmId, Collection<UUID> guids) {
+    /**
+     * Every user's objectGUID and domain (one narrow query): for a GUID scan, a full read, or a domain
+     * no longer read. The users already loaded keep their digest and DN.
+     */
+    void loadEveryUser() {
+        if (everyUser) return;
+        inTransaction(store -> {
+            Map<String, Map<String, String>> values = new HashMap<>();
+            store.componentUserAttributes(IDENTITY, row -> values.computeIfAbsent(row.ownerId(), id -> new HashMap<>(8))
+                    .put(row.name(), row.value()));
+            users(values).forEach(users::putIfAbsent);
+        });
+        everyUser = true;
+        userCounts = null;
+    }
+
+    /**
+     * The digest and DN of these users (what a change sync writes or removes): by Keycloak id when every
+     * user is known, otherwise by objectGUID in the attribute index; a bounded query per 500.
+     */
+    void loadDetails(Collection<UUID> guids) {
         if (whole) return;
         Map<String, UUID> byId = new HashMap<>();
+        List<String> unknown = new ArrayList<>();
         for (UUID guid : guids) {
             User user = users.get(guid);
             if (user != null && user.digest() == null) byId.put(user.id(), guid);
+            else if (user == null && !everyUser) unknown.add(guid.toString());
         }
-        if (byId.isEmpty()) return;
-        inTransaction(factory, realmId, store -> store.userAttributes(byId.keySet(), DETAIL, row -> apply(row, byId)));
+        if (byId.isEmpty() && unknown.isEmpty()) return;
+        inTransaction(store -> {
+            if (!byId.isEmpty()) store.userAttributes(byId.keySet(), DETAIL, row -> apply(row, byId));
+            if (unknown.isEmpty()) return;
+            Set<String> ids = new HashSet<>();
+            store.usersByValue(AdAttributes.GUID, unknown, row -> ids.add(row.ownerId()));
+            usersOf(store, ids).forEach(users::put);
+        });
     }
 
-    /** Every user's DN: a change sync whose groups changed resolves their members by DN. */
-    void loadEveryDn(KeycloakSessionFactory factory, String realmId) {
+    /**
+     * The Keycloak ids of the users with these DNs (members of a changed group), by the attribute
+     * index; DNs (lower case) to id, for those found. An exact match: AD names a member by its DN as
+     * the member's own entry spells it.
+     */
+    Map<String, String> idsByDn(Collection<String> dns) {
+        Map<String, String> ids = new HashMap<>();
+        if (dns.isEmpty()) return ids;
+        inTransaction(store -> store.usersByValue(AdAttributes.DN, dns.stream().filter(dn -> dn.length() <= 255).toList(),
+                row -> ids.put(row.value().toLowerCase(Locale.ROOT), row.ownerId())));
+        return ids;
+    }
+
+    /** Every user's DN: a change sync whose changed group has a member no lookup found resolves its members by DN. */
+    void loadEveryDn() {
         if (everyDn) return;
+        loadEveryUser();
         Map<String, UUID> byId = new HashMap<>();
         users.forEach((guid, user) -> byId.put(user.id(), guid));
-        inTransaction(factory, realmId, store -> store.componentUserAttributes(List.of(AdAttributes.DN), row -> apply(row, byId)));
+        inTransaction(store -> store.componentUserAttributes(List.of(AdAttributes.DN), row -> apply(row, byId)));
         everyDn = true;
+    }
+
+    /** Whether every user is known (a change sync knows only the named and marked ones until asked). */
+    boolean knowsEveryUser() {
+        return everyUser;
+    }
+
+    /**
+     * Users per domain (lower case), those missing within their grace period not counted: from the
+     * users at hand when all are, otherwise counted by the database once.
+     */
+    Map<String, Integer> userCounts() {
+        if (everyUser) return DeletionGuard.counts(userDomains());
+        if (userCounts == null) {
+            Map<String, Integer> counts = new HashMap<>();
+            inTransaction(store -> store.userCountsBy(AdAttributes.DOMAIN)
+                    .forEach((domain, count) -> counts.merge(lower(domain), count, Integer::sum)));
+            // The marked users are all at hand: those missing are not counted, as userDomains() leaves them out.
+            users.values().forEach(user -> {
+                if (user.missingSince() != null) counts.computeIfPresent(String.valueOf(user.domain()), (d, c) -> c - 1);
+            });
+            userCounts = counts;
+        }
+        return userCounts;
     }
 
     /** The component's users (USER_ENTITY), then these attributes of theirs (USER_ATTRIBUTE), matched here. */
@@ -117,6 +220,11 @@ final class KnownObjects {
             Map<String, String> user = values.get(row.ownerId());
             if (user != null) user.put(row.name(), row.value());
         });
+        return users(values);
+    }
+
+    /** Users from their attribute values by Keycloak id; one without a readable objectGUID is left out. */
+    private static Map<UUID, User> users(Map<String, Map<String, String>> values) {
         Map<UUID, User> users = new HashMap<>();
         values.forEach((id, user) -> guid(user).ifPresent(guid -> users.put(guid, new User(id,
                 lower(user.get(AdAttributes.DOMAIN)), user.get(SyncDigest.ATTRIBUTE), user.get(AdAttributes.DN),
@@ -180,8 +288,9 @@ final class KnownObjects {
         return domains;
     }
 
-    /** The objectGUIDs of a domain's users and groups, against which a change read finds deletions. */
+    /** The objectGUIDs of a domain's users and groups, against which a GUID scan finds deletions: every user is loaded. */
     Set<UUID> in(String domain) {
+        loadEveryUser();
         Set<UUID> known = new HashSet<>();
         users.forEach((guid, user) -> { if (domain.equalsIgnoreCase(user.domain())) known.add(guid); });
         groups.forEach((guid, group) -> { if (domain.equalsIgnoreCase(group.domain())) known.add(guid); });
@@ -202,7 +311,7 @@ final class KnownObjects {
         return user;
     }
 
-    private void inTransaction(KeycloakSessionFactory factory, String realmId, Consumer<SyncStore> query) {
+    private void inTransaction(Consumer<SyncStore> query) {
         KeycloakModelUtils.runJobInTransaction(factory, session -> {
             RealmModel realm = session.realms().getRealm(realmId);
             session.getContext().setRealm(realm);

@@ -38,6 +38,16 @@ public final class SyncPlanner {
     /** @param limits how much may be removed without an admin's approval */
     public static SyncPlan plan(List<DomainRead> reads, Map<UUID, String> knownUsers, Map<UUID, String> knownGroups,
                                 DeletionLimits limits) {
+        return plan(reads, knownUsers, DeletionGuard.counts(knownUsers), knownGroups, limits);
+    }
+
+    /**
+     * @param knownUsers     every user Keycloak holds when a domain was read in full or is no longer read; otherwise
+     *                       (change reads only) at least those the reads named
+     * @param heldUserCounts how many users Keycloak holds per domain, for the {@link DeletionGuard}'s percentages
+     */
+    static SyncPlan plan(List<DomainRead> reads, Map<UUID, String> knownUsers, Map<String, Integer> heldUserCounts,
+                         Map<UUID, String> knownGroups, DeletionLimits limits) {
         List<SyncPlan.UserUpsert> users = new ArrayList<>();
         List<SyncPlan.DomainGroups> groups = new ArrayList<>();
         Set<UUID> goneUsers = new LinkedHashSet<>();
@@ -83,7 +93,8 @@ public final class SyncPlanner {
         knownUsers.forEach((guid, domain) -> { if (!readDomains.contains(domain)) goneUsers.add(guid); });
         knownGroups.forEach((guid, domain) -> { if (!readDomains.contains(domain)) goneGroups.add(guid); });
 
-        String blocked = DeletionGuard.block(new DeletionGuard.Removals(goneUsers, knownUsers, goneGroups, knownGroups),
+        String blocked = DeletionGuard.block(new DeletionGuard.Removals(goneUsers, knownUsers, heldUserCounts,
+                goneGroups, knownGroups, DeletionGuard.counts(knownGroups)),
                 limits, failures).orElse(null);
         int withheld = blocked == null ? 0 : goneUsers.size() + goneGroups.size();
         // Beyond the limits, with every read whole: these removals are known and wait for an admin's approval.

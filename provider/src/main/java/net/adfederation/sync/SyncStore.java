@@ -2,8 +2,10 @@ package net.adfederation.sync;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -16,6 +18,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.jpa.entities.UserEntity;
 import org.keycloak.models.jpa.entities.UserGroupMembershipEntity;
+import org.keycloak.models.jpa.entities.UserRoleMappingEntity;
 import org.keycloak.representations.idm.MembershipType;
 
 /**
@@ -64,8 +67,17 @@ final class SyncStore {
         session.getProvider(JpaConnectionProvider.class).getEntityManager().flush();
     }
 
-    /** Runs writes in Keycloak's batch mode (as a realm import does): flushed once, at the end. */
+    /** Rows of one statement Hibernate sends to the database at once (JDBC batching) when a sync batch is flushed. */
+    static final int JDBC_BATCH = 100;
+
+    /**
+     * Runs writes in Keycloak's batch mode (as a realm import does): flushed once, at the end, with
+     * JDBC batches of {@value #JDBC_BATCH} rows for this session (Keycloak's default is 32), so a
+     * batch of new users goes to the database as a few batched statements per table.
+     * {@code hibernate.jdbc.batch_size} is a session property Hibernate honours (plain JPA API).
+     */
     static void inBatch(KeycloakSession session, Runnable work) {
+        session.getProvider(JpaConnectionProvider.class).getEntityManager().setProperty("hibernate.jdbc.batch_size", JDBC_BATCH);
         EntityManagers.runInBatch(session, work, true);
     }
 
@@ -117,6 +129,41 @@ final class SyncStore {
                     });
             counted(read[0]);
         }
+    }
+
+    /**
+     * The component's users whose attribute has one of these values (an objectGUID, a DN), by
+     * USER_ATTRIBUTE's (NAME, VALUE) index: a change sync looks up the objects its directory named,
+     * a bounded query per {@value #IDS_PER_QUERY}, never reading the others. Values over 255
+     * characters are in LONG_VALUE and not found here.
+     */
+    void usersByValue(String name, Collection<String> values, Consumer<Row> rows) {
+        for (List<String> chunk : chunks(values)) {
+            long[] read = {0};
+            em.createQuery("select a.user.id, a.name, a.value from UserAttributeEntity a where a.name = :name and a.value in (:values)"
+                            + " and a.user.realmId = :realm and a.user.federationLink = :component", Object[].class)
+                    .setParameter("name", name).setParameter("values", chunk)
+                    .setParameter("realm", realm.getId()).setParameter("component", component.getId())
+                    .getResultStream()
+                    .forEach(row -> {
+                        read[0]++;
+                        rows.accept(new Row((String) row[0], (String) row[1], (String) row[2]));
+                    });
+            counted(read[0]);
+        }
+    }
+
+    /** How many of the component's users have each value of the attribute (users per domain): counted by the database. */
+    Map<String, Integer> userCountsBy(String name) {
+        Map<String, Integer> counts = new HashMap<>();
+        em.createQuery("select a.value, count(a.id) from UserAttributeEntity a where a.name = :name"
+                        + " and a.user.id in (select u.id from UserEntity u where u.realmId = :realm and u.federationLink = :component)"
+                        + " group by a.value", Object[].class)
+                .setParameter("name", name).setParameter("realm", realm.getId()).setParameter("component", component.getId())
+                .getResultStream()
+                .forEach(row -> counts.put((String) row[0], ((Number) row[1]).intValue()));
+        counted(counts.size());
+        return counts;
     }
 
     /** The attribute rows with these names of every group of this realm. */
@@ -234,6 +281,27 @@ final class SyncStore {
     private String entityName(String simpleName) {
         return em.getMetamodel().getEntities().stream().filter(type -> type.getJavaType().getSimpleName().equals(simpleName))
                 .map(jakarta.persistence.metamodel.EntityType::getName).findFirst().orElse(null);
+    }
+
+    /** Which of these e-mail addresses (lower case, as Keycloak keeps them) a user of the realm already has: one query per 500. */
+    Set<String> heldEmails(Collection<String> emails) {
+        Set<String> held = new HashSet<>();
+        for (List<String> chunk : chunks(emails)) {
+            List<String> rows = em.createQuery("select u.email from UserEntity u where u.realmId = :realm and u.email in (:emails)",
+                            String.class)
+                    .setParameter("realm", realm.getId()).setParameter("emails", chunk).getResultList();
+            counted(rows.size());
+            held.addAll(rows);
+        }
+        return held;
+    }
+
+    /** What {@code UserModel.grantRole} writes, for a user this sync just added: no is-granted query first. */
+    void grantFresh(String userId, String roleId) {
+        UserRoleMappingEntity mapping = new UserRoleMappingEntity();
+        mapping.setUser(em.getReference(UserEntity.class, userId));
+        mapping.setRoleId(roleId);
+        em.persist(mapping);
     }
 
     /** A user attribute row: Keycloak keeps values over 255 characters (a long DN) in LONG_VALUE. */

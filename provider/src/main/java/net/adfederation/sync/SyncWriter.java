@@ -75,6 +75,8 @@ final class SyncWriter {
     private String markedBatch;
     /** objectGUIDs of the users this sync read (a user back within the grace period is never removed). */
     private final Set<UUID> seen = new HashSet<>();
+    /** E-mail addresses (lower case) of new users that no Keycloak user had when looked up before their batch. */
+    private final Set<String> freeMails = new HashSet<>();
 
     /**
      * @param ownership which UPN suffixes and mail domains each domain may give: accounts with another's UPN
@@ -131,7 +133,7 @@ final class SyncWriter {
         return page -> {
             // A change sync that must read a domain in full compares every user: it needs them whole.
             if (!known.isWhole()) {
-                known.loadWhole(factory, realmId);
+                known.loadWhole();
                 indexUserDns();
             }
             List<UpsertUser> changed = new ArrayList<>();
@@ -142,6 +144,7 @@ final class SyncWriter {
                 UpsertUser work = new UpsertUser(new SyncPlan.UserUpsert(domain, user), true);
                 if (!work.unchanged()) changed.add(work);
             }
+            lookUpMails(changed);
             retried.addAll(users.run(changed, false));
         };
     }
@@ -161,6 +164,7 @@ final class SyncWriter {
             UpsertUser work = new UpsertUser(new SyncPlan.UserUpsert(upsert.domain(), user), isFull(plan, upsert.domain()));
             if (!work.unchanged()) changedUsers.add(work);
         }
+        lookUpMails(changedUsers);
         for (UpsertUser failed : counted(users.run(changedUsers))) {
             domainsWithFailures.add(failed.domain);
             missingUsers.computeIfAbsent(failed.domain, d -> new HashSet<>()).add(lower(failed.user.dn()));
@@ -248,21 +252,46 @@ final class SyncWriter {
     }
 
     /**
-     * A change sync knows of each user only its objectGUID and domain: it now loads the digest and
-     * DN of the users it writes or removes, and every DN when a group changed (its members are found
-     * by DN). A plan with a domain read in full needs every user.
+     * A change sync knows of the users only those its reads named (and the marked ones): it now loads
+     * the digest and DN of the users it writes or removes, and finds the members of a changed group
+     * by their DN in the attribute index; only a member found neither there nor among this sync's
+     * users makes it read every DN (a member whose DN Keycloak holds in another case, or none of
+     * ours: a computer, a user out of scope). A plan with a domain read in full needs every user.
      */
     private void loadKnownUsers(SyncPlan plan) {
         if (known.isWhole()) return;
         if (plan.groups().stream().anyMatch(SyncPlan.DomainGroups::full)) {
-            known.loadWhole(factory, realmId);
+            known.loadWhole();
         } else {
             Set<UUID> touched = new HashSet<>(plan.removeUsers());
             plan.users().forEach(upsert -> touched.add(upsert.user().objectGuid()));
-            known.loadDetails(factory, realmId, touched);
-            if (plan.groups().stream().anyMatch(g -> !g.tree().topDown().isEmpty())) known.loadEveryDn(factory, realmId);
+            known.loadDetails(touched);
+            indexUserDns();
+            if (!membersFound(plan)) known.loadEveryDn();
         }
         indexUserDns();
+    }
+
+    /** Looks up the user members of the plan's changed groups by DN; whether each was found or is written by this sync. */
+    private boolean membersFound(SyncPlan plan) {
+        Set<String> groupDns = new HashSet<>(groupIdsByDn.keySet());
+        plan.groups().forEach(g -> g.tree().topDown().forEach(entry -> groupDns.add(lower(entry.dn()))));
+        Set<String> written = new HashSet<>();
+        plan.users().forEach(upsert -> written.add(lower(upsert.user().dn())));
+        Map<String, String> wanted = new HashMap<>();
+        for (SyncPlan.DomainGroups domainGroups : plan.groups()) {
+            for (GroupEntry entry : domainGroups.tree().topDown()) {
+                for (String dn : entry.memberDns()) {
+                    String lower = lower(dn);
+                    if (MemberRef.of(dn, groupDns) instanceof MemberRef.User && !userIdsByDn.containsKey(lower)
+                            && !written.contains(lower)) wanted.put(lower, dn);
+                }
+            }
+        }
+        if (wanted.isEmpty()) return true;
+        Map<String, String> found = known.idsByDn(wanted.values());
+        found.forEach(userIdsByDn::putIfAbsent);
+        return found.keySet().containsAll(wanted.keySet());
     }
 
     /**
@@ -306,6 +335,27 @@ final class SyncWriter {
             }
         }
         return changed.stream().filter(w -> groupIds.containsKey(w.entry.objectGuid())).toList();
+    }
+
+    /**
+     * One query per 500 for the addresses of the new users about to be written: those no Keycloak user
+     * has are imported without a search per user. An address two of them share is searched as before.
+     */
+    private void lookUpMails(List<UpsertUser> work) {
+        Map<String, Integer> mails = new HashMap<>();
+        for (UpsertUser item : work) {
+            String mail = item.user.mail();
+            if (item.before == null && mail != null && !mail.isBlank()) mails.merge(mail.trim().toLowerCase(Locale.ROOT), 1, Integer::sum);
+        }
+        mails.values().removeIf(count -> count > 1);
+        if (mails.isEmpty()) return;
+        org.keycloak.models.utils.KeycloakModelUtils.runJobInTransaction(factory, session -> {
+            RealmModel realm = session.realms().getRealm(realmId);
+            session.getContext().setRealm(realm);
+            Set<String> held = SyncStore.of(session, realm, component).heldEmails(mails.keySet());
+            freeMails.removeAll(held);
+            mails.keySet().stream().filter(mail -> !held.contains(mail)).forEach(freeMails::add);
+        });
     }
 
     /** Items that failed even alone count as failed in the result the admin sees. */
@@ -499,7 +549,8 @@ final class SyncWriter {
                 model = updated.user();
                 change = updated.change();
             } else {
-                model = imports.add(user, domainInfo, alone);
+                if (!alone) imports.assumeFreeMails(freeMails);
+                model = imports.add(user, domainInfo, alone, true);
                 change = UserImport.Change.ADDED;
                 // A change read may not read the user's groups again (they changed before): it joins them now.
                 if (!fullRead) new Memberships(session, realm, component, sids, forests).join(model, memberOfIds());

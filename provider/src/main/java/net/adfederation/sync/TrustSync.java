@@ -2,9 +2,12 @@ package net.adfederation.sync;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
@@ -103,20 +106,35 @@ public record TrustSync(KeycloakSessionFactory factory, String realmId, Componen
         List<DomainRead> reads = new ArrayList<>();
         for (AdDomain domain : domains) {
             reads.add(DomainReader.read(domain, ScopePerDomain.of(scopeGroups, domain.info()), Optional.empty(), SyncKind.FULL,
-                    known.in(domain.info().dnsName()), tally.userPages(domain.info())));
+                    () -> known.in(domain.info().dnsName()), tally.userPages(domain.info())));
         }
         refusedDomains.forEach((domain, why) -> reads.add(new DomainRead.Failed(domain, why)));
         return tally.result(SyncPlanner.plan(reads, known.userDomains(), known.groupDomains(), limits));
     }
 
     private KnownObjects load(SyncKind kind) {
-        AtomicReference<KnownObjects> known = new AtomicReference<>();
-        KeycloakModelUtils.runJobInTransaction(factory, session -> {
-            RealmModel realm = session.realms().getRealm(realmId);
-            session.getContext().setRealm(realm);
-            known.set(KnownObjects.load(session, realm, component, kind));
-        });
-        return known.get();
+        return KnownObjects.load(factory, realmId, component, kind);
+    }
+
+    /**
+     * What the planner needs of Keycloak's users after a change sync's reads: the users they named
+     * (looked up by objectGUID), or every user where a domain was read in full or is no longer read.
+     */
+    private static void loadForPlan(KnownObjects known, List<DomainRead> reads) {
+        Set<String> read = new HashSet<>();
+        Set<UUID> named = new HashSet<>();
+        boolean full = false;
+        for (DomainRead domainRead : reads) {
+            read.add(domainRead.dnsName());
+            if (domainRead instanceof DomainRead.Full) full = true;
+            if (domainRead instanceof DomainRead.Incremental inc) {
+                inc.changes().users().forEach(user -> named.add(user.objectGuid()));
+                named.addAll(inc.changes().deletedGuids());
+                named.addAll(inc.changes().leftScope());
+            }
+        }
+        if (full || !read.containsAll(known.userCounts().keySet())) known.loadEveryUser();
+        known.loadDetails(named);
     }
 
     /** @param kind a full sync, or the changes where a domain's cursor allows */
@@ -136,11 +154,13 @@ public record TrustSync(KeycloakSessionFactory factory, String realmId, Componen
             Optional<SyncScope> scope = ScopePerDomain.of(scopeGroups, domain.info());
             scopeDigests.put(dns, CursorStore.scopeDigest(scope));
             reads.add(DomainReader.read(domain, scope, CursorStore.read(component.getConfig(), dns, scopeDigests.get(dns)), kind,
-                    known.get().in(dns), writer.userPages(domain.info())));
+                    () -> known.get().in(dns), writer.userPages(domain.info())));
         }
         refusedDomains.forEach((domain, why) -> reads.add(new DomainRead.Failed(domain, why)));
+        loadForPlan(known.get(), reads);
         long read = System.nanoTime();
-        SyncPlan plan = SyncPlanner.plan(reads, known.get().userDomains(), known.get().groupDomains(), limits);
+        SyncPlan plan = SyncPlanner.plan(reads, known.get().userDomains(), known.get().userCounts(), known.get().groupDomains(),
+                limits);
 
         writer.apply(plan);
         PendingRemovals.record(factory, realmId, component, writer.markedBatch(), plan.blocked());

@@ -1,8 +1,10 @@
 package net.adfederation.sync;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import net.adfederation.account.AdAttributes;
@@ -18,6 +20,7 @@ import org.keycloak.models.UserManager;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserProvider;
 import org.keycloak.models.cache.UserCache;
+import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.storage.UserStoragePrivateUtil;
 import org.keycloak.storage.UserStorageUtil;
 
@@ -42,6 +45,8 @@ public final class UserImport {
     private final ComponentModel component;
     private final MappedValues mapped;
     private String withheldMail;
+    /** Addresses (lower case) a sync found free just before this batch: no search for their holder. */
+    private Set<String> freeMails = Set.of();
 
     public UserImport(KeycloakSession session, RealmModel realm, ComponentModel component) {
         this(session, realm, component, dn -> Optional.empty());
@@ -129,9 +134,19 @@ public final class UserImport {
      * a batch leaves that to the store's refusal, and retries alone what it refused.
      */
     UserModel add(AdUser adUser, DomainInfo domain, boolean explainTakenName) {
+        return add(adUser, domain, explainTakenName, false);
+    }
+
+    /**
+     * @param bySync a sync's import: the realm's default role and groups are written as rows straight
+     *               away, without Keycloak's query whether the user it has just created holds them
+     */
+    UserModel add(AdUser adUser, DomainInfo domain, boolean explainTakenName, boolean bySync) {
         String username = UserAttributes.username(adUser, domain);
         if (explainTakenName) refuseTakenName(username, adUser);
-        UserModel added = local().addUser(realm, username);
+        UserModel added = bySync ? local().addUser(realm, KeycloakModelUtils.generateId(), username, false, true)
+                : local().addUser(realm, username);
+        if (bySync) grantDefaults(added);
         try {
             added.setFederationLink(component.getId());
             // Keycloak's own flag; AD's disabled state is an attribute of its own (ImportedAttributes.AD_DISABLED).
@@ -142,6 +157,18 @@ public final class UserImport {
             local().removeUser(realm, added);
             throw e;
         }
+    }
+
+    /** What {@code addUser} grants a new user (the realm's default role and default groups), written as rows. */
+    private void grantDefaults(UserModel added) {
+        SyncStore store = SyncStore.of(session, realm, component);
+        store.grantFresh(added.getId(), realm.getDefaultRole().getId());
+        realm.getDefaultGroupsStream().forEach(group -> store.joinFresh(added.getId(), group.getId()));
+    }
+
+    /** Addresses (lower case) no Keycloak user had when the sync looked, a moment before this batch. */
+    void assumeFreeMails(Set<String> mails) {
+        this.freeMails = mails;
     }
 
     /**
@@ -164,6 +191,8 @@ public final class UserImport {
         withheldMail = null;
         String mail = adUser.mail();
         if (mail == null || mail.isBlank() || realm.isDuplicateEmailsAllowed()) return adUser;
+        // Found free for this batch: were it taken meanwhile, the store refuses the batch and the user is retried alone, searched.
+        if (freeMails.contains(mail.trim().toLowerCase(Locale.ROOT))) return adUser;
         List<UserModel> holders = local().searchForUserStream(realm, Map.of(UserModel.EMAIL, mail.trim(),
                         UserModel.EXACT, "true"))
                 .filter(holder -> !holder.getId().equals(self.getId())).toList();

@@ -167,4 +167,24 @@ class SyncPlannerTest {
         assertThat(plan.removeGroups()).containsExactly(goneGroup);
         assertThat(plan.groups()).singleElement().satisfies(g -> assertThat(g.full()).isTrue());
     }
+
+    /**
+     * A change sync whose directory named its deletions knows only the named users; the guard's
+     * percentages come from the users per domain the database counted, not from the few at hand.
+     */
+    @Test
+    void aChangePlanWithOnlyTheNamedUsersJudgesPercentagesByTheCountedUsers() {
+        UUID deleted = UUID.randomUUID();
+        knownUsers.put(deleted, "corp.example.test");
+        DomainRead read = new DomainRead.Incremental(CORP, new DirectorySync.Changes(List.of(), List.of(), List.of(deleted),
+                List.of(), CURSOR, false, DeletionMethod.DIRSYNC));
+        DeletionLimits onePercent = new DeletionLimits(DeletionLimits.OFF, 1, DeletionLimits.OFF, 1);
+
+        SyncPlan plan = SyncPlanner.plan(List.of(read), knownUsers, Map.of("corp.example.test", 100), knownGroups, onePercent);
+
+        assertThat(plan.blocked()).as("1 of 100 users is 1 %").isNull();
+        assertThat(plan.removeUsers()).containsExactly(deleted);
+        assertThat(SyncPlanner.plan(List.of(read), knownUsers, Map.of("corp.example.test", 50), knownGroups, onePercent).blocked())
+                .as("1 of 50 users is 2 %").contains("1 of 50 users");
+    }
 }

@@ -39,6 +39,20 @@ public record PostgresDatabase(String host, int port, String name, String user, 
         return named(name);
     }
 
+    /**
+     * Makes the database named by the first argument afresh: Maven runs it before tests on PostgreSQL.
+     * Without a PostgreSQL here it does nothing (the tests skip), unless the second argument is "true" (CI).
+     */
+    public static void main(String[] args) throws SQLException {
+        if (args.length != 2) throw new IllegalArgumentException("usage: PostgresDatabase <database name> <required: true|false>");
+        Optional<String> missing = unavailable();
+        if (missing.isPresent() && !Boolean.parseBoolean(args[1])) {
+            System.out.println("No database made: " + missing.get() + " cannot be used; " + HOW_TO_START);
+            return;
+        }
+        System.out.println("PostgreSQL database " + fresh(args[0]).jdbcUrl() + " made afresh");
+    }
+
     public String jdbcUrl() {
         return "jdbc:postgresql://" + host + ":" + port + "/" + name;
     }

@@ -111,11 +111,16 @@ public final class SyncBenchmark implements AutoCloseable {
         return "median of " + trust.size() + " (ad-trust: " + each + builtIn + ")";
     }
 
+    /** Whether the test server runs on PostgreSQL (-Dadfed.database=postgres) rather than H2. */
+    public static boolean onPostgres() {
+        return "postgres".equals(System.getProperty("adfed.database"));
+    }
+
     public String table() {
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT, """
-                # Sync benchmark: Keycloak's LDAP provider and ad-trust, side by side
+                # Sync benchmark: Keycloak's LDAP provider and ad-trust, side by side, on %s
 
-                One Keycloak 26.7.0 (the distribution, -Xmx512m as kc.sh sets it, dev-file H2) and %s (plus
+                One Keycloak 26.7.0 (the distribution, -Xmx512m as kc.sh sets it, %s) and %s (plus
                 the seeded accounts; the first bulk group holds a third of the users, so its members are read in
                 ranges), on this machine. Ratio: built-in time divided by ad-trust time. Heap: the largest heap
                 Keycloak kept after a collection during the work (from its GC log). LDAP operations: "-1" where
@@ -123,7 +128,8 @@ public final class SyncBenchmark implements AutoCloseable {
 
                 | work | built-in LDAP | ad-trust | ratio | LDAP operations (built-in / ad-trust) | heap after GC (built-in / ad-trust) | ad-trust result | note |
                 | --- | --- | --- | --- | --- | --- | --- | --- |
-                """, directory.description()));
+                """, onPostgres() ? "PostgreSQL" : "H2", onPostgres() ? "PostgreSQL 15 on loopback" : "dev-file H2",
+                directory.description()));
         for (Row row : rows) {
             Run b = row.builtIn();
             Run t = row.trust();

@@ -10,8 +10,10 @@ import net.adfederation.it.bench.EmbeddedBench;
 import net.adfederation.it.bench.SambaBench;
 import net.adfederation.it.bench.SyncBenchmark;
 import net.adfederation.it.support.AdFederationServerConfig;
+import net.adfederation.it.support.PostgresWhenAsked;
 import net.adfederation.it.support.RealmFiles;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.representations.idm.SynchronizationResultRepresentation;
 import org.keycloak.testframework.annotations.InjectAdminClient;
@@ -25,12 +27,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * groups, one group beyond MaxValRange; or, with -Dadfed.bench.directory=samba, a population added to
  * the Samba DC for the run and removed after it), side by side: first full sync, unchanged full sync, changed sync after 10
  * edits with the default rights and with each right that makes deletions cheaper. Times, LDAP
- * operations and Keycloak's heap after GC go to target/sync-benchmark.md (docs/performance.md
+ * operations and Keycloak's heap after GC go to target/sync-benchmark.md (on PostgreSQL, with
+ * -Dadfed.database=postgres: target/sync-benchmark-postgres.md; docs/performance.md
  * says how to run it at 100,000 users); only counts are asserted. The suite runs it small
  * (-Dadfed.bench.users, -Dadfed.bench.groups, -Dadfed.bench.repeats for each changed sync, default 3;
  * -Dadfed.bench.builtIn=false leaves the built-in out).
  */
 @KeycloakIntegrationTest(config = AdFederationServerConfig.class)
+@ExtendWith(PostgresWhenAsked.class)
 class TrustSyncBenchmarkTest {
 
     private static final int USERS = Integer.getInteger("adfed.bench.users", 2_000);
@@ -66,7 +70,8 @@ class TrustSyncBenchmarkTest {
                         directory instanceof SambaBench ? List.of(DirectoryRight.REPLICATING_DIRECTORY_CHANGES,
                                 DirectoryRight.LIST_DELETED_OBJECTS) : List.of(DirectoryRight.REPLICATING_DIRECTORY_CHANGES));
 
-                Path file = Path.of("target", "sync-benchmark.md");
+                // One file per database, so that the run on PostgreSQL does not overwrite the one on H2.
+                Path file = Path.of("target", SyncBenchmark.onPostgres() ? "sync-benchmark-postgres.md" : "sync-benchmark.md");
                 Files.writeString(file, bench.table());
                 System.out.print(Files.readString(file));
 

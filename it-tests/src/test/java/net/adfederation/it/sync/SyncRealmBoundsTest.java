@@ -1,17 +1,12 @@
 package net.adfederation.it.sync;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import net.adfederation.it.support.AdFederationServerConfig;
+import net.adfederation.it.support.SyncStoreRows;
 import net.adfederation.it.support.TrustForests;
 import net.adfederation.it.support.TrustRealms;
 import org.junit.jupiter.api.Test;
@@ -63,22 +58,11 @@ class SyncRealmBoundsTest {
     }
 
     private double rowsReadBy(Runnable sync, String realm) throws Exception {
-        double before = rows(realm);
+        double before = SyncStoreRows.of(urls, realm);
         sync.run();
-        return rows(realm) - before;
+        return SyncStoreRows.of(urls, realm) - before;
     }
 
-    /** The rows the realm's syncs have read so far, summed over its components. */
-    private double rows(String realm) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(urls.getMetric())).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
-        Matcher m = Pattern.compile("(?m)^adfed_sync_store_rows_total\\{[^}]*realm=\"" + Pattern.quote(realm) + "\"[^}]*} (\\S+)$")
-                .matcher(response.body());
-        double total = 0;
-        while (m.find()) total += Double.parseDouble(m.group(1));
-        return total;
-    }
 
     /** Local users and groups with the attribute names a trust sync reads, none of them linked to a provider. */
     private static RealmRepresentation otherRealm() {

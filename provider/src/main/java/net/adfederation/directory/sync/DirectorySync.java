@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import net.adfederation.directory.DirectoryException;
 import net.adfederation.directory.read.AdUser;
@@ -41,9 +42,16 @@ public interface DirectorySync {
      *
      * @param known the objectGUIDs of the domain's users and groups the caller holds: what a GUID scan
      *              does not find among them was deleted or left the scope, and in a scoped read what
-     *              it finds beyond them has entered the scope
+     *              it finds beyond them has entered the scope. Asked only when a GUID scan runs: where
+     *              the directory names its deletions (DirSync, tombstones) the caller need not list
+     *              everything it holds.
      */
-    Changes readChanges(SyncCursor since, SyncScope scope, Set<UUID> known);
+    Changes readChanges(SyncCursor since, SyncScope scope, Supplier<Set<UUID>> known);
+
+    /** {@link #readChanges(SyncCursor, SyncScope, Supplier)} with the known objectGUIDs at hand. */
+    default Changes readChanges(SyncCursor since, SyncScope scope, Set<UUID> known) {
+        return readChanges(since, scope, () -> known);
+    }
 
     record Snapshot(List<AdUser> users, List<GroupEntry> groups, SyncCursor cursor) {
     }

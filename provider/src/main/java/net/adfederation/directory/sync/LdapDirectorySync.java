@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import net.adfederation.directory.AdBindErrors;
 import net.adfederation.directory.DirectoryException;
@@ -66,7 +67,7 @@ public final class LdapDirectorySync implements DirectorySync {
     }
 
     @Override
-    public Changes readChanges(SyncCursor since, SyncScope scope, Set<UUID> known) {
+    public Changes readChanges(SyncCursor since, SyncScope scope, Supplier<Set<UUID>> known) {
         return pass("change read", pass -> {
             SyncCursor now = pass.cursor();
             if (!now.dcHostName().equalsIgnoreCase(since.dcHostName()) || !now.invocationId().equals(since.invocationId())) {
@@ -87,7 +88,7 @@ public final class LdapDirectorySync implements DirectorySync {
             List<UUID> left = new ArrayList<>();
             if (!scope.isEverything()) {
                 Optional<SyncPass.GuidScan> scan = deletions.scan();
-                if (scan.isEmpty() && !changedGroups.isEmpty()) scan = Optional.of(pass.scan(SyncFilters.or(users, groups), known));
+                if (scan.isEmpty() && !changedGroups.isEmpty()) scan = Optional.of(pass.scan(SyncFilters.or(users, groups), known.get()));
                 if (scan.isPresent()) {
                     // Members moved in or out of the scope: those gone are reported, those new are read whole.
                     left.addAll(scan.get().absent());
@@ -111,7 +112,7 @@ public final class LdapDirectorySync implements DirectorySync {
                              Optional<SyncPass.GuidScan> scan) {
     }
 
-    private Deletions deletions(SyncPass pass, SyncCursor since, Filter inScope, Set<UUID> known) throws LDAPException {
+    private Deletions deletions(SyncPass pass, SyncCursor since, Filter inScope, Supplier<Set<UUID>> known) throws LDAPException {
         Optional<DirSyncRead.Deletions> dirSync = pass.dirSync(since.dirSyncCookie());
         if (dirSync.isPresent()) {
             // Without a stored cookie this read every tombstone the DC keeps: still right, the caller removes what it holds.
@@ -120,7 +121,7 @@ public final class LdapDirectorySync implements DirectorySync {
         if (pass.tombstonesVisible()) {
             return noted(new Deletions(DeletionMethod.TOMBSTONES, pass.tombstones(since.highestUsn()), null, Optional.empty()));
         }
-        SyncPass.GuidScan scan = pass.scan(inScope, known);
+        SyncPass.GuidScan scan = pass.scan(inScope, known.get());
         return noted(new Deletions(DeletionMethod.GUID_SCAN, scan.absent(), null, Optional.of(scan)));
     }
 
