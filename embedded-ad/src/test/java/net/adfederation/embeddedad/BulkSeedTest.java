@@ -10,7 +10,6 @@ import com.unboundid.ldap.sdk.SearchRequest;
 import com.unboundid.ldap.sdk.SearchResult;
 import com.unboundid.ldap.sdk.SearchScope;
 import com.unboundid.ldap.sdk.controls.SimplePagedResultsControl;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class BulkSeedTest {
@@ -18,13 +17,10 @@ class BulkSeedTest {
     private static final String BULK = "OU=Bulk," + EmbeddedAdFixture.BASE;
 
     @Test
-    void tenThousandUsersAndAThousandGroupsStartInSeconds() throws Exception {
-        long started = System.nanoTime();
+    void tenThousandUsersAndAThousandGroupsAreSeeded() throws Exception {
+        // How long seeding takes is the benchmarks' concern (their set-up times), not a unit test's.
         try (EmbeddedActiveDirectory ad = EmbeddedActiveDirectory.builder().withoutTls().bulkUsers(10_000, 1_000).start();
              LDAPConnection reader = EmbeddedAdFixture.ldapAsAdmin(ad)) {
-            Duration took = Duration.ofNanos(System.nanoTime() - started);
-
-            assertThat(took).isLessThan(Duration.ofSeconds(30));
             assertThat(countPaged(reader, "(objectClass=user)")).isEqualTo(10_000);
             assertThat(countPaged(reader, "(objectClass=group)")).isEqualTo(1_000);
         }
