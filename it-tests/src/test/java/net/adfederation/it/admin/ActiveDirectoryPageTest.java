@@ -27,6 +27,7 @@ import org.keycloak.testframework.annotations.InjectKeycloakUrls;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.server.KeycloakUrls;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -177,7 +178,9 @@ class ActiveDirectoryPageTest {
     /** Opens the page as a server admin for the trust realm (master's sign-in when not signed in yet) and waits until it has loaded. */
     private void openAsAdmin(Browser browser, String user, String password, String extra) {
         browser.go(urls.getBase() + "/realms/master/ad-federation-console/?realm=" + TRUST + extra);
+        // The page's own redirects (to the sign-in and back) replace the body the wait looks at.
         new WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(30))
+                .ignoring(StaleElementReferenceException.class)
                 .until(d -> !d.findElements(By.id("kc-login")).isEmpty() || "true".equals(readyFlag(browser)));
         if (!browser.findAll(By.id("kc-login")).isEmpty()) {
             browser.type("username", user).type("password", password);
@@ -185,6 +188,7 @@ class ActiveDirectoryPageTest {
         }
         new WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(60))
                 .withMessage(() -> "the page did not load: " + browser.text())
+                .ignoring(StaleElementReferenceException.class)
                 .until(d -> "true".equals(readyFlag(browser)) && d.findElements(By.cssSelector(".pending p, .pending button")).size() > 0);
     }
 
