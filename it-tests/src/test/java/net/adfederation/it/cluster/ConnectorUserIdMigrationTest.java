@@ -21,7 +21,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.ComponentRepresentation;
-import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.openqa.selenium.By;
 
@@ -63,7 +62,7 @@ class ConnectorUserIdMigrationTest {
     }
 
     @Test
-    void bothNodesRestartingAtOnceMoveAlicesOtpAndRoleToHerShortIdOnce() throws Exception {
+    void bothNodesRestartingAtOnceMoveAlicesOtpAndSessionToHerShortIdOnce() throws Exception {
         TestDirectory directory = Directories.embedded();
         directory.assumeAvailable();
         RealmFiles.importAs(cluster.admin(A), REALM, "corp-connector.json", directory.realmFileValues());
@@ -94,15 +93,12 @@ class ConnectorUserIdMigrationTest {
             browser.clickAndWait(By.id("saveTOTPBtn"));
             browser.waitForUrl(portal.url("security"));
         }
-        RealmResource realm = cluster.admin(A).realm(REALM);
-        RoleRepresentation role = new RoleRepresentation("idmigration-auditor", null, false);
-        realm.roles().create(role);
-        realm.users().get(longId).roles().realmLevel().add(List.of(realm.roles().get(role.getName()).toRepresentation()));
+        // No role mapping: a connector user is read-only to Keycloak (roles come through group links),
+        // so Keycloak answers 400 to mapping one; her OTP and her portal session are what it keeps.
         String shortId = "f:" + component.getId() + ":" + base64url(longId.substring(longId.lastIndexOf(':') + 1));
         Map<String, Integer> before = rows(longId);
         assertThat(before).as("what the release stored under the long id")
-                .containsEntry("FEDERATED_USER:ID", 1).containsEntry("FED_USER_CREDENTIAL:USER_ID", 1)
-                .containsEntry("FED_USER_ROLE_MAPPING:USER_ID", 1);
+                .containsEntry("FEDERATED_USER:ID", 1).containsEntry("FED_USER_CREDENTIAL:USER_ID", 1);
         assertThat(rows(shortId).values()).allMatch(n -> n == 0);
 
         // The upgrade: both nodes start at the same moment, and both run the start-up migration.
@@ -119,10 +115,8 @@ class ConnectorUserIdMigrationTest {
                 component.getId(), FORM_KEY)).isEqualTo(1);
         assertThat(count("SELECT COUNT(*) FROM COMPONENT_CONFIG WHERE COMPONENT_ID = ? AND NAME = ?", component.getId(), FORM_KEY)).isEqualTo(1);
 
-        realm = cluster.admin(B).realm(REALM);
+        RealmResource realm = cluster.admin(B).realm(REALM);
         assertThat(aliceId(realm)).isEqualTo(shortId).hasSize(61);
-        assertThat(realm.users().get(shortId).roles().realmLevel().listAll()).extracting(RoleRepresentation::getName)
-                .contains("idmigration-auditor");
         assertThat(realm.users().get(longId).toRepresentation().getId()).as("an old id still names her").isEqualTo(shortId);
 
         // She signs in with password and the code of the app she enrolled under the long id.

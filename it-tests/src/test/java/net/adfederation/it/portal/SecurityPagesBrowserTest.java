@@ -4,6 +4,7 @@ import net.adfederation.it.browser.*;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -276,7 +277,13 @@ class SecurityPagesBrowserTest {
             assertThat(KeycloakDatabase.credentialRows(userId)).containsExactly("FED_USER_CREDENTIAL:webauthn-passwordless");
 
             // Passwordless: the sign-in page's passkey button, the authenticator answers, alice is in.
-            signOut(browser);
+            // With her passkey in the authenticator, the sign-in page shown after signing out may sign her
+            // in again by itself (conditional UI), so the sign-out does not wait for the form: the proof is
+            // a session other than the one she had, made with nothing typed.
+            Set<String> sessionsBefore = sessionIds(portal, userId);
+            assertThat(sessionsBefore).as("her password sign-in's session").isNotEmpty();
+            browser.clickAndWait(By.id("sign-out"));
+            browser.clickAndWait(By.cssSelector("form [type=submit]"));
             browser.go(portal.url("profile"));
             String profile = portal.url("profile");
             // Chromium may answer the page's conditional (autofill) request by itself; otherwise the button asks.
@@ -288,6 +295,8 @@ class SecurityPagesBrowserTest {
             }
             browser.waitForUrl(profile);
             assertThat(browser.driver().getPageSource()).as("alice's directory profile").contains("alice@corp.example.test");
+            assertThat(sessionIds(portal, userId)).as("signed out, then in again by her passkey alone")
+                    .isNotEmpty().doesNotContainAnyElementsOf(sessionsBefore);
             browser.keep("portal-profile-after-passkey-connector");
         }
     }
@@ -324,6 +333,11 @@ class SecurityPagesBrowserTest {
     }
 
     /** The user's id; AD users are found by their UPN (the connector's search takes the name as AD holds it). */
+    private static Set<String> sessionIds(PortalRealm portal, String userId) {
+        return portal.admin().users().get(userId).getUserSessions().stream()
+                .map(org.keycloak.representations.idm.UserSessionRepresentation::getId).collect(java.util.stream.Collectors.toSet());
+    }
+
     private static String userId(PortalRealm portal, String username) {
         String bare = username.replace("@corp.example.test", "");
         return Stream.of(username, bare + "@corp.example.test", bare)

@@ -21,8 +21,15 @@ import net.adfederation.metrics.PoolGauges;
  */
 public final class DirectoryPools implements AutoCloseable {
 
-    private static final int MAX_READ_CONNECTIONS = 10;
-    private static final int MAX_BIND_CONNECTIONS = 10;
+    /*
+     * Connections kept per pool and node. Past the maximum the pool still makes a connection for a
+     * request that finds none free, but closes it when returned: at 32 concurrent sign-ins with 10 kept,
+     * about one sign-in in five paid a new connection (TCP, TLS, a service bind), 3.65 LDAP operations
+     * and 1.18 binds per sign-in instead of 3.36 and 1.00. 32 keeps a busy node's connections; a DC
+     * serves thousands.
+     */
+    private static final int MAX_READ_CONNECTIONS = 32;
+    private static final int MAX_BIND_CONNECTIONS = 32;
     private static final int MAX_PDC_CONNECTIONS = 2;
 
     private final LDAPConnectionPool reads;
