@@ -69,7 +69,7 @@ class LdapObserverTest {
             assertThat(REGISTRY.find(AdMetrics.LDAP_OPERATION).tags("dc", dc, "operation", "search").timer()).isNotNull();
             assertThat(REGISTRY.get(AdMetrics.DC_UP).tag("dc", dc).gauge().value()).isEqualTo(1.0);
             assertThat(REGISTRY.get(PoolGauges.MAX).tags("domain", "corp.example.test", "pool", "binds").gauge().value())
-                    .isEqualTo(10.0);
+                    .isEqualTo(32.0);
             assertThat(REGISTRY.get(PoolGauges.CONNECTIONS).tags("domain", "corp.example.test", "pool", "binds", "state", "idle")
                     .gauge().value()).isGreaterThanOrEqualTo(1.0);
         }
