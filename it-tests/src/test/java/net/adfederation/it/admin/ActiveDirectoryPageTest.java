@@ -7,21 +7,17 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import net.adfederation.it.browser.Browser;
 import net.adfederation.it.support.AdFederationServerConfig;
-import net.adfederation.it.support.OidcClient;
 import net.adfederation.it.support.RealmFiles;
 import net.adfederation.it.support.SambaDirectory;
 import net.adfederation.it.support.SambaTrustForests;
 import net.adfederation.it.support.TrustAdminApi;
+import net.adfederation.it.support.ViewOnlyAdmin;
 import net.adfederation.it.support.TrustAdminApi.Answer;
 import net.adfederation.it.support.TrustRealms;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
-import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.ComponentRepresentation;
-import org.keycloak.representations.idm.CredentialRepresentation;
-import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.SynchronizationResultRepresentation;
-import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.InjectKeycloakUrls;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
@@ -112,8 +108,8 @@ class ActiveDirectoryPageTest {
                 int usersBefore = admin.realm(TRUST).users().count();
 
                 try (Browser viewer = Browser.open()) {
-                    viewOnlyAdmin();
-                    openAsAdmin(viewer, VIEWER, "Passw0rd!View1", "");
+                    ViewOnlyAdmin.create(admin, urls.getBase(), VIEWER, TRUST);
+                    openAsAdmin(viewer, VIEWER, ViewOnlyAdmin.PASSWORD, "");
                     assertThat(viewer.text()).contains("pat@partner.example.test");
                     viewer.find(By.cssSelector("button.approve")).click();
                     viewer.waitForText("Your admin roles do not allow this");
@@ -220,27 +216,6 @@ class ActiveDirectoryPageTest {
         return admin.tokenManager().getAccessTokenString();
     }
 
-    /** A master admin with view-realm of the trust realm only. */
-    private void viewOnlyAdmin() {
-        UserRepresentation user = new UserRepresentation();
-        user.setUsername(VIEWER);
-        user.setEnabled(true);
-        user.setFirstName("View");
-        user.setLastName("Only");
-        user.setEmail(VIEWER + "@example.test");
-        CredentialRepresentation password = new CredentialRepresentation();
-        password.setType(CredentialRepresentation.PASSWORD);
-        password.setValue("Passw0rd!View1");
-        password.setTemporary(false);
-        user.setCredentials(List.of(password));
-        admin.realm("master").users().create(user).close();
-        String userId = admin.realm("master").users().search(VIEWER, true).get(0).getId();
-        ClientRepresentation realmClient = admin.realm("master").clients().findByClientId(TRUST + "-realm").get(0);
-        RoleRepresentation viewRealm = admin.realm("master").clients().get(realmClient.getId()).roles().get("view-realm").toRepresentation();
-        admin.realm("master").users().get(userId).roles().clientLevel(realmClient.getId()).add(List.of(viewRealm));
-        OidcClient.TokenResult check = new OidcClient(urls.getBase(), "master", "admin-cli").directGrant(VIEWER, "Passw0rd!View1");
-        assertThat(check.ok()).as(check.errorDescription()).isTrue();
-    }
 
     private static JsonNode domain(JsonNode status, String dnsName) {
         for (JsonNode domain : status.get("domains")) {

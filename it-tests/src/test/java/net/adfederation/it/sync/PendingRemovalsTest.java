@@ -10,11 +10,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import net.adfederation.embeddedad.DirectoryAdmin;
 import net.adfederation.it.support.AdFederationServerConfig;
 import net.adfederation.it.support.KeycloakDatabase;
-import net.adfederation.it.support.OidcClient;
 import net.adfederation.it.support.RealmEvents;
 import net.adfederation.it.support.RealmFiles;
 import net.adfederation.it.support.ScopeTypo;
 import net.adfederation.it.support.TrustAdminApi;
+import net.adfederation.it.support.ViewOnlyAdmin;
 import net.adfederation.it.support.TrustAdminApi.Answer;
 import net.adfederation.it.support.TrustForests;
 import net.adfederation.it.support.TrustRealms;
@@ -25,12 +25,8 @@ import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.UsersResource;
 import org.keycloak.representations.AccessToken;
 import org.keycloak.representations.idm.AdminEventRepresentation;
-import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.ComponentRepresentation;
-import org.keycloak.representations.idm.CredentialRepresentation;
-import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.SynchronizationResultRepresentation;
-import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.InjectKeycloakUrls;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
@@ -119,7 +115,7 @@ class PendingRemovalsTest {
             assertThat(texts(twoBatches.body().get(1).at("/users"), "name")).containsExactly(sams.get(5) + "@corp.example.test");
 
             // An admin with view-realm alone may look, not approve.
-            String viewerToken = viewOnlyAdmin(viewer);
+            String viewerToken = ViewOnlyAdmin.create(admin, urls.getBase(), viewer, REALM);
             assertThat(api.pendingRemovals(viewerToken).status()).isEqualTo(200);
             assertThat(api.approve(viewerToken, batchId).status()).isEqualTo(403);
             assertThat(users.count()).isEqualTo(10);
@@ -156,28 +152,6 @@ class PendingRemovalsTest {
         return admin.tokenManager().getAccessTokenString();
     }
 
-    /** A master-realm admin with view-realm of the test realm only, and its token. */
-    private String viewOnlyAdmin(String name) {
-        UserRepresentation user = new UserRepresentation();
-        user.setUsername(name);
-        user.setEnabled(true);
-        user.setFirstName("View");
-        user.setLastName("Only");
-        user.setEmail(name + "@example.test");
-        CredentialRepresentation password = new CredentialRepresentation();
-        password.setType(CredentialRepresentation.PASSWORD);
-        password.setValue("Passw0rd!View1");
-        password.setTemporary(false);
-        user.setCredentials(List.of(password));
-        admin.realm("master").users().create(user).close();
-        String userId = admin.realm("master").users().search(name, true).get(0).getId();
-        ClientRepresentation realmClient = admin.realm("master").clients().findByClientId(REALM + "-realm").get(0);
-        RoleRepresentation viewRealm = admin.realm("master").clients().get(realmClient.getId()).roles().get("view-realm").toRepresentation();
-        admin.realm("master").users().get(userId).roles().clientLevel(realmClient.getId()).add(List.of(viewRealm));
-        OidcClient.TokenResult result = new OidcClient(urls.getBase(), "master", "admin-cli").directGrant(name, "Passw0rd!View1");
-        assertThat(result.ok()).as(result.errorDescription()).isTrue();
-        return result.tokens().getToken();
-    }
 
     private static List<String> texts(JsonNode array) {
         List<String> texts = new ArrayList<>();
