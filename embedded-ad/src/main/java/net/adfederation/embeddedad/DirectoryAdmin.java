@@ -7,6 +7,7 @@ import com.unboundid.ldap.sdk.DN;
 import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.LDAPConnection;
+import com.unboundid.ldap.sdk.LDAPConnectionPool;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
@@ -35,7 +36,12 @@ public final class DirectoryAdmin implements AutoCloseable {
     private static final int ENABLED_NORMAL_ACCOUNT = 512;
 
     private final LdapEndpoint endpoint;
-    private final LDAPConnection connection;
+    /**
+     * One connection, as a pool so that a connection the DC dropped (Samba closes an admin's LDAP
+     * connection that idled through a long benchmark: "81 server down") is made again, bound again
+     * with the same credentials, and the operation retried once.
+     */
+    private final LDAPConnectionPool connection;
     private final String baseDn;
     private final String dnsDomain;
 
@@ -54,7 +60,9 @@ public final class DirectoryAdmin implements AutoCloseable {
             LDAPConnection opened = endpoint.connect();
             try {
                 opened.bind(adminName, adminPassword);
-                return opened;
+                LDAPConnectionPool pool = new LDAPConnectionPool(opened, 1);
+                pool.setRetryFailedOperationsDueToInvalidConnections(true);
+                return pool;
             } catch (LDAPException e) {
                 opened.close();
                 throw e;
