@@ -35,10 +35,11 @@ public final class SambaBench implements SyncBenchDirectory {
     private static final String OU = "OU=Bench," + BASE;
 
     /**
-     * -Dadfed.bench.keepSambaPopulation=true: leave OU=Bench in place at the end, and take one of the same size
-     * found at the start (its description names the size) instead of making it again, after putting back
-     * what the changed syncs' edits changed. Samba takes minutes to add and to remove 10,000 users;
-     * the runs on H2 and then PostgreSQL of bench/sync-benchmarks.sh share one population so.
+     * -Dadfed.bench.keepSambaPopulation=true leaves OU=Bench in place at the end. A run that finds one of its
+     * own size (the OU's description names it, written once the population is complete) takes it
+     * instead of making it again, after putting back what the changed syncs' edits changed. Samba
+     * takes minutes to add and to remove 10,000 users; the runs on H2 and then PostgreSQL of
+     * it-tests/sync-benchmarks.sh share one population so.
      */
     private static final boolean KEEP = Boolean.getBoolean("adfed.bench.keepSambaPopulation");
     /** The edits of one benchmark run touch users 11..100 (9 rounds of 10): those are put back before a reuse. */
@@ -56,7 +57,7 @@ public final class SambaBench implements SyncBenchDirectory {
         this.users = users;
         this.groups = groups;
         try (LDAPConnection connection = connect()) {
-            if (KEEP && sizeOf(connection).equals(size())) {
+            if (sizeOf(connection).equals(size())) {
                 repairEditedUsers(connection);
             } else {
                 removeOu(connection);
@@ -94,8 +95,7 @@ public final class SambaBench implements SyncBenchDirectory {
     }
 
     private void populate(LDAPConnection connection) throws LDAPException {
-        connection.add(new Entry(OU, new com.unboundid.ldap.sdk.Attribute("objectClass", "organizationalUnit"),
-                new com.unboundid.ldap.sdk.Attribute("description", size())));
+        connection.add(new Entry(OU, new com.unboundid.ldap.sdk.Attribute("objectClass", "organizationalUnit")));
         List<List<String>> members = new ArrayList<>();
         for (int g = 1; g <= groups; g++) {
             connection.add(new Entry(groupDn(g), new com.unboundid.ldap.sdk.Attribute("objectClass", "group"),
@@ -117,6 +117,7 @@ public final class SambaBench implements SyncBenchDirectory {
                         dns.subList(from, Math.min(dns.size(), from + 1000)).toArray(String[]::new)));
             }
         }
+        connection.modify(OU, new Modification(ModificationType.REPLACE, "description", size()));
     }
 
     private Entry userEntry(int u) {
