@@ -164,6 +164,14 @@ public final class EmbeddedActiveDirectory implements AutoCloseable, DirectoryRi
         faults.arm(java.util.Objects.requireNonNull(fault));
     }
 
+    /**
+     * Where a search without paging ends with sizeLimitExceeded: AD's MaxPageSize (1000, the
+     * default) or another an admin set, or 0 to answer it whole as Samba does.
+     */
+    public void unpagedSizeLimit(int entries) {
+        faults.unpagedSizeLimit(entries);
+    }
+
     /** Answers completely again. */
     public void clearFault() {
         faults.arm(null);

@@ -32,10 +32,20 @@ final class FaultInjector extends InMemoryOperationInterceptor {
     private static final String RESTARTED = "adfed.faultRestarted";
 
     private volatile ReadFault armed;
+    /** Where an unpaged search ends with sizeLimitExceeded: AD's MaxPageSize, or 0 for none (Samba). */
+    private volatile int unpagedSizeLimit = PagedResults.MAX_PAGE_SIZE;
     private final AtomicLong cookies = new AtomicLong();
 
     void arm(ReadFault fault) {
         armed = fault;
+    }
+
+    void unpagedSizeLimit(int entries) {
+        unpagedSizeLimit = entries;
+    }
+
+    int unpagedSizeLimit() {
+        return unpagedSizeLimit;
     }
 
     @Override

@@ -40,7 +40,7 @@ final class InterceptorChain {
                 new ForeignMembers(directory, factory),
                 new BackLinkMaintainer(directory, links),
                 new DeletedObjects(directory, new Tombstones(directory), sessions, grants),
-                new PagedResults(directory),
+                new PagedResults(directory, faults),
                 faults.results(),
                 new ChangeStamping(directory.stamp()));
         chain.forEach(config::addInMemoryOperationInterceptor);

@@ -28,7 +28,8 @@ import java.util.UUID;
  * cost a base search each (about 50 microseconds: half a second to list the objectGUIDs of 11,000
  * objects, where AD serves them from its index). So a paged search answers with the directory as
  * it was at its first page, as Samba's paged_results module does. AD's MaxPageSize holds too: a page
- * has at most 1000 entries, and a search without paging ends with sizeLimitExceeded after 1000.
+ * has at most 1000 entries, and a search without paging ends with sizeLimitExceeded after 1000
+ * (another number, or none as on Samba, with {@link EmbeddedActiveDirectory#unpagedSizeLimit}).
  * Like Samba, it keeps one cookie for all the pages of a search.
  * Comes after every interceptor that rewrites a search, so the answer is that of the final filter;
  * its entries pass through the entry interceptors like any other.
@@ -42,6 +43,7 @@ final class PagedResults extends InMemoryOperationInterceptor {
     private static final int KEPT_SEARCHES = 100;
 
     private final InternalDirectory directory;
+    private final FaultInjector limits;
     /** What remains of each paged search's answer, by cookie; searches a client abandons fall out, oldest first. */
     private final Map<String, List<SearchResultEntry>> remaining = Collections.synchronizedMap(new LinkedHashMap<>() {
         @Override
@@ -50,8 +52,9 @@ final class PagedResults extends InMemoryOperationInterceptor {
         }
     });
 
-    PagedResults(InternalDirectory directory) {
+    PagedResults(InternalDirectory directory, FaultInjector limits) {
         this.directory = directory;
+        this.limits = limits;
     }
 
     @Override
@@ -61,8 +64,9 @@ final class PagedResults extends InMemoryOperationInterceptor {
         if (control == null) {
             // A DirSync read answers in rounds of its own, not pages.
             if (request.getProperty(DirSync.READING) != null) return;
-            if (search.getSizeLimit() == 0 || search.getSizeLimit() > MAX_PAGE_SIZE) {
-                search.setSizeLimit(MAX_PAGE_SIZE);
+            int limit = limits.unpagedSizeLimit();
+            if (limit > 0 && (search.getSizeLimit() == 0 || search.getSizeLimit() > limit)) {
+                search.setSizeLimit(limit);
                 request.setRequest(search);
             }
             return;

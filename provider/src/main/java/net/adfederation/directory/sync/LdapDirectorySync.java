@@ -18,6 +18,7 @@ import net.adfederation.directory.DirectoryException;
 import net.adfederation.directory.DirectoryProblem;
 import net.adfederation.directory.DomainInfo;
 import net.adfederation.directory.read.AdUser;
+import net.adfederation.directory.read.UnpagedReads;
 import net.adfederation.directory.read.UserReadAttributes;
 import net.adfederation.directory.read.GroupEntry;
 import org.jboss.logging.Logger;
@@ -43,6 +44,8 @@ public final class LdapDirectorySync implements DirectorySync {
     private volatile DeletionMethod lastMethod;
 
     private final UserReadAttributes userReads;
+    /** Whether this domain's DCs answer large reads unpaged (Samba) or cut them short (AD): learnt at the first such read. */
+    private final UnpagedReads unpaged = new UnpagedReads();
 
     public LdapDirectorySync(LDAPConnectionPool reads, DomainInfo domain, UserReadAttributes userReads) {
         this.reads = reads;
@@ -153,7 +156,7 @@ public final class LdapDirectorySync implements DirectorySync {
 
     private <T> T pass(String what, PassBody<T> body) {
         long started = System.nanoTime();
-        try (SyncPass pass = new SyncPass(reads, domain, userReads)) {
+        try (SyncPass pass = new SyncPass(reads, domain, userReads, unpaged)) {
             T result = body.run(pass);
             lastOperations = pass.operations();
             LOG.infof("%s of %s: %d LDAP operations in %d ms", what, domain.dnsName(), lastOperations,

@@ -10,7 +10,6 @@ import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.LDAPSearchException;
 import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.SearchRequest;
-import com.unboundid.ldap.sdk.SearchResult;
 import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldap.sdk.SearchScope;
 
@@ -34,6 +33,7 @@ import net.adfederation.directory.read.AdUser;
 import net.adfederation.directory.read.GroupEntry;
 import net.adfederation.directory.read.IncompleteRead;
 import net.adfederation.directory.read.PagedSearch;
+import net.adfederation.directory.read.UnpagedReads;
 
 /**
  * One synchronisation pass on one pooled connection, hence one DC: uSNs are per DC, so the
@@ -52,11 +52,13 @@ final class SyncPass implements AutoCloseable {
     private LDAPException failure;
 
     private final UserReadAttributes userReads;
+    private final UnpagedReads unpaged;
 
-    SyncPass(LDAPConnectionPool pool, DomainInfo domain, UserReadAttributes userReads) throws LDAPException {
+    SyncPass(LDAPConnectionPool pool, DomainInfo domain, UserReadAttributes userReads, UnpagedReads unpaged) throws LDAPException {
         this.pool = pool;
         this.domain = domain;
         this.userReads = userReads;
+        this.unpaged = unpaged;
         this.connection = pool.getConnection();
         this.searchesBefore = searches();
     }
@@ -95,27 +97,38 @@ final class SyncPass implements AutoCloseable {
         return users;
     }
 
-    /** The users of the filter, handed over a page at a time: a pass holds one page, not the domain. */
+    /**
+     * The users of the filter, handed over a page at a time: a pass holds a few pages, not the domain.
+     * Asked unpaged where the domain's DCs answer that whole ({@link UnpagedReads}).
+     */
     void users(Filter filter, Consumer<List<AdUser>> consumer) throws LDAPException {
         PagedSearch search = new PagedSearch(domain.defaultNamingContext(), filter, userReads.sync());
         List<String> mapped = userReads.mapped();
         run(() -> {
-            search.forEachPage(connection, page -> consumer.accept(page.stream().map(entry -> AdEntryMapper.user(entry, mapped)).toList()));
+            search.forEachPageUnpagedFirst(connection, unpaged,
+                    page -> consumer.accept(page.stream().map(entry -> AdEntryMapper.user(entry, mapped)).toList()));
             return null;
         });
     }
 
+    /**
+     * The groups of the filter with all their members. Asked unpaged where the DCs answer that whole;
+     * the ranged reads of large groups' members then follow the search, since the connection is
+     * busy while it streams (paged, they go between two pages).
+     */
     List<GroupEntry> groups(Filter filter) throws LDAPException {
         List<GroupEntry> groups = new ArrayList<>();
         PagedSearch search = new PagedSearch(domain.defaultNamingContext(), filter, AdEntryMapper.SYNC_GROUP_ATTRIBUTES);
         run(() -> {
-            // Between two pages the connection is free for the ranged reads of large groups.
-            search.forEachPage(connection, page -> {
+            List<SearchResultEntry> whole = unpaged.worthAsking() ? readWholeUnpaged(filter, AdEntryMapper.SYNC_GROUP_ATTRIBUTES) : null;
+            PagedSearch.PageConsumer withMembers = page -> {
                 for (SearchResultEntry entry : page) {
                     List<String> members = MemberRanges.members(entry, (dn, range) -> connection.getEntry(dn, range));
                     groups.add(AdEntryMapper.groupEntry(entry, members));
                 }
-            });
+            };
+            if (whole != null) withMembers.accept(whole);
+            else search.forEachPage(connection, withMembers);
             return null;
         });
         return groups;
@@ -142,31 +155,33 @@ final class SyncPass implements AutoCloseable {
             }
         };
         run(() -> {
-            if (!readWholeUnpaged(filter, compare)) {
-                new PagedSearch(domain.defaultNamingContext(), filter, "objectGUID").forEachPage(connection, compare);
-            }
+            List<SearchResultEntry> whole = unpaged.worthAsking() ? readWholeUnpaged(filter, "objectGUID") : null;
+            if (whole != null) compare.accept(whole);
+            else new PagedSearch(domain.defaultNamingContext(), filter, "objectGUID").forEachPage(connection, compare);
             return null;
         });
         return new GuidScan(List.copyOf(absent), unknown, pages[0]);
     }
 
     /**
-     * The scan's objectGUIDs in one unpaged search, where the DC answers it whole: Samba does not
-     * enforce MaxPageSize there and answers several times faster than paged (0.5-0.9 s against
-     * 2.4-2.6 s for 9,000 objectGUIDs, whatever the page size). AD ends it at MaxPageSize with
-     * sizeLimitExceeded: false, and the scan is read paged (one operation more). The entries of a
-     * search cut short are never used.
+     * The whole answer of one unpaged search, where the DC gives it whole: Samba does not enforce
+     * MaxPageSize there and answers several times faster than paged (0.5-0.9 s against 2.4-2.6 s
+     * for 9,000 objectGUIDs, whatever the page size). AD ends it at MaxPageSize with
+     * sizeLimitExceeded (and a DC may not answer one within the response timeout): null, the domain is
+     * read paged from then on ({@link UnpagedReads}), and the caller reads paged (one operation more,
+     * once). The entries of a search cut short are never used.
      */
-    private boolean readWholeUnpaged(Filter filter, PagedSearch.PageConsumer compare) throws LDAPException {
-        SearchResult whole;
+    private List<SearchResultEntry> readWholeUnpaged(Filter filter, String... attributes) throws LDAPException {
         try {
-            whole = connection.search(new SearchRequest(domain.defaultNamingContext(), SearchScope.SUB, filter, "objectGUID"));
+            return connection.search(new SearchRequest(domain.defaultNamingContext(), SearchScope.SUB, filter, attributes))
+                    .getSearchEntries();
         } catch (LDAPSearchException e) {
-            if (IncompleteRead.isLimit(e.getResultCode())) return false;
-            throw IncompleteRead.ifCutShort(e, "the objectGUID scan " + filter, 0);
+            if (!IncompleteRead.isLimit(e.getResultCode()) && !ResultCode.TIMEOUT.equals(e.getResultCode())) {
+                throw IncompleteRead.ifCutShort(e, "the unpaged search " + filter, 0);
+            }
+            unpaged.readPagedFromNowOn();
+            return null;
         }
-        compare.accept(whole.getSearchEntries());
-        return true;
     }
 
     /** @param pages the pages the scan took (one when the DC answered it unpaged) */
