@@ -178,6 +178,40 @@ final class KnownObjects {
         return ids;
     }
 
+    /**
+     * The Keycloak ids of the group's current members (the component's users) by their DN in lower
+     * case: one query from the group's membership rows, so a changed group's members that stay need
+     * no lookup each.
+     */
+    Map<String, String> memberIdsByDn(String groupId) {
+        Map<String, String> ids = new HashMap<>();
+        inTransaction(store -> store.membersWith(groupId, AdAttributes.DN).forEach(row -> {
+            if (row.value() != null) ids.put(row.value().toLowerCase(Locale.ROOT), row.ownerId());
+        }));
+        return ids;
+    }
+
+    /**
+     * Whether the component holds users of a domain not among these (lower case): a domain no longer
+     * read, whose users a change sync must then know all of. From the users at hand when all are;
+     * otherwise the domains any user has (the attribute index alone), each of those not read checked
+     * for one user of this component. Not a count of every user's domain row (3-4 s at 100,000 users on H2).
+     */
+    boolean holdsUsersBeyond(Set<String> domains) {
+        if (everyUser) return !domains.containsAll(userCounts().keySet());
+        boolean[] beyond = {false};
+        inTransaction(store -> {
+            for (String domain : store.valuesOfAnyUser(AdAttributes.DOMAIN)) {
+                if (domain == null || domains.contains(lower(domain))) continue;
+                if (store.anyUserWith(AdAttributes.DOMAIN, domain)) {
+                    beyond[0] = true;
+                    return;
+                }
+            }
+        });
+        return beyond[0];
+    }
+
     /** Every user's DN: a change sync whose changed group has a member no lookup found resolves its members by DN. */
     void loadEveryDn() {
         if (everyDn) return;

@@ -41,6 +41,12 @@ public final class LdapDirectorySync implements DirectorySync {
     private final DomainInfo domain;
     private volatile int lastOperations;
     private volatile DeletionMethod lastMethod;
+    /**
+     * The DC (host name) that ended an unpaged GUID scan at its MaxPageSize (AD does; Samba answers it
+     * whole): its later scans are read paged at once, without the search it would cut short again
+     * (one operation, and at the embedded AD a second evaluation of the whole filter).
+     */
+    private volatile String pagedScansOnly;
 
     private final UserReadAttributes userReads;
 
@@ -84,11 +90,14 @@ public final class LdapDirectorySync implements DirectorySync {
             }
             List<AdUser> changedUsers = new ArrayList<>(pass.users(SyncFilters.and(users, changed)));
             List<GroupEntry> changedGroups = new ArrayList<>(pass.groups(SyncFilters.and(groups, changed)));
-            Deletions deletions = deletions(pass, since, SyncFilters.or(users, groups), known);
+            Deletions deletions = deletions(pass, now.dcHostName(), since, SyncFilters.or(users, groups), known);
             List<UUID> left = new ArrayList<>();
             if (!scope.isEverything()) {
                 Optional<SyncPass.GuidScan> scan = deletions.scan();
-                if (scan.isEmpty() && !changedGroups.isEmpty()) scan = Optional.of(pass.scan(SyncFilters.or(users, groups), known.get()));
+                if (scan.isEmpty() && !changedGroups.isEmpty()) {
+                    scan = Optional.of(scanned(now.dcHostName(), pass.scan(SyncFilters.or(users, groups), known.get(),
+                            !now.dcHostName().equalsIgnoreCase(pagedScansOnly))));
+                }
                 if (scan.isPresent()) {
                     // Members moved in or out of the scope: those gone are reported, those new are read whole.
                     left.addAll(scan.get().absent());
@@ -112,7 +121,14 @@ public final class LdapDirectorySync implements DirectorySync {
                              Optional<SyncPass.GuidScan> scan) {
     }
 
-    private Deletions deletions(SyncPass pass, SyncCursor since, Filter inScope, Supplier<Set<UUID>> known) throws LDAPException {
+    /** Notes a DC that refused the scan unpaged (or answered it whole again). */
+    private SyncPass.GuidScan scanned(String dc, SyncPass.GuidScan scan) {
+        if (!scan.unpaged() && !dc.equalsIgnoreCase(pagedScansOnly)) pagedScansOnly = dc;
+        return scan;
+    }
+
+    private Deletions deletions(SyncPass pass, String dc, SyncCursor since, Filter inScope, Supplier<Set<UUID>> known)
+            throws LDAPException {
         Optional<DirSyncRead.Deletions> dirSync = pass.dirSync(since.dirSyncCookie());
         if (dirSync.isPresent()) {
             // Without a stored cookie this read every tombstone the DC keeps: still right, the caller removes what it holds.
@@ -121,7 +137,7 @@ public final class LdapDirectorySync implements DirectorySync {
         if (pass.tombstonesVisible()) {
             return noted(new Deletions(DeletionMethod.TOMBSTONES, pass.tombstones(since.highestUsn()), null, Optional.empty()));
         }
-        SyncPass.GuidScan scan = pass.scan(inScope, known.get());
+        SyncPass.GuidScan scan = scanned(dc, pass.scan(inScope, known.get(), !dc.equalsIgnoreCase(pagedScansOnly)));
         return noted(new Deletions(DeletionMethod.GUID_SCAN, scan.absent(), null, Optional.of(scan)));
     }
 

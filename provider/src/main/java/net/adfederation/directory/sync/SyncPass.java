@@ -131,6 +131,11 @@ final class SyncPass implements AutoCloseable {
      * against the GUIDs the caller knows: which of those are absent, and which objects are new to it.
      */
     GuidScan scan(Filter filter, Set<UUID> known) throws LDAPException {
+        return scan(filter, known, true);
+    }
+
+    /** @param unpagedFirst false where this DC refused the unpaged scan before: it is read paged at once */
+    GuidScan scan(Filter filter, Set<UUID> known, boolean unpagedFirst) throws LDAPException {
         Set<UUID> absent = new HashSet<>(known);
         List<UUID> unknown = new ArrayList<>();
         int[] pages = {0};
@@ -141,13 +146,12 @@ final class SyncPass implements AutoCloseable {
                 if (guid != null && !absent.remove(guid) && !known.contains(guid)) unknown.add(guid);
             }
         };
-        run(() -> {
-            if (!readWholeUnpaged(filter, compare)) {
-                new PagedSearch(domain.defaultNamingContext(), filter, "objectGUID").forEachPage(connection, compare);
-            }
-            return null;
+        boolean unpaged = run(() -> {
+            if (unpagedFirst && readWholeUnpaged(filter, compare)) return true;
+            new PagedSearch(domain.defaultNamingContext(), filter, "objectGUID").forEachPage(connection, compare);
+            return false;
         });
-        return new GuidScan(List.copyOf(absent), unknown, pages[0]);
+        return new GuidScan(List.copyOf(absent), unknown, pages[0], unpaged);
     }
 
     /**
@@ -169,8 +173,11 @@ final class SyncPass implements AutoCloseable {
         return true;
     }
 
-    /** @param pages the pages the scan took (one when the DC answered it unpaged) */
-    record GuidScan(List<UUID> absent, List<UUID> unknown, int pages) {
+    /**
+     * @param pages    the pages the scan took (one when the DC answered it unpaged)
+     * @param unpaged  whether the DC answered it whole, unpaged
+     */
+    record GuidScan(List<UUID> absent, List<UUID> unknown, int pages, boolean unpaged) {
     }
 
     /** The objects with these objectGUIDs that match the filter too, read 100 GUIDs to a search. */
