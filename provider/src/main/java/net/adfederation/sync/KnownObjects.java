@@ -26,13 +26,14 @@ import org.keycloak.models.utils.KeycloakModelUtils;
  * load every user and its attributes), so knowing 100,000 users costs a few queries, each bounded
  * to the realm and component, not 100,000 user loads.
  * <p>
- * A full sync compares every user, so it loads all. A change sync starts with the groups, the few
- * users marked (awaiting approval, missing within the grace period) and the users per domain (one
- * aggregate query, for the deletion guard); then it looks up the users its reads named by their
- * objectGUID in USER_ATTRIBUTE's (NAME, VALUE) index, so where the directory names its changes
- * and deletions (DirSync, tombstones) its Keycloak side follows the changes. Only a GUID scan
- * (no right to read deletions) asks for every user's objectGUID and domain (one narrow query), and
- * only a changed group with a member no lookup finds asks for every DN.
+ * A full sync compares every user, so it loads all. A change sync starts with the groups and the
+ * few users marked (awaiting approval, missing within the grace period); then it looks up the users
+ * its reads named by their objectGUID in USER_ATTRIBUTE's (NAME, VALUE) index, and a changed group's
+ * members among its current members, so where the directory names its changes and deletions
+ * (DirSync, tombstones) its Keycloak side follows the changes. The users per domain (one aggregate
+ * query) are counted only when the deletion guard asks. Only a GUID scan (no right to read
+ * deletions) asks for every user's objectGUID and domain (one narrow query), and only a changed
+ * group with a member no lookup finds asks for every DN.
  */
 final class KnownObjects {
 
