@@ -2,11 +2,13 @@ package net.adfederation.sync;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Decides whether a sync may remove what it found gone. Nothing is removed when any read failed
@@ -22,12 +24,12 @@ public final class DeletionGuard {
      * object (at least of those gone) and how many each domain holds. A change sync whose directory
      * named its deletions knows only the named users, and the counts from one aggregate query.
      */
-    record Removals(Collection<UUID> goneUsers, Map<UUID, String> heldUsers, Map<String, Integer> heldUserCounts,
-                    Collection<UUID> goneGroups, Map<UUID, String> heldGroups, Map<String, Integer> heldGroupCounts) {
+    record Removals(Collection<UUID> goneUsers, Map<UUID, String> heldUsers, Supplier<Map<String, Integer>> heldUserCounts,
+                    Collection<UUID> goneGroups, Map<UUID, String> heldGroups, Supplier<Map<String, Integer>> heldGroupCounts) {
 
         /** With every held object at hand, the counts are theirs. */
         Removals(Collection<UUID> goneUsers, Map<UUID, String> heldUsers, Collection<UUID> goneGroups, Map<UUID, String> heldGroups) {
-            this(goneUsers, heldUsers, counts(heldUsers), goneGroups, heldGroups, counts(heldGroups));
+            this(goneUsers, heldUsers, () -> counts(heldUsers), goneGroups, heldGroups, () -> counts(heldGroups));
         }
     }
 
@@ -50,16 +52,23 @@ public final class DeletionGuard {
         return over.isEmpty() ? Optional.empty() : tripped(over);
     }
 
-    private static List<String> exceeded(String what, Collection<UUID> gone, Map<UUID, String> held, Map<String, Integer> heldCounts,
-                                         DeletionLimits limits) {
+    /**
+     * @param held       the domain of each object gone (at least)
+     * @param heldCounts how many objects each domain holds: asked only where a percentage limit applies or a
+     *                   count limit is passed (for the message), since counting may cost a query of every object
+     */
+    private static List<String> exceeded(String what, Collection<UUID> gone, Map<UUID, String> held,
+                                         Supplier<Map<String, Integer>> heldCounts, DeletionLimits limits) {
+        if (gone.isEmpty() || withinCountLimits(gone, held, limits)) return List.of();
         List<String> over = new ArrayList<>();
-        int total = heldCounts.values().stream().mapToInt(Integer::intValue).sum();
+        Map<String, Integer> heldByDomain = heldCounts.get();
+        int total = heldByDomain.values().stream().mapToInt(Integer::intValue).sum();
         if (DeletionLimits.exceeds(gone.size(), total, limits.count(), limits.percent())) {
             over.add(gone.size() + " of " + total + " " + what + ", more than " + limit(limits.count(), limits.percent(),
                     "deletionThreshold", "deletionThresholdPercent"));
         }
         Map<String, int[]> perDomain = new TreeMap<>();
-        heldCounts.forEach((domain, count) -> perDomain.computeIfAbsent(domain, d -> new int[2])[1] += count);
+        heldByDomain.forEach((domain, count) -> perDomain.computeIfAbsent(domain, d -> new int[2])[1] += count);
         gone.forEach(guid -> perDomain.computeIfAbsent(held.get(guid), d -> new int[2])[0]++);
         perDomain.forEach((domain, counts) -> {
             if (DeletionLimits.exceeds(counts[0], counts[1], limits.domainCount(), limits.domainPercent())) {
@@ -69,6 +78,15 @@ public final class DeletionGuard {
             }
         });
         return over;
+    }
+
+    /** Whether no percentage limit applies and the removals stay within the count limits: then no count is needed. */
+    private static boolean withinCountLimits(Collection<UUID> gone, Map<UUID, String> held, DeletionLimits limits) {
+        if (limits.percent() != DeletionLimits.OFF || limits.domainPercent() != DeletionLimits.OFF) return false;
+        if (DeletionLimits.exceeds(gone.size(), 0, limits.count(), DeletionLimits.OFF)) return false;
+        Map<String, Integer> perDomain = new HashMap<>();
+        gone.forEach(guid -> perDomain.merge(String.valueOf(held.get(guid)), 1, Integer::sum));
+        return perDomain.values().stream().noneMatch(n -> DeletionLimits.exceeds(n, 0, limits.domainCount(), DeletionLimits.OFF));
     }
 
     private static String limit(int count, int percent, String countKey, String percentKey) {

@@ -26,13 +26,14 @@ import org.keycloak.models.utils.KeycloakModelUtils;
  * load every user and its attributes), so knowing 100,000 users costs a few queries, each bounded
  * to the realm and component, not 100,000 user loads.
  * <p>
- * A full sync compares every user, so it loads all. A change sync starts with the groups, the few
- * users marked (awaiting approval, missing within the grace period) and the users per domain (one
- * aggregate query, for the deletion guard); then it looks up the users its reads named by their
- * objectGUID in USER_ATTRIBUTE's (NAME, VALUE) index, so where the directory names its changes
- * and deletions (DirSync, tombstones) its Keycloak side follows the changes. Only a GUID scan
- * (no right to read deletions) asks for every user's objectGUID and domain (one narrow query), and
- * only a changed group with a member no lookup finds asks for every DN.
+ * A full sync compares every user, so it loads all. A change sync starts with the groups and the
+ * few users marked (awaiting approval, missing within the grace period); then it looks up the users
+ * its reads named by their objectGUID in USER_ATTRIBUTE's (NAME, VALUE) index, and a changed group's
+ * members among its current members, so where the directory names its changes and deletions
+ * (DirSync, tombstones) its Keycloak side follows the changes. The users per domain (one aggregate
+ * query) are counted only when the deletion guard asks. Only a GUID scan (no right to read
+ * deletions) asks for every user's objectGUID and domain (one narrow query), and only a changed
+ * group with a member no lookup finds asks for every DN.
  */
 final class KnownObjects {
 
@@ -176,6 +177,40 @@ final class KnownObjects {
         inTransaction(store -> store.usersByValue(AdAttributes.DN, dns.stream().filter(dn -> dn.length() <= 255).toList(),
                 row -> ids.put(row.value().toLowerCase(Locale.ROOT), row.ownerId())));
         return ids;
+    }
+
+    /**
+     * The Keycloak ids of the group's current members (the component's users) by their DN in lower
+     * case: one query from the group's membership rows, so a changed group's members that stay need
+     * no lookup each.
+     */
+    Map<String, String> memberIdsByDn(String groupId) {
+        Map<String, String> ids = new HashMap<>();
+        inTransaction(store -> store.membersWith(groupId, AdAttributes.DN).forEach(row -> {
+            if (row.value() != null) ids.put(row.value().toLowerCase(Locale.ROOT), row.ownerId());
+        }));
+        return ids;
+    }
+
+    /**
+     * Whether the component holds users of a domain not among these (lower case): a domain no longer
+     * read, whose users a change sync must then know all of. From the users at hand when all are;
+     * otherwise the domains any user has (the attribute index alone), each of those not read checked
+     * for one user of this component. Not a count of every user's domain row (3-4 s at 100,000 users on H2).
+     */
+    boolean holdsUsersBeyond(Set<String> domains) {
+        if (everyUser) return !domains.containsAll(userCounts().keySet());
+        boolean[] beyond = {false};
+        inTransaction(store -> {
+            for (String domain : store.valuesOfAnyUser(AdAttributes.DOMAIN)) {
+                if (domain == null || domains.contains(lower(domain))) continue;
+                if (store.anyUserWith(AdAttributes.DOMAIN, domain)) {
+                    beyond[0] = true;
+                    return;
+                }
+            }
+        });
+        return beyond[0];
     }
 
     /** Every user's DN: a change sync whose changed group has a member no lookup found resolves its members by DN. */

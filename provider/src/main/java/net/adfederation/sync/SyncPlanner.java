@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import net.adfederation.directory.read.AdUser;
 import net.adfederation.directory.sync.SyncCursor;
@@ -47,6 +48,12 @@ public final class SyncPlanner {
      * @param heldUserCounts how many users Keycloak holds per domain, for the {@link DeletionGuard}'s percentages
      */
     static SyncPlan plan(List<DomainRead> reads, Map<UUID, String> knownUsers, Map<String, Integer> heldUserCounts,
+                         Map<UUID, String> knownGroups, DeletionLimits limits) {
+        return plan(reads, knownUsers, () -> heldUserCounts, knownGroups, limits);
+    }
+
+    /** @param heldUserCounts asked only where the {@link DeletionGuard} needs the counts (a percentage limit, a limit passed) */
+    static SyncPlan plan(List<DomainRead> reads, Map<UUID, String> knownUsers, Supplier<Map<String, Integer>> heldUserCounts,
                          Map<UUID, String> knownGroups, DeletionLimits limits) {
         List<SyncPlan.UserUpsert> users = new ArrayList<>();
         List<SyncPlan.DomainGroups> groups = new ArrayList<>();
@@ -94,7 +101,7 @@ public final class SyncPlanner {
         knownGroups.forEach((guid, domain) -> { if (!readDomains.contains(domain)) goneGroups.add(guid); });
 
         String blocked = DeletionGuard.block(new DeletionGuard.Removals(goneUsers, knownUsers, heldUserCounts,
-                goneGroups, knownGroups, DeletionGuard.counts(knownGroups)),
+                goneGroups, knownGroups, () -> DeletionGuard.counts(knownGroups)),
                 limits, failures).orElse(null);
         int withheld = blocked == null ? 0 : goneUsers.size() + goneGroups.size();
         // Beyond the limits, with every read whole: these removals are known and wait for an admin's approval.

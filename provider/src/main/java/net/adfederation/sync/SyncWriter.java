@@ -254,9 +254,10 @@ final class SyncWriter {
     /**
      * A change sync knows of the users only those its reads named (and the marked ones): it now loads
      * the digest and DN of the users it writes or removes, and finds the members of a changed group
-     * by their DN in the attribute index; only a member found neither there nor among this sync's
-     * users makes it read every DN (a member whose DN Keycloak holds in another case, or none of
-     * ours: a computer, a user out of scope). A plan with a domain read in full needs every user.
+     * among the group's current members (one query of its membership rows with their DNs), the rest
+     * by their DN in the attribute index; only a member found nowhere and not among this sync's users
+     * makes it read every DN (a member whose DN Keycloak holds in another case, or none of ours: a
+     * computer, a user out of scope). A plan with a domain read in full needs every user.
      */
     private void loadKnownUsers(SyncPlan plan) {
         if (known.isWhole()) return;
@@ -272,7 +273,11 @@ final class SyncWriter {
         indexUserDns();
     }
 
-    /** Looks up the user members of the plan's changed groups by DN; whether each was found or is written by this sync. */
+    /**
+     * Finds the user members of the plan's changed groups: first among each group's current members
+     * in Keycloak (a group of 33,000 whose one member left needs no 33,000 lookups), then the others
+     * by DN in the attribute index; whether each was found or is written by this sync.
+     */
     private boolean membersFound(SyncPlan plan) {
         Set<String> groupDns = new HashSet<>(groupIdsByDn.keySet());
         plan.groups().forEach(g -> g.tree().topDown().forEach(entry -> groupDns.add(lower(entry.dn()))));
@@ -281,11 +286,19 @@ final class SyncWriter {
         Map<String, String> wanted = new HashMap<>();
         for (SyncPlan.DomainGroups domainGroups : plan.groups()) {
             for (GroupEntry entry : domainGroups.tree().topDown()) {
+                Map<String, String> unresolved = new HashMap<>();
                 for (String dn : entry.memberDns()) {
                     String lower = lower(dn);
                     if (MemberRef.of(dn, groupDns) instanceof MemberRef.User && !userIdsByDn.containsKey(lower)
-                            && !written.contains(lower)) wanted.put(lower, dn);
+                            && !written.contains(lower)) unresolved.put(lower, dn);
                 }
+                KnownObjects.Group held = known.groups().get(entry.objectGuid());
+                if (!unresolved.isEmpty() && held != null) {
+                    // Those still members: their DNs as Keycloak holds them; a write of this sync overrides any.
+                    known.memberIdsByDn(held.id()).forEach(userIdsByDn::putIfAbsent);
+                    unresolved.keySet().removeIf(userIdsByDn::containsKey);
+                }
+                wanted.putAll(unresolved);
             }
         }
         if (wanted.isEmpty()) return true;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -125,7 +126,7 @@ public record TrustSync(KeycloakSessionFactory factory, String realmId, Componen
         Set<UUID> named = new HashSet<>();
         boolean full = false;
         for (DomainRead domainRead : reads) {
-            read.add(domainRead.dnsName());
+            read.add(domainRead.dnsName().toLowerCase(Locale.ROOT));
             if (domainRead instanceof DomainRead.Full) full = true;
             if (domainRead instanceof DomainRead.Incremental inc) {
                 inc.changes().users().forEach(user -> named.add(user.objectGuid()));
@@ -133,7 +134,7 @@ public record TrustSync(KeycloakSessionFactory factory, String realmId, Componen
                 named.addAll(inc.changes().leftScope());
             }
         }
-        if (full || !read.containsAll(known.userCounts().keySet())) known.loadEveryUser();
+        if (full || known.holdsUsersBeyond(read)) known.loadEveryUser();
         known.loadDetails(named);
     }
 
@@ -159,7 +160,8 @@ public record TrustSync(KeycloakSessionFactory factory, String realmId, Componen
         refusedDomains.forEach((domain, why) -> reads.add(new DomainRead.Failed(domain, why)));
         loadForPlan(known.get(), reads);
         long read = System.nanoTime();
-        SyncPlan plan = SyncPlanner.plan(reads, known.get().userDomains(), known.get().userCounts(), known.get().groupDomains(),
+        // The users per domain only where the deletion guard needs them (a percentage limit, a removal over a count).
+        SyncPlan plan = SyncPlanner.plan(reads, known.get().userDomains(), known.get()::userCounts, known.get().groupDomains(),
                 limits);
 
         writer.apply(plan);

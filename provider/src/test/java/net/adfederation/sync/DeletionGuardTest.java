@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
@@ -22,6 +24,36 @@ class DeletionGuardTest {
         corpUsers.forEach(guid -> held.put(guid, CORP));
         IntStream.range(0, partner).forEach(i -> held.put(UUID.randomUUID(), PARTNER));
         return new DeletionGuard.Removals(corpUsers.subList(0, gone), held, List.of(), Map.of());
+    }
+
+    @Test
+    void withCountLimitsAloneTheHeldCountsAreAskedOnlyWhenALimitIsPassed() {
+        // A change sync's counts cost a query of every user's domain row (seconds at 100,000 users): not asked in vain.
+        AtomicInteger asked = new AtomicInteger();
+        UUID gone = UUID.randomUUID();
+        Map<UUID, String> held = Map.of(gone, CORP);
+        Supplier<Map<String, Integer>> counts = () -> {
+            asked.incrementAndGet();
+            return Map.of(CORP, 100_000);
+        };
+        DeletionLimits counted = new DeletionLimits(500, DeletionLimits.OFF, 3, DeletionLimits.OFF);
+        assertThat(DeletionGuard.block(new DeletionGuard.Removals(List.of(gone), held, counts, List.of(), Map.of(), Map::of),
+                counted, List.of())).isEmpty();
+        assertThat(asked).as("counts asked within the count limits").hasValue(0);
+
+        assertThat(DeletionGuard.block(new DeletionGuard.Removals(List.of(gone), held, counts, List.of(), Map.of(), Map::of),
+                new DeletionLimits(0, DeletionLimits.OFF, 0, DeletionLimits.OFF), List.of())).isEmpty();
+        assertThat(asked).as("no limit at all").hasValue(0);
+
+        assertThat(DeletionGuard.block(new DeletionGuard.Removals(List.of(gone), held, counts, List.of(), Map.of(), Map::of),
+                new DeletionLimits(500, 1, DeletionLimits.OFF, DeletionLimits.OFF), List.of())).isEmpty();
+        assertThat(asked).as("a percentage limit needs them").hasValue(1);
+
+        Map<UUID, String> four = new HashMap<>();
+        IntStream.range(0, 4).forEach(i -> four.put(UUID.randomUUID(), CORP));
+        assertThat(DeletionGuard.block(new DeletionGuard.Removals(four.keySet(), four, counts, List.of(), Map.of(), Map::of),
+                counted, List.of())).hasValueSatisfying(why -> assertThat(why).contains("4 of 100000 users of corp.example.test"));
+        assertThat(asked).as("a passed limit names them").hasValue(2);
     }
 
     @Test

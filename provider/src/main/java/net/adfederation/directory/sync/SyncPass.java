@@ -113,8 +113,8 @@ final class SyncPass implements AutoCloseable {
 
     /**
      * The groups of the filter with all their members. Asked unpaged where the DCs answer that whole;
-     * the ranged reads of large groups' members then follow the search, since the connection is
-     * busy while it streams (paged, they go between two pages).
+     * the ranged reads of large groups' members then follow the whole answer (paged, they go between
+     * two pages, when the connection is free).
      */
     List<GroupEntry> groups(Filter filter) throws LDAPException {
         List<GroupEntry> groups = new ArrayList<>();
