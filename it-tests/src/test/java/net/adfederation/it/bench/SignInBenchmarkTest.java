@@ -54,6 +54,11 @@ class SignInBenchmarkTest {
     private static final int ROUNDS = Integer.getInteger("adfed.bench.rounds", 2);
     private static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("adfed.bench.warmupSeconds", 1));
     private static final Duration FAILOVER = Duration.ofSeconds(Long.getLong("adfed.bench.failoverSeconds", 26));
+    /** {@code -Dadfed.bench.realms=bench-ad-connector,bench-ad-trust}: only these realms (a profile of one realm); all when unset. */
+    private static final List<String> REALMS = listProperty("adfed.bench.realms");
+    /** {@code -Dadfed.bench.flows=AUTHORIZATION_CODE}: only these password flows; both when unset. */
+    private static final List<Flow> FLOWS = listProperty("adfed.bench.flows").isEmpty() ? Flow.PASSWORD
+            : listProperty("adfed.bench.flows").stream().map(Flow::valueOf).toList();
     private static final Duration STOP_AT = Duration.ofSeconds(4);
     private static final Duration RETURN_AT = Duration.ofSeconds(8);
 
@@ -65,6 +70,11 @@ class SignInBenchmarkTest {
 
     @InjectKeycloakUrls
     KeycloakUrls urls;
+
+    private static List<String> listProperty(String name) {
+        return java.util.Arrays.stream(System.getProperty(name, "").split(",")).map(String::trim)
+                .filter(value -> !value.isEmpty()).toList();
+    }
 
     private static synchronized BenchDirectory directory() {
         if (directory == null) {
@@ -85,19 +95,20 @@ class SignInBenchmarkTest {
     void everyRealmSignsInUnderLoadWithoutAnErrorAndItsLdapOperationsAreCounted() throws Exception {
         TcpRelay dc = directory().newDc();
         try {
-            List<Target> targets = BenchRealms.create(admin, directory(), directory().url(dc));
+            List<Target> targets = BenchRealms.create(admin, directory(), directory().url(dc),
+                    REALMS.isEmpty() ? List.of(BenchRealms.BUILT_IN, BenchRealms.CONNECTOR, BenchRealms.TRUST, BenchRealms.LOCAL) : REALMS);
             List<Measured> measured = new java.util.ArrayList<>();
             for (int clients : CLIENT_SIZES) {
                 SideBySide sideBySide = new SideBySide(new SignInLoad(urls.getBase(), clients), dc,
                         target -> admin.realm(target.realm()).logoutAll());
-                List<Measured> atSize = sideBySide.run(targets, Flow.PASSWORD, ROUNDS, EACH, WARM_UP);
+                List<Measured> atSize = sideBySide.run(targets, FLOWS, ROUNDS, EACH, WARM_UP);
                 report.heading(clients + " concurrent clients");
                 report.sideBySide(atSize);
                 measured.addAll(atSize);
             }
             report.line("Built-in provider's mappers (Keycloak's defaults): " + String.join(", ", BenchRealms.builtInMappers(admin)) + ".");
 
-            assertThat(measured).hasSize(CLIENT_SIZES.size() * targets.size() * Flow.PASSWORD.size());
+            assertThat(measured).hasSize(CLIENT_SIZES.size() * targets.size() * FLOWS.size());
             assertThat(measured).allSatisfy(m -> {
                 assertThat(m.rounds()).hasSize(ROUNDS);
                 assertThat(m.pooled().errors()).as(m.target().realm() + " " + m.flow() + ": " + m.pooled().firstError()).isZero();
