@@ -165,6 +165,7 @@ public record TrustSync(KeycloakSessionFactory factory, String realmId, Componen
                 limits);
 
         writer.apply(plan);
+        if (writer.result().getAdded() >= SyncStore.BULK_USERS) SyncStore.refreshStatistics(factory);
         PendingRemovals.record(factory, realmId, component, writer.markedBatch(), plan.blocked());
         long written = System.nanoTime();
         // Removals withheld: keep every cursor, so the same changes come again once the admin has looked.

@@ -89,6 +89,20 @@ public final class KeycloakDatabase {
         return rows;
     }
 
+    /** PostgreSQL only: when the table was last analysed by an ANALYZE statement (not autovacuum); null if never. */
+    public static java.time.Instant lastAnalyzedOnPostgres(String table) {
+        try (Connection db = connect();
+             PreparedStatement st = db.prepareStatement("SELECT last_analyze FROM pg_stat_user_tables WHERE relname = ?")) {
+            st.setString(1, table);
+            try (ResultSet rs = st.executeQuery()) {
+                java.sql.Timestamp at = rs.next() ? rs.getTimestamp(1) : null;
+                return at == null ? null : at.toInstant();
+            }
+        } catch (SQLException e) {
+            throw new AssertionError("cannot read PostgreSQL's table statistics", e);
+        }
+    }
+
     private static Connection connect() throws SQLException {
         String url = Config.get("kc.test.database.url", null, String.class);
         return DriverManager.getConnection(url, Config.get("kc.test.database.user", "sa", String.class),
