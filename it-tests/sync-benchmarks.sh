@@ -12,7 +12,8 @@
 #   steps; at 100,000 users it is left out: its first sync would take hours)
 # Each step is one Keycloak on a fresh database (H2: a file of its own under it-tests/target, removed
 # after; PostgreSQL: adfed_it made afresh), so no realm of another run shares its database. The Samba
-# steps share one population (-Dadfed.bench.keepSambaPopulation); the last Samba step removes it.
+# steps share one population (-Dadfed.bench.keepSambaPopulation); the last Samba step removes it
+# (KEEP_SAMBA_POPULATION=true keeps it for a later run).
 # It takes long: about 15 minutes per Samba step, 10 per embedded one (2-core machine).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -33,7 +34,8 @@ for step in "${steps[@]}"; do
     samba) [[ " ${BUILT_IN_STEPS:-samba-h2 samba-postgres} " == *" $step "* ]] || args+=(-Dadfed.bench.builtIn=false)
            args+=(-Dadfed.bench.directory=samba -Dadfed.bench.users="${SAMBA_USERS:-10000}"
                   -Dadfed.bench.groups="${SAMBA_GROUPS:-1000}")
-           [ "$step" = "$last_samba" ] || args+=(-Dadfed.bench.keepSambaPopulation=true) ;;
+           [ "$step" = "$last_samba" ] && [ "${KEEP_SAMBA_POPULATION:-false}" != true ] \
+             || args+=(-Dadfed.bench.keepSambaPopulation=true) ;;
     embedded) args+=(-Dadfed.bench.users="${EMBEDDED_USERS:-100000}" -Dadfed.bench.groups="${EMBEDDED_GROUPS:-10000}"
                      -Dadfed.bench.builtIn=false) ;;
     *) echo "unknown step $step (samba-h2 samba-postgres embedded-h2 embedded-postgres)" >&2; exit 2 ;;
