@@ -9,7 +9,7 @@
 #   steps: samba-h2 samba-postgres embedded-h2 embedded-postgres (default: all four, in that order)
 #   sizes: SAMBA_USERS, SAMBA_GROUPS (10000, 1000), EMBEDDED_USERS, EMBEDDED_GROUPS (100000, 10000)
 #   BUILT_IN_STEPS: the steps that run Keycloak's built-in provider beside ad-trust (default: both Samba
-#   steps; at 100,000 users it is left out: its first sync would take hours)
+#   steps; empty: none; at 100,000 users it is left out: its first sync would take hours)
 # Each step is one Keycloak on a fresh database (H2: a file of its own under it-tests/target, removed
 # after; PostgreSQL: adfed_it made afresh), so no realm of another run shares its database. The Samba
 # steps share one population (-Dadfed.bench.keepSambaPopulation); the last Samba step removes it
@@ -31,7 +31,7 @@ for step in "${steps[@]}"; do
   directory=${step%-*} database=${step#*-}
   args=(-B verify -pl it-tests -am -Dtest=TrustSyncBenchmarkTest -Dsurefire.failIfNoSpecifiedTests=false)
   case $directory in
-    samba) [[ " ${BUILT_IN_STEPS:-samba-h2 samba-postgres} " == *" $step "* ]] || args+=(-Dadfed.bench.builtIn=false)
+    samba) [[ " ${BUILT_IN_STEPS-samba-h2 samba-postgres} " == *" $step "* ]] || args+=(-Dadfed.bench.builtIn=false)
            args+=(-Dadfed.bench.directory=samba -Dadfed.bench.users="${SAMBA_USERS:-10000}"
                   -Dadfed.bench.groups="${SAMBA_GROUPS:-1000}")
            [ "$step" = "$last_samba" ] && [ "${KEEP_SAMBA_POPULATION:-false}" != true ] \
