@@ -12,6 +12,7 @@ import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.LDAPResult;
 import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.SearchRequest;
+import com.unboundid.ldap.sdk.SearchScope;
 import com.unboundid.ldap.sdk.controls.SimplePagedResultsControl;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -30,6 +31,10 @@ final class FaultInjector extends InMemoryOperationInterceptor {
     private static final String FAKE_COOKIE = "adfed-fault-";
     private static final String PAGED = "adfed.faultPaged";
     private static final String RESTARTED = "adfed.faultRestarted";
+
+    /** The faults an unpaged subtree search meets as well (cookies and ranges are the paged and ranged reads' own). */
+    private static final java.util.Set<ReadFault> UNPAGED_TOO = java.util.EnumSet.of(ReadFault.SIZE_LIMIT_EXCEEDED,
+            ReadFault.TIME_LIMIT_EXCEEDED, ReadFault.ADMIN_LIMIT_EXCEEDED, ReadFault.REFERRAL);
 
     private volatile ReadFault armed;
     /** Where an unpaged search ends with sizeLimitExceeded: AD's MaxPageSize, or 0 for none (Samba). */
@@ -52,12 +57,20 @@ final class FaultInjector extends InMemoryOperationInterceptor {
     public void processSearchRequest(InMemoryInterceptedSearchRequest request) throws LDAPException {
         ReadFault fault = armed;
         SimplePagedResultsControl paging = paging(request.getRequest().getControlList());
-        if (fault == null || paging == null) return;
+        if (fault == null) return;
+        if (paging == null) {
+            // Synchronisation asks a subtree search unpaged first where a DC may answer it whole (Samba):
+            // a limit ends that search too, and a referral answers it, as on a DC that cuts every read short.
+            // Only plain ones: DirSync and tombstone reads carry controls of their own and are not such reads.
+            com.unboundid.ldap.sdk.ReadOnlySearchRequest search = request.getRequest();
+            if (search.getScope() != SearchScope.SUB || !search.getControlList().isEmpty() || !UNPAGED_TOO.contains(fault)) return;
+        }
         request.setProperty(PAGED, Boolean.TRUE);
         if (fault == ReadFault.REFERRAL) {
             throw new LDAPException(ResultCode.REFERRAL, "the object is held by another DC", null,
                     new String[] {"ldap://dc9.example.test/" + request.getRequest().getBaseDN()});
         }
+        if (paging == null) return;
         ASN1OctetString cookie = paging.getCookie();
         if (cookie != null && cookie.stringValue().startsWith(FAKE_COOKIE)) {
             // The cookie is ours, not the server's: the search starts over, as a DC that loses its place would.

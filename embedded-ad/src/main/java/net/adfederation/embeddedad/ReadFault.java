@@ -2,8 +2,9 @@ package net.adfederation.embeddedad;
 
 /**
  * Ways a DC can hand a reader less than all of the answer, for tests that a reader notices:
- * {@link EmbeddedActiveDirectory#injectFault(ReadFault)} makes every paged search (the way
- * synchronisation reads) or ranged attribute read fail so until {@link EmbeddedActiveDirectory#clearFault()}.
+ * {@link EmbeddedActiveDirectory#injectFault(ReadFault)} makes every paged search and (for limits and
+ * referrals) every unpaged subtree search, the ways synchronisation reads, or ranged attribute read
+ * fail so until {@link EmbeddedActiveDirectory#clearFault()}.
  */
 public enum ReadFault {
     /** The first page ends with sizeLimitExceeded, as a DC's MaxResultSetSize would end it. */
