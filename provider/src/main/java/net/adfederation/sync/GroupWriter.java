@@ -88,6 +88,11 @@ final class GroupWriter {
         set(group, SyncDigest.ATTRIBUTE, digest);
     }
 
+    /** Keeps the {@link MemberSum} of the member list the group's memberships now match, or none when they do not all. */
+    static void memberSum(GroupModel group, MemberSum sum) {
+        set(group, MemberSum.ATTRIBUTE, sum == null ? null : sum.encoded());
+    }
+
     private static void attributes(GroupModel group, String domain, GroupEntry entry) {
         set(group, AdAttributes.DOMAIN, domain);
         set(group, AdAttributes.SID, entry.objectSid());

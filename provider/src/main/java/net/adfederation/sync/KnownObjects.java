@@ -26,8 +26,8 @@ import org.keycloak.models.utils.KeycloakModelUtils;
  * load every user and its attributes), so knowing 100,000 users costs a few queries, each bounded
  * to the realm and component, not 100,000 user loads.
  * <p>
- * A full sync compares every user, so it loads all. A change sync starts with the groups and the
- * few users marked (awaiting approval, missing within the grace period); then it looks up the users
+ * A full sync compares every user, so it loads each one's objectGUID, domain and digest (the DNs
+ * only when a changed group needs them). A change sync starts with the groups and the few users marked (awaiting approval, missing within the grace period); then it looks up the users
  * its reads named by their objectGUID in USER_ATTRIBUTE's (NAME, VALUE) index, and a changed group's
  * members among its current members, so where the directory names its changes and deletions
  * (DirSync, tombstones) its Keycloak side follows the changes. The users per domain (one aggregate
@@ -53,6 +53,12 @@ final class KnownObjects {
             GracePeriod.MISSING_SINCE);
     private static final List<String> ALL = List.of(AdAttributes.GUID, AdAttributes.DOMAIN, SyncDigest.ATTRIBUTE, AdAttributes.DN,
             PendingRemovals.MARK, GracePeriod.MISSING_SINCE);
+    /**
+     * Every user's rows a full sync compares by: not the DN, a quarter of the rows and the longest values,
+     * which only a changed group's members need ({@link #loadEveryDn}).
+     */
+    private static final List<String> COMPARED = List.of(AdAttributes.GUID, AdAttributes.DOMAIN, SyncDigest.ATTRIBUTE,
+            PendingRemovals.MARK, GracePeriod.MISSING_SINCE);
     private static final List<String> DETAIL = List.of(SyncDigest.ATTRIBUTE, AdAttributes.DN);
     private final KeycloakSessionFactory factory;
     private final String realmId;
@@ -60,7 +66,7 @@ final class KnownObjects {
     private final Map<UUID, User> users;
     private final Map<UUID, Group> groups;
     private final Map<String, String> domainGroups;
-    /** Whether every user's digest and DN are loaded; otherwise only the ones asked for. */
+    /** Whether every user's digest is loaded (DNs only with {@link #everyDn}); otherwise only the ones asked for. */
     private boolean whole;
     /** Whether every user is in {@link #users} (with at least objectGUID and domain); otherwise the named and marked ones. */
     private boolean everyUser;
@@ -76,7 +82,6 @@ final class KnownObjects {
         this.users = users;
         this.whole = whole;
         this.everyUser = whole;
-        this.everyDn = whole;
         this.groups = groups;
         this.domainGroups = domainGroups;
     }
@@ -92,7 +97,7 @@ final class KnownObjects {
             Map<String, String> domainGroups = new HashMap<>();
             loadGroups(store, component.getId(), groups, domainGroups);
             boolean whole = kind == SyncKind.FULL;
-            Map<UUID, User> users = whole ? loadUsers(store, ALL) : markedUsers(store);
+            Map<UUID, User> users = whole ? loadUsers(store, COMPARED) : markedUsers(store);
             known.set(new KnownObjects(factory, realmId, component, users, whole, groups, domainGroups));
         });
         return known.get();
@@ -114,17 +119,17 @@ final class KnownObjects {
         return users(values);
     }
 
-    /** Every user's digest and DN: before a full read of a domain is compared (a change sync may need one). */
+    /** Every user's digest: before a full read of a domain is compared (a change sync may need one). DNs come when asked. */
     void loadWhole() {
         if (whole) return;
         inTransaction(store -> {
-            Map<UUID, User> all = loadUsers(store, ALL);
+            Map<UUID, User> all = loadUsers(store, COMPARED);
             users.clear();
             users.putAll(all);
         });
         whole = true;
         everyUser = true;
-        everyDn = true;
+        everyDn = false;
     }
 
     /**
@@ -213,6 +218,20 @@ final class KnownObjects {
         return beyond[0];
     }
 
+    /** The {@link MemberSum} kept on these groups (by Keycloak id), for those that have one: one bounded query. */
+    Map<String, String> memberSums(Collection<String> groupIds) {
+        Map<String, String> sums = new HashMap<>();
+        inTransaction(store -> store.groupAttributes(groupIds, List.of(MemberSum.ATTRIBUTE), row -> sums.put(row.ownerId(), row.value())));
+        return sums;
+    }
+
+    /** The Keycloak ids of the groups these users (by Keycloak id) are members of: their own membership rows. */
+    Map<String, Set<String>> groupsOfUsers(Collection<String> userIds) {
+        Map<String, Set<String>> groups = new HashMap<>();
+        inTransaction(store -> store.memberships(userIds, (user, group) -> groups.computeIfAbsent(user, u -> new HashSet<>()).add(group)));
+        return groups;
+    }
+
     /** Every user's DN: a change sync whose changed group has a member no lookup found resolves its members by DN. */
     void loadEveryDn() {
         if (everyDn) return;
@@ -288,7 +307,7 @@ final class KnownObjects {
         });
     }
 
-    /** Whether every user's digest and DN are loaded. */
+    /** Whether every user's digest is loaded (not necessarily the DN). */
     boolean isWhole() {
         return whole;
     }

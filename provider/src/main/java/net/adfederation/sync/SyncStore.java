@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import jakarta.persistence.EntityManager;
@@ -156,18 +157,8 @@ final class SyncStore {
 
     /** The attribute rows with these names of these users (a few, by id: those a change sync writes). */
     void userAttributes(Collection<String> userIds, Collection<String> names, Consumer<Row> rows) {
-        for (List<String> chunk : chunks(userIds)) {
-            long[] read = {0};
-            em.createQuery("select a.user.id, a.name, a.value, a.longValue from UserAttributeEntity a"
-                            + " where a.user.id in (:ids) and a.name in (:names)", Object[].class)
-                    .setParameter("ids", chunk).setParameter("names", names)
-                    .getResultStream()
-                    .forEach(row -> {
-                        read[0]++;
-                        rows.accept(userRow(row));
-                    });
-            counted(read[0]);
-        }
+        byIds(userIds, "select a.user.id, a.name, a.value, a.longValue from UserAttributeEntity a"
+                + " where a.user.id in (:ids) and a.name in (:names)", Map.of("names", names), row -> rows.accept(userRow(row)));
     }
 
     /**
@@ -278,6 +269,33 @@ final class SyncStore {
                 .getResultStream().map(row -> new Row((String) row[0], (String) row[1], (String) row[2])).toList();
         counted(rows.size());
         return rows;
+    }
+
+    /** The attribute rows with these names of these groups (a few, by id: a change sync's changed groups). */
+    void groupAttributes(Collection<String> groupIds, Collection<String> names, Consumer<Row> rows) {
+        byIds(groupIds, "select a.group.id, a.name, a.value from GroupAttributeEntity a"
+                + " where a.group.id in (:ids) and a.name in (:names)", Map.of("names", names),
+                row -> rows.accept(new Row((String) row[0], (String) row[1], (String) row[2])));
+    }
+
+    /** The membership rows of these users (a few, by id: those a change sync removes), as user id and group id. */
+    void memberships(Collection<String> userIds, BiConsumer<String, String> rows) {
+        byIds(userIds, "select m.user.id, m.groupId from UserGroupMembershipEntity m where m.user.id in (:ids)", Map.of(),
+                row -> rows.accept((String) row[0], (String) row[1]));
+    }
+
+    /** A query of a few objects by id (:ids), in bounded lists; every row counted. */
+    private void byIds(Collection<String> ids, String query, Map<String, Object> parameters, Consumer<Object[]> rows) {
+        for (List<String> chunk : chunks(ids)) {
+            TypedQuery<Object[]> typed = em.createQuery(query, Object[].class).setParameter("ids", chunk);
+            parameters.forEach(typed::setParameter);
+            long[] read = {0};
+            typed.getResultStream().forEach(row -> {
+                read[0]++;
+                rows.accept(row);
+            });
+            counted(read[0]);
+        }
     }
 
     /** The component's users in the group, by id, in one query. */

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import net.adfederation.account.AdAttributes;
 import net.adfederation.directory.DomainInfo;
@@ -67,6 +68,10 @@ final class SyncWriter {
     private final Map<String, String> domainGroupIds = new HashMap<>();
     /** Keycloak ids of the users this sync added. */
     private final Set<String> addedUsers = new HashSet<>();
+    /** Keycloak ids of the users this sync removed (deleted, with their memberships). */
+    private final Set<String> removedUsers = new HashSet<>();
+    /** The changed groups whose new member list this change sync's removals and imports explain. */
+    private MemberChanges memberChanges = MemberChanges.NONE;
     /** DNs (lower case) of users of a full read that are not in Keycloak after this sync, by domain. */
     private final Map<String, Set<String>> missingUsers = new HashMap<>();
     /** Users of a full read that failed while it streamed: tried again once the removals are done. */
@@ -108,7 +113,9 @@ final class SyncWriter {
     }
 
     private void indexUserDns() {
-        known.users().values().forEach(user -> { if (user.dn() != null) userIdsByDn.putIfAbsent(lower(user.dn()), user.id()); });
+        known.users().values().forEach(user -> {
+            if (user.dn() != null && !removedUsers.contains(user.id())) userIdsByDn.putIfAbsent(lower(user.dn()), user.id());
+        });
     }
 
     SyncStatus result() {
@@ -169,6 +176,11 @@ final class SyncWriter {
             domainsWithFailures.add(failed.domain);
             missingUsers.computeIfAbsent(failed.domain, d -> new HashSet<>()).add(lower(failed.user.dn()));
             if (failed.before == null) userIdsByDn.remove(lower(failed.user.dn()));
+        }
+        if (known.isWhole() && changedGroups.stream().anyMatch(this::hasMemberNotWritten)) {
+            // A full comparison reads no DNs; members this sync did not write are found by the DNs Keycloak holds.
+            known.loadEveryDn();
+            indexUserDns();
         }
         for (GroupMembers failed : counted(groups.run(changedGroups.stream().map(GroupMembers::new).toList()))) {
             domainsWithFailures.add(failed.group().domain);
@@ -268,6 +280,7 @@ final class SyncWriter {
             plan.users().forEach(upsert -> touched.add(upsert.user().objectGuid()));
             known.loadDetails(touched);
             indexUserDns();
+            memberChanges = MemberChanges.predict(plan, known, !grace.isOn());
             if (!membersFound(plan)) known.loadEveryDn();
         }
         indexUserDns();
@@ -286,6 +299,8 @@ final class SyncWriter {
         Map<String, String> wanted = new HashMap<>();
         for (SyncPlan.DomainGroups domainGroups : plan.groups()) {
             for (GroupEntry entry : domainGroups.tree().topDown()) {
+                // Its members need not be known: this sync's removals and imports make its memberships AD's.
+                if (memberChanges.explains(entry.objectGuid())) continue;
                 Map<String, String> unresolved = new HashMap<>();
                 for (String dn : entry.memberDns()) {
                     String lower = lower(dn);
@@ -305,6 +320,13 @@ final class SyncWriter {
         Map<String, String> found = known.idsByDn(wanted.values());
         found.forEach(userIdsByDn::putIfAbsent);
         return found.keySet().containsAll(wanted.keySet());
+    }
+
+    /** Whether a changed group has a user member whose Keycloak id this sync does not know (it did not write it). */
+    private boolean hasMemberNotWritten(GroupWork group) {
+        Predicate<String> isGroup = dn -> group.readDns.contains(dn) || groupIdsByDn.containsKey(dn);
+        return group.entry.memberDns().stream()
+                .anyMatch(dn -> MemberRef.of(dn, isGroup) instanceof MemberRef.User && !userIdsByDn.containsKey(lower(dn)));
     }
 
     /**
@@ -409,6 +431,7 @@ final class SyncWriter {
             if (!removed) return;
             result.increaseRemoved();
             KnownObjects.User user = known.users().get(guid);
+            removedUsers.add(user.id());
             if (user.dn() != null) userIdsByDn.remove(lower(user.dn()));
         }
     }
@@ -511,13 +534,42 @@ final class SyncWriter {
         public void write(KeycloakSession session, RealmModel realm, boolean alone) {
             GroupModel model = new GroupWriter(session, realm, component).byId(groupIds.get(group.entry.objectGuid()));
             if (model == null) return;
+            UUID guid = group.entry.objectGuid();
+            MemberSum sum = MemberSum.of(group.entry.memberDns());
+            if (memberChanges.cameTrue(guid, removedUsers, userIdsByDn::get, addedUsers)) {
+                // The removals took the deleted members' rows and the imports joined the new ones: nothing to compare.
+                GroupWriter.digest(model, group.digest);
+                GroupWriter.memberSum(model, sum);
+                return;
+            }
+            Function<String, String> userIds = dn -> userIdsByDn.get(lower(dn));
+            // Predicted but not come true (a removal or import failed): its members were not looked up before.
+            if (memberChanges.explains(guid)) userIds = currentMembers(session, realm, model.getId(), userIds);
             Set<String> missing = missingUsers.getOrDefault(group.domain, Set.of());
-            boolean complete = new Memberships(session, realm, component, sids, forests).apply(model, group.entry,
-                    dn -> userIdsByDn.get(lower(dn)),
+            boolean complete = new Memberships(session, realm, component, sids, forests).apply(model, group.entry, userIds,
                     dn -> group.readDns.contains(dn) || groupIdsByDn.containsKey(dn),
                     // A full read knows every user in scope: a member that is none of them is not ours to import.
                     dn -> group.read.full() && !missing.contains(dn), addedUsers::contains);
             GroupWriter.digest(model, complete ? group.digest : SyncDigest.PARTIAL + group.digest.replace(SyncDigest.PARTIAL, ""));
+            GroupWriter.memberSum(model, complete ? sum : null);
+        }
+
+        /** Member DNs to ids: this sync's own first, then the group's current members and any other user by DN. */
+        private Function<String, String> currentMembers(KeycloakSession session, RealmModel realm, String groupId,
+                                                        Function<String, String> written) {
+            SyncStore store = SyncStore.of(session, realm, component);
+            Map<String, String> ids = new HashMap<>();
+            store.membersWith(groupId, AdAttributes.DN).forEach(row -> {
+                if (row.value() != null) ids.put(lower(row.value()), row.ownerId());
+            });
+            List<String> others = group.entry.memberDns().stream()
+                    .filter(dn -> written.apply(dn) == null && !ids.containsKey(lower(dn))).toList();
+            store.usersByValue(AdAttributes.DN, others.stream().filter(dn -> dn.length() <= 255).toList(),
+                    row -> ids.putIfAbsent(lower(row.value()), row.ownerId()));
+            return dn -> {
+                String id = written.apply(dn);
+                return id != null ? id : ids.get(lower(dn));
+            };
         }
     }
 

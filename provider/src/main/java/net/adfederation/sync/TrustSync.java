@@ -102,6 +102,8 @@ public record TrustSync(KeycloakSessionFactory factory, String realmId, Componen
 
     private DryRun dryRun() {
         KnownObjects known = load(SyncKind.FULL);
+        // The preview names each user it would remove by DN.
+        known.loadEveryDn();
         List<DomainInfo> infos = domains.stream().map(AdDomain::info).toList();
         DryRun.Tally tally = new DryRun.Tally(known, UpnSuffixOwnership.of(infos), AttributeMappings.orNone(component.getConfig()));
         List<DomainRead> reads = new ArrayList<>();
