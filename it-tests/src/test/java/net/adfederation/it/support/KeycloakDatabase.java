@@ -103,6 +103,11 @@ public final class KeycloakDatabase {
         }
     }
 
+    /** Whether the suite's Keycloak runs on H2 (the default; -Dadfed.database=postgres runs it on PostgreSQL). */
+    public static boolean isH2() {
+        return Config.get("kc.test.database.url", "", String.class).startsWith("jdbc:h2:");
+    }
+
     /**
      * The SQL statements Keycloak ran while {@code action} ran, with how often each ran: H2's query
      * statistics, switched on (empty) for the action and off again after it. They count every session
