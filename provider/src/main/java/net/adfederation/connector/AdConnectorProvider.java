@@ -230,11 +230,15 @@ public class AdConnectorProvider implements UserStorageProvider, UserLookupProvi
 
     /**
      * Every profile attribute is read-only for these users, so Keycloak never asks them to fill in
-     * what AD lacks (26.7's profile validation lets unchanged read-only values pass).
+     * what AD lacks (26.7's profile validation lets unchanged read-only values pass). For the same
+     * reason their profile asks nobody whether its username or e-mail is taken
+     * ({@link ReadOnlyProfile#withoutDuplicateChecks}): those checks look the user up again at every
+     * sign-in (Keycloak's verify-profile check) only for Keycloak to discard the answer.
      */
     @Override
     public List<AttributeMetadata> decorateUserProfile(String providerId, UserProfileMetadata metadata) {
         metadata.getAttributes().forEach(attribute -> attribute.addWriteCondition(AttributeMetadata.ALWAYS_FALSE));
+        ReadOnlyProfile.withoutDuplicateChecks(metadata);
         return MappedProfile.declare(metadata, AttributeMappings.orNone(model.getConfig()));
     }
 

@@ -39,6 +39,8 @@ class LdapOperationsPerSignInTest {
 
     private static final String REALM = "ldap-operations";
     private static final String PASSWORD = "Passw0rd!Alice";
+    /** The embedded AD's seed value (SeedAccounts), her UPN too. */
+    private static final String ALICE_MAIL = "alice@corp.example.test";
 
     @InjectAdminClient
     Keycloak admin;
@@ -80,6 +82,17 @@ class LdapOperationsPerSignInTest {
         }
     }
 
+    /** alice's mail made other than her UPN (as it often is: mail at the company's domain, UPN at AD's), put back after the count. */
+    private Counted withMailOtherThanUpn(EmbeddedDirectory directory) {
+        DirectoryAdmin ad = directory.admin();
+        try {
+            ad.setAttribute("alice", "mail", "alice.smith@mail.example.test");
+            return count(directory, "no group link, no groups mapper; alice's mail not her UPN");
+        } finally {
+            ad.setAttribute("alice", "mail", ALICE_MAIL);
+        }
+    }
+
     @Test
     void aSignInCostsTwoLdapOperationsWithoutGroupLinksAndThreeWithGroupNamesInTokensToo() throws IOException {
         EmbeddedDirectory directory = Directories.embedded();
@@ -93,9 +106,16 @@ class LdapOperationsPerSignInTest {
             Counted linked = count(directory, "a group link, no groups mapper");
             removeGroupLinks();
             Counted plain = count(directory, "no group link, no groups mapper");
+            Counted otherMail = withMailOtherThanUpn(directory);
             Counted mapped = withMappedAttributes(directory, false);
             Counted mappedManager = withMappedAttributes(directory, true);
-            write(List.of(plain, linked, sids, named, mapped, mappedManager));
+            write(List.of(plain, otherMail, linked, sids, named, mapped, mappedManager));
+
+            // Keycloak's verify-profile check at every sign-in ran the duplicate-username check, which asks for the
+            // username (the UPN) as an e-mail too: for a user whose mail is not her UPN one LDAP search more (3 and 3),
+            // whose answer Keycloak then discarded (the connector's attributes are read-only). ReadOnlyProfile leaves it out.
+            assertThat(otherMail.directGrant()).hasSameSizeAs(plain.directGrant());
+            assertThat(otherMail.codeFlow()).hasSameSizeAs(plain.codeFlow());
 
             // attributeMappings come with the one user read: not one operation more
             assertThat(mapped.directGrant()).hasSameSizeAs(plain.directGrant());

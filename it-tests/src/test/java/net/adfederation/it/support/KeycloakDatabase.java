@@ -103,6 +103,36 @@ public final class KeycloakDatabase {
         }
     }
 
+    /** Whether the suite's Keycloak runs on H2 (the default; -Dadfed.database=postgres runs it on PostgreSQL). */
+    public static boolean isH2() {
+        return Config.get("kc.test.database.url", "", String.class).startsWith("jdbc:h2:");
+    }
+
+    /**
+     * The SQL statements Keycloak ran while {@code action} ran, with how often each ran: H2's query
+     * statistics, switched on (empty) for the action and off again after it. They count every session
+     * of the database, so run nothing else meanwhile. H2 only (the suite's database).
+     */
+    public static Map<String, Integer> statementsDuring(Runnable action) {
+        Map<String, Integer> statements = new LinkedHashMap<>();
+        try (Connection db = connect(); java.sql.Statement st = db.createStatement()) {
+            st.execute("SET QUERY_STATISTICS FALSE");
+            st.execute("SET QUERY_STATISTICS_MAX_ENTRIES 10000");
+            st.execute("SET QUERY_STATISTICS TRUE");
+            try {
+                action.run();
+                try (ResultSet rs = st.executeQuery("SELECT SQL_STATEMENT, EXECUTION_COUNT FROM INFORMATION_SCHEMA.QUERY_STATISTICS")) {
+                    while (rs.next()) statements.merge(rs.getString(1), rs.getInt(2), Integer::sum);
+                }
+            } finally {
+                st.execute("SET QUERY_STATISTICS FALSE");
+            }
+        } catch (SQLException e) {
+            throw new AssertionError("cannot read Keycloak's database", e);
+        }
+        return statements;
+    }
+
     private static Connection connect() throws SQLException {
         String url = Config.get("kc.test.database.url", null, String.class);
         return DriverManager.getConnection(url, Config.get("kc.test.database.user", "sa", String.class),
