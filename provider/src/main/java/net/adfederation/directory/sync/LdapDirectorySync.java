@@ -85,8 +85,9 @@ public final class LdapDirectorySync implements DirectorySync {
                 users = SyncFilters.and(users, SyncFilters.membersOf(scopeDns));
                 groups = SyncFilters.and(groups, SyncFilters.scopeGroups(scopeDns));
             }
-            List<AdUser> changedUsers = new ArrayList<>(pass.users(SyncFilters.and(users, changed)));
-            List<GroupEntry> changedGroups = new ArrayList<>(pass.groups(SyncFilters.and(groups, changed)));
+            SyncPass.ChangedObjects changedObjects = pass.changed(users, groups, changed);
+            List<AdUser> changedUsers = new ArrayList<>(changedObjects.users());
+            List<GroupEntry> changedGroups = new ArrayList<>(changedObjects.groups());
             Deletions deletions = deletions(pass, since, SyncFilters.or(users, groups), known);
             List<UUID> left = new ArrayList<>();
             if (!scope.isEverything()) {

@@ -16,6 +16,7 @@ import com.unboundid.ldap.sdk.SearchScope;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -132,6 +133,38 @@ final class SyncPass implements AutoCloseable {
             return null;
         });
         return groups;
+    }
+
+    /**
+     * The users and the groups changed since a uSN, in one search: one walk of the DC's uSNChanged
+     * index instead of two (on the embedded AD, one scan of every object instead of two: 0.3 s at
+     * 110,000 objects). Told apart by objectClass; the groups' members are read after the whole answer,
+     * in ranges where the DC cuts them, when the connection is free.
+     */
+    ChangedObjects changed(Filter users, Filter groups, Filter since) throws LDAPException {
+        Set<String> attributes = new LinkedHashSet<>(List.of(userReads.sync()));
+        attributes.addAll(List.of(AdEntryMapper.SYNC_GROUP_ATTRIBUTES));
+        attributes.add("objectClass");
+        PagedSearch search = new PagedSearch(domain.defaultNamingContext(), SyncFilters.and(SyncFilters.or(users, groups), since),
+                attributes.toArray(String[]::new));
+        List<String> mapped = userReads.mapped();
+        return run(() -> {
+            List<AdUser> changedUsers = new ArrayList<>();
+            List<SearchResultEntry> groupEntries = new ArrayList<>();
+            search.forEachPageUnpagedFirst(connection, unpaged, page -> page.forEach(entry -> {
+                if (entry.hasAttributeValue("objectClass", "group")) groupEntries.add(entry);
+                else changedUsers.add(AdEntryMapper.user(entry, mapped));
+            }));
+            List<GroupEntry> changedGroups = new ArrayList<>();
+            for (SearchResultEntry entry : groupEntries) {
+                changedGroups.add(AdEntryMapper.groupEntry(entry, MemberRanges.members(entry, (dn, range) -> connection.getEntry(dn, range))));
+            }
+            return new ChangedObjects(changedUsers, changedGroups);
+        });
+    }
+
+    /** What {@link #changed} found. */
+    record ChangedObjects(List<AdUser> users, List<GroupEntry> groups) {
     }
 
     /** objectGUIDs only: for objects that left the scope. */
