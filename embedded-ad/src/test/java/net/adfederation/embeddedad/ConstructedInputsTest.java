@@ -8,7 +8,6 @@ import com.unboundid.asn1.ASN1OctetString;
 import com.unboundid.ldap.sdk.Attribute;
 import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.LDAPConnection;
-import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
 import com.unboundid.ldap.sdk.SearchRequest;
@@ -16,20 +15,19 @@ import com.unboundid.ldap.sdk.SearchResult;
 import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldap.sdk.SearchScope;
 import com.unboundid.ldap.sdk.controls.SimplePagedResultsControl;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The constructed attributes are computed from the entry being returned, with the inputs the client
  * did not ask for fetched alongside and taken out again: a client sees exactly the attributes it
- * asked for, whatever its list, and each search sees the lockout and the policy as they stand.
+ * asked for, whatever its list (LockoutTest: each search sees the lockout and the policy as they stand).
  */
 class ConstructedInputsTest {
 
@@ -40,27 +38,26 @@ class ConstructedInputsTest {
     private static final String DEVELOPERS = "CN=Developers," + USERS;
     private static final String USERS_FILTER = "(&(objectClass=user)(sAMAccountName=*))";
 
-    private final MutableClock clock = new MutableClock();
-    private EmbeddedActiveDirectory ad;
-    private LdapEndpoint endpoint;
-    private LDAPConnection admin;
+    private static EmbeddedActiveDirectory ad;
+    private static LDAPConnection admin;
 
-    @BeforeEach
-    void start() throws Exception {
-        ad = EmbeddedActiveDirectory.builder().withoutTls().clock(clock).start();
-        endpoint = EmbeddedAdFixture.plainEndpoint(ad);
+    /** Dave locked out (so that he has a lockoutTime), for every test. */
+    @BeforeAll
+    static void startWithDaveLockedOut() throws Exception {
+        ad = EmbeddedActiveDirectory.builder().withoutTls().start();
         admin = EmbeddedAdFixture.ldapAsAdmin(ad);
+        admin.modify(BASE, new Modification(ModificationType.REPLACE, "lockoutThreshold", "1"));
+        assertThat(Binds.outcome(EmbeddedAdFixture.plainEndpoint(ad), DAVE_UPN, "wrong")).isEqualTo("52e");
     }
 
-    @AfterEach
-    void stop() {
+    @AfterAll
+    static void stop() {
         admin.close();
         ad.close();
     }
 
     @Test
     void askingOnlyForAConstructedAttributeReturnsItAloneAndOnlyOnAccounts() throws Exception {
-        lockDave();
 
         assertThat(names(admin.getEntry(DAVE, COMPUTED))).containsExactly(COMPUTED);
         assertThat(admin.getEntry(DAVE, COMPUTED).getAttributeValueAsInteger(COMPUTED)).isEqualTo(ComputedAccountControl.UF_LOCKOUT);
@@ -77,7 +74,6 @@ class ConstructedInputsTest {
 
     @Test
     void withStarOrTheInputsNamedTheAnswerIsThatOfTheListPlusTheConstructedAttribute() throws Exception {
-        lockDave();
         Set<String> star = names(admin.getEntry(DAVE, "*"));
         assertThat(star).contains("lockoutTime", "userAccountControl", "pwdLastSet");
 
@@ -107,7 +103,6 @@ class ConstructedInputsTest {
 
     @Test
     void aPagedReadGetsTheSameAttributesOnEveryPage() throws Exception {
-        lockDave();
         Map<String, Integer> unpaged = values(admin.search(USERS, SearchScope.SUB, USERS_FILTER, "sAMAccountName", COMPUTED)
                 .getSearchEntries());
         assertThat(unpaged).containsEntry("dave", ComputedAccountControl.UF_LOCKOUT).containsEntry("alice", 0);
@@ -129,50 +124,6 @@ class ConstructedInputsTest {
 
         assertThat(pages).isGreaterThan(1);
         assertThat(paged).isEqualTo(unpaged);
-    }
-
-    @Test
-    void eachSearchSeesTheLockoutAndTheDomainPolicyAsTheyStandThen() throws Exception {
-        assertThat(daveComputed()).isZero();
-        lockDave();
-        assertThat(daveComputed()).isEqualTo(ComputedAccountControl.UF_LOCKOUT);
-
-        clock.advance(Duration.ofMinutes(2));
-        setDomainPolicy("lockoutDuration", Long.toString(FileTime.ticksOf(Duration.ofMinutes(1))));
-        assertThat(daveComputed()).as("a shorter lockoutDuration has ended the lockout").isZero();
-
-        setDomainPolicy("lockoutDuration", "0");
-        assertThat(daveComputed()).as("a zero lockoutDuration locks until an admin unlocks").isEqualTo(ComputedAccountControl.UF_LOCKOUT);
-
-        admin.modify(DAVE, new Modification(ModificationType.REPLACE, "lockoutTime", "0"));
-        assertThat(daveComputed()).as("unlocked").isZero();
-
-        admin.modify(BASE, new Modification(ModificationType.REPLACE, "maxPwdAge", Long.toString(FileTime.ticksOf(Duration.ofDays(3)))));
-        long pwdLastSet = admin.getEntry(DAVE, "pwdLastSet").getAttributeValueAsLong("pwdLastSet");
-        assertThat(admin.getEntry(DAVE, EXPIRY).getAttributeValueAsLong(EXPIRY))
-                .isEqualTo(FileTime.of(FileTime.toInstant(pwdLastSet).plus(Duration.ofDays(3))));
-        admin.modify(BASE, new Modification(ModificationType.REPLACE, "maxPwdAge", "0"));
-        assertThat(admin.getEntry(DAVE, EXPIRY).getAttributeValueAsLong(EXPIRY)).as("no maximum age").isEqualTo(FileTime.NEVER);
-    }
-
-    /** Dave's value as a subtree read of every user, paged, sees it: the next search after each change. */
-    private int daveComputed() throws LDAPException {
-        SearchRequest request = new SearchRequest(USERS, SearchScope.SUB, USERS_FILTER, "sAMAccountName", COMPUTED);
-        request.addControl(new SimplePagedResultsControl(100, null));
-        int paged = values(admin.search(request).getSearchEntries()).get("dave");
-        int base = admin.getEntry(DAVE, COMPUTED).getAttributeValueAsInteger(COMPUTED);
-        assertThat(base).isEqualTo(paged);
-        return base;
-    }
-
-    private void lockDave() throws LDAPException {
-        setDomainPolicy("lockoutThreshold", "1");
-        assertThat(Binds.outcome(endpoint, DAVE_UPN, "wrong")).isEqualTo("52e");
-        assertThat(Binds.outcome(endpoint, DAVE_UPN, "Passw0rd!Dave")).isEqualTo("775");
-    }
-
-    private void setDomainPolicy(String attribute, String value) throws LDAPException {
-        admin.modify(BASE, new Modification(ModificationType.REPLACE, attribute, value));
     }
 
     private static Set<String> names(Entry entry) {
