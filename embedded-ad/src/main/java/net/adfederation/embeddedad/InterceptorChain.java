@@ -9,7 +9,9 @@ import java.util.List;
  * The AD behaviour as an ordered chain of small interceptors. Order matters: the recorder sees
  * requests as sent; access is checked before anything is rewritten (a {@code <GUID=...>} base first of all); account-attribute rules run
  * before password writes add their own pwdLastSet; value ranges are cut before a test's faults
- * see them; paging comes after every rewrite of a search; stamping comes last so it marks the final change.
+ * see them; the inputs the constructed attributes add to a search are taken out right after those are computed,
+ * before anything later sees the entry; paging comes after every rewrite of a search (so its kept answer
+ * carries those inputs); stamping comes last so it marks the final change.
  */
 final class InterceptorChain {
 
@@ -32,6 +34,7 @@ final class InterceptorChain {
                 new TokenGroups(directory, closure),
                 new ComputedAccountControl(directory),
                 new PasswordExpiryComputed(directory),
+                ConstructedInputs.remover(),
                 new ValueRanges(),
                 faults,
                 new AddDefaults(directory, factory),

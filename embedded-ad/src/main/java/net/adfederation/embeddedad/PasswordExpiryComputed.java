@@ -1,6 +1,7 @@
 package net.adfederation.embeddedad;
 
 import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedSearchEntry;
+import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedSearchRequest;
 import com.unboundid.ldap.listener.interceptor.InMemoryOperationInterceptor;
 import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.LDAPException;
@@ -10,10 +11,12 @@ import com.unboundid.ldap.sdk.LDAPException;
  * by name (AD leaves constructed attributes out of "*"): pwdLastSet plus the domain's maxPwdAge;
  * 0 for "must change at next logon" (pwdLastSet 0); the largest FILETIME for a password that
  * never expires (DONT_EXPIRE_PASSWORD, or no maximum age). Fine-grained policies are Samba's only.
+ * Computed from the entry being returned, with the domain policy read once per search ({@link ConstructedInputs}).
  */
 final class PasswordExpiryComputed extends InMemoryOperationInterceptor {
 
     static final String ATTRIBUTE = "msDS-UserPasswordExpiryTimeComputed";
+    private static final String[] INPUTS = {"pwdLastSet", "userAccountControl"};
 
     private final InternalDirectory directory;
 
@@ -22,16 +25,24 @@ final class PasswordExpiryComputed extends InMemoryOperationInterceptor {
     }
 
     @Override
+    public void processSearchRequest(InMemoryInterceptedSearchRequest request) throws LDAPException {
+        if (!ConstructedInputs.asks(request.getRequest(), ATTRIBUTE)) return;
+        ConstructedInputs.require(request, directory.server().getSchema(), ATTRIBUTE, INPUTS);
+        ConstructedInputs.readPolicy(request, directory);
+    }
+
+    @Override
     public void processSearchEntry(InMemoryInterceptedSearchEntry result) {
-        if (result.getRequest().getAttributeList().stream().noneMatch(ATTRIBUTE::equalsIgnoreCase)) return;
         Entry entry = result.getSearchEntry();
+        if (entry == null || !ConstructedInputs.asks(result.getRequest(), ATTRIBUTE)) return;
         try {
-            // The read may not have asked for pwdLastSet and userAccountControl: take them from the stored entry.
-            Entry stored = directory.entry(entry.getParsedDN()).orElse(null);
+            // The entry carries pwdLastSet and userAccountControl when the request could be made to bring them.
+            Entry stored = ConstructedInputs.present(result, ATTRIBUTE) ? entry
+                    : directory.entry(entry.getParsedDN()).orElse(null);
             Long pwdLastSet = stored == null ? null : stored.getAttributeValueAsLong("pwdLastSet");
             if (pwdLastSet == null) return;
             Integer control = stored.getAttributeValueAsInteger("userAccountControl");
-            DomainPolicy policy = directory.policy();
+            DomainPolicy policy = ConstructedInputs.policy(result, directory);
             long expires;
             if (pwdLastSet == 0) {
                 expires = 0;

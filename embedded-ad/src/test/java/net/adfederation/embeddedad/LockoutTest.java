@@ -8,6 +8,10 @@ import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
+import com.unboundid.ldap.sdk.SearchRequest;
+import com.unboundid.ldap.sdk.SearchResultEntry;
+import com.unboundid.ldap.sdk.SearchScope;
+import com.unboundid.ldap.sdk.controls.SimplePagedResultsControl;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -81,6 +85,44 @@ class LockoutTest {
 
     private int computed() throws LDAPException {
         return admin.getEntry(DAVE, ComputedAccountControl.ATTRIBUTE).getAttributeValueAsInteger(ComputedAccountControl.ATTRIBUTE);
+    }
+
+    @Test
+    void eachSearchSeesTheLockoutAndTheDomainPolicyAsTheyStandThen() throws Exception {
+        assertThat(computedInBothReads()).isZero();
+        lockDave();
+        assertThat(computedInBothReads()).isEqualTo(ComputedAccountControl.UF_LOCKOUT);
+
+        clock.advance(Duration.ofMinutes(2));
+        setDomainPolicy("lockoutDuration", Long.toString(FileTime.ticksOf(Duration.ofMinutes(1))));
+        assertThat(computedInBothReads()).as("a shorter lockoutDuration has ended the lockout").isZero();
+
+        setDomainPolicy("lockoutDuration", "0");
+        assertThat(computedInBothReads()).as("a zero lockoutDuration locks until an admin unlocks")
+                .isEqualTo(ComputedAccountControl.UF_LOCKOUT);
+
+        admin.modify(DAVE, new Modification(ModificationType.REPLACE, "lockoutTime", "0"));
+        assertThat(computedInBothReads()).as("unlocked").isZero();
+
+        String expiry = PasswordExpiryComputed.ATTRIBUTE;
+        setDomainPolicy("maxPwdAge", Long.toString(FileTime.ticksOf(Duration.ofDays(3))));
+        long pwdLastSet = admin.getEntry(DAVE, "pwdLastSet").getAttributeValueAsLong("pwdLastSet");
+        assertThat(admin.getEntry(DAVE, expiry).getAttributeValueAsLong(expiry))
+                .isEqualTo(FileTime.of(FileTime.toInstant(pwdLastSet).plus(Duration.ofDays(3))));
+        setDomainPolicy("maxPwdAge", "0");
+        assertThat(admin.getEntry(DAVE, expiry).getAttributeValueAsLong(expiry)).as("no maximum age").isEqualTo(FileTime.NEVER);
+    }
+
+    /** Dave's value as a base read and as a paged read of every user see it: the next search after each change. */
+    private int computedInBothReads() throws LDAPException {
+        SearchRequest everyUser = new SearchRequest(EmbeddedAdFixture.USERS, SearchScope.SUB, "(objectClass=user)",
+                ComputedAccountControl.ATTRIBUTE);
+        everyUser.addControl(new SimplePagedResultsControl(100, null));
+        SearchResultEntry dave = admin.search(everyUser).getSearchEntries().stream()
+                .filter(entry -> entry.getDN().equals(DAVE)).findFirst().orElseThrow();
+        int base = computed();
+        assertThat(dave.getAttributeValueAsInteger(ComputedAccountControl.ATTRIBUTE)).isEqualTo(base);
+        return base;
     }
 
     @Test
