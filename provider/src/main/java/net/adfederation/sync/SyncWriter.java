@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.function.Predicate;
 
 import net.adfederation.account.AdAttributes;
 import net.adfederation.directory.DomainInfo;
@@ -324,9 +323,8 @@ final class SyncWriter {
 
     /** Whether a changed group has a user member whose Keycloak id this sync does not know (it did not write it). */
     private boolean hasMemberNotWritten(GroupWork group) {
-        Predicate<String> isGroup = dn -> group.readDns.contains(dn) || groupIdsByDn.containsKey(dn);
         return group.entry.memberDns().stream()
-                .anyMatch(dn -> MemberRef.of(dn, isGroup) instanceof MemberRef.User && !userIdsByDn.containsKey(lower(dn)));
+                .anyMatch(dn -> MemberRef.of(dn, group::isGroup) instanceof MemberRef.User && !userIdsByDn.containsKey(lower(dn)));
     }
 
     /**
@@ -484,6 +482,11 @@ final class SyncWriter {
             this.digest = read.full() || parent != null ? digest : SyncDigest.PARTIAL + digest;
         }
 
+        /** Whether a member DN (lower case) is a group of the domain: read now or known. */
+        boolean isGroup(String dn) {
+            return readDns.contains(dn) || groupIdsByDn.containsKey(dn);
+        }
+
         boolean unchanged() {
             KnownObjects.Group group = known.groups().get(entry.objectGuid());
             return group != null && group.pending() == null && group.missingSince() == null && digest.equals(group.digest())
@@ -547,7 +550,7 @@ final class SyncWriter {
             if (memberChanges.explains(guid)) userIds = currentMembers(session, realm, model.getId(), userIds);
             Set<String> missing = missingUsers.getOrDefault(group.domain, Set.of());
             boolean complete = new Memberships(session, realm, component, sids, forests).apply(model, group.entry, userIds,
-                    dn -> group.readDns.contains(dn) || groupIdsByDn.containsKey(dn),
+                    group::isGroup,
                     // A full read knows every user in scope: a member that is none of them is not ours to import.
                     dn -> group.read.full() && !missing.contains(dn), addedUsers::contains);
             GroupWriter.digest(model, complete ? group.digest : SyncDigest.PARTIAL + group.digest.replace(SyncDigest.PARTIAL, ""));
@@ -557,6 +560,7 @@ final class SyncWriter {
         /** Member DNs to ids: this sync's own first, then the group's current members and any other user by DN. */
         private Function<String, String> currentMembers(KeycloakSession session, RealmModel realm, String groupId,
                                                         Function<String, String> written) {
+            // The write's own transaction: KnownObjects' lookups (the same queries) each open one of their own.
             SyncStore store = SyncStore.of(session, realm, component);
             Map<String, String> ids = new HashMap<>();
             store.membersWith(groupId, AdAttributes.DN).forEach(row -> {

@@ -123,10 +123,7 @@ final class SyncPass implements AutoCloseable {
         run(() -> {
             List<SearchResultEntry> whole = unpaged.worthAsking() ? readWholeUnpaged(filter, AdEntryMapper.SYNC_GROUP_ATTRIBUTES) : null;
             PagedSearch.PageConsumer withMembers = page -> {
-                for (SearchResultEntry entry : page) {
-                    List<String> members = MemberRanges.members(entry, (dn, range) -> connection.getEntry(dn, range));
-                    groups.add(AdEntryMapper.groupEntry(entry, members));
-                }
+                for (SearchResultEntry entry : page) groups.add(withMembers(entry));
             };
             if (whole != null) withMembers.accept(whole);
             else search.forEachPage(connection, withMembers);
@@ -156,11 +153,14 @@ final class SyncPass implements AutoCloseable {
                 else changedUsers.add(AdEntryMapper.user(entry, mapped));
             }));
             List<GroupEntry> changedGroups = new ArrayList<>();
-            for (SearchResultEntry entry : groupEntries) {
-                changedGroups.add(AdEntryMapper.groupEntry(entry, MemberRanges.members(entry, (dn, range) -> connection.getEntry(dn, range))));
-            }
+            for (SearchResultEntry entry : groupEntries) changedGroups.add(withMembers(entry));
             return new ChangedObjects(changedUsers, changedGroups);
         });
+    }
+
+    /** A group read with all its members: the ranges the DC cut off are read now, on this pass's free connection. */
+    private GroupEntry withMembers(SearchResultEntry entry) throws LDAPException {
+        return AdEntryMapper.groupEntry(entry, MemberRanges.members(entry, (dn, range) -> connection.getEntry(dn, range)));
     }
 
     /** What {@link #changed} found. */
