@@ -140,7 +140,8 @@ public final class PagedSearch {
     /**
      * The same pages as {@link #forEachPage}, from one unpaged search where the domain's DCs may answer
      * it whole ({@link UnpagedReads}): 10,000 users with the sync's attributes took Samba 1.8-2.4 s
-     * unpaged against 6-9 s paged. Nothing is handed over before the whole answer has come, so any
+     * unpaged against 6-9 s paged, 9,000 objectGUIDs 0.5-0.9 s against 2.4-2.6 s. Every sync read of
+     * users, groups and objectGUIDs comes this way. Nothing is handed over before the whole answer has come, so any
      * answer short of whole is simply dropped and read paged, now and from then on for the domain: a
      * size or other limit (AD's MaxPageSize, 1,000 by default, or one an admin raised), the response
      * timeout (it bounds the whole unpaged search, one operation), or more than
