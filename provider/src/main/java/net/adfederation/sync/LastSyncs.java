@@ -43,6 +43,16 @@ public final class LastSyncs {
         LAST.put(componentId, new Entry(report, Instant.now(), parts));
     }
 
+    /**
+     * Whether the component's last sync on this node learnt a domain's deletions by scanning every
+     * objectGUID (AD's default rights): its next change sync will too, and needs every user's GUID.
+     */
+    static boolean scannedGuids(String componentId) {
+        String scan = "/" + DeletionMethod.GUID_SCAN.name().toLowerCase(Locale.ROOT);
+        return of(componentId).stream().flatMap(last -> last.domains().values().stream())
+                .anyMatch(part -> part.readMethod().endsWith(scan));
+    }
+
     /** Drops a removed component's entry. */
     public static void forget(String componentId) {
         LAST.remove(componentId);

@@ -145,7 +145,13 @@ public record TrustSync(KeycloakSessionFactory factory, String realmId, Componen
     public SynchronizationResult run(SyncKind kind) {
         long started = System.nanoTime();
         // Keycloak's objects load while the directory is read; the writer is built from them when first needed.
-        KnownObjectsLoading known = KnownObjectsLoading.start(() -> load(kind));
+        // Where the last change read scanned every objectGUID, this one will too: every user's GUID loads meanwhile.
+        boolean scanLikely = kind == SyncKind.CHANGES && LastSyncs.scannedGuids(component.getId());
+        KnownObjectsLoading known = KnownObjectsLoading.start(() -> {
+            KnownObjects objects = load(kind);
+            if (scanLikely) objects.loadEveryUser();
+            return objects;
+        });
 
         List<DomainInfo> infos = domains.stream().map(AdDomain::info).toList();
         List<TrustedDomain> trusts = boundTrusts();

@@ -31,6 +31,20 @@ class LastSyncsTest {
     }
 
     @Test
+    void aSyncThatScannedEveryObjectGuidOfADomainIsKnownAsOne() {
+        Map<String, String> methods = new LinkedHashMap<>();
+        methods.put("corp.example.test", "changes/tombstones");
+        LastSyncs.record("component-2", new SyncReport("changed", Duration.ofMillis(5), methods, 0, 0, 0, 0, 0, null), List.of());
+        assertThat(LastSyncs.scannedGuids("component-2")).isFalse();
+
+        methods.put("partner.example.test", "changes/guid_scan");
+        LastSyncs.record("component-2", new SyncReport("changed", Duration.ofMillis(5), methods, 0, 0, 0, 0, 0, null), List.of());
+        assertThat(LastSyncs.scannedGuids("component-2")).isTrue();
+        assertThat(LastSyncs.scannedGuids("never-synced")).isFalse();
+        LastSyncs.forget("component-2");
+    }
+
+    @Test
     void anUnknownMethodNamesNoRight() {
         assertThat(LastSyncs.cheaperBy("changes/something_new")).isNull();
         assertThat(LastSyncs.cheaperBy("failed")).isNull();

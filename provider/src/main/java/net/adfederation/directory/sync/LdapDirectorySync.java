@@ -92,7 +92,7 @@ public final class LdapDirectorySync implements DirectorySync {
             List<UUID> left = new ArrayList<>();
             if (!scope.isEverything()) {
                 Optional<SyncPass.GuidScan> scan = deletions.scan();
-                if (scan.isEmpty() && !changedGroups.isEmpty()) scan = Optional.of(pass.scan(SyncFilters.or(users, groups), known.get()));
+                if (scan.isEmpty() && !changedGroups.isEmpty()) scan = Optional.of(pass.scan(SyncFilters.or(users, groups), known));
                 if (scan.isPresent()) {
                     // Members moved in or out of the scope: those gone are reported, those new are read whole.
                     left.addAll(scan.get().absent());
@@ -125,7 +125,7 @@ public final class LdapDirectorySync implements DirectorySync {
         if (pass.tombstonesVisible()) {
             return noted(new Deletions(DeletionMethod.TOMBSTONES, pass.tombstones(since.highestUsn()), null, Optional.empty()));
         }
-        SyncPass.GuidScan scan = pass.scan(inScope, known.get());
+        SyncPass.GuidScan scan = pass.scan(inScope, known);
         return noted(new Deletions(DeletionMethod.GUID_SCAN, scan.absent(), null, Optional.of(scan)));
     }
 

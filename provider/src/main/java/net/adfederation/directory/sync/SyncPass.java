@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import net.adfederation.directory.DirectoryException;
 import net.adfederation.directory.DirectoryProblem;
@@ -171,20 +172,27 @@ final class SyncPass implements AutoCloseable {
     /**
      * What a scan of the objectGUIDs matching the filter (attribute-only, page by page) finds
      * against the GUIDs the caller knows: which of those are absent, and which objects are new to it.
+     * The known GUIDs are asked for after the scan, so a caller that loads them meanwhile elsewhere
+     * (Keycloak's users, seconds at 100,000) waits for the DC and its database at once, not one by one.
      */
-    GuidScan scan(Filter filter, Set<UUID> known) throws LDAPException {
-        Set<UUID> absent = new HashSet<>(known);
-        List<UUID> unknown = new ArrayList<>();
+    GuidScan scan(Filter filter, Supplier<Set<UUID>> known) throws LDAPException {
+        List<UUID> found = new ArrayList<>();
         PagedSearch search = new PagedSearch(domain.defaultNamingContext(), filter, "objectGUID");
         run(() -> {
             search.forEachPageUnpagedFirst(connection, unpaged, page -> {
                 for (SearchResultEntry entry : page) {
                     UUID guid = AdEntryMapper.guid(entry);
-                    if (guid != null && !absent.remove(guid) && !known.contains(guid)) unknown.add(guid);
+                    if (guid != null) found.add(guid);
                 }
             });
             return null;
         });
+        Set<UUID> knownGuids = known.get();
+        Set<UUID> absent = new HashSet<>(knownGuids);
+        List<UUID> unknown = new ArrayList<>();
+        for (UUID guid : found) {
+            if (!absent.remove(guid) && !knownGuids.contains(guid)) unknown.add(guid);
+        }
         return new GuidScan(List.copyOf(absent), unknown);
     }
 

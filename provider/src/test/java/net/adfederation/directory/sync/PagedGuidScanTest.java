@@ -52,4 +52,34 @@ class PagedGuidScanTest {
                     .isEqualTo(firstOperations - 1);
         }
     }
+
+    /**
+     * The scan asks for the GUIDs Keycloak knows only once the DC has answered it, so a sync that loads
+     * them meanwhile (seconds at 100,000 users) waits for both at once: no search follows the question.
+     */
+    @Test
+    void theKnownGuidsAreAskedForAfterTheDcAnsweredTheScan() throws Exception {
+        try (EmbeddedActiveDirectory ad = EmbeddedActiveDirectory.builder().bulkUsers(1_200, 10).start();
+             AdDomain domain = AdDomain.connect(new DomainSettings("corp.example.test", List.of(URI.create(ad.ldapUrl())),
+                     new ServiceLogin.Simple("svc-keycloak@corp.example.test", Secret.of("Passw0rd!Svc1")),
+                     false, true, 5000, 10000, null))) {
+            DirectorySync sync = domain.sync();
+            DirectorySync.Snapshot all = sync.readAll(SyncScope.everything());
+            Set<UUID> known = new HashSet<>();
+            all.users().forEach(u -> known.add(u.objectGuid()));
+            UUID gone = UUID.randomUUID();
+            known.add(gone);
+            long[] searchesWhenAsked = {-1};
+
+            DirectorySync.Changes changes = sync.readChanges(all.cursor(), SyncScope.everything(), () -> {
+                searchesWhenAsked[0] = ad.operationCounts().searches();
+                return known;
+            });
+
+            assertThat(changes.deletionMethod()).isEqualTo(DeletionMethod.GUID_SCAN);
+            assertThat(changes.deletedGuids()).containsExactly(gone);
+            assertThat(searchesWhenAsked[0]).as("searches at the DC when the known GUIDs were asked for, against after the read")
+                    .isEqualTo(ad.operationCounts().searches());
+        }
+    }
 }
