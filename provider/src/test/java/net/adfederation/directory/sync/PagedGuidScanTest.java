@@ -25,9 +25,7 @@ class PagedGuidScanTest {
     @Test
     void aDcThatRefusedTheUnpagedScanIsScannedPagedAtOnceAfterwards() throws Exception {
         try (EmbeddedActiveDirectory ad = EmbeddedActiveDirectory.builder().bulkUsers(1_200, 10).start();
-             AdDomain domain = AdDomain.connect(new DomainSettings("corp.example.test", List.of(URI.create(ad.ldapUrl())),
-                     new ServiceLogin.Simple("svc-keycloak@corp.example.test", Secret.of("Passw0rd!Svc1")),
-                     false, true, 5000, 10000, null))) {
+             AdDomain domain = connect(ad)) {
             LdapDirectorySync sync = (LdapDirectorySync) domain.sync();
             // The full read at a DC that answers unpaged whole (as Samba) teaches nothing; then it limits as AD does.
             ad.unpagedSizeLimit(0);
@@ -60,9 +58,7 @@ class PagedGuidScanTest {
     @Test
     void theKnownGuidsAreAskedForAfterTheDcAnsweredTheScan() throws Exception {
         try (EmbeddedActiveDirectory ad = EmbeddedActiveDirectory.builder().bulkUsers(1_200, 10).start();
-             AdDomain domain = AdDomain.connect(new DomainSettings("corp.example.test", List.of(URI.create(ad.ldapUrl())),
-                     new ServiceLogin.Simple("svc-keycloak@corp.example.test", Secret.of("Passw0rd!Svc1")),
-                     false, true, 5000, 10000, null))) {
+             AdDomain domain = connect(ad)) {
             DirectorySync sync = domain.sync();
             DirectorySync.Snapshot all = sync.readAll(SyncScope.everything());
             Set<UUID> known = new HashSet<>();
@@ -81,5 +77,11 @@ class PagedGuidScanTest {
             assertThat(searchesWhenAsked[0]).as("searches at the DC when the known GUIDs were asked for, against after the read")
                     .isEqualTo(ad.operationCounts().searches());
         }
+    }
+
+    private static AdDomain connect(EmbeddedActiveDirectory ad) {
+        return AdDomain.connect(new DomainSettings("corp.example.test", List.of(URI.create(ad.ldapUrl())),
+                new ServiceLogin.Simple("svc-keycloak@corp.example.test", Secret.of("Passw0rd!Svc1")),
+                false, true, 5000, 10000, null));
     }
 }
