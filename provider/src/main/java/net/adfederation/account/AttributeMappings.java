@@ -1,5 +1,7 @@
 package net.adfederation.account;
 
+import org.keycloak.component.ComponentValidationException;
+import net.adfederation.common.ConfigRefusal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -14,7 +16,7 @@ import java.util.regex.Pattern;
 
 import net.adfederation.directory.read.AdUser;
 import org.keycloak.common.util.MultivaluedHashMap;
-import org.keycloak.component.ComponentValidationException;
+
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
@@ -90,7 +92,7 @@ public final class AttributeMappings {
             for (String line : value.split("[\\r\\n]+")) if (!line.isBlank()) entries.add(line.trim());
         }
         if (entries.size() > MAX) {
-            throw new ComponentValidationException(KEY + ": {0} entries; at most " + MAX + " are read with each user",
+            throw new ConfigRefusal(KEY + ": {0} entries; at most " + MAX + " are read with each user",
                     Integer.toString(entries.size()));
         }
         List<AttributeMapping> parsed = new ArrayList<>();
@@ -99,7 +101,7 @@ public final class AttributeMappings {
             AttributeMapping mapping = parse(entry);
             String earlier = targets.putIfAbsent(mapping.userAttribute().toLowerCase(Locale.ROOT), entry);
             if (earlier != null) {
-                throw new ComponentValidationException(KEY + ": {0} and {1} both fill the user attribute {2}; keep one",
+                throw new ConfigRefusal(KEY + ": {0} and {1} both fill the user attribute {2}; keep one",
                         earlier, entry, mapping.userAttribute());
             }
             parsed.add(mapping);
@@ -119,37 +121,37 @@ public final class AttributeMappings {
     static AttributeMapping parse(String entry) {
         Matcher matcher = ENTRY.matcher(entry);
         if (!matcher.matches() || matcher.group(1).isEmpty() || matcher.group(2).isEmpty()) {
-            throw new ComponentValidationException(KEY + ": {0} is not adAttribute=userAttribute"
+            throw new ConfigRefusal(KEY + ": {0} is not adAttribute=userAttribute"
                     + " (for example employeeID=employeeId or manager=manager:upn)", entry);
         }
         String ad = matcher.group(1);
         String user = matcher.group(2);
         String adLower = ad.toLowerCase(Locale.ROOT);
         if (!AD_NAME.matcher(ad).matches()) {
-            throw new ComponentValidationException(KEY + ": in {0}, {1} is not an LDAP attribute name"
+            throw new ConfigRefusal(KEY + ": in {0}, {1} is not an LDAP attribute name"
                     + " (letters, digits and hyphens, starting with a letter)", entry, ad);
         }
         if (SECRET.contains(adLower)) {
-            throw new ComponentValidationException(KEY + ": in {0}, {1} is a password attribute, which is never read", entry, ad);
+            throw new ConfigRefusal(KEY + ": in {0}, {1} is a password attribute, which is never read", entry, ad);
         }
         if (!USER_NAME.matcher(user).matches()) {
-            throw new ComponentValidationException(KEY + ": in {0}, {1} is not a user attribute name"
+            throw new ConfigRefusal(KEY + ": in {0}, {1} is not a user attribute name"
                     + " (letters, digits, _ . -, starting with a letter)", entry, user);
         }
         String userLower = user.toLowerCase(Locale.ROOT);
         if (RESERVED.contains(userLower)) {
-            throw new ComponentValidationException(KEY + ": in {0}, the user attribute {1} is already filled from"
+            throw new ConfigRefusal(KEY + ": in {0}, the user attribute {1} is already filled from"
                     + " Active Directory (or kept by Keycloak); choose another name", entry, user);
         }
         if (FILLED.containsKey(userLower) && !FILLED.get(userLower).equals(adLower)) {
-            throw new ComponentValidationException(KEY + ": in {0}, the user attribute {1} is already filled from"
+            throw new ConfigRefusal(KEY + ": in {0}, the user attribute {1} is already filled from"
                     + " the AD attribute " + FILLED.get(userLower) + "; choose another name", entry, user);
         }
         AttributeMapping.Format format = BINARY.contains(adLower) ? AttributeMapping.Format.BASE64
                 : DN_VALUED.contains(adLower) ? AttributeMapping.Format.DN : AttributeMapping.Format.TEXT;
         String option = matcher.group(3);
         if (option != null) {
-            format = AttributeMapping.Format.named(option).orElseThrow(() -> new ComponentValidationException(KEY
+            format = AttributeMapping.Format.named(option).orElseThrow(() -> new ConfigRefusal(KEY
                     + ": in {0}, :{1} is not one of :text, :base64, :dn, :upn", entry, option));
         }
         return new AttributeMapping(ad, user, format);

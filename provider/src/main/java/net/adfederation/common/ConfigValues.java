@@ -1,5 +1,6 @@
 package net.adfederation.common;
 
+import org.keycloak.component.ComponentValidationException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +15,6 @@ import java.util.regex.Pattern;
 
 import net.adfederation.directory.DnsName;
 import org.keycloak.common.util.MultivaluedHashMap;
-import org.keycloak.component.ComponentValidationException;
 
 /**
  * The parsing of component settings both modes share: DNS names, DC URLs, flags, timeouts and
@@ -34,7 +34,7 @@ public final class ConfigValues {
     public static String dnsName(String key, String raw) {
         String domain = DnsName.of(raw).value();
         if (!DNS_NAME.matcher(domain).matches()) {
-            throw new ComponentValidationException(key + ": {0} is not a DNS domain name such as corp.example.test", raw.trim());
+            throw new ConfigRefusal(key + ": {0} is not a DNS domain name such as corp.example.test", raw.trim());
         }
         return domain;
     }
@@ -48,7 +48,7 @@ public final class ConfigValues {
         List<String> servers = new ArrayList<>();
         for (String text : raw.trim().split("[\\s,]+")) {
             if (!text.matches("[A-Za-z0-9.-]+(:[0-9]{1,5})?")) {
-                throw new ComponentValidationException(key + ": {0} is not a DNS server as host or host:port, such as 10.0.0.53 or 10.0.0.53:53", text);
+                throw new ConfigRefusal(key + ": {0} is not a DNS server as host or host:port, such as 10.0.0.53 or 10.0.0.53:53", text);
             }
             servers.add(text);
         }
@@ -60,7 +60,7 @@ public final class ConfigValues {
         if (raw == null || raw.isBlank()) return null;
         String site = raw.trim();
         if (!site.matches("[A-Za-z0-9][A-Za-z0-9-]{0,62}")) {
-            throw new ComponentValidationException(key + ": {0} is not an AD site name as DNS holds it"
+            throw new ConfigRefusal(key + ": {0} is not an AD site name as DNS holds it"
                     + " (letters, digits and hyphens, such as Default-First-Site-Name)", site);
         }
         return site;
@@ -83,7 +83,7 @@ public final class ConfigValues {
         } catch (URISyntaxException ignored) {
             // reported below with the same message as a wrong scheme
         }
-        throw new ComponentValidationException(key + ": {0} is not an ldap:// or ldaps:// URL with a host name", text);
+        throw new ConfigRefusal(key + ": {0} is not an ldap:// or ldaps:// URL with a host name", text);
     }
 
     /** Refuses plain ldap:// URLs unless StartTLS or (for labs) insecure binds are on. */
@@ -92,7 +92,7 @@ public final class ConfigValues {
         if (startTls || allowInsecureBind) return;
         for (URI url : urls) {
             if (url.getScheme().equalsIgnoreCase("ldap")) {
-                throw new ComponentValidationException(key + ": {0} would send passwords unencrypted; use ldaps://, turn on "
+                throw new ConfigRefusal(key + ": {0} would send passwords unencrypted; use ldaps://, turn on "
                         + startTlsKey + ", or turn on " + allowInsecureBindKey + " for a test lab only", url.toString());
             }
         }
@@ -103,7 +103,7 @@ public final class ConfigValues {
         if (raw == null || raw.isBlank()) return false;
         if (raw.trim().equalsIgnoreCase("true")) return true;
         if (raw.trim().equalsIgnoreCase("false")) return false;
-        throw new ComponentValidationException(key + " must be true or false, got {0}", raw);
+        throw new ConfigRefusal(key + " must be true or false, got {0}", raw);
     }
 
     /** A positive whole number, or the fallback when unset; {@code unit} words the refusal ("milliseconds"). */
@@ -116,7 +116,7 @@ public final class ConfigValues {
         } catch (NumberFormatException ignored) {
             // reported below with the same message as a non-positive number
         }
-        throw new ComponentValidationException(key + " must be a positive whole number of " + unit + ", got {0}", raw);
+        throw new ConfigRefusal(key + " must be a positive whole number of " + unit + ", got {0}", raw);
     }
 
     /**
@@ -126,12 +126,12 @@ public final class ConfigValues {
     public static int timeout(MultivaluedHashMap<String, String> config, String key, int fallback, int max) {
         int value = positive(config, key, fallback, "milliseconds");
         if (value <= max) return value;
-        throw new ComponentValidationException(key + " must be at most " + max + " milliseconds, got {0}: every sign-in "
+        throw new ConfigRefusal(key + " must be at most " + max + " milliseconds, got {0}: every sign-in "
                 + "that meets a domain controller which does not answer waits this long", config.getFirst(key));
     }
 
     public static String required(String raw, String message) {
-        if (raw == null || raw.isBlank()) throw new ComponentValidationException(message);
+        if (raw == null || raw.isBlank()) throw new ConfigRefusal(message);
         return raw;
     }
 

@@ -9,7 +9,7 @@ import org.jboss.logging.Logger;
 import org.keycloak.common.constants.KerberosConstants;
 import org.keycloak.common.util.MultivaluedHashMap;
 import org.keycloak.component.ComponentModel;
-import org.keycloak.component.ComponentValidationException;
+
 import org.keycloak.federation.kerberos.CommonKerberosConfig;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
@@ -90,7 +90,7 @@ public record KerberosSettings(boolean allowed, String serverPrincipal, String k
             return;
         }
         LOG.warnf("%s: Kerberos sign-in cannot work: %s", componentName, problem);
-        throw new ComponentValidationException("{0}", "Kerberos: " + problem);
+        throw new ConfigRefusal("{0}", "Kerberos: " + problem);
     }
 
     /** The keytab's principals and their key types, for the log ("HTTP/host@REALM: 17, 18"). */

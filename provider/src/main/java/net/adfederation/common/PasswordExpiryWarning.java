@@ -1,5 +1,6 @@
 package net.adfederation.common;
 
+import org.keycloak.component.ComponentValidationException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -7,7 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import org.keycloak.common.util.MultivaluedHashMap;
-import org.keycloak.component.ComponentValidationException;
+
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
@@ -43,7 +44,7 @@ public final class PasswordExpiryWarning {
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        throw new ComponentValidationException(KEY + ": {0} is not a number of days from 0 (off) to " + MAX_DAYS, raw.trim());
+        throw new ConfigRefusal(KEY + ": {0} is not a number of days from 0 (off) to " + MAX_DAYS, raw.trim());
     }
 
     /** Calendar days from today to the expiry in the server's time zone: 0 today, 1 tomorrow; never negative. */

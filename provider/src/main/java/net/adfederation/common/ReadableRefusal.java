@@ -26,7 +26,7 @@ public final class ReadableRefusal {
     }
 
     public static ComponentValidationException of(ComponentValidationException refusal) {
-        ComponentValidationException readable = new ComponentValidationException(refusal.getMessage(), refusal.getParameters());
+        ComponentValidationException readable = new ConfigRefusal(refusal.getMessage(), refusal.getParameters());
         readable.initCause(new IllegalArgumentException(formatted(refusal)));
         return readable;
     }

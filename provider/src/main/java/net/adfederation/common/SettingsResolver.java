@@ -2,7 +2,6 @@ package net.adfederation.common;
 
 import javax.net.ssl.SSLSocketFactory;
 
-import org.keycloak.component.ComponentValidationException;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.truststore.TruststoreProvider;
 import org.keycloak.vault.VaultStringSecret;
@@ -20,7 +19,7 @@ public final class SettingsResolver {
     /** The password a credential setting stands for; a value that is not a vault expression comes back as itself. */
     public static String bindPassword(KeycloakSession session, String credentialKey, String credential) {
         try (VaultStringSecret secret = session.vault().getStringSecret(credential)) {
-            return secret.get().orElseThrow(() -> new ComponentValidationException(
+            return secret.get().orElseThrow(() -> new ConfigRefusal(
                     credentialKey + ": the vault has no secret for {0}", credential));
         }
     }

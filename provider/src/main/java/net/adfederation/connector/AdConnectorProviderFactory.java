@@ -1,5 +1,7 @@
 package net.adfederation.connector;
 
+import org.keycloak.component.ComponentValidationException;
+import net.adfederation.common.ConfigRefusal;
 import net.adfederation.common.KerberosSettings;
 import java.util.List;
 
@@ -27,7 +29,7 @@ import net.adfederation.directory.DomainSettings;
 import org.jboss.logging.Logger;
 import org.keycloak.Config;
 import org.keycloak.component.ComponentModel;
-import org.keycloak.component.ComponentValidationException;
+
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
@@ -114,7 +116,7 @@ public class AdConnectorProviderFactory implements UserStorageProviderFactory<Ad
         } catch (DirectoryException e) {
             // The directory's own wording ("DC unreachable", "bind refused", ...), passed as a
             // parameter so MessageFormat in the admin console cannot mangle it.
-            throw new ComponentValidationException("{0}", e.getMessage());
+            throw new ConfigRefusal("{0}", e.getMessage());
         }
     }
 
@@ -124,7 +126,7 @@ public class AdConnectorProviderFactory implements UserStorageProviderFactory<Ad
         java.util.Map<String, String> sids = domain.groupSids().sidsOf(scope.allowedGroups());
         List<String> unknown = scope.allowedGroups().stream().filter(name -> !sids.containsKey(name)).toList();
         if (!unknown.isEmpty()) {
-            throw new ComponentValidationException(SignInScope.ALLOWED_GROUPS + ": no single group of {0} is named {1}"
+            throw new ConfigRefusal(SignInScope.ALLOWED_GROUPS + ": no single group of {0} is named {1}"
                     + " (give a group''s sAMAccountName or DN)", domain.info().dnsName(), String.join(", ", unknown));
         }
     }

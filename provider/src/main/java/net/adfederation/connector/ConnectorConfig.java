@@ -1,5 +1,6 @@
 package net.adfederation.connector;
 
+import net.adfederation.common.ConfigRefusal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -70,7 +71,7 @@ public record ConnectorConfig(ConnectionSettings connection, String passwordRese
 
     private static void refuseSeveralDomains(String raw) {
         if (raw != null && !raw.isBlank() && SEVERAL.matcher(raw.trim()).find()) {
-            throw new ComponentValidationException("connector mode attaches to exactly one domain; use ad-trust for several (got {0})", raw.trim());
+            throw new ConfigRefusal("connector mode attaches to exactly one domain; use ad-trust for several (got {0})", raw.trim());
         }
     }
 
@@ -87,7 +88,7 @@ public record ConnectorConfig(ConnectionSettings connection, String passwordRese
         } catch (URISyntaxException ignored) {
             // reported below
         }
-        throw new ComponentValidationException(PASSWORD_RESET_URL
+        throw new ConfigRefusal(PASSWORD_RESET_URL
                 + ": {0} is not an absolute http:// or https:// URL (write an apostrophe as %27)", text);
     }
 }

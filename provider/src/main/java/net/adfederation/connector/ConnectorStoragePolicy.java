@@ -1,10 +1,11 @@
 package net.adfederation.connector;
 
+import net.adfederation.common.ConfigRefusal;
 import java.util.Locale;
 
 import org.keycloak.common.util.MultivaluedHashMap;
 import org.keycloak.component.ComponentModel;
-import org.keycloak.component.ComponentValidationException;
+
 import org.keycloak.storage.CacheableStorageProviderModel;
 import org.keycloak.storage.UserStorageProviderModel;
 
@@ -27,14 +28,14 @@ final class ConnectorStoragePolicy {
 
         String importEnabled = config.getFirst(UserStorageProviderModel.IMPORT_ENABLED);
         if (importEnabled != null && !importEnabled.isBlank() && !importEnabled.trim().equalsIgnoreCase("false")) {
-            throw new ComponentValidationException(
+            throw new ConfigRefusal(
                     "connector mode keeps nothing in Keycloak, so it cannot import users; importEnabled must be off");
         }
         String policy = config.getFirst(CacheableStorageProviderModel.CACHE_POLICY);
         String normalized = policy == null ? "" : policy.trim().toUpperCase(Locale.ROOT);
         // DEFAULT is "no choice made", which Keycloak 26.7 (UserCacheSession.getLifespan) caches without expiry.
         if (!normalized.isEmpty() && !normalized.equals("DEFAULT") && !normalized.equals(NO_CACHE)) {
-            throw new ComponentValidationException(
+            throw new ConfigRefusal(
                     "connector mode keeps nothing in Keycloak, so it cannot cache; the cache policy must be NO_CACHE (got {0})",
                     policy.trim());
         }

@@ -1,5 +1,6 @@
 package net.adfederation.connector;
 
+import net.adfederation.common.ConfigRefusal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -11,7 +12,6 @@ import java.util.regex.Pattern;
 import com.unboundid.ldap.sdk.DN;
 import com.unboundid.ldap.sdk.LDAPException;
 import net.adfederation.directory.read.AdUser;
-import org.keycloak.component.ComponentValidationException;
 
 /**
  * Who may sign in through a connector: members (nested ones included) of one of the
@@ -109,7 +109,7 @@ record SignInScope(List<String> allowedGroups, List<DN> allowedOUs) {
             DN ou = requireDn(ALLOWED_OUS, text);
             try {
                 if (!ou.isDescendantOf(new DN(baseDn), true)) {
-                    throw new ComponentValidationException(ALLOWED_OUS + ": {0} is not inside the domain ({1})", text, baseDn);
+                    throw new ConfigRefusal(ALLOWED_OUS + ": {0} is not inside the domain ({1})", text, baseDn);
                 }
             } catch (LDAPException e) {
                 throw new IllegalStateException("the domain's base DN does not parse: " + baseDn, e);
@@ -123,7 +123,7 @@ record SignInScope(List<String> allowedGroups, List<DN> allowedOUs) {
         try {
             return new DN(text);
         } catch (LDAPException e) {
-            throw new ComponentValidationException(key + ": {0} is not a distinguished name (one per line, such as"
+            throw new ConfigRefusal(key + ": {0} is not a distinguished name (one per line, such as"
                     + " OU=Staff,DC=corp,DC=example,DC=test)", text);
         }
     }

@@ -1,5 +1,6 @@
 package net.adfederation.trust;
 
+import net.adfederation.common.ConfigRefusal;
 import net.adfederation.account.AttributeMappings;
 import net.adfederation.common.KerberosSettings;
 import java.util.Date;
@@ -104,13 +105,13 @@ public class AdTrustProviderFactory implements UserStorageProviderFactory<AdTrus
         if (stored != null && new UserStorageProviderModel(stored).isEnabled() && forests.sameConnections(stored, model)) return;
         try (Forest forest = ForestRegistry.open(session, config)) {
             if (!forest.refusals().isEmpty()) {
-                throw new ComponentValidationException("{0}", String.join(" ", forest.refusals().values()));
+                throw new ConfigRefusal("{0}", String.join(" ", forest.refusals().values()));
             }
             LOG.infof("%s: %s and %d trusted domain(s) answered", model.getName(), config.domain(), forest.domains().size() - 1);
             forest.domains().forEach(domain -> LockoutAdvice.warning(realm, domain.users(), domain.info().dnsName())
                     .ifPresent(warning -> LOG.warnf("%s: %s", model.getName(), warning)));
         } catch (DirectoryException e) {
-            throw new ComponentValidationException("{0}", e.getMessage());
+            throw new ConfigRefusal("{0}", e.getMessage());
         }
     }
 

@@ -1,12 +1,12 @@
 package net.adfederation.trust;
 
+import net.adfederation.common.ConfigRefusal;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import net.adfederation.common.ConfigValues;
-import org.keycloak.component.ComponentValidationException;
 
 /**
  * The {@code domainControllers} setting: one line per trusted domain whose DCs DNS cannot find,
@@ -26,12 +26,12 @@ final class DomainControllerLines {
             if (text.isEmpty() || text.startsWith("#")) continue;
             int eq = text.indexOf('=');
             if (eq <= 0 || eq == text.length() - 1) {
-                throw new ComponentValidationException(key + ": {0} is not a line domain=url url, such as "
+                throw new ConfigRefusal(key + ": {0} is not a line domain=url url, such as "
                         + "partner.example.test=ldaps://dc1.partner.example.test", text);
             }
             String domain = ConfigValues.dnsName(key, text.substring(0, eq));
             if (result.put(domain, ConfigValues.ldapUrls(key, text.substring(eq + 1))) != null) {
-                throw new ComponentValidationException(key + ": {0} has two lines; put all its URLs on one", domain);
+                throw new ConfigRefusal(key + ": {0} has two lines; put all its URLs on one", domain);
             }
         }
         return result;

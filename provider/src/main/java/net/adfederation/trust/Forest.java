@@ -1,5 +1,6 @@
 package net.adfederation.trust;
 
+import net.adfederation.common.ConfigRefusal;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -123,7 +124,7 @@ public final class Forest implements AutoCloseable, TrustSync.Forest {
                     + (urls.isEmpty() && e.getMessage().contains("SRV") ? " Or add the line " + partner + "=ldaps://dc1."
                     + partner + " to " + TrustConfig.DOMAIN_CONTROLLERS + "." : "");
             LOG.warn(why);
-            throw new ComponentValidationException("{0}", why);
+            throw new ConfigRefusal("{0}", why);
         }
     }
 

@@ -1,9 +1,9 @@
 package net.adfederation.trust;
 
+import net.adfederation.common.ConfigRefusal;
 import java.util.Locale;
 
 import net.adfederation.common.ConnectionKeys;
-import org.keycloak.component.ComponentValidationException;
 
 /**
  * The Kerberos principal of the bound forest's service account, as a trusted forest's KDC knows it
@@ -29,7 +29,7 @@ final class ServicePrincipal {
             // The UPN prefix is taken as the account name, as AD's default UPN is sAMAccountName@domain.
             account = name.substring(0, at);
         } else {
-            throw new ComponentValidationException(ConnectionKeys.BIND_DN + ": {0} is a DN; trust mode logs in to trusted "
+            throw new ConfigRefusal(ConnectionKeys.BIND_DN + ": {0} is a DN; trust mode logs in to trusted "
                     + "forests with Kerberos, so give the service account as a UPN (svc-keycloak@" + boundDomain
                     + ") or as DOMAIN\\svc-keycloak", name);
         }

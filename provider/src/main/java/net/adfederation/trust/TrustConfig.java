@@ -1,5 +1,6 @@
 package net.adfederation.trust;
 
+import net.adfederation.common.ConfigRefusal;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,7 +17,6 @@ import net.adfederation.sync.DeletionLimits;
 import net.adfederation.sync.GracePeriod;
 import org.keycloak.common.util.MultivaluedHashMap;
 import org.keycloak.component.ComponentModel;
-import org.keycloak.component.ComponentValidationException;
 
 /**
  * The configuration of one {@code ad-trust} component, parsed and checked once into an immutable
@@ -100,14 +100,14 @@ public record TrustConfig(
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        throw new ComponentValidationException(DELETION_GRACE_DAYS + " must be a number of days from 0 to 3650 (0.5 is twelve hours), got {0}",
+        throw new ConfigRefusal(DELETION_GRACE_DAYS + " must be a number of days from 0 to 3650 (0.5 is twelve hours), got {0}",
                 raw.trim());
     }
 
     /** A percentage from 1 to 100, or off when unset. */
     private static int percent(MultivaluedHashMap<String, String> config, String key) {
         int value = ConfigValues.positive(config, key, DeletionLimits.OFF, "percent");
-        if (value > 100) throw new ComponentValidationException(key + " must be a percentage from 1 to 100, got {0}", value);
+        if (value > 100) throw new ConfigRefusal(key + " must be a percentage from 1 to 100, got {0}", value);
         return value;
     }
 
@@ -156,7 +156,7 @@ public record TrustConfig(
         try {
             return CrossForestLogin.valueOf(raw.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new ComponentValidationException(CROSS_FOREST_LOGIN + " must be kerberos (real Active Directory) or simple "
+            throw new ConfigRefusal(CROSS_FOREST_LOGIN + " must be kerberos (real Active Directory) or simple "
                     + "(the embedded AD of labs and tests), got {0}", raw.trim());
         }
     }

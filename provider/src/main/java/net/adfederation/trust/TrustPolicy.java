@@ -1,7 +1,8 @@
 package net.adfederation.trust;
 
+import net.adfederation.common.ConfigRefusal;
 import org.keycloak.component.ComponentModel;
-import org.keycloak.component.ComponentValidationException;
+
 import org.keycloak.storage.UserStorageProviderModel;
 
 /**
@@ -16,7 +17,7 @@ final class TrustPolicy {
     static void enforce(ComponentModel model) {
         String importEnabled = model.getConfig().getFirst(UserStorageProviderModel.IMPORT_ENABLED);
         if (importEnabled != null && importEnabled.trim().equalsIgnoreCase("false")) {
-            throw new ComponentValidationException("trust mode synchronises users into Keycloak, so importEnabled must be on");
+            throw new ConfigRefusal("trust mode synchronises users into Keycloak, so importEnabled must be on");
         }
         model.getConfig().putSingle(UserStorageProviderModel.IMPORT_ENABLED, "true");
     }
