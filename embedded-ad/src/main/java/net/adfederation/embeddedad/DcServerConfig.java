@@ -19,7 +19,7 @@ import java.util.List;
 final class DcServerConfig {
 
     private static final String[] INDEXED = {"sAMAccountName", "userPrincipalName", "objectGUID", "objectSid",
-            "member", "memberOf", "distinguishedName", "mail"};
+            "member", "memberOf", "distinguishedName", "mail", UsnIndexedSearch.ATTRIBUTE};
 
     private DcServerConfig() {
     }

@@ -28,7 +28,8 @@ public final class EmbeddedActiveDirectory implements AutoCloseable, DirectoryRi
     private final Grants grants;
 
     /** What sibling classes in this package reach into: trusts between forests, bulk seeding. */
-    record Internals(InternalDirectory directory, AdObjectFactory factory, TrustedForests trustedForests) {
+    record Internals(InternalDirectory directory, AdObjectFactory factory, TrustedForests trustedForests,
+                     UsnIndexedSearch usnIndex) {
         TrustObjects trustObjects() {
             return new TrustObjects(directory, factory);
         }
@@ -289,7 +290,8 @@ public final class EmbeddedActiveDirectory implements AutoCloseable, DirectoryRi
                     material, sessions);
             FaultInjector faults = new FaultInjector();
             Grants grants = new Grants();
-            InterceptorChain.install(config, directory, sessions, log, factory, trustedForests, faults, grants);
+            UsnIndexedSearch usnIndex = new UsnIndexedSearch(directory::server, stamp);
+            InterceptorChain.install(config, directory, sessions, log, factory, trustedForests, faults, grants, usnIndex);
             InMemoryDirectoryServer server = new InMemoryDirectoryServer(config);
             directory.attach(server);
             DirectorySeed seed = new DirectorySeed(directory, factory, new MemberLinks(directory));
@@ -299,7 +301,7 @@ public final class EmbeddedActiveDirectory implements AutoCloseable, DirectoryRi
             server.startListening();
             if (tls) sessions.encryptedPort(server.getListenPort("LDAPS"));
             return new EmbeddedActiveDirectory(domain, server, material, log,
-                    new Internals(directory, factory, trustedForests), faults, grants);
+                    new Internals(directory, factory, trustedForests, usnIndex), faults, grants);
         }
     }
 }

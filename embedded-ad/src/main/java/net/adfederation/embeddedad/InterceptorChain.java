@@ -11,7 +11,8 @@ import java.util.List;
  * before password writes add their own pwdLastSet; value ranges are cut before a test's faults
  * see them; the inputs the constructed attributes add to a search are taken out right after those are computed,
  * before anything later sees the entry; paging comes after every rewrite of a search (so its kept answer
- * carries those inputs); stamping comes last so it marks the final change.
+ * carries those inputs), and right before it the uSNChanged index narrows a change read's filter once every
+ * other rewrite has added to it; stamping comes last so it marks the final change.
  */
 final class InterceptorChain {
 
@@ -20,7 +21,7 @@ final class InterceptorChain {
 
     static void install(InMemoryDirectoryServerConfig config, InternalDirectory directory, Sessions sessions,
                         OperationLog log, AdObjectFactory factory, TrustedForests trustedForests,
-                        FaultInjector faults, Grants grants) throws LDAPException {
+                        FaultInjector faults, Grants grants, UsnIndexedSearch usnIndex) throws LDAPException {
         GroupClosure closure = new GroupClosure(directory);
         MemberLinks links = new MemberLinks(directory);
         List<InMemoryOperationInterceptor> chain = List.of(
@@ -43,6 +44,7 @@ final class InterceptorChain {
                 new ForeignMembers(directory, factory),
                 new BackLinkMaintainer(directory, links),
                 new DeletedObjects(directory, new Tombstones(directory), sessions, grants),
+                usnIndex,
                 new PagedResults(directory, faults),
                 faults.results(),
                 new ChangeStamping(directory.stamp()));
