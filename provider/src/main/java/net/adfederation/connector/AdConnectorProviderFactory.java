@@ -54,6 +54,7 @@ public class AdConnectorProviderFactory implements UserStorageProviderFactory<Ad
     private static final Logger LOG = Logger.getLogger(AdConnectorProviderFactory.class);
 
     private final DomainRegistry<AdDomain> domains = new DomainRegistry<>(System::currentTimeMillis);
+    private final ParsedConfigs configs = new ParsedConfigs();
 
     @Override
     public String getId() {
@@ -167,11 +168,13 @@ public class AdConnectorProviderFactory implements UserStorageProviderFactory<Ad
 
     @Override
     public void onUpdate(KeycloakSession session, RealmModel realm, ComponentModel oldModel, ComponentModel newModel) {
+        configs.forget(newModel.getId());
         domains.forget(newModel.getId());
     }
 
     @Override
     public void preRemove(KeycloakSession session, RealmModel realm, ComponentModel model) {
+        configs.forget(model.getId());
         domains.forget(model.getId());
     }
 
@@ -180,16 +183,20 @@ public class AdConnectorProviderFactory implements UserStorageProviderFactory<Ad
         domains.close();
     }
 
-    /** The component's open domain; every failure, a bad stored configuration included, is a {@link DirectoryException}. */
+    /**
+     * The component's open domain; every failure, a bad stored configuration included, is a {@link DirectoryException}.
+     * Its settings are parsed once per stored configuration ({@link ParsedConfigs}), not at every request.
+     */
     private AdDomain openDomain(KeycloakSession session, ComponentModel model) {
-        ConnectorConfig config;
+        ParsedConfigs.Parsed parsed;
         try {
-            config = ConnectorConfig.parse(model);
+            parsed = configs.of(model);
         } catch (ComponentValidationException e) {
             throw new DirectoryException(DirectoryProblem.OPERATION_FAILED,
                     "The stored configuration of " + model.getName() + " is invalid: " + ConnectorConfig.describe(e), e);
         }
-        return domains.get(model.getId(), config.fingerprint(), () -> {
+        ConnectorConfig config = parsed.config();
+        return domains.get(model.getId(), parsed.fingerprint(), () -> {
             try {
                 return AdDomain.connect(resolve(session, config), runtime(session, model, config));
             } catch (ComponentValidationException e) {
