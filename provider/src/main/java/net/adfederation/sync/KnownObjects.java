@@ -27,7 +27,8 @@ import org.keycloak.models.utils.KeycloakModelUtils;
  * to the realm and component, not 100,000 user loads.
  * <p>
  * A full sync compares every user, so it loads each one's objectGUID, domain and digest (the DNs
- * only when a changed group needs them). A change sync starts with the groups and the few users marked (awaiting approval, missing within the grace period); then it looks up the users
+ * only when a changed group needs them). A change sync starts with the groups (their digests only for
+ * the groups it read) and the few users marked (awaiting approval, missing within the grace period); then it looks up the users
  * its reads named by their objectGUID in USER_ATTRIBUTE's (NAME, VALUE) index, and a changed group's
  * members among its current members, so where the directory names its changes and deletions
  * (DirSync, tombstones) its Keycloak side follows the changes. The users per domain (one aggregate
@@ -44,8 +45,14 @@ final class KnownObjects {
     record User(String id, String domain, String digest, String dn, String pending, String missingSince) {
     }
 
-    /** A synchronised group as Keycloak holds it; missingSince as for users, under a grace period. */
+    /**
+     * A synchronised group as Keycloak holds it; missingSince as for users, under a grace period. A
+     * change sync loads the digest only of the groups it read ({@link #loadGroupDigests}): null until then.
+     */
     record Group(String id, String domain, String digest, String dn, String pending, String missingSince) {
+        Group withDigest(String value) {
+            return new Group(id, domain, value, dn, pending, missingSince);
+        }
     }
 
     // The pending mark is with the identity: only the few users awaiting approval have the row.
@@ -60,6 +67,14 @@ final class KnownObjects {
     private static final List<String> COMPARED = List.of(AdAttributes.GUID, AdAttributes.DOMAIN, SyncDigest.ATTRIBUTE,
             PendingRemovals.MARK, GracePeriod.MISSING_SINCE);
     private static final List<String> DETAIL = List.of(SyncDigest.ATTRIBUTE, AdAttributes.DN);
+    /**
+     * Every group's rows a change sync needs: not the digest, which only the groups it read compare
+     * by ({@link #loadGroupDigests}), a fifth of the rows at 10,000 groups.
+     */
+    private static final List<String> GROUP_IDENTITY = List.of(AdAttributes.GUID, AdAttributes.DOMAIN, AdAttributes.DN,
+            AdAttributes.COMPONENT, PendingRemovals.MARK, GracePeriod.MISSING_SINCE);
+    private static final List<String> GROUP_COMPARED = List.of(AdAttributes.GUID, AdAttributes.DOMAIN, SyncDigest.ATTRIBUTE,
+            AdAttributes.DN, AdAttributes.COMPONENT, PendingRemovals.MARK, GracePeriod.MISSING_SINCE);
     private final KeycloakSessionFactory factory;
     private final String realmId;
     private final ComponentModel component;
@@ -73,6 +88,8 @@ final class KnownObjects {
     private boolean everyDn;
     /** Users per domain (not those missing within the grace period) while not every user is loaded; null until asked. */
     private Map<String, Integer> userCounts;
+    /** The groups whose digest is loaded, while not every group's is (a change sync); null when every group's is. */
+    private Set<UUID> groupDigests;
 
     private KnownObjects(KeycloakSessionFactory factory, String realmId, ComponentModel component, Map<UUID, User> users,
                          boolean whole, Map<UUID, Group> groups, Map<String, String> domainGroups) {
@@ -84,6 +101,7 @@ final class KnownObjects {
         this.everyUser = whole;
         this.groups = groups;
         this.domainGroups = domainGroups;
+        this.groupDigests = whole ? null : new HashSet<>();
     }
 
     /** @param kind a full sync loads every user whole; a change sync only the marked ones, the rest when named */
@@ -95,8 +113,8 @@ final class KnownObjects {
             SyncStore store = SyncStore.of(session, realm, component);
             Map<UUID, Group> groups = new HashMap<>();
             Map<String, String> domainGroups = new HashMap<>();
-            loadGroups(store, component.getId(), groups, domainGroups);
             boolean whole = kind == SyncKind.FULL;
+            loadGroups(store, component.getId(), whole ? GROUP_COMPARED : GROUP_IDENTITY, groups, domainGroups);
             Map<UUID, User> users = whole ? loadUsers(store, COMPARED) : markedUsers(store);
             known.set(new KnownObjects(factory, realmId, component, users, whole, groups, domainGroups));
         });
@@ -218,6 +236,31 @@ final class KnownObjects {
         return beyond[0];
     }
 
+    /**
+     * The digest of these groups (those a change sync read, which it compares by their digest): a
+     * bounded query per 500 ids; more than that (a domain's groups read in full) in one read of every
+     * group's digest row.
+     */
+    void loadGroupDigests(Collection<UUID> guids) {
+        if (groupDigests == null) return;
+        Map<String, UUID> byId = new HashMap<>();
+        for (UUID guid : guids) {
+            Group group = groups.get(guid);
+            if (group != null && !groupDigests.contains(guid)) byId.put(group.id(), guid);
+        }
+        if (byId.isEmpty()) return;
+        Consumer<SyncStore.Row> apply = row -> {
+            UUID guid = byId.get(row.ownerId());
+            if (guid != null) groups.computeIfPresent(guid, (g, group) -> group.withDigest(row.value()));
+        };
+        List<String> digest = List.of(SyncDigest.ATTRIBUTE);
+        inTransaction(store -> {
+            if (byId.size() > SyncStore.IDS_PER_QUERY) store.realmGroupAttributes(digest, apply);
+            else store.groupAttributes(byId.keySet(), digest, apply);
+        });
+        groupDigests.addAll(byId.values());
+    }
+
     /** The {@link MemberSum} kept on these groups (by Keycloak id), for those that have one: one bounded query. */
     Map<String, String> memberSums(Collection<String> groupIds) {
         Map<String, String> sums = new HashMap<>();
@@ -286,17 +329,15 @@ final class KnownObjects {
         return users;
     }
 
-    private static void loadGroups(SyncStore store, String componentId, Map<UUID, Group> groups,
+    /**
+     * The realm's groups by their attribute rows alone (a group without any is none of ours): which are
+     * the component's, its attribute says.
+     */
+    private static void loadGroups(SyncStore store, String componentId, List<String> names, Map<UUID, Group> groups,
                                    Map<String, String> domainGroups) {
         Map<String, Map<String, String>> groupRows = new HashMap<>();
-        List<String> groupNames = List.of(AdAttributes.GUID, AdAttributes.DOMAIN, SyncDigest.ATTRIBUTE, AdAttributes.DN,
-                AdAttributes.COMPONENT, PendingRemovals.MARK, GracePeriod.MISSING_SINCE);
-        // The realm's groups, then their attributes, matched here: which are the component's, its attribute says.
-        store.groupIds().forEach(id -> groupRows.put(id, new HashMap<>(8)));
-        store.realmGroupAttributes(groupNames, row -> {
-            Map<String, String> group = groupRows.get(row.ownerId());
-            if (group != null) group.put(row.name(), row.value());
-        });
+        store.realmGroupAttributes(names, row -> groupRows.computeIfAbsent(row.ownerId(), id -> new HashMap<>(8))
+                .put(row.name(), row.value()));
         groupRows.forEach((id, values) -> {
             if (!componentId.equals(values.get(AdAttributes.COMPONENT))) return;
             String domain = lower(values.get(AdAttributes.DOMAIN));

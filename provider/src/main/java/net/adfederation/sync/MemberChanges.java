@@ -30,8 +30,11 @@ final class MemberChanges {
 
     static final MemberChanges NONE = new MemberChanges(Map.of());
 
-    /** Keycloak ids of the removed members and DNs (lower case) of the imported ones that explain a group's new list. */
-    private record Explanation(Set<String> removedIds, Set<String> importedDns) {
+    /**
+     * Keycloak ids of the removed members and DNs (lower case) of the imported ones that explain a group's
+     * new list, and the sum of that list (which the write keeps on the group).
+     */
+    private record Explanation(Set<String> removedIds, Set<String> importedDns, MemberSum sum) {
     }
 
     private final Map<UUID, Explanation> explained;
@@ -92,7 +95,8 @@ final class MemberChanges {
                 expected = expected.plus(upsert.user().dn());
                 importedDns.add(lower(upsert.user().dn()));
             }
-            if (expected.equals(MemberSum.of(entry.memberDns()))) explained.put(entry.objectGuid(), new Explanation(removedIds, importedDns));
+            MemberSum sum = MemberSum.of(entry.memberDns());
+            if (expected.equals(sum)) explained.put(entry.objectGuid(), new Explanation(removedIds, importedDns, sum));
         });
         return explained.isEmpty() ? NONE : new MemberChanges(explained);
     }
@@ -100,6 +104,12 @@ final class MemberChanges {
     /** Whether the group's new member list is explained by this sync's removals and imports, if they succeed. */
     boolean explains(UUID group) {
         return explained.containsKey(group);
+    }
+
+    /** The sum of the group's new member list: taken once when it was explained, otherwise now. */
+    MemberSum sumOf(GroupEntry group) {
+        Explanation explanation = explained.get(group.objectGuid());
+        return explanation != null ? explanation.sum() : MemberSum.of(group.memberDns());
     }
 
     /**

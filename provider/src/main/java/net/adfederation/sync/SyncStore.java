@@ -131,15 +131,6 @@ final class SyncStore {
         return ids;
     }
 
-    /** The ids of the realm's groups (GROUP_ENTITY alone); which are the component's, their attributes say. */
-    List<String> groupIds() {
-        List<String> ids = em.createQuery("select g.id from GroupEntity g where g.realm = :realm", String.class)
-                .setParameter("realm", realm.getId())
-                .getResultList();
-        counted(ids.size());
-        return ids;
-    }
-
     /** The attribute rows with these names of every user of the component in this realm. */
     void componentUserAttributes(Collection<String> names, Consumer<Row> rows) {
         long[] read = {0};

@@ -161,6 +161,8 @@ final class SyncWriter {
         removeOrDisable(plan.removeUsers());
         removeOrKeepGroups(plan);
         markPending(plan);
+        // A change sync loaded no group's digest: only those of the groups it read are compared.
+        known.loadGroupDigests(plan.groups().stream().flatMap(g -> g.tree().topDown().stream()).map(GroupEntry::objectGuid).toList());
         List<GroupWork> changedGroups = new ArrayList<>();
         for (SyncPlan.DomainGroups domainGroups : plan.groups()) changedGroups.addAll(placeGroups(domainGroups));
         List<UpsertUser> changedUsers = new ArrayList<>(retried);
@@ -538,7 +540,7 @@ final class SyncWriter {
             GroupModel model = new GroupWriter(session, realm, component).byId(groupIds.get(group.entry.objectGuid()));
             if (model == null) return;
             UUID guid = group.entry.objectGuid();
-            MemberSum sum = MemberSum.of(group.entry.memberDns());
+            MemberSum sum = memberChanges.sumOf(group.entry);
             if (memberChanges.cameTrue(guid, removedUsers, userIdsByDn::get, addedUsers)) {
                 // The removals took the deleted members' rows and the imports joined the new ones: nothing to compare.
                 GroupWriter.digest(model, group.digest);

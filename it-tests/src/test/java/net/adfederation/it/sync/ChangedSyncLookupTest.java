@@ -87,4 +87,39 @@ class ChangedSyncLookupTest {
         }
     }
 
+    /**
+     * Of Keycloak's groups a changed sync reads every group's objectGUID, domain, DN and component
+     * (four rows a group), and their digests only for the groups the directory named; the group it
+     * read is still written (its new member joins it in Keycloak).
+     */
+    @Test
+    void aChangedSyncReadsTheDigestsOnlyOfTheGroupsItRead() throws Exception {
+        int users = 100;
+        int groups = 400;
+        try (EmbeddedBench directory = new EmbeddedBench(users, groups)) {
+            RealmFiles.importAs(admin, REALM, "corp-trust.json", directory.trustRealmValues());
+            try {
+                TrustRealms.fullSync(admin, REALM);
+                directory.rights().grant(DirectoryRight.LIST_DELETED_OBJECTS, "svc-keycloak");
+                TrustRealms.changedSync(admin, REALM);
+
+                String groupName = "group0399";
+                directory.admin().setMail(directory.user(1), "changed-1@corp.example.test");
+                directory.admin().addToGroup(directory.user(2), groupName);
+                double before = SyncStoreRows.of(urls, REALM);
+                SynchronizationResultRepresentation changed = TrustRealms.changedSync(admin, REALM);
+                double read = SyncStoreRows.of(urls, REALM) - before;
+
+                assertThat(changed.getFailed()).as(changed.getStatus()).isZero();
+                assertThat(read).as("rows of Keycloak's tables a changed sync of 2 edits read, with %d groups known", groups)
+                        .isLessThan(groups * 4.5);
+                UsersResource keycloakUsers = admin.realm(REALM).users();
+                String member = keycloakUsers.search(directory.user(2) + "@corp.example.test", true).get(0).getId();
+                assertThat(keycloakUsers.get(member).groups()).extracting(GroupRepresentation::getName).contains(groupName);
+            } finally {
+                directory.rights().revoke(DirectoryRight.LIST_DELETED_OBJECTS, "svc-keycloak");
+                admin.realm(REALM).remove();
+            }
+        }
+    }
 }
